@@ -1,0 +1,99 @@
+"""The main job as a function: load a pack and its fact sets, evaluate, return the findings.
+
+The command line and the tests both call this; it raises `InputError` for bad input and never
+prints. Loading goes through `engine.cache`, so a second run over unchanged files skips YAML
+parsing and schema validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine import cache, paths
+from engine.errors import InputError, Problem
+from engine.evaluation.run import Evaluation
+from engine.facts.loader import fact_files, load_fact_set
+from engine.model.facts import FactSet
+from engine.model.finding import Finding
+from engine.model.pack import Pack
+from engine.params import Parameters, load_parameters
+from engine.rules.loader import load_pack
+from engine.rules.registry import find_pack
+from engine.suggest import closest
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    pack: Pack
+    fact_sets: dict[int, FactSet]
+    findings: list[Finding]
+    years: tuple[int, ...]
+
+
+def parameters() -> Parameters:
+    return cache.cached(paths.PARAMETERS, "parameters", load_parameters)
+
+
+def pack_by_path(path: Path) -> Pack:
+    params = parameters()
+    return cache.cached(path, "pack", lambda p: load_pack(p, params))
+
+
+def load_facts(targets: list[Path]) -> dict[int, FactSet]:
+    fact_sets: dict[int, FactSet] = {}
+    for target in targets:
+        for file in fact_files(target):
+            fact_set = cache.cached(file, "facts", load_fact_set)
+            if fact_set.year in fact_sets:
+                raise InputError(Problem("facts.year_twice", file=file, field="year", params={
+                    "year": fact_set.year, "first": fact_sets[fact_set.year].path, "second": file}))
+            fact_sets[fact_set.year] = fact_set
+    agreements = sorted({f.agreement for f in fact_sets.values()})
+    if len(agreements) > 1:
+        raise InputError(Problem("facts.mixed_agreements", params={"found": ", ".join(agreements)}))
+    return fact_sets
+
+
+def cross_check(pack: Pack, fact_sets: dict[int, FactSet]) -> None:
+    """Facts must name parties and rules of their own pack; a typo is caught here, by name."""
+    party_ids = [p.id for p in pack.parties]
+    rule_ids = {r.id for r in pack.rules} | {r.key for r in pack.rules}
+    problems = []
+    for fact_set in fact_sets.values():
+        if fact_set.agreement != pack.id:
+            problems.append(Problem("facts.agreement_mismatch", file=fact_set.path, field="agreement",
+                                    params={"found": fact_set.agreement, "expected": pack.id}))
+        for party in fact_set.parties:
+            if party not in party_ids:
+                problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"parties.{party}",
+                                        params={"party": party, "pack": pack.id,
+                                                "suggestion": closest(party, party_ids) or ""}))
+        for i, event in enumerate(fact_set.escalations):
+            if event.rule not in rule_ids:
+                problems.append(Problem("facts.event_unknown_rule", file=fact_set.path,
+                                        field=f"escalations[{i}].rule",
+                                        params={"rule": event.rule, "suggestion": closest(event.rule, rule_ids) or ""}))
+    if problems:
+        raise InputError(problems)
+
+
+def resolve_pack(fact_sets: dict[int, FactSet], rules: Path | None) -> Pack:
+    if rules is not None and rules.is_file():
+        return pack_by_path(rules)
+    if not fact_sets:
+        raise InputError(Problem("cli.no_pack"))
+    agreement = next(iter(fact_sets.values())).agreement
+    return pack_by_path(find_pack(agreement, rules) if rules else find_pack(agreement))
+
+
+def check(targets: list[Path], rules: Path | None = None, year: int | None = None) -> CheckResult:
+    fact_sets = load_facts(targets)
+    pack = resolve_pack(fact_sets, rules)
+    cross_check(pack, fact_sets)
+    if year is not None and year not in fact_sets:
+        raise InputError(Problem("facts.no_year", params={
+            "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
+    years = (year,) if year is not None else tuple(sorted(fact_sets))
+    findings = Evaluation(pack, parameters()).run(fact_sets, years)
+    return CheckResult(pack, fact_sets, findings, years)

@@ -1,0 +1,1 @@
+"""Evaluating a pack against a history of fact sets: measure, then judge, one finding at a time."""

@@ -1,0 +1,113 @@
+"""What an expression sees while it is evaluated: one scope instance in one year.
+
+A context answers figure, collection, parameter and condition look-ups for its party (or the
+agreement as a whole) in its year, and hands out contexts for other years so that `previous`,
+`at` and `cumulative` read the whole history. Anything absent raises `MissingFact`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from engine.language.compiler import MissingFact
+from engine.model.facts import FactSet, Section
+from engine.params import Parameters
+
+
+class History:
+    """Every fact set of one agreement, by year, plus the parameters and the pack's corporations."""
+
+    __slots__ = ("by_year", "parameters", "corporations", "additive", "_contexts")
+
+    def __init__(self, fact_sets: Mapping[int, FactSet], parameters: Parameters,
+                 corporations: tuple[str, ...], additive: frozenset[str]) -> None:
+        self.by_year = dict(fact_sets)
+        self.parameters = parameters
+        self.corporations = corporations
+        self.additive = additive  # figures that may be summed over corporations (counts, euros)
+        self._contexts: dict[tuple[int, str | None], Context] = {}
+
+    def context(self, year: int, party: str | None) -> Context:
+        """One shared context per year and party, so collections are filtered once per run."""
+        key = (year, party)
+        found = self._contexts.get(key)
+        if found is None:
+            found = self._contexts[key] = Context(self, year, party)
+        return found
+
+
+class Context:
+    __slots__ = ("history", "year", "party", "_facts", "_entities")
+
+    def __init__(self, history: History, year: int, party: str | None) -> None:
+        self.history = history
+        self.year = year
+        self.party = party
+        self._facts = history.by_year.get(year)
+        self._entities: dict[str, list[Any]] = {}
+
+    def _fact_set(self, name: str) -> FactSet:
+        if self._facts is None:
+            raise MissingFact(name, self.year)
+        return self._facts
+
+    def section(self) -> Section | None:
+        facts = self._facts
+        if facts is None:
+            return None
+        return facts.parties.get(self.party) if self.party else facts.agreement_section
+
+    def figure(self, name: str) -> Any:
+        facts = self._fact_set(name)
+        if self.party is not None:
+            section = facts.parties.get(self.party)
+            if section is None or name not in section.figures:
+                raise MissingFact(name, self.year, self.party)
+            return section.figures[name]
+        figures = facts.agreement_section.figures
+        if name in figures:
+            return figures[name]
+        return self._sum_over_corporations(facts, name)
+
+    def _sum_over_corporations(self, facts: FactSet, name: str) -> Any:
+        """An agreement-wide count that the municipality did not give is the corporations' sum."""
+        if name not in self.history.additive or not self.history.corporations:
+            raise MissingFact(name, self.year)
+        total = 0
+        for corporation in self.history.corporations:
+            section = facts.parties.get(corporation)
+            if section is None or name not in section.figures:
+                raise MissingFact(name, self.year, corporation)
+            total += section.figures[name]
+        return total
+
+    def entities(self, collection: str) -> list[Any]:
+        cached = self._entities.get(collection)
+        if cached is not None:
+            return cached
+        facts = self._fact_set(collection)
+        if collection not in facts.collections:
+            raise MissingFact(collection, self.year)
+        items = facts.collections[collection]
+        if self.party is not None:
+            party = self.party
+            found = [e for e in items if e.get("party") == party]
+        else:
+            found = list(items)
+        self._entities[collection] = found
+        return found
+
+    def param(self, name: str, year: int) -> float:
+        value = self.history.parameters.value(name, year)
+        if value is None:
+            raise MissingFact(f"param({name})", year)
+        return value
+
+    def condition(self, name: str) -> bool:
+        facts = self._fact_set(name)
+        if name not in facts.conditions:
+            raise MissingFact(f'condition("{name}")', self.year)
+        return facts.conditions[name]
+
+    def at_year(self, year: int) -> Context:
+        return self.history.context(year, self.party)

@@ -1,0 +1,265 @@
+"""Judging one rule for one scope instance in one year: measure, compare, decide the status.
+
+The order of questions is the order a compliance officer asks them: does the clause apply this
+year, is it suspended, are the facts there, is the deadline reached, is the norm met (within the
+tolerance), is a signal level crossed, and if not, how far off is it and is it an effort or a
+result obligation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from engine.evaluation.compiled import CompiledRule
+from engine.evaluation.context import Context
+from engine.language.compiler import NUMERIC_COMPARE, PLAIN_COMPARE, MissingFact
+from engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
+from engine.model.pack import Obligation, Rule
+
+FAILING_OPS = {">=": "more", ">": "more", "<=": "fewer", "<": "fewer"}
+
+
+def holds(op: str, value: Any, bound: Any, upper: Any = None) -> bool:
+    if isinstance(value, (bool, str)) or isinstance(bound, (bool, str)):
+        return PLAIN_COMPARE.get(op, lambda a, b: False)(value, bound)
+    if op == "between":
+        return NUMERIC_COMPARE[">="](value, bound) and NUMERIC_COMPARE["<="](value, upper)
+    return NUMERIC_COMPARE[op](value, bound)
+
+
+def shortfall_status(rule: Rule) -> Status:
+    """An effort obligation's shortfall is a warning unless the pack says otherwise."""
+    if rule.obligation is Obligation.RESULT or rule.effort_shortfall == "breach":
+        return Status.BREACH
+    return Status.WARNING
+
+
+class Judge:
+    """Judges the rules of one pack against one history; holds nothing between findings."""
+
+    def __init__(self, compiled: CompiledRule) -> None:
+        self.c = compiled
+        self.rule = compiled.rule
+
+    def __call__(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
+        try:
+            return self._judge(ctx, ent, scope)
+        except MissingFact as missing:
+            return self._missing(ctx, ent, scope, missing)
+
+    def finding(self, ctx: Context, ent: Any, scope: ScopeInstance, status: Status, reason: str,
+                **fields: Any) -> Finding:
+        return Finding(self.rule, ctx.year, scope, status, reason,
+                       facts_used=self._facts_used(ctx, ent), **fields)
+
+    # -- the questions, in order ---------------------------------------------------------------
+
+    def _judge(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
+        c, rule = self.c, self.rule
+        if c.applies_if is not None and not c.applies_if(ctx, ent):
+            return self.finding(ctx, ent, scope, Status.NOT_APPLICABLE, "suspended",
+                                details=(("condition", rule.applies_if.text),))  # type: ignore[union-attr]
+        if rule.milestone is not None:
+            return self._milestone(ctx, ent, scope)
+        if rule.trigger is not None:
+            return self._trigger(ctx, ent, scope)
+        return self._norm(ctx, ent, scope)
+
+    def _norm(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
+        c, rule = self.c, self.rule
+        assert c.measure is not None and c.bound is not None and rule.norm is not None
+        value = c.measure(ctx, ent)
+        bound = c.bound(ctx, ent)
+        upper = c.upper(ctx, ent) if c.upper is not None else None
+        op = rule.norm.tree.op
+        if holds(op, value, bound, upper):
+            if c.signal is not None and rule.signal is not None:
+                level = c.signal(ctx, ent)
+                if holds(rule.signal.level.tree.op, value, level):
+                    return self.finding(ctx, ent, scope, Status.WARNING, "signal", value=value,
+                                        bound=bound, target=level, action=rule.signal.action)
+            return self.finding(ctx, ent, scope, Status.COMPLIANT, "met", value=value, bound=bound)
+        if rule.deadline is not None and ctx.year < rule.deadline:
+            return self._before_deadline(ctx, ent, scope, value, bound, op)
+        if c.tolerance is not None and self._within(op, value, bound, upper, c.tolerance(ctx, ent)):
+            return self.finding(ctx, ent, scope, Status.COMPLIANT, "within_tolerance", value=value,
+                                bound=bound, details=(("tolerance", c.tolerance(ctx, ent)),))
+        return self.finding(ctx, ent, scope, shortfall_status(rule), "not_met", value=value,
+                            bound=bound, distance=self._distance(ctx, ent, op, value, bound, upper))
+
+    def _before_deadline(self, ctx: Context, ent: Any, scope: ScopeInstance, value: Any,
+                         bound: Any, op: str) -> Finding:
+        target = self._trajectory_target(ctx, ent, bound)
+        if target is None:
+            return self.finding(ctx, ent, scope, Status.NOT_DUE, "before_deadline", value=value,
+                                bound=bound, details=(("deadline", self.rule.deadline),))
+        if holds(op, value, target):
+            return self.finding(ctx, ent, scope, Status.COMPLIANT, "on_track", value=value,
+                                bound=bound, target=target, details=(("deadline", self.rule.deadline),))
+        return self.finding(ctx, ent, scope, Status.WARNING, "behind_trajectory", value=value,
+                            bound=bound, target=target,
+                            distance=self._distance(ctx, ent, op, value, target, None),
+                            details=(("deadline", self.rule.deadline),))
+
+    def _trajectory_target(self, ctx: Context, ent: Any, bound: Any) -> Any:
+        c, rule = self.c, self.rule
+        trajectory = rule.trajectory
+        if trajectory is None or rule.deadline is None:
+            return None
+        reached = [(year, fn) for year, fn in c.milestones if year <= ctx.year]
+        if reached:
+            return reached[-1][1](ctx, ent)
+        if c.trajectory_start is not None and trajectory.start_year is not None:
+            start = c.trajectory_start(ctx, ent)
+            span = rule.deadline - trajectory.start_year
+            return start + (bound - start) * (ctx.year - trajectory.start_year) / span
+        return None
+
+    @staticmethod
+    def _within(op: str, value: Any, bound: Any, upper: Any, tolerance: Any) -> bool:
+        if op in (">=", ">"):
+            return holds(">=", value, bound - tolerance)
+        if op in ("<=", "<"):
+            return holds("<=", value, bound + tolerance)
+        if op == "between":
+            return holds("between", value, bound - tolerance, upper + tolerance)
+        return holds("<=", abs(value - bound), tolerance)
+
+    def _distance(self, ctx: Context, ent: Any, op: str, value: Any, bound: Any,
+                  upper: Any) -> Distance | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None
+        if op == "between":
+            op, bound = (">=", bound) if value < bound else ("<=", upper)
+        direction = FAILING_OPS.get(op)
+        if direction is None:
+            return Distance(abs(value - bound), self.rule.unit, "more" if value < bound else "fewer")
+        parts = self.c.share_parts
+        if parts is not None:
+            part, whole = parts.part(ctx, ent), parts.whole(ctx, ent)
+            gap = bound * whole - part if direction == "more" else part - bound * whole
+            amount = max(1, math.ceil(gap - 1e-9)) if op in (">", "<") and gap <= 0 else math.ceil(gap - 1e-9)
+            return Distance(amount, "count", direction, parts.of)
+        gap = abs(bound - value)
+        unit = self.rule.unit
+        return Distance(math.ceil(gap - 1e-9) if unit == "count" else gap, unit, direction)
+
+    def _trigger(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
+        c, rule = self.c, self.rule
+        assert rule.trigger is not None
+        value = c.measure(ctx, ent) if c.measure is not None else None
+        if c.trigger_when is not None and not c.trigger_when(ctx, ent):
+            return self.finding(ctx, ent, scope, Status.NOT_APPLICABLE, "trigger_quiet", value=value)
+        if c.trigger_done is None:
+            return self.finding(ctx, ent, scope, Status.WARNING, "trigger_fired", value=value,
+                                action=rule.trigger.action)
+        if c.trigger_done(ctx, ent):
+            return self.finding(ctx, ent, scope, Status.COMPLIANT, "action_taken", value=value,
+                                action=rule.trigger.action)
+        return self.finding(ctx, ent, scope, shortfall_status(rule), "action_missing", value=value,
+                            action=rule.trigger.action)
+
+    def _milestone(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
+        rule = self.rule
+        milestone = rule.milestone
+        assert milestone is not None
+        if milestone.due_each_year is not None:
+            due = dt.date(ctx.year, *milestone.due_each_year)
+            years = [ctx.year]
+        else:
+            assert milestone.due is not None
+            due = milestone.due
+            years = [y for y in sorted(ctx.history.by_year) if y <= ctx.year]
+        delivered = self._delivered(ctx, milestone.deliverable, years)
+        details = (("deliverable", milestone.deliverable), ("due", due))
+        if delivered is not None:
+            if delivered <= due:
+                return self.finding(ctx, ent, scope, Status.COMPLIANT, "delivered", value=delivered,
+                                    bound=due, details=details)
+            return self.finding(ctx, ent, scope, shortfall_status(rule), "delivered_late",
+                                value=delivered, bound=due,
+                                distance=Distance((delivered - due).days, "days", "fewer"),
+                                details=details)
+        if ctx.year < due.year:
+            return self.finding(ctx, ent, scope, Status.NOT_DUE, "not_yet_delivered", bound=due,
+                                details=details)
+        return self.finding(ctx, ent, scope, shortfall_status(rule), "overdue", bound=due,
+                            details=details)
+
+    @staticmethod
+    def _delivered(ctx: Context, deliverable: str, years: list[int]) -> dt.date | None:
+        seen_any = False
+        for year in years:
+            other = ctx.at_year(year)
+            try:
+                items = other.entities("deliverables")
+            except MissingFact:
+                continue
+            seen_any = True
+            for item in items:
+                if item.get("id") == deliverable:
+                    return item["date"]
+        if not seen_any:
+            raise MissingFact("deliverables", ctx.year)
+        return None
+
+    # -- what the finding rests on ------------------------------------------------------------
+
+    def _facts_used(self, ctx: Context, ent: Any) -> tuple[FactUsed, ...]:
+        reads = self.c.reads
+        used: list[FactUsed] = []
+        for name in sorted(reads.figures):
+            try:
+                value = ctx.figure(name)
+            except MissingFact:
+                continue
+            contest = self._contest(ctx, name)
+            used.append(FactUsed(name, value, ctx.year, contest.by if contest else None,
+                                 contest.reason if contest else None))
+        if ent is not None:
+            prefix = f"{self.rule.scope.collection}."
+            for name in sorted(reads.attributes):
+                if name.startswith(prefix) and name[len(prefix):] in ent:
+                    used.append(FactUsed(name, ent[name[len(prefix):]], ctx.year))
+        for name in sorted(reads.parameters):
+            value = ctx.history.parameters.value(name, ctx.year) if name in ctx.history.parameters.by_name else None
+            if value is not None:
+                used.append(FactUsed(f"param({name})", value, ctx.year))
+        return tuple(used)
+
+    @staticmethod
+    def _contest(ctx: Context, name: str) -> Any:
+        section = ctx.section()
+        if section is not None and name in section.contested:
+            return section.contested[name]
+        if ctx.party is None and ctx._facts is not None and section is not None and name not in section.figures:
+            for corporation in ctx.history.corporations:
+                party_section = ctx._facts.parties.get(corporation)
+                if party_section is not None and name in party_section.contested:
+                    return party_section.contested[name]
+        return None
+
+    def _missing(self, ctx: Context, ent: Any, scope: ScopeInstance, first: MissingFact) -> Finding:
+        """Name everything missing, not only the first thing the evaluation tripped over."""
+        names = [_describe_missing(first, ctx)]
+        reads = self.c.reads
+        for name in sorted(reads.figures):
+            try:
+                ctx.figure(name)
+            except MissingFact as other:
+                names.append(_describe_missing(other, ctx))
+        for name in sorted(reads.collections):
+            try:
+                ctx.entities(name)
+            except MissingFact as other:
+                names.append(_describe_missing(other, ctx))
+        unique = tuple(dict.fromkeys(names))
+        return Finding(self.rule, ctx.year, scope, Status.MISSING_DATA, "missing",
+                       missing=unique, facts_used=self._facts_used(ctx, ent))
+
+
+def _describe_missing(missing: MissingFact, ctx: Context) -> str:
+    where = [w for w in (missing.entity, str(missing.year) if missing.year else None) if w]
+    return f"{missing.name} ({', '.join(where)})" if where else missing.name

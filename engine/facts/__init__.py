@@ -1,0 +1,1 @@
+"""Loading and validating yearly fact sets against the fact vocabulary."""

@@ -1,0 +1,214 @@
+"""Generate the published facts schema and docs/facts.md from vocabulary.yaml.
+
+Run `python -m engine.facts.generate` after editing the vocabulary; a test fails when the
+published files are out of step with it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from engine import paths
+
+VOCABULARY = Path(__file__).with_name("vocabulary.yaml")
+SCHEMA_OUT = paths.SCHEMAS / "facts.schema.json"
+DOC_OUT = paths.ROOT / "docs" / "facts.md"
+
+SHARE_PATTERN = r"^\s*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)\s*%$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+UNIT_SCHEMAS: dict[str, dict[str, Any]] = {
+    "count": {"type": "integer", "minimum": 0},
+    "eur": {"type": "number", "minimum": 0},
+    "share": {"type": "string", "pattern": SHARE_PATTERN, "x-unit": "share"},
+    "bool": {"type": "boolean"},
+    "text": {"type": "string"},
+    "date": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+    "year": {"type": "integer", "minimum": 1990, "maximum": 2100},
+    "list": {"type": "array", "items": {"type": "string"}},
+}
+
+UNIT_DOC = {
+    "count": "count (a whole number, 0 or more)",
+    "eur": "euro (an amount, 0 or more)",
+    "share": "share (written with %, 0%–100%)",
+    "bool": "true / false",
+    "text": "text",
+    "date": "date (YYYY-MM-DD)",
+    "year": "year",
+    "list": "list of party ids",
+}
+
+
+def _figure(spec: dict[str, Any]) -> dict[str, Any]:
+    unit = spec["unit"]
+    value = UNIT_SCHEMAS[unit]
+    return {
+        "description": spec["doc"],
+        "x-unit": unit,
+        "x-label": spec["label"],
+        "oneOf": [
+            value,
+            {"type": "object", "additionalProperties": False, "required": ["value"],
+             "description": "A figure with a note, or contested by a party.",
+             "properties": {
+                 "value": value,
+                 "contested_by": {"type": "string", "description": "The party that disputes this figure."},
+                 "reason": {"type": "string"},
+                 "note": {"type": "string"},
+             }},
+        ],
+    }
+
+
+def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
+    properties = {}
+    for attr, a in spec["attributes"].items():
+        prop = dict(UNIT_SCHEMAS[a["unit"]])
+        prop.pop("x-unit", None)
+        if "enum" in a:
+            prop = {"enum": a["enum"]}
+        properties[attr] = {**prop, "description": a["doc"], "x-unit": a["unit"]}
+        if "default" in a:
+            properties[attr]["default"] = a["default"]
+    required = [attr for attr, a in spec["attributes"].items() if a.get("required")]
+    return {"type": "object", "additionalProperties": False, "required": required,
+            "properties": properties, "description": f"One item of `{name}`."}
+
+
+def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
+    figures = {name: _figure(spec) for name, spec in vocab["figures"].items()}
+    collections = {}
+    for name, spec in vocab["collections"].items():
+        entity = _entity(name, spec)
+        collections[name] = {
+            "description": spec["doc"],
+            "x-entity": entity,
+            "oneOf": [
+                {"type": "array", "items": entity},
+                {"type": "object", "additionalProperties": False, "required": ["csv"],
+                 "description": "Rows from a CSV file next to this file; the header names the attributes.",
+                 "properties": {"csv": {"type": "string", "pattern": r"\.csv$"}, **_provenance()}},
+            ],
+        }
+    section = {
+        "type": "object", "additionalProperties": False, "required": ["figures"],
+        "properties": {**_provenance(), "figures": {"$ref": "#/$defs/figures"}},
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://woonpact.nl/schemas/facts.schema.json",
+        "title": "woonpact yearly fact set",
+        "description": "The facts of one agreement for one year. Generated from engine/facts/vocabulary.yaml; do not edit by hand.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["agreement", "year"],
+        "properties": {
+            "agreement": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                          "description": "The rule pack these facts are checked against."},
+            "year": {"type": "integer", "minimum": 1990, "maximum": 2100},
+            "municipality": {**section, "description": "Figures for the agreement as a whole (the municipality)."},
+            "parties": {"type": "object", "description": "Per party id: that party's own figures.",
+                        "additionalProperties": section},
+            "collections": {"type": "object", "additionalProperties": False,
+                            "properties": {name: {"$ref": f"#/$defs/collections/properties/{name}"}
+                                           for name in collections}},
+            "conditions": {"type": "object", "additionalProperties": {"type": "boolean"},
+                           "description": "Named preconditions of conditional clauses (financing found, care partner found)."},
+            "escalations": {"type": "array", "items": {"$ref": "#/$defs/escalation"}},
+        },
+        "$defs": {
+            "figures": {"type": "object", "additionalProperties": False, "properties": figures},
+            "collections": {"type": "object", "properties": collections},
+            "escalation": {
+                "type": "object", "additionalProperties": False, "required": ["rule", "rung", "date"],
+                "properties": {
+                    "rule": {"type": "string", "description": "The rule id (`3.2-7`) or `<pack>/<id>`."},
+                    "rung": {"type": "string"},
+                    "date": UNIT_SCHEMAS["date"],
+                    "outcome": {"enum": ["resolved", "unresolved", "agreement-amended"]},
+                    "note": {"type": "string"},
+                },
+            },
+        },
+    }
+
+
+def _provenance() -> dict[str, Any]:
+    return {
+        "supplied_by": {"type": "string", "description": "The party that supplied these figures."},
+        "system": {"type": "string", "description": "Where they come from (a corporation's dPi, the regional allocation system)."},
+    }
+
+
+def build_doc(vocab: dict[str, Any]) -> str:
+    lines = [
+        "# The fact vocabulary",
+        "",
+        "<!-- Generated by `python -m engine.facts.generate` from engine/facts/vocabulary.yaml. -->",
+        "",
+        "Every name a fact set may use, with its unit and meaning. A fact set is one YAML (or JSON)",
+        "file per agreement and year, `facts/<pack>/<year>.yaml`; its JSON Schema is",
+        "[`schemas/facts.schema.json`](schemas/facts.schema.json). A share is always written with `%`",
+        "(`15%`), a bare number is a count or an amount. A figure may be given as",
+        "`{value: 31, contested_by: gemeente, reason: ...}`: findings that rest on it say so.",
+        "",
+        "## Figures",
+        "",
+        "Figures stand under `municipality.figures` (the agreement as a whole) or",
+        "`parties.<party>.figures` (that party's own figure).",
+        "",
+        "| name | unit | meaning |",
+        "|---|---|---|",
+    ]
+    for name, spec in vocab["figures"].items():
+        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {spec['doc']} ({spec['label']['nl']}) |")
+    lines += ["", "## Collections", "",
+              "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
+              "to the YAML whose header names the attributes. Items with a `date` also have the",
+              "derived attributes `year`, `quarter` and `month` in rules.", ""]
+    for name, spec in vocab["collections"].items():
+        lines += [f"### `{name}`", "", spec["doc"], "", "| attribute | unit | meaning |", "|---|---|---|"]
+        for attr, a in spec["attributes"].items():
+            unit = UNIT_DOC[a["unit"]]
+            if "enum" in a:
+                unit = "one of " + ", ".join(f"`{v}`" for v in a["enum"])
+            required = " (required)" if a.get("required") else ""
+            if "default" in a:
+                required += f" (default: {str(a['default']).lower()})"
+            lines.append(f"| `{attr}` | {unit} | {a['doc']}{required} |")
+        lines.append("")
+    lines += [
+        "## Other sections", "",
+        "- `conditions`: named true/false facts that conditional clauses read with",
+        "  `condition(\"name\")` (for example whether financing was found).",
+        "- `escalations`: recorded steps on the disputes ladder: `rule`, `rung`, `date`,",
+        "  `outcome` (`resolved`, `unresolved`, `agreement-amended`) and a `note`.",
+        "- Every section may say who supplied it (`supplied_by`) and from which system (`system`).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def outputs() -> dict[Path, str]:
+    vocab = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    return {
+        SCHEMA_OUT: json.dumps(build_schema(vocab), indent=2, ensure_ascii=False) + "\n",
+        DOC_OUT: build_doc(vocab),
+    }
+
+
+def main() -> int:
+    for path, text in outputs().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(paths.ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

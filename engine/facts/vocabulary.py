@@ -1,0 +1,51 @@
+"""The fact vocabulary as the engine uses it: names, units and labels.
+
+Read from the published facts schema (plain JSON, quick to load) rather than from
+vocabulary.yaml, so that what the engine accepts and what the schema publishes cannot differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Mapping
+
+from engine.model.text import Text
+from engine.schema import load_schema
+
+DERIVED_DATE_ATTRIBUTES = {"year": "year", "quarter": "count", "month": "count"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    figures: Mapping[str, str]  # name -> unit
+    labels: Mapping[str, Text]
+    collections: Mapping[str, Mapping[str, str]]  # collection -> attribute -> unit
+    enums: Mapping[tuple[str, str], tuple[str, ...]]  # (collection, attribute) -> allowed
+    defaults: Mapping[str, Mapping[str, object]]  # collection -> attribute -> value when absent
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    schema = load_schema("facts.schema.json")
+    figures_schema = schema["$defs"]["figures"]["properties"]
+    figures = {name: spec["x-unit"] for name, spec in figures_schema.items()}
+    labels = {name: Text.of(spec["x-label"]) for name, spec in figures_schema.items()}
+    collections: dict[str, Mapping[str, str]] = {}
+    enums: dict[tuple[str, str], tuple[str, ...]] = {}
+    defaults: dict[str, Mapping[str, object]] = {}
+    for name, spec in schema["$defs"]["collections"]["properties"].items():
+        entity = spec["x-entity"]
+        attributes = {attr: a["x-unit"] for attr, a in entity["properties"].items()}
+        if attributes.get("date") == "date":
+            attributes.update(DERIVED_DATE_ATTRIBUTES)
+        collections[name] = MappingProxyType(attributes)
+        for attr, a in entity["properties"].items():
+            if "enum" in a:
+                enums[(name, attr)] = tuple(a["enum"])
+        defaults[name] = MappingProxyType(
+            {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
+    return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
+                      MappingProxyType(collections), MappingProxyType(enums),
+                      MappingProxyType(defaults))

@@ -1,0 +1,263 @@
+"""Tokeniser and recursive-descent parser for expressions and norms.
+
+The grammar, loosest binding first:
+
+    expr       := or_expr
+    or_expr    := and_expr ("or" and_expr)*
+    and_expr   := not_expr ("and" not_expr)*
+    not_expr   := "not" not_expr | comparison
+    comparison := sum (CMP sum)?
+    sum        := product (("+" | "-") product)*
+    product    := unary (("*" | "/") unary)*
+    unary      := "-" unary | primary
+    primary    := NUMBER | NUMBER "%" | "€" NUMBER | STRING | "true" | "false"
+                | NAME ("." NAME)? | NAME "(" [arg ("," arg)*] ")" | "(" expr ")"
+    arg        := expr ["where" expr]          (only the first argument may have `where`)
+    norm       := CMP expr | "between" sum "and" sum
+
+A hand-written parser keeps the start-up path free of a parser generator and lets every error
+carry its column and a message in Dutch or English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine.language import ast
+from engine.language.errors import ExpressionError
+
+KEYWORDS = {"and", "or", "not", "where", "true", "false", "between"}
+COMPARATORS = {"==", "!=", "<", "<=", ">", ">="}
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<number>\d+(?:_\d{3})*(?:\.\d+)?)(?P<pct>\s*%)?
+  | (?P<euro>€)
+  | (?P<string>"[^"\n]*"|'[^'\n]*')
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op><=|>=|==|!=|[-+*/<>(),.])
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # number, share, euro, string, name, keyword, op, end
+    text: str
+    pos: int
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if match is None:
+            raise ExpressionError("expr.bad_char", pos, char=text[pos])
+        kind = match.lastgroup
+        if kind == "pct":  # `lastgroup` names the optional suffix when it matched
+            kind = "number"
+        if kind != "ws":
+            raw = match.group(kind)
+            if kind == "number":
+                _reject_dutch_thousands(raw, pos)
+                kind = "share" if match.group("pct") else "number"
+            elif kind == "name" and raw in KEYWORDS:
+                kind = "keyword"
+            tokens.append(Token(kind, raw, pos))
+        pos = match.end()
+    tokens.append(Token("end", "", len(text)))
+    return tokens
+
+
+def _reject_dutch_thousands(raw: str, pos: int) -> None:
+    """`1.800` means 1800 to a Dutch reader and 1.8 to a parser: refuse to guess."""
+    whole, _, fraction = raw.partition(".")
+    if fraction and len(fraction) == 3 and len(whole.replace("_", "")) <= 3:
+        raise ExpressionError(
+            "expr.ambiguous_thousands", pos, text=raw, whole=whole + fraction, decimal=raw
+        )
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.i = 0
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.i]
+
+    def advance(self) -> Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def accept(self, kind: str, text: str | None = None) -> Token | None:
+        tok = self.tok
+        if tok.kind == kind and (text is None or tok.text == text):
+            self.i += 1
+            return tok
+        return None
+
+    def expect(self, kind: str, text: str) -> Token:
+        tok = self.accept(kind, text)
+        if tok is None:
+            raise self.unexpected(expected=text)
+        return tok
+
+    def unexpected(self, expected: str | None = None) -> ExpressionError:
+        tok = self.tok
+        if tok.kind == "end":
+            return ExpressionError("expr.unexpected_end", tok.pos, expected=expected or "")
+        return ExpressionError("expr.unexpected", tok.pos, token=tok.text, expected=expected or "")
+
+    def finish(self) -> None:
+        if self.tok.kind != "end":
+            raise self.unexpected()
+
+    # -- expressions -------------------------------------------------------------------------
+
+    def expr(self) -> ast.Node:
+        return self.or_expr()
+
+    def or_expr(self) -> ast.Node:
+        left = self.and_expr()
+        while tok := self.accept("keyword", "or"):
+            left = ast.Binary("or", left, self.and_expr(), tok.pos)
+        return left
+
+    def and_expr(self) -> ast.Node:
+        left = self.not_expr()
+        while tok := self.accept("keyword", "and"):
+            left = ast.Binary("and", left, self.not_expr(), tok.pos)
+        return left
+
+    def not_expr(self) -> ast.Node:
+        if tok := self.accept("keyword", "not"):
+            return ast.Unary("not", self.not_expr(), tok.pos)
+        return self.comparison()
+
+    def comparison(self) -> ast.Node:
+        left = self.sum()
+        if self.tok.kind == "op" and self.tok.text in COMPARATORS:
+            tok = self.advance()
+            right = self.sum()
+            if self.tok.kind == "op" and self.tok.text in COMPARATORS:
+                raise ExpressionError("expr.chained_comparison", self.tok.pos)
+            return ast.Binary(tok.text, left, right, tok.pos)
+        return left
+
+    def sum(self) -> ast.Node:
+        left = self.product()
+        while self.tok.kind == "op" and self.tok.text in "+-":
+            tok = self.advance()
+            left = ast.Binary(tok.text, left, self.product(), tok.pos)
+        return left
+
+    def product(self) -> ast.Node:
+        left = self.unary()
+        while self.tok.kind == "op" and self.tok.text in "*/":
+            tok = self.advance()
+            left = ast.Binary(tok.text, left, self.unary(), tok.pos)
+        return left
+
+    def unary(self) -> ast.Node:
+        if tok := self.accept("op", "-"):
+            return ast.Unary("-", self.unary(), tok.pos)
+        return self.primary()
+
+    def primary(self) -> ast.Node:
+        tok = self.tok
+        if tok.kind == "number":
+            self.advance()
+            return ast.Number(_number(tok.text), tok.pos)
+        if tok.kind == "share":
+            self.advance()
+            value = _number(tok.text.rstrip("% \t"))
+            if value > 100:
+                raise ExpressionError("expr.share_above_100", tok.pos, text=tok.text)
+            return ast.Share(value / 100, tok.pos)
+        if tok.kind == "euro":
+            self.advance()
+            amount = self.tok
+            if amount.kind != "number":
+                raise self.unexpected(expected="€ 123")
+            self.advance()
+            return ast.Money(_number(amount.text), tok.pos)
+        if tok.kind == "string":
+            self.advance()
+            return ast.Text(tok.text[1:-1], tok.pos)
+        if tok.kind == "keyword" and tok.text in ("true", "false"):
+            self.advance()
+            return ast.Bool(tok.text == "true", tok.pos)
+        if tok.kind == "name":
+            self.advance()
+            if self.accept("op", "("):
+                return self.call(tok)
+            if self.accept("op", "."):
+                attr = self.tok
+                if attr.kind != "name":
+                    raise self.unexpected(expected="name")
+                self.advance()
+                return ast.Name(f"{tok.text}.{attr.text}", tok.pos)
+            return ast.Name(tok.text, tok.pos)
+        if self.accept("op", "("):
+            inner = self.expr()
+            self.expect("op", ")")
+            return inner
+        raise self.unexpected()
+
+    def call(self, name: Token) -> ast.Call:
+        args: list[ast.Node] = []
+        where: ast.Node | None = None
+        if not self.accept("op", ")"):
+            while True:
+                args.append(self.expr())
+                if where_tok := self.accept("keyword", "where"):
+                    if len(args) != 1 or where is not None:
+                        raise ExpressionError("expr.where_position", where_tok.pos)
+                    where = self.expr()
+                if self.accept("op", ")"):
+                    break
+                self.expect("op", ",")
+        return ast.Call(name.text, tuple(args), where, name.pos)
+
+    # -- norms -------------------------------------------------------------------------------
+
+    def norm(self) -> ast.Norm:
+        tok = self.tok
+        if self.accept("keyword", "between"):
+            low = self.sum()
+            self.expect("keyword", "and")
+            high = self.sum()
+            return ast.Norm("between", low, high, tok.pos)
+        if tok.kind == "op" and tok.text in COMPARATORS:
+            self.advance()
+            return ast.Norm(tok.text, self.sum(), None, tok.pos)
+        raise ExpressionError("expr.norm_start", tok.pos)
+
+
+def _number(text: str) -> float:
+    value = float(text.replace("_", ""))
+    return int(value) if value.is_integer() else value
+
+
+def parse_expression(text: str) -> ast.Node:
+    parser = _Parser(text)
+    if parser.tok.kind == "end":
+        raise ExpressionError("expr.empty", 0)
+    node = parser.expr()
+    parser.finish()
+    return node
+
+
+def parse_norm(text: str) -> ast.Norm:
+    parser = _Parser(text)
+    norm = parser.norm()
+    parser.finish()
+    return norm

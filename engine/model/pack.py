@@ -1,0 +1,180 @@
+"""A rule pack: one agreement's header, parties, disputes ladder and rules.
+
+Rules keep their parsed syntax trees (picklable, so a pack can be cached); the closures that
+evaluate them are built by `engine.rules.compiled` when a pack is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from engine.language import ast
+from engine.model.text import Text
+
+
+class Role(StrEnum):
+    GEMEENTE = "gemeente"
+    CORPORATIE = "corporatie"
+    HUURDERSORGANISATIE = "huurdersorganisatie"
+    OTHER = "other"
+
+
+class Obligation(StrEnum):
+    RESULT = "result"
+    EFFORT = "effort"
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    id: str
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """One step of the disputes ladder; `parties` are party ids or roles, `all` for everybody."""
+
+    id: str
+    name: Text
+    parties: tuple[str, ...]
+    legal_basis: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ladder:
+    rungs: tuple[Rung, ...]
+    effort_ceiling: str  # the highest rung an effort obligation climbs to
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a clause stands in the agreement, and its words."""
+
+    section: str
+    quote: str
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """An expression as written and as parsed; `line` is where it stands in the pack file."""
+
+    text: str
+    tree: ast.Node
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    text: str
+    tree: ast.Norm
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A level short of the norm that already calls for action (Oegstgeest 9: above 20%)."""
+
+    level: Norm
+    action: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A situation that demands an action; `done` tells whether the action was taken."""
+
+    action: Text
+    when: Expression | None = None
+    done: Expression | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A deliverable by a date, or each year by a day (`due_each_year` as (month, day))."""
+
+    deliverable: str
+    due: dt.date | None = None
+    due_each_year: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trajectory:
+    """The path towards a deadline: linear from a start point, or explicit yearly targets."""
+
+    start_year: int | None = None
+    start_value: ast.Node | None = None
+    milestones: tuple[tuple[int, ast.Node], ...] = ()
+
+
+class ScopeKind(StrEnum):
+    AGREEMENT = "agreement"
+    CORPORATIONS = "corporations"
+    PARTY = "party"
+    EACH = "each"
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    kind: ScopeKind
+    party: str | None = None
+    collection: str | None = None
+    where: Expression | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    pack: str
+    title: Text
+    theme: str
+    source: Source
+    obligation: Obligation
+    responsible: tuple[str, ...]
+    scope: Scope
+    first_year: int
+    last_year: int
+    line: int
+    measure: Expression | None = None
+    norm: Norm | None = None
+    signal: Signal | None = None
+    tolerance: ast.Node | None = None
+    deadline: int | None = None
+    trajectory: Trajectory | None = None
+    applies_if: Expression | None = None
+    trigger: Trigger | None = None
+    milestone: Milestone | None = None
+    effort_shortfall: str = "warning"
+    interpretation: Text | None = None
+    unit: str = "number"
+
+    @property
+    def key(self) -> str:
+        """The name findings, docs and tests use: `<pack>/<id>`."""
+        return f"{self.pack}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    id: str
+    title: str
+    municipality: str
+    first_year: int
+    last_year: int
+    parties: tuple[Party, ...]
+    document: str
+    ladder: Ladder
+    rules: tuple[Rule, ...]
+    path: Path
+    includes: tuple[str, ...] = field(default=())
+
+    def party(self, party_id: str) -> Party | None:
+        return next((p for p in self.parties if p.id == party_id), None)
+
+    def corporations(self) -> tuple[Party, ...]:
+        return tuple(p for p in self.parties if p.role is Role.CORPORATIE)

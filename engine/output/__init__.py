@@ -1,0 +1,26 @@
+"""Rendering check results: one small module per format behind one factory.
+
+`result.py` holds the exit-code policy; `words.py` turns findings into sentences and numbers
+into Dutch or English notation; each format module only lays those out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from engine.check import CheckResult
+
+Renderer = Callable[[CheckResult, str], str]
+
+FORMATS = ("table", "json", "markdown")
+
+
+def renderer(name: str) -> Renderer:
+    """Import only the chosen format, to keep the start-up path short."""
+    if name == "json":
+        from engine.output.json_format import render  # noqa: PLC0415
+    elif name == "markdown":
+        from engine.output.markdown import render  # noqa: PLC0415
+    else:
+        from engine.output.table import render  # noqa: PLC0415
+    return render

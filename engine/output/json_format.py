@@ -1,0 +1,70 @@
+"""Findings as JSON, in the shape docs/schemas/check-output.schema.json publishes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from typing import Any
+
+from engine import __version__
+from engine.check import CheckResult
+from engine.model.finding import Finding, Status
+from engine.output.words import message, norm_text
+
+SCHEMA_VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def finding_json(f: Finding, lang: str, checking_pack: str) -> dict[str, Any]:
+    rule = f.rule
+    return {
+        "rule": rule.key,
+        "pack": rule.pack,
+        "checked_pack": checking_pack,
+        "title": rule.title(lang),
+        "theme": rule.theme,
+        "year": f.year,
+        "status": f.status.value,
+        "reason": f.reason,
+        "scope": {"kind": f.scope.kind, "id": f.scope.id, "label": f.scope.label, "party": f.scope.party},
+        "value": _plain(f.value),
+        "unit": rule.unit,
+        "norm": norm_text(rule, f, lang) if rule.norm else None,
+        "bound": _plain(f.bound),
+        "target": _plain(f.target),
+        "distance": None if f.distance is None else {
+            "amount": _plain(f.distance.amount), "unit": f.distance.unit,
+            "direction": f.distance.direction, "of": f.distance.of(lang) if f.distance.of else None},
+        "message": message(f, lang),
+        "obligation": rule.obligation.value,
+        "responsible": list(rule.responsible),
+        "action": f.action(lang) if f.action else None,
+        "facts_used": [{"name": u.name, "value": _plain(u.value), "year": u.year,
+                        "contested_by": u.contested_by, "reason": u.contest_reason} for u in f.facts_used],
+        "missing": list(f.missing),
+        "contested": [u.name for u in f.contested],
+        "source": {"section": rule.source.section, "quote": rule.source.quote},
+        "interpretation": rule.interpretation(lang) if rule.interpretation else None,
+    }
+
+
+def render(result: CheckResult, lang: str) -> str:
+    counts = Counter(f.status.value for f in result.findings)
+    document = {
+        "woonpact": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "lang": lang,
+        "pack": {"id": result.pack.id, "title": result.pack.title, "municipality": result.pack.municipality},
+        "years": list(result.years),
+        "summary": {s.value: counts.get(s.value, 0) for s in Status},
+        "findings": [finding_json(f, lang, result.pack.id) for f in result.findings],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)

@@ -1,0 +1,25 @@
+"""Findings as a Markdown table per year, for minutes and issue trackers."""
+
+from __future__ import annotations
+
+from engine.check import CheckResult
+from engine.output.words import message, status_text
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(result: CheckResult, lang: str) -> str:
+    en = lang == "en"
+    lines = [f"# {result.pack.title}", "",
+             f"{'Pack' if en else 'Pakket'}: `{result.pack.id}`", ""]
+    head = ("Rule", "For", "Status", "Explanation", "Clause") if en else ("Regel", "Voor", "Status", "Toelichting", "Afspraak")
+    for year in result.years:
+        lines += [f"## {year}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for f in (f for f in result.findings if f.year == year):
+            scope = f.scope.label if f.scope.kind != "agreement" else ("whole agreement" if en else "hele afspraak")
+            lines.append("| " + " | ".join(_cell(c) for c in (
+                f"`{f.rule.id}`", scope, status_text(f.status, lang), message(f, lang), f.rule.source.section)) + " |")
+        lines.append("")
+    return "\n".join(lines)

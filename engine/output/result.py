@@ -1,0 +1,37 @@
+"""Exit codes and the policy that maps findings to one; the command line holds no such logic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import IntEnum
+
+from engine.model.finding import Finding, Status
+
+
+class ExitCode(IntEnum):
+    """How `woonpact` ends.
+
+    ====  ===========================================================================
+    0     nothing failing at the chosen level (``--fail-on``), or the command succeeded
+    1     at least one finding fails: a breach (``--fail-on breach``, the default), or a
+          breach or warning (``--fail-on warning``)
+    2     bad input or usage: a missing file, malformed YAML, a schema or expression
+          error, an unknown option; nothing was written
+    ====  ===========================================================================
+    """
+
+    OK = 0
+    FAILING = 1
+    BAD_INPUT = 2
+
+
+FAIL_ON = {
+    "breach": frozenset({Status.BREACH}),
+    "warning": frozenset({Status.BREACH, Status.WARNING}),
+    "never": frozenset(),
+}
+
+
+def exit_code(findings: Iterable[Finding], fail_on: str) -> ExitCode:
+    failing = FAIL_ON[fail_on]
+    return ExitCode.FAILING if any(f.status in failing for f in findings) else ExitCode.OK

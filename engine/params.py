@@ -1,0 +1,66 @@
+"""National parameters (rent limits, indexation), looked up by name and year.
+
+A rule names a parameter and never types the figure in; the figure, its date and its source
+live once in rules/national/parameters.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from engine import paths, yamlio
+from engine.model.text import Text
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterValue:
+    valid_from: dt.date
+    value: float
+    source: str
+    certainty: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    name: str
+    unit: str
+    description: Text
+    values: tuple[ParameterValue, ...]
+
+    def in_force(self, year: int) -> ParameterValue | None:
+        """The value in force on 1 January of `year`; rules judge a year by its opening limits."""
+        dates = [v.valid_from for v in self.values]
+        i = bisect_right(dates, dt.date(year, 1, 1))
+        return self.values[i - 1] if i else None
+
+
+@dataclass(frozen=True)
+class Parameters:
+    by_name: Mapping[str, Parameter]
+
+    def units(self) -> dict[str, str]:
+        return {name: p.unit for name, p in self.by_name.items()}
+
+    def value(self, name: str, year: int) -> float | None:
+        found = self.by_name[name].in_force(year)
+        return None if found is None else found.value
+
+
+def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
+    data = yamlio.load(path)
+    out = {}
+    for name, spec in (data.get("parameters") or {}).items():
+        values = tuple(sorted(
+            (ParameterValue(dt.date.fromisoformat(str(v["valid_from"])), float(v["value"]),
+                            str(v.get("source", "")), str(v.get("certainty", "")))
+             for v in spec.get("values") or ()),
+            key=lambda v: v.valid_from,
+        ))
+        unit = {"index": "number"}.get(spec.get("unit", "eur"), spec.get("unit", "eur"))
+        out[name] = Parameter(name, unit, Text.of(spec.get("description", name)), values)
+    return Parameters(MappingProxyType(out))

@@ -1,0 +1,1 @@
+"""Loading and validating rule packs: schema, expressions, units and cross-references."""

@@ -1,0 +1,290 @@
+"""Turn a validated pack file into a `Pack`, checking every expression where it stands.
+
+All problems in a pack are gathered before anything is reported, so a rule author sees every
+mistake in one run, each with its file, line, column and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from engine import schema, yamlio
+from engine.errors import InputError, Problem
+from engine.facts.vocabulary import vocabulary
+from engine.language import ast
+from engine.language.errors import ExpressionError
+from engine.language.parser import parse_expression, parse_norm
+from engine.language.types import Environment, check, unify
+from engine.model.pack import (
+    Expression, Ladder, Milestone, Norm, Obligation, Pack, Party, Role, Rule, Rung, Scope,
+    ScopeKind, Signal, Source, Trajectory, Trigger,
+)
+from engine.model.text import Text
+from engine.params import Parameters
+from engine.suggest import closest
+
+MEASURE_UNITS = {"count", "eur", "share", "number", "bool", "year"}
+ROLES = {r.value for r in Role}
+
+DEFAULT_LADDER = Ladder(
+    rungs=(
+        Rung("overleg", Text("Overleg", "Consultation (overleg)"), ("all",)),
+        Rung("mediation", Text("Mediation", "Mediation"), ("all",)),
+        Rung("minister", Text("Voorleggen aan de minister", "Put to the minister"), ("all",),
+             legal_basis="artikel 44 Woningwet"),
+    ),
+    effort_ceiling="overleg",
+)
+
+
+class _PackReader:
+    def __init__(self, path: Path, data: Any, parameters: Parameters) -> None:
+        self.path = path
+        self.data = data
+        self.problems: list[Problem] = []
+        vocab = vocabulary()
+        self.base_env = Environment(vocab.figures, vocab.collections, parameters.units(),
+                                    suggest=closest)
+
+    # -- problems ----------------------------------------------------------------------------
+
+    def problem(self, key: str, container: Any, field_path: list[Any], **params: Any) -> None:
+        line, column = yamlio.locate(self.data, field_path)
+        self.problems.append(Problem(key, self.path, line, column, yamlio.dotted(field_path), params))
+
+    def expression_problem(self, err: ExpressionError, container: Any, key: Any,
+                           text: str, field_path: list[Any]) -> None:
+        line, column = yamlio.expression_position(container, key, text, err.pos)
+        self.problems.append(Problem(err.key, self.path, line, column, yamlio.dotted(field_path),
+                                     {**err.params, "source_text": text}))
+
+    # -- expressions -------------------------------------------------------------------------
+
+    def expression(self, container: Any, key: str, field_path: list[Any], env: Environment,
+                   units: set[str] | None = None) -> tuple[Expression, str] | None:
+        text = str(container[key])
+        try:
+            tree = parse_expression(text)
+            unit = check(tree, env).unit
+            if units is not None and unit not in units:
+                bad = "expr.condition_not_bool" if units == {"bool"} else "expr.not_a_measure"
+                raise ExpressionError(bad, 0, unit=unit)
+        except ExpressionError as err:
+            self.expression_problem(err, container, key, text, field_path)
+            return None
+        line = yamlio.locate(self.data, field_path)[0] or 0
+        return Expression(text, tree, line), unit
+
+    def norm(self, container: Any, key: str, field_path: list[Any], env: Environment,
+             measure_unit: str | None) -> Norm | None:
+        text = str(container[key])
+        try:
+            tree = parse_norm(text)
+            for bound in (tree.bound, tree.upper):
+                if bound is None:
+                    continue
+                bound_unit = check(bound, env).unit
+                if measure_unit is not None and unify(bound_unit, measure_unit) is None:
+                    key_name = "expr.share_vs_number" if "share" in (bound_unit, measure_unit) else "expr.norm_unit"
+                    raise ExpressionError(key_name, bound.pos, left=measure_unit, right=bound_unit,
+                                          op=tree.op, unit=measure_unit, norm_unit=bound_unit)
+        except ExpressionError as err:
+            self.expression_problem(err, container, key, text, field_path)
+            return None
+        return Norm(text, tree, yamlio.locate(self.data, field_path)[0] or 0)
+
+    def value(self, container: Any, key: Any, field_path: list[Any], env: Environment,
+              unit: str | None) -> ast.Node | None:
+        """A tolerance or trajectory value: a literal or expression in the measure's unit."""
+        text = str(container[key])
+        try:
+            tree = parse_expression(text)
+            value_unit = check(tree, env).unit
+            if unit is not None and unify(value_unit, unit) is None:
+                raise ExpressionError("pack.tolerance_unit" if key == "tolerance" else "expr.norm_unit",
+                                      0, tunit=value_unit, unit=unit, norm_unit=value_unit,
+                                      left=unit, right=value_unit, op="")
+        except ExpressionError as err:
+            self.expression_problem(err, container, key, text, field_path)
+            return None
+        return tree
+
+    # -- the pack ----------------------------------------------------------------------------
+
+    def read(self) -> Pack:
+        d = self.data
+        if self.path.stem != d["pack"]:
+            self.problem("pack.id_mismatch", d, ["pack"], id=d["pack"], file=self.path.name)
+        parties = self.parties()
+        first, last = d["period"]["from"], d["period"]["to"]
+        ladder = self.ladder(d.get("ladder"))
+        policy = (d.get("policy") or {}).get("effort_shortfall", "warning")
+        rules = []
+        seen: dict[str, int] = {}
+        for i, raw in enumerate(d["rules"]):
+            rule = self.rule(raw, ["rules", i], parties, first, last, policy)
+            line = yamlio.locate(d, ["rules", i])[0] or 0
+            if raw["id"] in seen:
+                self.problem("pack.duplicate_rule", raw, ["rules", i, "id"], id=raw["id"], first=seen[raw["id"]])
+            seen.setdefault(raw["id"], line)
+            if rule is not None:
+                rules.append(rule)
+        if self.problems:
+            raise InputError(self.problems)
+        return Pack(
+            id=d["pack"], title=d["title"], municipality=d["municipality"],
+            first_year=first, last_year=last, parties=tuple(parties.values()),
+            document=d["document"]["title"], ladder=ladder, rules=tuple(rules), path=self.path,
+            includes=tuple(d.get("includes") or ()),
+        )
+
+    def parties(self) -> dict[str, Party]:
+        parties: dict[str, Party] = {}
+        for i, raw in enumerate(self.data["parties"]):
+            if raw["id"] in parties:
+                self.problem("pack.duplicate_party", raw, ["parties", i, "id"], party=raw["id"])
+            parties[raw["id"]] = Party(raw["id"], raw["name"], Role(raw["role"]))
+        return parties
+
+    def ladder(self, raw: Any) -> Ladder:
+        if raw is None:
+            return DEFAULT_LADDER
+        rungs = tuple(
+            Rung(r["id"], Text.of(r["name"]), tuple(r.get("parties") or ("all",)),
+                 r.get("legal_basis"), Text.of(r["note"]) if r.get("note") else None)
+            for r in raw["rungs"]
+        )
+        ceiling = raw.get("effort_ceiling", rungs[0].id)
+        if ceiling not in {r.id for r in rungs}:
+            self.problem("pack.unknown_rung", raw, ["ladder", "effort_ceiling"], rung=ceiling)
+        source = Source(raw["source"]["section"], raw["source"]["quote"]) if raw.get("source") else None
+        return Ladder(rungs, ceiling, source)
+
+    def check_party(self, name: str, parties: dict[str, Party], container: Any, field_path: list[Any]) -> None:
+        if name not in parties and name not in ROLES and name != "all":
+            self.problem("pack.unknown_party", container, field_path, party=name,
+                         suggestion=closest(name, [*parties, *ROLES]) or "")
+
+    def scope(self, raw: Any, path: list[Any], parties: dict[str, Party]) -> tuple[Scope, Environment]:
+        env = self.base_env
+        if raw == "agreement":
+            return Scope(ScopeKind.AGREEMENT), env
+        if raw == "corporations":
+            return Scope(ScopeKind.CORPORATIONS), env
+        if "party" in raw:
+            self.check_party(raw["party"], parties, raw, [*path, "party"])
+            return Scope(ScopeKind.PARTY, party=raw["party"]), env
+        env = env.inside(raw["each"])
+        where = None
+        if "where" in raw:
+            checked = self.expression(raw, "where", [*path, "where"], env, {"bool"})
+            where = checked[0] if checked else None
+        return Scope(ScopeKind.EACH, collection=raw["each"], where=where), env
+
+    def rule(self, raw: Any, path: list[Any], parties: dict[str, Party], first: int, last: int,
+             policy: str) -> Rule | None:
+        before = len(self.problems)
+        scope, env = self.scope(raw["scope"], [*path, "scope"], parties)
+        responsible = tuple(raw.get("responsible") or self.default_responsible(scope))
+        for j, name in enumerate(responsible):
+            self.check_party(name, parties, raw.get("responsible"), [*path, "responsible", j])
+        years = raw.get("years") or {}
+        r_first, r_last = years.get("from", first), years.get("to", last)
+        if r_first < first or r_last > last or r_first > r_last:
+            self.problem("pack.years_outside_period", raw, [*path, "years"], first=r_first, last=r_last,
+                         pfirst=first, plast=last)
+        measure = unit = None
+        if "measure" in raw:
+            checked = self.expression(raw, "measure", [*path, "measure"], env, MEASURE_UNITS)
+            if checked:
+                measure, unit = checked
+        norm = self.norm(raw, "norm", [*path, "norm"], env, unit) if "norm" in raw else None
+        signal = None
+        if "signal" in raw:
+            level = self.norm(raw["signal"], "level", [*path, "signal", "level"], env, unit)
+            if level:
+                signal = Signal(level, Text.of(raw["signal"]["action"]))
+        tolerance = self.value(raw, "tolerance", [*path, "tolerance"], env, unit) if "tolerance" in raw else None
+        applies_if = None
+        if "applies_if" in raw:
+            checked = self.expression(raw, "applies_if", [*path, "applies_if"], env, {"bool"})
+            applies_if = checked[0] if checked else None
+        deadline = raw.get("deadline")
+        if deadline is not None and not r_first <= deadline <= r_last:
+            self.problem("pack.deadline_outside", raw, [*path, "deadline"], deadline=deadline,
+                         first=r_first, last=r_last)
+        trajectory = self.trajectory(raw, path, env, unit, deadline)
+        trigger = self.trigger(raw, path, env)
+        milestone = self.milestone(raw, path)
+        if len(self.problems) > before:
+            return None
+        return Rule(
+            id=raw["id"], pack=self.data["pack"], title=Text.of(raw["title"]), theme=raw["theme"],
+            source=Source(raw["source"]["section"], raw["source"]["quote"], raw["source"].get("page")),
+            obligation=Obligation(raw["obligation"]), responsible=responsible, scope=scope,
+            first_year=r_first, last_year=r_last, line=yamlio.locate(self.data, path)[0] or 0,
+            measure=measure, norm=norm, signal=signal, tolerance=tolerance, deadline=deadline,
+            trajectory=trajectory, applies_if=applies_if, trigger=trigger, milestone=milestone,
+            effort_shortfall=raw.get("effort_shortfall", policy),
+            interpretation=Text.of(raw["interpretation"]) if raw.get("interpretation") else None,
+            unit=unit or ("bool" if trigger or milestone else "number"),
+        )
+
+    @staticmethod
+    def default_responsible(scope: Scope) -> tuple[str, ...]:
+        if scope.kind is ScopeKind.PARTY and scope.party:
+            return (scope.party,)
+        return ("corporatie",)
+
+    def trajectory(self, raw: Any, path: list[Any], env: Environment, unit: str | None,
+                   deadline: int | None) -> Trajectory | None:
+        spec = raw.get("trajectory")
+        if spec is None:
+            return None
+        if deadline is None:
+            self.problem("pack.trajectory_needs_deadline", raw, [*path, "trajectory"])
+        start_year = start_value = None
+        if "start" in spec:
+            start_year = spec["start"]["year"]
+            start_value = self.value(spec["start"], "value", [*path, "trajectory", "start", "value"], env, unit)
+        milestones = []
+        for year_key in (spec.get("milestones") or {}):
+            value = self.value(spec["milestones"], year_key, [*path, "trajectory", "milestones", year_key], env, unit)
+            if value is not None:
+                milestones.append((int(year_key), value))
+        return Trajectory(start_year, start_value, tuple(sorted(milestones, key=lambda m: m[0])))
+
+    def trigger(self, raw: Any, path: list[Any], env: Environment) -> Trigger | None:
+        spec = raw.get("trigger")
+        if spec is None:
+            return None
+        parts = {}
+        for key in ("when", "done"):
+            if key in spec:
+                checked = self.expression(spec, key, [*path, "trigger", key], env, {"bool"})
+                parts[key] = checked[0] if checked else None
+        return Trigger(Text.of(spec["action"]), parts.get("when"), parts.get("done"))
+
+    def milestone(self, raw: Any, path: list[Any]) -> Milestone | None:
+        spec = raw.get("milestone")
+        if spec is None:
+            return None
+        due = each = None
+        try:
+            if "due" in spec:
+                due = dt.date.fromisoformat(str(spec["due"]))
+            if "due_each_year" in spec:
+                month, day = (int(x) for x in spec["due_each_year"].split("-"))
+                dt.date(2024, month, day)
+                each = (month, day)
+        except ValueError:
+            self.problem("pack.bad_date", spec, [*path, "milestone"], value=spec.get("due") or spec.get("due_each_year"))
+        return Milestone(spec["deliverable"], due, each)
+
+
+def load_pack(path: Path, parameters: Parameters) -> Pack:
+    data = yamlio.load(path)
+    schema.validate(data, "pack.schema.json", path)
+    return _PackReader(path, data, parameters).read()

@@ -1,0 +1,107 @@
+"""Validating loaded YAML against the published JSON Schemas, with errors that point at a line.
+
+jsonschema is imported only here and only when a file is actually validated, because importing
+it costs more than the rest of a warm `woonpact check` (see engine.cache).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from engine import paths
+from engine.errors import InputError, Problem
+from engine.suggest import closest
+from engine.yamlio import dotted, locate
+
+MAX_PROBLEMS = 20
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    return json.loads((paths.SCHEMAS / name).read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(name: str) -> Any:
+    import jsonschema  # noqa: PLC0415 - deliberately lazy, see module docstring
+
+    schema = load_schema(name)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def validate(data: Any, schema_name: str, file: Path) -> None:
+    """Raise an `InputError` listing every schema violation (up to a limit), in file order."""
+    errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: _order(data, e))
+    if errors:
+        raise InputError([_problem(data, e, file) for e in errors[:MAX_PROBLEMS]])
+
+
+def _order(data: Any, error: Any) -> tuple[int, int]:
+    line, column = locate(data, list(error.absolute_path))
+    return line or 0, column or 0
+
+
+def _deepest(error: Any) -> Any:
+    """For `oneOf`/`anyOf`, the alternative that came closest is the useful one to report."""
+    from jsonschema.exceptions import best_match  # noqa: PLC0415
+
+    while error.context:
+        error = best_match(error.context)
+    return error
+
+
+def _problem(data: Any, error: Any, file: Path) -> Problem:
+    error = _deepest(error)
+    path = list(error.absolute_path)
+    line, column = locate(data, path)
+    key, params = _describe(error)
+    if key in ("schema.additional",) and params.get("name") is not None:
+        path = [*path, params["name"]]
+        container = data
+        for step in path[:-1]:
+            container = container[step]
+        marks = getattr(container, "marks", None)
+        if marks and params["name"] in marks:
+            line, column = marks[params["name"]][:2]
+            column = None if column is None else max(1, column - len(str(params["name"])) - 2)
+    if key == "schema.required":
+        path = [*path, params["name"]]
+    return Problem(key, file=file, line=line, column=column, field=dotted(path) or "(top)", params=params)
+
+
+def _describe(error: Any) -> tuple[str, dict[str, Any]]:
+    validator, instance, schema = error.validator, error.instance, error.schema
+    if validator == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        return "schema.required", {"name": missing[0] if missing else "?"}
+    if validator == "additionalProperties" and isinstance(instance, dict):
+        allowed = set(schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed]
+        import re  # noqa: PLC0415
+
+        patterns = schema.get("patternProperties", {})
+        extra = [k for k in extra if not any(re.search(p, str(k)) for p in patterns)]
+        name = extra[0] if extra else "?"
+        hint = closest(str(name), allowed)
+        return "schema.additional", {"name": name, "suggestion": hint or ""}
+    if schema.get("x-unit") == "share" or (validator == "pattern" and "%" in str(error.validator_value)):
+        return "schema.share", {"value": _show(instance)}
+    if validator == "type":
+        expected = error.validator_value
+        return "schema.type", {"value": _show(instance), "expected": expected if isinstance(expected, str) else " / ".join(expected)}
+    if validator == "enum":
+        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(map(str, error.validator_value))}
+    if validator in ("minimum", "exclusiveMinimum"):
+        return "schema.minimum", {"value": _show(instance), "limit": error.validator_value}
+    if validator == "pattern":
+        return "schema.pattern", {"value": _show(instance), "pattern": error.validator_value}
+    return "schema.invalid", {"detail": error.message}
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
