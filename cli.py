@@ -101,13 +101,13 @@ def _groups(facts: tuple[Path, ...]) -> list[Path]:
 @LANG
 def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
     """Validate FACTS and their pack without judging anything: exit 0 when all is well-formed."""
-    from engine.check import cross_check, load_facts, resolve_pack  # noqa: PLC0415
+    from engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
 
     try:
         for target in facts:
             fact_sets = load_facts([target])
             pack = resolve_pack(fact_sets, rules)
-            cross_check(pack, fact_sets)
+            cross_check(pack, fact_sets, included_rules(pack, rules))
             years = ", ".join(map(str, sorted(fact_sets)))
             click.echo(f"{target}: {pack.id} {years} ok" if lang == "en" else f"{target}: {pack.id} {years} in orde")
     except InputError as error:

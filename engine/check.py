@@ -16,7 +16,7 @@ from engine.evaluation.run import Evaluation
 from engine.facts.loader import fact_files, load_fact_set
 from engine.model.facts import FactSet
 from engine.model.finding import Finding
-from engine.model.pack import Pack
+from engine.model.pack import Pack, Rule
 from engine.params import Parameters, load_parameters
 from engine.rules.loader import load_pack
 from engine.rules.registry import find_pack
@@ -55,10 +55,11 @@ def load_facts(targets: list[Path]) -> dict[int, FactSet]:
     return fact_sets
 
 
-def cross_check(pack: Pack, fact_sets: dict[int, FactSet]) -> None:
+def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ...] | None = None) -> None:
     """Facts must name parties and rules of their own pack; a typo is caught here, by name."""
     party_ids = [p.id for p in pack.parties]
-    rule_ids = {r.id for r in pack.rules} | {r.key for r in pack.rules}
+    rules = pack.rules if rules is None else rules
+    rule_ids = {r.id for r in rules if r.pack == pack.id} | {r.key for r in rules}
     problems = []
     for fact_set in fact_sets.values():
         if fact_set.agreement != pack.id:
@@ -87,13 +88,30 @@ def resolve_pack(fact_sets: dict[int, FactSet], rules: Path | None) -> Pack:
     return pack_by_path(find_pack(agreement, rules) if rules else find_pack(agreement))
 
 
+def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The pack's own rules followed by those of the packs it includes (the national layer).
+
+    An included rule keeps its own pack id, so its findings name both packs: the rule's
+    (`npa-2022/...`) and the one being checked.
+    """
+    if pack.id in chain:
+        raise InputError(Problem("pack.include_cycle", file=pack.path,
+                                 params={"chain": " -> ".join((*chain, pack.id))}))
+    found = list(pack.rules)
+    folder = rules if rules is not None and rules.is_dir() else paths.RULES
+    for included in pack.includes:
+        found += included_rules(pack_by_path(find_pack(included, folder)), rules, (*chain, pack.id))
+    return tuple(found)
+
+
 def check(targets: list[Path], rules: Path | None = None, year: int | None = None) -> CheckResult:
     fact_sets = load_facts(targets)
     pack = resolve_pack(fact_sets, rules)
-    cross_check(pack, fact_sets)
+    all_rules = included_rules(pack, rules)
+    cross_check(pack, fact_sets, all_rules)
     if year is not None and year not in fact_sets:
         raise InputError(Problem("facts.no_year", params={
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
     years = (year,) if year is not None else tuple(sorted(fact_sets))
-    findings = Evaluation(pack, parameters()).run(fact_sets, years)
+    findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, years)
     return CheckResult(pack, fact_sets, findings, years)

@@ -152,7 +152,20 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
     if func == "condition":
         name = call.args[0].value  # type: ignore[union-attr]
         return lambda ctx, ent: ctx.condition(name)
-    args = [compile_expression(a, env) for a in call.args if func != "param"]
+    if func == "param":
+        name = call.args[0].name  # type: ignore[union-attr]
+        if len(call.args) == 2:
+            year = int(call.args[1].value)  # type: ignore[union-attr]
+            return lambda ctx, ent: ctx.param(name, year)
+        return lambda ctx, ent: ctx.param(name, ctx.year)
+    if func == "price_level":
+        amount = compile_expression(call.args[0], env)
+        base = int(call.args[1].value)  # type: ignore[union-attr]
+        index = call.args[2].name  # type: ignore[union-attr]
+        def price_level(ctx: Any, ent: Any) -> float:
+            return amount(ctx, ent) * ctx.param(index, ctx.year) / ctx.param(index, base)
+        return price_level
+    args = [compile_expression(a, env) for a in call.args]
     if func == "share":
         part, whole = args
         def share(ctx: Any, ent: Any) -> float:
@@ -165,12 +178,6 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
         fn = min if func == "min" else max
         a, b = args
         return lambda ctx, ent: fn(a(ctx, ent), b(ctx, ent))
-    if func == "param":
-        name = call.args[0].name  # type: ignore[union-attr]
-        if len(call.args) == 2:
-            year = int(call.args[1].value)  # type: ignore[union-attr]
-            return lambda ctx, ent: ctx.param(name, year)
-        return lambda ctx, ent: ctx.param(name, ctx.year)
     if func == "previous":
         (inner,) = args
         return lambda ctx, ent: inner(ctx.at_year(ctx.year - 1), ent)
@@ -184,12 +191,6 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
         def cumulative(ctx: Any, ent: Any) -> float:
             return sum(inner(ctx.at_year(y), ent) for y in range(first, ctx.year + 1))
         return cumulative
-    if func == "price_level":
-        amount = args[0]
-        base = int(call.args[1].value)  # type: ignore[union-attr]
-        def price_level(ctx: Any, ent: Any) -> float:
-            return amount(ctx, ent) * ctx.param("prijsindex", ctx.year) / ctx.param("prijsindex", base)
-        return price_level
     if func == "exists":
         (inner,) = args
         def exists(ctx: Any, ent: Any) -> bool:

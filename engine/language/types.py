@@ -280,12 +280,16 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
         _year_literal(call.args[1])
         return inner.merge(inner.unit, Checked(inner.unit, history=True))
     if func == "price_level":
-        _arity(call, 2)
+        _arity(call, 3)
         amount = check(call.args[0], env)
         if unify(amount.unit, "eur") != "eur":
             raise _mismatch(amount.unit, "eur", call.pos, func)
         _year_literal(call.args[1])
-        return amount.merge("eur", Checked("eur", parameters=frozenset({"prijsindex"})))
+        index = call.args[2]
+        if not isinstance(index, ast.Name) or index.name not in env.parameters:
+            given = index.name if isinstance(index, ast.Name) else "?"
+            raise _unknown("expr.unknown_parameter", given, list(env.parameters), index.pos, env)
+        return amount.merge("eur", Checked("eur", parameters=frozenset({index.name})))
     if func == "condition":
         _arity(call, 1)
         if not isinstance(call.args[0], ast.Text):
@@ -314,7 +318,7 @@ FUNCTIONS = {
     "previous": "previous(expression)",
     "at": "at(year, expression)",
     "cumulative": "cumulative(expression, from_year)",
-    "price_level": "price_level(amount, base_year)",
+    "price_level": "price_level(amount, base_year, index_parameter)",
     "exists": "exists(expression)",
     "condition": 'condition("name")',
 }
