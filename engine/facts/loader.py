@@ -34,7 +34,11 @@ def fact_files(target: Path) -> list[Path]:
 
 
 def load_fact_set(path: Path) -> FactSet:
-    data = yamlio.load(path)
+    return fact_set_from_data(yamlio.load(path), path)
+
+
+def fact_set_from_data(data: Any, path: Path) -> FactSet:
+    """Validate already-loaded fact data (YAML, JSON or a test's dict) and build the fact set."""
     schema.validate(data, "facts.schema.json", path)
     return _build(data, path)
 

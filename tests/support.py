@@ -1,0 +1,56 @@
+"""Helpers for tests written from the seed text: judge one rule against hand-made facts.
+
+    findings = judge("stichtse-vecht-2025", "3.1-1", {2025: {"collections": {"projects": [...]}}})
+
+Each year's dict is a fact set without `agreement` and `year` (they are filled in); it is
+validated against the facts schema exactly as a YAML file would be.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from engine import paths
+from engine.check import included_rules, pack_by_path, parameters
+from engine.evaluation.run import Evaluation
+from engine.facts.loader import fact_set_from_data
+from engine.model.finding import Finding, Status
+from engine.model.pack import Pack
+from engine.rules.registry import find_pack
+
+
+@cache
+def pack(pack_id: str) -> Pack:
+    return pack_by_path(find_pack(pack_id))
+
+
+def fact_sets(pack_id: str, years: dict[int, dict[str, Any]]) -> dict[int, Any]:
+    return {
+        year: fact_set_from_data({"agreement": pack_id, "year": year, **data}, Path(f"<test {year}>"))
+        for year, data in years.items()
+    }
+
+
+def judge(pack_id: str, rule_id: str, years: dict[int, dict[str, Any]],
+          year: int | None = None) -> list[Finding]:
+    """The findings of one rule (`3.1-1`, or `npa-2022/efg` for an included rule) for `year`
+    (default: the last year given)."""
+    the_pack = pack(pack_id)
+    rules = [r for r in included_rules(the_pack) if rule_id in (r.id, r.key)]
+    assert rules, f"no rule {rule_id} in {pack_id}"
+    evaluation = Evaluation(the_pack, parameters(), rules)
+    chosen = year if year is not None else max(years)
+    return evaluation.run(fact_sets(pack_id, years), [chosen])
+
+
+def statuses(findings: list[Finding]) -> list[Status]:
+    return [f.status for f in findings]
+
+
+def status_by_scope(findings: list[Finding]) -> dict[str, Status]:
+    return {f.scope.id: f.status for f in findings}
+
+
+BUNDLED_FACTS = paths.FACTS
