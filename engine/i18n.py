@@ -139,8 +139,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, lang: str = "nl", **params: Any) -> str:
-    nl, en = MESSAGES[key]
+def say(message_key: str, lang: str = "nl", /, **params: Any) -> str:
+    nl, en = MESSAGES[message_key]
     template = en if lang == "en" else nl
     if "expected" in params and "{expected_hint}" in template:
         expected = params["expected"]

@@ -46,11 +46,14 @@ def _order(data: Any, error: Any) -> tuple[int, int]:
 
 
 def _deepest(error: Any) -> Any:
-    """For `oneOf`/`anyOf`, the alternative that came closest is the useful one to report."""
-    from jsonschema.exceptions import best_match  # noqa: PLC0415
+    """For `oneOf`/`anyOf`, report the alternative that came closest.
 
+    An alternative that failed only on its type ("expected an object") says less than one whose
+    type fitted and whose value did not ("-3 is below the minimum 0"), so the latter wins.
+    """
     while error.context:
-        error = best_match(error.context)
+        error = min(error.context, key=lambda e: (e.validator in ("type", "required", "additionalProperties"),
+                                                  -len(e.absolute_path)))
     return error
 
 

@@ -190,16 +190,16 @@ class Judge:
 
     @staticmethod
     def _delivered(ctx: Context, deliverable: str, years: list[int]) -> dt.date | None:
+        """The delivery date, from any year so far; a deliverable naming no party counts for all."""
         seen_any = False
         for year in years:
-            other = ctx.at_year(year)
             try:
-                items = other.entities("deliverables")
+                items = ctx.history.context(year, None).entities("deliverables")
             except MissingFact:
                 continue
             seen_any = True
             for item in items:
-                if item.get("id") == deliverable:
+                if item.get("id") == deliverable and (ctx.party is None or item.get("party") in (None, ctx.party)):
                     return item["date"]
         if not seen_any:
             raise MissingFact("deliverables", ctx.year)

@@ -1,0 +1,292 @@
+"""Tests from the seed text (seed 003) for every stichtse-vecht-2025 clause, boundaries included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.check import check
+from engine.model.finding import Status
+from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
+
+PACK = "stichtse-vecht-2025"
+C, W, B = Status.COMPLIANT, Status.WARNING, Status.BREACH
+NA, ND, MD = Status.NOT_APPLICABLE, Status.NOT_DUE, Status.MISSING_DATA
+
+
+def parties(**figures: dict) -> dict:
+    return {"parties": {party: {"figures": f} for party, f in figures.items()}}
+
+
+def one(rule: str, years: dict, year: int | None = None) -> Status:
+    (finding,) = judge(PACK, rule, years, year)
+    return finding.status
+
+
+# -- visie-30: "Samen willen we het aandeel vergroten naar minimaal 30% in de voorraad" ---------
+
+def test_visie_30_behind_the_straight_path_from_22_3_percent_is_a_warning() -> None:
+    # 2026 target on the path 22.3% (2024) -> 30% (2030): 22.3 + 7.7 * 2/6 = 24.87%
+    years = {2026: {"municipality": {"figures": {"stock_total": 10000, "stock_social": 2480}}}}
+    finding, = judge(PACK, "visie-30", years)
+    assert finding.status is W and finding.reason == "behind_trajectory"
+    assert finding.distance is not None and finding.distance.amount == 7  # 2487 - 2480
+
+
+def test_visie_30_on_the_path_complies_and_30_percent_in_2030_complies() -> None:
+    on_path = {2026: {"municipality": {"figures": {"stock_total": 10000, "stock_social": 2487}}}}
+    assert one("visie-30", on_path) is C
+    exactly = {2030: {"municipality": {"figures": {"stock_total": 10000, "stock_social": 3000}}}}
+    assert one("visie-30", exactly) is C
+
+
+def test_visie_30_shortfall_in_2030_is_only_a_warning_because_it_is_an_aim() -> None:
+    years = {2030: {"municipality": {"figures": {"stock_total": 10000, "stock_social": 2999}}}}
+    assert one("visie-30", years) is W
+
+
+# -- visie-1108: "Dat betekent voor Portaal 535 SH en 107 MH. Voor V&O 360 SH en 72 MH." -------
+
+@pytest.mark.parametrize(("rule", "party", "figure", "target"), [
+    ("visie-1108-portaal", "portaal", "new_build_social", 535),
+    ("visie-1108-portaal-mh", "portaal", "new_build_mid_rent", 107),
+    ("visie-1108-vo", "vo", "new_build_social", 360),
+    ("visie-1108-vo-mh", "vo", "new_build_mid_rent", 72),
+])
+def test_visie_1108_counts_completions_since_2025_against_the_guiding_aim(
+        rule: str, party: str, figure: str, target: int) -> None:
+    per_year = target // 6
+    years = {y: parties(**{party: {figure: per_year}}) for y in range(2025, 2031)}
+    years[2030] = parties(**{party: {figure: target - per_year * 5}})
+    assert one(rule, years, 2030) is C  # exactly the target by 2030
+    years[2030] = parties(**{party: {figure: target - per_year * 5 - 1}})
+    assert one(rule, years, 2030) is W  # one short: an aim, so a warning
+
+
+def test_visie_1108_missing_year_is_missing_data_naming_it() -> None:
+    years = {2026: parties(vo={"new_build_social": 60})}
+    finding, = judge(PACK, "visie-1108-vo", years)
+    assert finding.status is MD
+    assert any("2025" in m for m in finding.missing)
+
+
+# -- 3.1-1: "bij 16 woningen of meer minimaal 30% in de sociale huursector" -----------------------
+
+def projects(*items: dict) -> dict:
+    return {"collections": {"projects": list(items)}}
+
+
+def test_3_1_1_exactly_16_homes_applies_and_exactly_30_percent_complies() -> None:
+    years = {2025: projects({"id": "a", "homes": 20, "social_rent_homes": 6},
+                            {"id": "b", "homes": 16, "social_rent_homes": 4})}
+    assert status_by_scope(judge(PACK, "3.1-1", years)) == {"projects/a": C, "projects/b": B}
+
+
+def test_3_1_1_fifteen_homes_is_out_of_scope() -> None:
+    years = {2025: projects({"id": "small", "homes": 15, "social_rent_homes": 0})}
+    finding, = judge(PACK, "3.1-1", years)
+    assert finding.status is NA and finding.reason == "no_entities"
+
+
+def test_3_1_1_breach_says_how_many_social_homes_are_missing() -> None:
+    years = {2025: projects({"id": "p", "homes": 32, "social_rent_homes": 6})}
+    finding, = judge(PACK, "3.1-1", years)
+    assert finding.status is B
+    assert finding.distance is not None and finding.distance.amount == 4  # 9.6 -> 10 needed
+
+
+# -- 3.1-4: "geen overeenstemming [...] dan wordt er opgeschaald naar bestuurlijk overleg" -------
+
+def test_3_1_4_disagreement_not_escalated_is_a_breach_and_escalated_complies() -> None:
+    years = {2026: projects(
+        {"id": "open", "homes": 30, "developer_disagreement": True},
+        {"id": "done", "homes": 30, "developer_disagreement": True, "escalated_to_bestuurlijk_overleg": True},
+        {"id": "calm", "homes": 30})}
+    assert status_by_scope(judge(PACK, "3.1-4", years)) == {"projects/open": B, "projects/done": C}
+
+
+def test_3_1_4_without_disagreement_is_not_applicable() -> None:
+    assert one("3.1-4", {2026: projects({"id": "calm", "homes": 30})}) is NA
+
+
+# -- 3.1-9: net growth and the sales caps ------------------------------------------------------
+
+def test_3_1_9_net_growth_summed_over_corporations() -> None:
+    flows = {"new_build_social": 10, "demolished_social": 4, "sold_social": 3, "liberalised": 3}
+    assert one("3.1-9", {2025: parties(portaal=flows, vo=flows)}) is W  # net 0: not growth
+    grown = {**flows, "new_build_social": 11}
+    assert one("3.1-9", {2025: parties(portaal=grown, vo=flows)}) is C
+
+
+@pytest.mark.parametrize(("rule", "party", "cap"), [("3.1-9-portaal", "portaal", 180), ("3.1-9-vo", "vo", 60)])
+def test_3_1_9_sales_cap_over_2025_through_2030(rule: str, party: str, cap: int) -> None:
+    years = {2025: parties(**{party: {"sold_total": cap - 10}}), 2026: parties(**{party: {"sold_total": 10}})}
+    assert one(rule, years) is C  # exactly the cap
+    years[2026] = parties(**{party: {"sold_total": 11}})
+    assert one(rule, years) is B  # one over
+
+
+# -- milestones 3.1-6, 3.2-2, 3.4-7 -------------------------------------------------------------
+
+def delivered(item: str, date: str) -> dict:
+    return {"collections": {"deliverables": [{"id": item, "date": date}]}}
+
+
+def test_3_1_6_session_in_2025() -> None:
+    assert one("3.1-6", {2025: delivered("sessie-planprocessen", "2025-12-31")}) is C
+    assert one("3.1-6", {2025: {"collections": {"deliverables": []}}}) is B
+
+
+def test_3_2_2_rent_policy_delivered_in_2026_is_late() -> None:
+    finding, = judge(PACK, "3.2-2", {2025: {"collections": {"deliverables": []}},
+                                     2026: delivered("huurbeleid-portaal", "2026-01-10")})
+    assert finding.status is B and finding.reason == "delivered_late"
+
+
+def test_3_4_7_covenant_is_not_due_before_2030() -> None:
+    assert one("3.4-7", {2025: {"collections": {"deliverables": []}}}) is ND
+
+
+def test_milestone_without_any_deliverables_section_is_missing_data() -> None:
+    assert one("3.1-6", {2025: {}}) is MD
+
+
+# -- 3.2-1 Portaal: towards 75% below the 2nd aftoppingsgrens in five years ----------------------
+
+def portaal_stock(below: int, total: int = 1000) -> dict:
+    return parties(portaal={"stock_below_aftoppingsgrens_2": below, "stock_total": total})
+
+
+def test_3_2_1_on_the_path_down_complies_and_behind_it_warns() -> None:
+    years = {2025: portaal_stock(830), 2026: portaal_stock(810)}  # target 2026: 83 - 8/4 = 81%
+    assert one("3.2-1", years) is C
+    years[2026] = portaal_stock(811)
+    assert one("3.2-1", years) is W
+
+
+def test_3_2_1_exactly_75_percent_in_2029_complies() -> None:
+    years = {2025: portaal_stock(830), 2029: portaal_stock(750)}
+    assert one("3.2-1", years) is C
+    years[2029] = portaal_stock(751)
+    assert one("3.2-1", years) is W  # an aim: a warning, not a breach
+
+
+# -- 3.2-4 V&O: "minimaal 70% van de woningen aan huishoudens met huurtoeslag" ------------------
+
+def test_3_2_4_exactly_70_percent_complies() -> None:
+    assert one("3.2-4", {2025: parties(vo={"lettings_total": 100, "lettings_huurtoeslag": 70})}) is C
+    assert one("3.2-4", {2025: parties(vo={"lettings_total": 100, "lettings_huurtoeslag": 69})}) is B
+
+
+# -- 3.2-7: "een vrije toewijzingsruimte [...] van maximaal 15%" ---------------------------------
+
+def test_3_2_7_exactly_15_percent_complies_per_corporation() -> None:
+    years = {2025: parties(portaal={"lettings_total": 240, "lettings_free_allocation": 36},
+                           vo={"lettings_total": 240, "lettings_free_allocation": 37})}
+    assert status_by_scope(judge(PACK, "3.2-7", years)) == {"portaal": C, "vo": B}
+
+
+def test_3_2_7_breach_counts_lettings_over_the_room_and_flags_a_contested_figure() -> None:
+    years = {2026: parties(portaal={"lettings_total": 240, "lettings_free_allocation":
+                                    {"value": 50, "contested_by": "gemeente", "reason": "telling"}},
+                           vo={"lettings_total": 100, "lettings_free_allocation": 1})}
+    portaal = next(f for f in judge(PACK, "3.2-7", years) if f.scope.id == "portaal")
+    assert portaal.status is B
+    assert portaal.distance is not None and portaal.distance.amount == 14
+    assert [f.name for f in portaal.contested] == ["lettings_free_allocation"]
+
+
+# -- 3.3-2: "uitfasering EFG-labels uiterlijk 2028" ---------------------------------------------
+
+def efg(portaal: tuple[int, int], vo: tuple[int, int] = (0, 0)) -> dict:
+    return parties(portaal={"stock_label_efg": portaal[0], "stock_label_efg_exempt": portaal[1]},
+                   vo={"stock_label_efg": vo[0], "stock_label_efg_exempt": vo[1]})
+
+
+def test_3_3_2_exempt_homes_may_remain_in_2028() -> None:
+    assert status_by_scope(judge(PACK, "3.3-2", {2025: efg((30, 0)), 2028: efg((5, 5))})) == {"portaal": C, "vo": C}
+
+
+def test_3_3_2_one_non_exempt_efg_home_in_2028_is_a_breach() -> None:
+    assert status_by_scope(judge(PACK, "3.3-2", {2025: efg((30, 0)), 2028: efg((6, 5))}))["portaal"] is B
+
+
+def test_3_3_2_before_2028_behind_the_path_is_a_warning_not_a_breach() -> None:
+    # path from 30 in 2025 to 0 in 2028: 20 in 2026
+    assert status_by_scope(judge(PACK, "3.3-2", {2025: efg((30, 0)), 2026: efg((21, 0))}))["portaal"] is W
+
+
+# -- 3.4-1: "in wijken met > 60% sociale huur actief op woondifferentiatie [...] sturen" ----------
+
+def test_3_4_1_exactly_60_percent_is_not_covered_and_above_is() -> None:
+    years = {2025: {"collections": {"neighbourhoods": [
+        {"id": "sixty", "homes": 100, "social_rent_homes": 60},
+        {"id": "above", "homes": 100, "social_rent_homes": 61},
+        {"id": "steered", "homes": 100, "social_rent_homes": 70, "differentiation_plan": True}]}}}
+    assert status_by_scope(judge(PACK, "3.4-1", years)) == {"neighbourhoods/above": W, "neighbourhoods/steered": C}
+
+
+# -- 3.4-2 and 3.4-3: 30% to special groups, 40% of those to statushouders, talks above 30% ------
+
+def lettings(special: int, statushouders: int = 0, total: int = 100) -> dict:
+    figures = {"lettings_total": total, "lettings_special_groups": special, "lettings_statushouders": statushouders}
+    return parties(portaal=figures, vo=figures)
+
+
+def test_3_4_2_exactly_30_percent_complies_and_below_is_an_effort_warning() -> None:
+    assert statuses(judge(PACK, "3.4-2", {2025: lettings(30)})) == [C, C]
+    assert statuses(judge(PACK, "3.4-2", {2025: lettings(29)})) == [W, W]
+
+
+def test_3_4_2_statushouders_40_percent_of_the_special_groups() -> None:
+    assert statuses(judge(PACK, "3.4-2-statushouders", {2025: lettings(30, 12)})) == [C, C]
+    assert statuses(judge(PACK, "3.4-2-statushouders", {2025: lettings(30, 11)})) == [W, W]
+
+
+def test_3_4_3_talks_only_when_30_percent_is_exceeded() -> None:
+    assert statuses(judge(PACK, "3.4-3", {2025: lettings(30)})) == [NA, NA]
+    fired = judge(PACK, "3.4-3", {2025: lettings(31)})
+    assert statuses(fired) == [W, W] and all(f.action is not None for f in fired)
+
+
+# -- 2.3 and 3.5-5: the meeting cycle -----------------------------------------------------------
+
+def meetings(*items: tuple[str, str]) -> dict:
+    return {"collections": {"meetings": [{"kind": kind, "date": date} for kind, date in items]}}
+
+
+def test_2_3_ao_once_in_q1_and_once_in_q3() -> None:
+    years = {2025: meetings(("ambtelijk_overleg", "2025-03-31"), ("ambtelijk_overleg", "2025-10-01"))}
+    assert one("2.3-ao-q1", years) is C
+    assert one("2.3-ao-q3", years) is B  # 1 October is Q4
+
+
+def test_2_3_bo_once_a_year() -> None:
+    assert one("2.3-bo", {2025: meetings(("bestuurlijk_overleg", "2025-11-20"))}) is C
+    assert one("2.3-bo", {2025: meetings(("ambtelijk_overleg", "2025-11-20"))}) is B
+
+
+def test_3_5_5_ketenpartneroverleg_four_times() -> None:
+    four = [("ketenpartneroverleg", f"2025-{m:02d}-01") for m in (2, 5, 9, 12)]
+    assert one("3.5-5", {2025: meetings(*four)}) is C
+    assert one("3.5-5", {2025: meetings(*four[:3])}) is B
+
+
+def test_meetings_not_recorded_at_all_is_missing_data() -> None:
+    assert one("2.3-bo", {2025: {}}) is MD
+
+
+# -- the bundled facts ---------------------------------------------------------------------------
+
+def test_bundled_facts_show_every_status() -> None:
+    result = check([BUNDLED_FACTS / PACK])
+    assert {f.status for f in result.findings} == set(Status)
+
+
+def test_every_rule_quotes_its_source() -> None:
+    from tests.support import pack
+
+    for rule in pack(PACK).rules:
+        assert rule.source.quote.strip() and rule.source.section.strip(), rule.id
+        assert Path(__file__).read_text(encoding="utf-8").count(f'"{rule.id}"') >= 1, f"no test names {rule.id}"

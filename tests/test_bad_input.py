@@ -1,0 +1,167 @@
+"""Every class of bad input ends in one clear message naming file, line and field, exit code 2,
+no traceback, and nothing written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from engine.output.result import ExitCode
+from tests.support import BUNDLED_FACTS
+
+GOOD_2025 = (BUNDLED_FACTS / "stichtse-vecht-2025" / "2025.yaml").read_text(encoding="utf-8")
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def line_of(text: str, needle: str) -> str:
+    """`:N:`, the 1-based line of `needle` in `text`, as it appears in a message."""
+    return f":{next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)}:"
+
+
+def facts_file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "2025.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check_bad(tmp_path: Path, text: str, *expected: str, lang: str = "nl") -> str:
+    path = facts_file(tmp_path, text)
+    out = tmp_path / "report.txt"
+    code, output = run("check", str(path), "--lang", lang, "-o", str(out))
+    assert code == ExitCode.BAD_INPUT, output
+    assert "Traceback" not in output
+    assert not out.exists(), "nothing may be written on bad input"
+    assert str(path) in output
+    for part in expected:
+        assert part in output, output
+    return output
+
+
+def test_malformed_yaml_names_file_line_and_column(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("    stock_total: 30160", "    stock_total: [30160")
+    output = check_bad(tmp_path, text, "YAML-fout")
+    line = int(line_of(text, "stock_total: [30160").strip(":"))
+    # YAML notices an unclosed bracket where the next token should have closed it
+    assert f":{line}:" in output or f":{line + 1}:" in output
+
+
+def test_duplicate_key_is_rejected(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("    stock_total: 30160\n", "    stock_total: 30160\n    stock_total: 30161\n")
+    check_bad(tmp_path, text, "stock_total", "twee keer", line_of(text, "stock_total: 30161"))
+
+
+def test_wrong_type_names_the_field(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("stock_total: 30160", "stock_total: veel")
+    check_bad(tmp_path, text, "municipality.figures.stock_total", "verkeerde type", line_of(text, "stock_total: veel"))
+
+
+def test_typo_in_a_fact_name_suggests_the_right_one(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("      lettings_huurtoeslag: 171", "      letings_huurtoeslag: 171")
+    check_bad(tmp_path, text, "letings_huurtoeslag", "lettings_huurtoeslag", "parties.portaal.figures")
+
+
+def test_negative_count(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("new_build_social: 60", "new_build_social: -3")
+    check_bad(tmp_path, text, "new_build_social", "negatief")
+
+
+def test_share_above_100_percent(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("      lettings_statushouders: 20\n", "      lettings_statushouders: 20\n      rent_sum_increase: 104%\n")
+    check_bad(tmp_path, text, "rent_sum_increase", "104%", "tussen 0% en 100%")
+
+
+def test_share_without_percent_sign_is_rejected(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("      lettings_statushouders: 20\n", "      lettings_statushouders: 20\n      rent_sum_increase: 0.03\n")
+    check_bad(tmp_path, text, "rent_sum_increase", "%")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, output = run("check", str(tmp_path / "nope.yaml"))
+    assert code == ExitCode.BAD_INPUT and "nope.yaml" in output and "bestaat niet" in output
+
+
+def test_unknown_party_in_facts(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("  vo:\n", "  v-en-o:\n", 1)
+    check_bad(tmp_path, text, "v-en-o", "parties.v-en-o")
+
+
+def test_messages_in_english(tmp_path: Path) -> None:
+    text = GOOD_2025.replace("new_build_social: 60", "new_build_social: -3")
+    check_bad(tmp_path, text, "cannot be negative", lang="en")
+
+
+def test_unknown_year_is_a_usage_error() -> None:
+    code, output = run("check", str(BUNDLED_FACTS / "stichtse-vecht-2025"), "--year", "2019")
+    assert code == ExitCode.BAD_INPUT and "2019" in output
+
+
+def test_bad_option_is_exit_2() -> None:
+    code, _ = run("check", str(BUNDLED_FACTS / "stichtse-vecht-2025"), "--format", "pdf")
+    assert code == ExitCode.BAD_INPUT
+
+
+# -- rule packs ---------------------------------------------------------------------------------
+
+PACK_TEXT = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(encoding="utf-8")
+
+
+def check_bad_pack(tmp_path: Path, old: str, new: str, *expected: str) -> str:
+    assert old in PACK_TEXT
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "stichtse-vecht-2025.yaml").write_text(PACK_TEXT.replace(old, new, 1), encoding="utf-8")
+    facts = tmp_path / "facts"
+    shutil.copytree(BUNDLED_FACTS / "stichtse-vecht-2025", facts)
+    code, output = run("check", str(facts), "--rules", str(rules))
+    assert code == ExitCode.BAD_INPUT, output
+    assert "Traceback" not in output and "stichtse-vecht-2025.yaml:" in output
+    for part in expected:
+        assert part in output, output
+    return output
+
+
+def test_pack_typo_in_fact_name_has_line_column_and_suggestion(tmp_path: Path) -> None:
+    output = check_bad_pack(tmp_path, "measure: share(lettings_free_allocation, lettings_total)",
+                            "measure: share(lettings_free_alocation, lettings_total)",
+                            "lettings_free_alocation", "bedoelt u 'lettings_free_allocation'", "rules[14].measure")
+    line = next(i for i, text in enumerate(PACK_TEXT.splitlines(), 1) if "share(lettings_free_allocation, lettings_total)" in text)
+    assert f"stichtse-vecht-2025.yaml:{line}:20:" in output
+
+
+def test_pack_share_written_without_percent(tmp_path: Path) -> None:
+    check_bad_pack(tmp_path, 'norm: "<= 15%"', 'norm: "<= 0.15"', "30% (niet 0.3 of 30)", "rules[14].norm")
+
+
+def test_pack_unknown_party(tmp_path: Path) -> None:
+    check_bad_pack(tmp_path, "scope: {party: vo}\n    measure: share(lettings_huurtoeslag",
+                   "scope: {party: v-o}\n    measure: share(lettings_huurtoeslag", "v-o", "bedoelt u 'vo'")
+
+
+def test_pack_duplicate_rule_id(tmp_path: Path) -> None:
+    check_bad_pack(tmp_path, '- id: "3.2-4"', '- id: "3.2-2"', "3.2-2", "twee keer")
+
+
+def test_pack_syntax_error_in_expression(tmp_path: Path) -> None:
+    check_bad_pack(tmp_path, 'norm: ">= 70%"', 'norm: ">= 70% +"', "te vroeg op")
+
+
+def test_pack_schema_error_names_the_unknown_key(tmp_path: Path) -> None:
+    check_bad_pack(tmp_path, "    obligation: result\n    scope: {party: vo}",
+                   "    obligaton: result\n    scope: {party: vo}", "obligaton")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_message_key_has_both_languages(lang: str) -> None:
+    from engine.i18n import MESSAGES
+
+    for key, (nl, en) in MESSAGES.items():
+        assert nl and en, key
