@@ -1,0 +1,143 @@
+"""Invariants of the engine, checked with hypothesis over generated fact sets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine.check import parameters
+from engine.evaluation.run import Evaluation
+from engine.facts.vocabulary import vocabulary
+from engine.model.finding import Finding, Status
+from engine.model.pack import ScopeKind
+from tests.support import fact_sets, judge, pack
+
+PACK = "stichtse-vecht-2025"
+RANK = {Status.BREACH: 0, Status.WARNING: 1, Status.COMPLIANT: 2}
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+counts = st.integers(min_value=0, max_value=5000)
+
+
+@st.composite
+def party_figures(draw: Any) -> dict[str, Any]:
+    units = vocabulary().figures
+    names = draw(st.lists(st.sampled_from(sorted(n for n, u in units.items() if u == "count")), unique=True))
+    return {name: draw(counts) for name in names}
+
+
+@st.composite
+def projects(draw: Any) -> list[dict[str, Any]]:
+    items = []
+    for i in range(draw(st.integers(0, 6))):
+        homes = draw(st.integers(1, 80))
+        item = {"id": f"p{i}", "homes": homes, "social_rent_homes": draw(st.integers(0, homes)),
+                "developer_disagreement": draw(st.booleans()), "escalated_to_bestuurlijk_overleg": draw(st.booleans())}
+        items.append(item)
+    return items
+
+
+@st.composite
+def neighbourhoods(draw: Any) -> list[dict[str, Any]]:
+    items = []
+    for i in range(draw(st.integers(0, 5))):
+        homes = draw(st.integers(1, 3000))
+        items.append({"id": f"n{i}", "homes": homes, "social_rent_homes": draw(st.integers(0, homes)),
+                      "differentiation_plan": draw(st.booleans())})
+    return items
+
+
+@st.composite
+def meetings(draw: Any) -> list[dict[str, Any]]:
+    kinds = ["ambtelijk_overleg", "bestuurlijk_overleg", "ketenpartneroverleg"]
+    return [{"kind": draw(st.sampled_from(kinds)), "date": f"2025-{draw(st.integers(1, 12)):02d}-15"}
+            for _ in range(draw(st.integers(0, 8)))]
+
+
+@st.composite
+def year_facts(draw: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"parties": {p: {"figures": draw(party_figures())} for p in ("portaal", "vo")}}
+    if draw(st.booleans()):
+        data["municipality"] = {"figures": draw(party_figures())}
+    collections: dict[str, Any] = {}
+    for name, strategy in (("projects", projects()), ("neighbourhoods", neighbourhoods()), ("meetings", meetings())):
+        if draw(st.booleans()):
+            collections[name] = draw(strategy)
+    data["collections"] = collections
+    return data
+
+
+def run(years: dict[int, dict[str, Any]]) -> list[Finding]:
+    return Evaluation(pack(PACK), parameters()).run(fact_sets(PACK, years))
+
+
+def key(f: Finding) -> tuple[Any, ...]:
+    return (f.rule.key, f.year, f.scope.id, f.status, repr(f.value), f.reason, f.missing)
+
+
+@SETTINGS
+@given(year_facts())
+def test_a_finding_is_deterministic(data: dict[str, Any]) -> None:
+    assert [key(f) for f in run({2025: data})] == [key(f) for f in run({2025: data})]
+
+
+@SETTINGS
+@given(year_facts(), st.randoms(use_true_random=False))
+def test_reordering_entities_changes_nothing(data: dict[str, Any], random: Any) -> None:
+    shuffled = {**data, "collections": {name: random.sample(items, len(items))
+                                        for name, items in data["collections"].items()}}
+    assert Counter(map(key, run({2025: data}))) == Counter(map(key, run({2025: shuffled})))
+
+
+@SETTINGS
+@given(year_facts())
+def test_every_rule_yields_one_finding_per_scope_instance_and_year(data: dict[str, Any]) -> None:
+    the_pack = pack(PACK)
+    findings = run({2025: data})
+    per_rule: dict[str, list[Finding]] = {}
+    for f in findings:
+        per_rule.setdefault(f.rule.id, []).append(f)
+    assert set(per_rule) == {r.id for r in the_pack.rules}
+    for rule in the_pack.rules:
+        found = per_rule[rule.id]
+        scopes = Counter(f.scope.id for f in found)
+        assert all(n == 1 for n in scopes.values()), (rule.id, scopes)
+        if rule.scope.kind is ScopeKind.CORPORATIONS:
+            assert set(scopes) == {"portaal", "vo"}
+        elif rule.scope.kind is not ScopeKind.EACH:
+            assert len(found) == 1
+        else:
+            assert len(found) >= 1  # one per entity in scope, or one for the empty collection
+
+
+@SETTINGS
+@given(st.integers(1, 500), st.data())
+def test_raising_the_numerator_of_an_at_least_share_never_worsens_a_finding(total: int, data: Any) -> None:
+    part = data.draw(st.integers(0, total))
+    more = data.draw(st.integers(part, total))
+    for rule in ("3.2-4", "3.4-2"):
+        figure = "lettings_huurtoeslag" if rule == "3.2-4" else "lettings_special_groups"
+
+        def status(n: int, rule: str = rule, figure: str = figure) -> Status:
+            figures = {"lettings_total": total, figure: n}
+            findings = judge(PACK, rule, {2025: {"parties": {"portaal": {"figures": figures}, "vo": {"figures": figures}}}})
+            return findings[-1].status
+
+        assert RANK[status(more)] >= RANK[status(part)]
+
+
+@SETTINGS
+@given(st.integers(16, 200), st.data())
+def test_raising_social_homes_in_a_project_never_worsens_3_1_1(homes: int, data: Any) -> None:
+    social = data.draw(st.integers(0, homes))
+    more = data.draw(st.integers(social, homes))
+
+    def status(n: int) -> Status:
+        (finding,) = judge(PACK, "3.1-1", {2025: {"collections": {"projects": [
+            {"id": "p", "homes": homes, "social_rent_homes": n}]}}})
+        return finding.status
+
+    assert RANK[status(more)] >= RANK[status(social)]
