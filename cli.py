@@ -115,5 +115,50 @@ def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
     sys.exit(ExitCode.OK)
 
 
+@main.command(name="list")
+@click.option("--rules", type=click.Path(path_type=Path, file_okay=False),
+              help="A folder of packs (default: the bundled rules/).")
+@LANG
+def list_command(rules: Path | None, lang: str) -> None:
+    """List the rule packs and their rules."""
+    from engine import paths  # noqa: PLC0415
+    from engine.check import pack_by_path  # noqa: PLC0415
+    from engine.output.explain import list_packs  # noqa: PLC0415
+    from engine.rules.registry import pack_files  # noqa: PLC0415
+
+    try:
+        packs = [pack_by_path(p) for p in pack_files(rules or paths.RULES).values()]
+    except InputError as error:
+        _fail(error, lang)
+    click.echo(list_packs(packs, lang))
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--rules", type=click.Path(path_type=Path, file_okay=False),
+              help="A folder of packs (default: the bundled rules/).")
+@LANG
+def explain(rule: str, rules: Path | None, lang: str) -> None:
+    """Explain RULE (<pack>/<id>): the clause quoted, its reading, the norm in words, who is
+    responsible, which facts it reads, and its versions when an allonge changed it."""
+    from engine import paths  # noqa: PLC0415
+    from engine.check import pack_by_path, parameters  # noqa: PLC0415
+    from engine.errors import Problem  # noqa: PLC0415
+    from engine.output.explain import explain as explain_rule  # noqa: PLC0415
+    from engine.rules.registry import find_pack  # noqa: PLC0415
+    from engine.suggest import closest  # noqa: PLC0415
+
+    pack_id, _, rule_id = rule.partition("/")
+    try:
+        pack = pack_by_path(find_pack(pack_id, rules or paths.RULES))
+        ids = [r.id for r in pack.rules]
+        if rule_id not in ids:
+            raise InputError(Problem("pack.unknown_rule", file=pack.path, field=rule,
+                                     params={"rule": rule_id, "suggestion": closest(rule_id, ids) or ""}))
+    except InputError as error:
+        _fail(error, lang)
+    click.echo(explain_rule(pack, rule_id, parameters(), lang))
+
+
 if __name__ == "__main__":
     main()

@@ -81,3 +81,25 @@ def test_markdown_output(tmp_path: Path) -> None:
 def test_validate_accepts_the_bundled_facts() -> None:
     code, out = invoke("validate", SV)
     assert code == ExitCode.OK and "in orde" in out
+
+
+def test_list_shows_every_bundled_pack_and_its_rules() -> None:
+    code, out = invoke("list")
+    assert code == ExitCode.OK
+    assert "stichtse-vecht-2025" in out and "3.2-7" in out and "Vrije toewijzingsruimte maximaal 15%" in out
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nl", ["Bron:", "ten hoogste 15%", "resultaatsverplichting", "Leest:"]),
+                                             ("en", ["Source:", "at most 15%", "result obligation", "Reads:"])])
+def test_explain_quotes_the_clause_and_states_the_norm_in_words(lang: str, words: list[str]) -> None:
+    code, out = invoke("explain", "stichtse-vecht-2025/3.2-7", "--lang", lang)
+    assert code == ExitCode.OK
+    assert "maximaal 15% van het jaarlijks vrijkomende aanbod" in " ".join(out.split())
+    for word in words:
+        assert word in out
+    assert "lettings_free_allocation" in out and "lettings_total" in out
+
+
+def test_explain_an_unknown_rule_suggests_the_nearest() -> None:
+    code, out = invoke("explain", "stichtse-vecht-2025/3.2-77")
+    assert code == ExitCode.BAD_INPUT and "3.2-7" in out

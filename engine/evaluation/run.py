@@ -48,6 +48,8 @@ class Evaluation:
     def _rule_year(self, judge: Judge, history: History, year: int) -> Iterator[Finding]:
         rule = judge.rule
         outside = not rule.first_year <= year <= rule.last_year
+        if outside and rule.versions > 1:
+            return  # another version of this clause (before or after an allonge) covers the year
         for ctx, ent, scope in self._instances(judge.c, history, year):
             if isinstance(ent, Finding):
                 yield ent

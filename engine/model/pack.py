@@ -152,11 +152,23 @@ class Rule:
     effort_shortfall: str = "warning"
     interpretation: Text | None = None
     unit: str = "number"
+    amendment: str | None = None  # the allonge that introduced this version of the clause
+    versions: int = 1  # how many versions of this clause the pack holds (amendments add one each)
 
     @property
     def key(self) -> str:
         """The name findings, docs and tests use: `<pack>/<id>`."""
         return f"{self.pack}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """An allonge: signed on a date, changing clauses from a year on."""
+
+    id: str
+    title: str
+    signed: dt.date
+    source: Source | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +184,14 @@ class Pack:
     rules: tuple[Rule, ...]
     path: Path
     includes: tuple[str, ...] = field(default=())
+    amendments: tuple[Amendment, ...] = field(default=())
 
     def party(self, party_id: str) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)
 
     def corporations(self) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role is Role.CORPORATIE)
+
+    def lineage(self, rule_id: str) -> tuple[Rule, ...]:
+        """Every version of a clause, oldest first."""
+        return tuple(sorted((r for r in self.rules if r.id == rule_id), key=lambda r: r.first_year))

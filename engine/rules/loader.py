@@ -7,6 +7,7 @@ mistake in one run, each with its file, line, column and field.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from engine.language.errors import ExpressionError
 from engine.language.parser import parse_expression, parse_norm
 from engine.language.types import Environment, check, unify
 from engine.model.pack import (
-    Expression, Ladder, Milestone, Norm, Obligation, Pack, Party, Role, Rule, Rung, Scope,
+    Amendment, Expression, Ladder, Milestone, Norm, Obligation, Pack, Party, Role, Rule, Rung, Scope,
     ScopeKind, Signal, Source, Trajectory, Trigger,
 )
 from engine.model.text import Text
@@ -131,14 +132,56 @@ class _PackReader:
             seen.setdefault(raw["id"], line)
             if rule is not None:
                 rules.append(rule)
+        amendments = self.amendments(rules, parties, first, last, policy)
         if self.problems:
             raise InputError(self.problems)
         return Pack(
             id=d["pack"], title=d["title"], municipality=d["municipality"],
             first_year=first, last_year=last, parties=tuple(parties.values()),
             document=d["document"]["title"], ladder=ladder, rules=tuple(rules), path=self.path,
-            includes=tuple(d.get("includes") or ()),
+            includes=tuple(d.get("includes") or ()), amendments=amendments,
         )
+
+    def amendments(self, rules: list[Rule], parties: dict[str, Party], first: int, last: int,
+                   policy: str) -> tuple[Amendment, ...]:
+        """Apply each allonge: the clause's current version ends the year before `from`, and a
+        new version with the changed fields starts then. `rules` is updated in place."""
+        found = []
+        raw_by_id = {raw["id"]: raw for raw in self.data["rules"]}
+        for i, raw in enumerate(self.data.get("amendments") or ()):
+            source = Source(raw["source"]["section"], raw["source"]["quote"]) if raw.get("source") else None
+            found.append(Amendment(raw["id"], raw["title"], dt.date.fromisoformat(raw["signed"]), source))
+            for j, change in enumerate(raw["changes"]):
+                path = ["amendments", i, "changes", j]
+                current = [r for r in rules if r.id == change["rule"]]
+                if not current or change["rule"] not in raw_by_id:
+                    self.problem("pack.unknown_rule", change, [*path, "rule"], rule=change["rule"],
+                                 suggestion=closest(change["rule"], raw_by_id) or "")
+                    continue
+                latest = max(current, key=lambda r: r.first_year)
+                start = change["from"]
+                if not latest.first_year < start <= latest.last_year:
+                    self.problem("pack.amendment_year", change, [*path, "from"], year=start,
+                                 first=latest.first_year + 1, last=latest.last_year)
+                    continue
+                merged = yamlio.Located()
+                for source_map in (raw_by_id[change["rule"]], change["set"]):
+                    for key, value in source_map.items():
+                        merged[key] = value
+                        merged.marks[key] = source_map.marks.get(key, (None, None, None)) \
+                            if hasattr(source_map, "marks") else (None, None, None)
+                merged["years"] = {"from": start, "to": latest.last_year}
+                raw_by_id[change["rule"]] = merged
+                new = self.rule(merged, [*path, "set"], parties, first, last, policy)
+                if new is None:
+                    continue
+                versions = len(current) + 1
+                rules[rules.index(latest)] = replace(latest, last_year=start - 1, versions=versions)
+                for k, rule in enumerate(rules):
+                    if rule.id == latest.id:
+                        rules[k] = replace(rules[k], versions=versions)
+                rules.append(replace(new, amendment=raw["id"], versions=versions))
+        return tuple(found)
 
     def parties(self) -> dict[str, Party]:
         parties: dict[str, Party] = {}
