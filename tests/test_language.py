@@ -1,0 +1,121 @@
+"""The expression language: parsing with positions, units checked at load time, evaluation."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.facts.vocabulary import vocabulary
+from engine.language import ast
+from engine.language.compiler import MissingFact, compile_expression
+from engine.language.errors import ExpressionError
+from engine.language.parser import parse_expression, parse_norm
+from engine.language.types import Environment, check
+from engine.params import load_parameters
+from engine.suggest import closest
+
+ENV = Environment(vocabulary().figures, vocabulary().collections, load_parameters().units(), suggest=closest)
+
+
+def error(text: str, env: Environment = ENV) -> ExpressionError:
+    with pytest.raises(ExpressionError) as caught:
+        check(parse_expression(text), env)
+    return caught.value
+
+
+def test_precedence_and_positions() -> None:
+    tree = parse_expression("a + b * 2 >= 3 and not c")
+    assert isinstance(tree, ast.Binary) and tree.op == "and" and tree.pos == 15
+    assert isinstance(tree.left, ast.Binary) and tree.left.op == ">="
+
+
+@pytest.mark.parametrize(("text", "key", "pos"), [
+    ("a +", "expr.unexpected_end", 3),
+    ("(a", "expr.unexpected_end", 2),
+    ("a $ b", "expr.bad_char", 2),
+    ("1.800", "expr.ambiguous_thousands", 0),
+    ("120%", "expr.share_above_100", 0),
+    ("a < b < c", "expr.chained_comparison", 6),
+    ("count(x where y, z where w)", "expr.where_position", 19),
+])
+def test_syntax_errors_carry_their_column(text: str, key: str, pos: int) -> None:
+    with pytest.raises(ExpressionError) as caught:
+        parse_expression(text)
+    assert (caught.value.key, caught.value.pos) == (key, pos)
+
+
+def test_norms() -> None:
+    assert parse_norm(">= 30%").bound == ast.Share(0.3, 3)
+    between = parse_norm("between 24 and 32")
+    assert between.op == "between" and between.upper == ast.Number(32, 15)
+    with pytest.raises(ExpressionError):
+        parse_norm("30%")
+
+
+def test_units_share_versus_count_is_an_error_with_a_hint() -> None:
+    err = error("share(lettings_free_allocation, lettings_total) <= 15")
+    assert err.key == "expr.share_vs_number"
+    assert check(parse_expression("share(lettings_free_allocation, lettings_total) <= 15%"), ENV).unit == "bool"
+
+
+def test_a_quotient_of_counts_is_a_number_not_a_share() -> None:
+    assert check(parse_expression("lettings_free_allocation / lettings_total"), ENV).unit == "number"
+    assert error("lettings_free_allocation / lettings_total <= 15%").key == "expr.share_vs_number"
+
+
+def test_unknown_names_suggest_the_nearest() -> None:
+    err = error("letings_total")
+    assert err.key == "expr.unknown_name" and err.params["suggestion"] == "lettings_total"
+    err = error("count(projects where hommes >= 16)")
+    assert err.params["suggestion"] == "homes" and err.pos == 21
+    assert error("param(aftopingsgrens_2)").params["suggestion"] == "aftoppingsgrens_2"
+    assert error("cout(projects)").key == "expr.unknown_function"
+
+
+def test_filters_must_be_true_or_false() -> None:
+    assert error("count(projects where homes)").key == "expr.filter_not_bool"
+
+
+class Ctx:
+    """A minimal evaluation context for compiled closures."""
+
+    year = 2025
+
+    def __init__(self, figures: dict, entities: dict | None = None) -> None:
+        self.figures, self._entities = figures, entities or {}
+
+    def figure(self, name: str) -> object:
+        if name not in self.figures:
+            raise MissingFact(name, self.year)
+        return self.figures[name]
+
+    def entities(self, name: str) -> list:
+        if name not in self._entities:
+            raise MissingFact(name, self.year)
+        return self._entities[name]
+
+    def param(self, name: str, year: int) -> float:
+        return load_parameters().value(name, year)
+
+
+def evaluate(text: str, ctx: Ctx) -> object:
+    tree = parse_expression(text)
+    check(tree, ENV)
+    return compile_expression(tree, ENV)(ctx, None)
+
+
+def test_evaluation_of_aggregates_and_boundaries() -> None:
+    ctx = Ctx({"lettings_total": 240, "lettings_free_allocation": 36},
+              {"projects": [{"id": "a", "homes": 16, "social_rent_homes": 5}, {"id": "b", "homes": 10}]})
+    assert evaluate("share(lettings_free_allocation, lettings_total) <= 15%", ctx) is True  # exactly 15%
+    assert evaluate("count(projects where homes >= 16)", ctx) == 1
+    assert evaluate("sum(projects.homes)", ctx) == 26
+    assert evaluate("share(projects where homes >= 16)", ctx) == 0.5
+    assert evaluate("param(aftoppingsgrens_2, 2024)", ctx) == 697.07
+
+
+def test_a_missing_fact_raises_missing_fact_not_key_error() -> None:
+    with pytest.raises(MissingFact) as caught:
+        evaluate("lettings_total + 1", Ctx({}))
+    assert caught.value.name == "lettings_total"
+    with pytest.raises(MissingFact):
+        evaluate("sum(projects.social_rent_homes)", Ctx({}, {"projects": [{"id": "x", "homes": 3}]}))
