@@ -19,7 +19,7 @@ from engine.model.finding import Finding
 from engine.model.pack import Pack, Rule
 from engine.params import Parameters, load_parameters
 from engine.rules.loader import load_pack
-from engine.rules.registry import find_pack
+from engine.rules.registry import find_pack, pack_files
 from engine.suggest import closest
 
 
@@ -91,6 +91,9 @@ def resolve_pack(fact_sets: dict[int, FactSet], rules: Path | None) -> Pack:
 def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     """The pack's own rules followed by those of the packs it includes (the national layer).
 
+    An included pack is looked for beside the including one, then among the bundled packs, so a
+    rule author's own folder still gets the national layer.
+
     An included rule keeps its own pack id, so its findings name both packs: the rule's
     (`npa-2022/...`) and the one being checked.
     """
@@ -98,9 +101,11 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
         raise InputError(Problem("pack.include_cycle", file=pack.path,
                                  params={"chain": " -> ".join((*chain, pack.id))}))
     found = list(pack.rules)
-    folder = rules if rules is not None and rules.is_dir() else paths.RULES
+    folder = rules if rules is not None and rules.is_dir() else pack.path.parent
     for included in pack.includes:
-        found += included_rules(pack_by_path(find_pack(included, folder)), rules, (*chain, pack.id))
+        local = pack_files(folder)
+        path = local[included] if included in local else find_pack(included)  # else the bundled one
+        found += included_rules(pack_by_path(path), rules, (*chain, pack.id))
     return tuple(found)
 
 

@@ -75,12 +75,12 @@ def test_negative_count(tmp_path: Path) -> None:
 
 
 def test_share_above_100_percent(tmp_path: Path) -> None:
-    text = GOOD_2025.replace("      lettings_statushouders: 20\n", "      lettings_statushouders: 20\n      rent_sum_increase: 104%\n")
+    text = GOOD_2025.replace("rent_sum_increase: 4.9%", "rent_sum_increase: 104%")
     check_bad(tmp_path, text, "rent_sum_increase", "104%", "tussen 0% en 100%")
 
 
 def test_share_without_percent_sign_is_rejected(tmp_path: Path) -> None:
-    text = GOOD_2025.replace("      lettings_statushouders: 20\n", "      lettings_statushouders: 20\n      rent_sum_increase: 0.03\n")
+    text = GOOD_2025.replace("rent_sum_increase: 4.9%", "rent_sum_increase: 0.03")
     check_bad(tmp_path, text, "rent_sum_increase", "%")
 
 

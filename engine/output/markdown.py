@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engine.check import CheckResult
-from engine.output.words import message, status_text
+from engine.output.words import message, rule_label, status_text
 
 
 def _cell(text: str) -> str:
@@ -20,6 +20,6 @@ def render(result: CheckResult, lang: str) -> str:
         for f in (f for f in result.findings if f.year == year):
             scope = f.scope.label if f.scope.kind != "agreement" else ("whole agreement" if en else "hele afspraak")
             lines.append("| " + " | ".join(_cell(c) for c in (
-                f"`{f.rule.id}`", scope, status_text(f.status, lang), message(f, lang), f.rule.source.section)) + " |")
+                f"`{rule_label(f, result.pack.id)}`", scope, status_text(f.status, lang), message(f, lang), f.rule.source.section)) + " |")
         lines.append("")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from collections import Counter
 
 from engine.check import CheckResult
 from engine.model.finding import Status
-from engine.output.words import message, status_text
+from engine.output.words import message, rule_label, status_text
 
 MARK = {
     Status.COMPLIANT: "✔", Status.WARNING: "!", Status.BREACH: "✘",
@@ -23,7 +23,8 @@ def render(result: CheckResult, lang: str) -> str:
     pack = result.pack
     lines = [f"{pack.title}", f"{'Pakket' if lang != 'en' else 'Pack'}: {pack.id}   "
              f"{'Jaren' if lang != 'en' else 'Years'}: {', '.join(map(str, result.years))}", ""]
-    rule_w = max(len(f.rule.id) for f in result.findings) if result.findings else 8
+    labels = {id(f): rule_label(f, pack.id) for f in result.findings}
+    rule_w = max(map(len, labels.values()), default=8)
     scope_w = min(28, max((len(f.scope.label) for f in result.findings), default=8))
     status_w = max(len(status_text(s, lang)) for s in Status) + 2
     text_w = max(30, width - rule_w - scope_w - status_w - 6)
@@ -37,7 +38,7 @@ def render(result: CheckResult, lang: str) -> str:
             scope = f.scope.label if f.scope.kind != "agreement" else ("hele afspraak" if lang != "en" else "whole agreement")
             status = f"{MARK[f.status]} {status_text(f.status, lang)}"
             wrapped = textwrap.wrap(message(f, lang), text_w) or [""]
-            lines.append(f"{f.rule.id:<{rule_w}}  {scope[:scope_w]:<{scope_w}}  {status:<{status_w}}  {wrapped[0]}")
+            lines.append(f"{labels[id(f)]:<{rule_w}}  {scope[:scope_w]:<{scope_w}}  {status:<{status_w}}  {wrapped[0]}")
             lines += [" " * (rule_w + scope_w + status_w + 6) + more for more in wrapped[1:]]
         counts = Counter(f.status for f in findings)
         summary = ", ".join(f"{counts[s]} {status_text(s, lang)}" for s in ORDER if counts[s])

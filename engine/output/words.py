@@ -140,10 +140,12 @@ def _noun(rule: Rule, lang: str) -> str:
     return noun(lang) if noun else ""
 
 
+def rule_label(finding: Finding, checked_pack: str) -> str:
+    """A pack's own clause by its number; an included (national) clause with its pack."""
+    rule = finding.rule
+    return rule.id if rule.pack == checked_pack else rule.key
+
+
 def status_text(status: Status, lang: str) -> str:
     return say(f"status.{status.value}", lang)
 
-
-def scope_text(finding: Finding) -> str:
-    scope = finding.scope
-    return scope.label if scope.kind != "agreement" else "-"
