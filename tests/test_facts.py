@@ -1,0 +1,67 @@
+"""Fact sets: JSON as well as YAML, CSV collections, defaults, and CSV errors that name a cell."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from engine.check import check
+from engine.errors import InputError
+from engine.facts.loader import load_fact_set
+from tests.support import BUNDLED_FACTS
+
+SV = BUNDLED_FACTS / "stichtse-vecht-2025"
+
+
+def test_json_facts_check_the_same_as_yaml(tmp_path: Path) -> None:
+    for year in (2025, 2026):
+        data = yaml.safe_load((SV / f"{year}.yaml").read_text(encoding="utf-8"))
+        (tmp_path / f"{year}.json").write_text(json.dumps(data, default=str), encoding="utf-8")
+    as_json = check([tmp_path]).findings
+    as_yaml = check([SV]).findings
+    assert [(f.rule.key, f.scope.id, f.year, f.status, f.value) for f in as_json] == \
+        [(f.rule.key, f.scope.id, f.year, f.status, f.value) for f in as_yaml]
+
+
+def with_lettings_csv(tmp_path: Path, csv_text: str) -> Path:
+    shutil.copy(SV / "2025.yaml", tmp_path / "2025.yaml")
+    text = (tmp_path / "2025.yaml").read_text(encoding="utf-8")
+    text = text.replace("collections:\n", "collections:\n  lettings: {csv: lettings-2025.csv}\n", 1)
+    (tmp_path / "2025.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "lettings-2025.csv").write_text(csv_text, encoding="utf-8")
+    return tmp_path / "2025.yaml"
+
+
+def test_csv_collection_is_read_with_units_dates_and_defaults(tmp_path: Path) -> None:
+    path = with_lettings_csv(tmp_path, "id,party,date,rent,relet,refusals\nl1,portaal,2025-05-02,612.50,ja,50\nl2,vo,2025-11-30,700,nee,\n")
+    lettings = load_fact_set(path).collections["lettings"]
+    assert lettings[0]["rent"] == 612.5 and lettings[0]["relet"] is True and lettings[0]["refusals"] == 50
+    assert lettings[0]["quarter"] == 2 and lettings[1]["quarter"] == 4
+    assert "refusals" not in lettings[1]  # an empty cell is absent, not zero
+    assert lettings[1]["free_allocation"] is False  # the vocabulary's default
+
+
+@pytest.mark.parametrize(("csv_text", "line", "column", "field"), [
+    ("id,party,refusels\nl1,portaal,3\n", 1, 3, "refusels"),
+    ("id,party,refusals\nl1,portaal,-1\n", 2, 3, "refusals"),
+    ("id,party,rent\nl1,portaal,veel\n", 2, 3, "rent"),
+    ("id,target_group\nl1,onbekend\n", 2, 2, "target_group"),
+])
+def test_csv_errors_name_file_line_column_and_field(tmp_path: Path, csv_text: str, line: int, column: int, field: str) -> None:
+    path = with_lettings_csv(tmp_path, csv_text)
+    with pytest.raises(InputError) as caught:
+        load_fact_set(path)
+    problem = caught.value.problems[0]
+    assert (problem.file.name, problem.line, problem.column, problem.field) == ("lettings-2025.csv", line, column, field)
+
+
+def test_missing_csv_file_is_reported_by_name(tmp_path: Path) -> None:
+    path = with_lettings_csv(tmp_path, "id\n")
+    (tmp_path / "lettings-2025.csv").unlink()
+    with pytest.raises(InputError) as caught:
+        load_fact_set(path)
+    assert caught.value.problems[0].key == "file.missing"
