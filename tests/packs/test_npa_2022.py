@@ -1,0 +1,111 @@
+"""Tests for the national layer npa-2022, judged in the context of a local pack that includes it.
+
+The NPA's rules name roles, not parties, so they are judged for the corporations of the local
+pack; alphen-chaam-2023 (one corporation, Leystromen) is used as that context here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.model.finding import Status
+from tests.support import judge, pack
+
+LOCAL = "alphen-chaam-2023"
+CORP = "leystromen"
+C, W, B = Status.COMPLIANT, Status.WARNING, Status.BREACH
+NA, ND, MD = Status.NOT_APPLICABLE, Status.NOT_DUE, Status.MISSING_DATA
+
+
+def figures(**values: object) -> dict:
+    return {"parties": {CORP: {"figures": values}}}
+
+
+def one(rule: str, years: dict, year: int | None = None) -> Status:
+    (finding,) = judge(LOCAL, f"npa-2022/{rule}", years, year)
+    assert finding.scope.id == CORP
+    return finding.status
+
+
+def test_pack_loads_with_roles_only_and_is_included_by_alphen_chaam() -> None:
+    npa = pack("npa-2022")
+    assert {r.id for r in npa.rules} == {"efg", "huursom", "huurverlaging-550"}
+    assert not npa.corporations()
+    for rule in npa.rules:
+        assert rule.responsible == ("corporatie",)
+        assert "Nationale Prestatieafspraken" in rule.source.quote or "NPA" in rule.source.section
+    assert "npa-2022" in pack(LOCAL).includes
+
+
+# -- efg: "na 2028 geen corporatiewoningen meer [...] met een slecht energielabel E, F of G
+#    (uitgezonderd monumentale en te slopen woningen)" ------------------------------------------
+
+@pytest.mark.parametrize(("year", "efg", "exempt", "expected"), [
+    (2027, 4, 0, ND),   # before 2028: not yet due, however many remain
+    (2027, 0, 0, C),
+    (2028, 0, 0, C),    # end of 2028: none left
+    (2028, 1, 0, B),    # one non-exempt home at the deadline is a breach
+    (2028, 2, 2, C),    # monuments / homes to be demolished are excepted
+    (2028, 3, 2, B),
+    (2029, 1, 1, C),    # after 2028 an exempt home may remain
+    (2029, 1, 0, B),
+])
+def test_efg_before_at_and_after_2028_with_and_without_exempt_homes(
+        year: int, efg: int, exempt: int, expected: Status) -> None:
+    years = {year: figures(stock_label_efg=efg, stock_label_efg_exempt=exempt)}
+    assert one("efg", years) is expected
+
+
+def test_efg_without_the_exempt_count_is_missing_data() -> None:
+    (finding,) = judge(LOCAL, "npa-2022/efg", {2028: figures(stock_label_efg=0)})
+    assert finding.status is MD
+    assert any("stock_label_efg_exempt" in m for m in finding.missing)
+
+
+# -- huursom: "de maximale huursomstijging 0,5% lager dan de CAO-loonontwikkeling" ------------
+
+def test_huursom_exactly_at_the_bound_complies() -> None:
+    assert one("huursom", {2024: figures(rent_sum_increase="5.3%", cao_wage_growth="5.8%")}) is C
+    assert one("huursom", {2023: figures(rent_sum_increase="3.1%", cao_wage_growth="3.6%")}) is C
+
+
+def test_huursom_above_the_bound_is_a_breach_even_if_below_cao_wage_growth() -> None:
+    (finding,) = judge(LOCAL, "npa-2022/huursom",
+                       {2024: figures(rent_sum_increase="5.4%", cao_wage_growth="5.8%")})
+    assert finding.status is B
+    assert finding.bound == pytest.approx(0.053)
+
+
+def test_huursom_applies_for_three_years_2023_to_2025_only() -> None:
+    high = figures(rent_sum_increase="9%", cao_wage_growth="5%")
+    assert one("huursom", {2025: high}) is B
+    assert one("huursom", {2026: high}) is NA
+    assert one("huursom", {2022: high}) is NA
+
+
+def test_huursom_needs_the_cao_figure() -> None:
+    assert one("huursom", {2024: figures(rent_sum_increase="5%")}) is MD
+
+
+# -- huurverlaging-550: "Huurders met een inkomen op of onder 120% van het sociaal minimum
+#    krijgen een eenmalige huurverlaging tot € 550 (prijspeil 2020)." -------------------------
+
+def test_huurverlaging_every_eligible_tenant_reduced_complies() -> None:
+    assert one("huurverlaging-550", {2023: figures(rent_cut_eligible=38, rent_cut_granted=38)}) is C
+
+
+def test_huurverlaging_an_eligible_tenant_not_reduced_is_a_breach() -> None:
+    (finding,) = judge(LOCAL, "npa-2022/huurverlaging-550",
+                       {2023: figures(rent_cut_eligible=38, rent_cut_granted=36)})
+    assert finding.status is B and finding.value == 2
+
+
+def test_huurverlaging_applies_in_2023_and_2024_only() -> None:
+    done = figures(rent_cut_eligible=3, rent_cut_granted=3)
+    assert one("huurverlaging-550", {2024: done}) is C
+    assert one("huurverlaging-550", {2025: done}) is NA
+    assert one("huurverlaging-550", {2022: done}) is NA
+
+
+def test_huurverlaging_not_reported_is_missing_data() -> None:
+    assert one("huurverlaging-550", {2024: figures(rent_cut_eligible=3)}) is MD
