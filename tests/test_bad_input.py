@@ -59,29 +59,23 @@ def test_duplicate_key_is_rejected(tmp_path: Path) -> None:
     check_bad(tmp_path, text, "stock_total", "twee keer", line_of(text, "stock_total: 30161"))
 
 
-def test_wrong_type_names_the_field(tmp_path: Path) -> None:
-    text = GOOD_2025.replace("stock_total: 30160", "stock_total: veel")
-    check_bad(tmp_path, text, "municipality.figures.stock_total", "verkeerde type", line_of(text, "stock_total: veel"))
-
-
-def test_typo_in_a_fact_name_suggests_the_right_one(tmp_path: Path) -> None:
-    text = GOOD_2025.replace("      lettings_huurtoeslag: 171", "      letings_huurtoeslag: 171")
-    check_bad(tmp_path, text, "letings_huurtoeslag", "lettings_huurtoeslag", "parties.portaal.figures")
-
-
-def test_negative_count(tmp_path: Path) -> None:
-    text = GOOD_2025.replace("new_build_social: 60", "new_build_social: -3")
-    check_bad(tmp_path, text, "new_build_social", "negatief")
-
-
-def test_share_above_100_percent(tmp_path: Path) -> None:
-    text = GOOD_2025.replace("rent_sum_increase: 4.9%", "rent_sum_increase: 104%")
-    check_bad(tmp_path, text, "rent_sum_increase", "104%", "tussen 0% en 100%")
-
-
-def test_share_without_percent_sign_is_rejected(tmp_path: Path) -> None:
-    text = GOOD_2025.replace("rent_sum_increase: 4.9%", "rent_sum_increase: 0.03")
-    check_bad(tmp_path, text, "rent_sum_increase", "%")
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # a wrong type
+    ("stock_total: 30160", "stock_total: veel", ("municipality.figures.stock_total", "verkeerde type")),
+    # a typo in a fact name, with the name it probably meant
+    ("      lettings_huurtoeslag: 171", "      letings_huurtoeslag: 171",
+     ("letings_huurtoeslag", "lettings_huurtoeslag", "parties.portaal.figures")),
+    # a negative count
+    ("new_build_social: 60", "new_build_social: -3", ("new_build_social", "negatief")),
+    # a share above 100%
+    ("rent_sum_increase: 4.9%", "rent_sum_increase: 104%", ("rent_sum_increase", "104%", "tussen 0% en 100%")),
+    # a share written without %
+    ("rent_sum_increase: 4.9%", "rent_sum_increase: 0.03", ("rent_sum_increase", "schrijf een percentage")),
+])
+def test_bad_figure_names_file_line_field_and_fix(tmp_path: Path, old: str, new: str, expected: tuple[str, ...]) -> None:
+    text = GOOD_2025.replace(old, new)
+    assert text != GOOD_2025
+    check_bad(tmp_path, text, *expected, line_of(text, new.strip()))
 
 
 def test_missing_file(tmp_path: Path) -> None:
