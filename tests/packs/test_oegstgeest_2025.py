@@ -1,0 +1,436 @@
+"""Tests for rule pack oegstgeest-2025, written from the seed text (seed 001, Meerjarige
+prestatieafspraken Oegstgeest 2025 t/m 2028), one or more per rule, with the boundaries the
+clauses name. Each test's name and docstring say which clause it checks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from engine.check import check, parameters
+from engine.model.finding import Status
+from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
+
+PACK = "oegstgeest-2025"
+YEARS = (2025, 2026, 2027, 2028)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def agreement(**figures: Any) -> dict[str, Any]:
+    return {"municipality": {"figures": figures}}
+
+
+def party(pid: str, **figures: Any) -> dict[str, Any]:
+    return {"parties": {pid: {"figures": figures}}}
+
+
+def delivered(*items: tuple[str, str] | tuple[str, str, str]) -> dict[str, Any]:
+    """`("id", "2026-03-31")` or `("id", "2026-03-31", "party")`."""
+    rows = []
+    for item in items:
+        row = {"id": item[0], "date": item[1]}
+        if len(item) == 3:
+            row["party"] = item[2]
+        rows.append(row)
+    return {"collections": {"deliverables": rows}}
+
+
+def no_deliverables() -> dict[str, Any]:
+    return {"collections": {"deliverables": []}}
+
+
+def meetings(kind: str, *dates: str) -> dict[str, Any]:
+    return {"collections": {"meetings": [{"kind": kind, "date": d} for d in dates]}}
+
+
+def one(rule: str, years: dict[int, dict[str, Any]], year: int | None = None) -> Status:
+    found = statuses(judge(PACK, rule, years, year))
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- Tussendoel beschikbaarheid: 360 social homes, 30% of new-build ------------------------
+
+def built(social_per_year: dict[int, int], student: int = 0) -> dict[int, dict[str, Any]]:
+    return {y: agreement(new_build_social=n + student, new_build_social_student=student)
+            for y, n in social_per_year.items()}
+
+
+def test_beschikbaarheid_360_exactly_360_by_end_2028_complies():
+    """Tussendoel beschikbaarheid: minimaal 360 sociale huurwoningen, excl. DUWO-studentenwoningen."""
+    years = built({2025: 90, 2026: 90, 2027: 90, 2028: 90}, student=15)
+    assert one("beschikbaarheid-360", years) is Status.COMPLIANT
+
+
+def test_beschikbaarheid_360_one_short_in_2028_is_only_a_warning():
+    """Tussendoel beschikbaarheid: 'zetten vol in' is an effort, so 359 is a warning, not a breach."""
+    years = built({2025: 90, 2026: 90, 2027: 90, 2028: 89})
+    assert one("beschikbaarheid-360", years) is Status.WARNING
+
+
+def test_beschikbaarheid_360_student_homes_do_not_count():
+    """Tussendoel beschikbaarheid: DUWO student homes are excluded, so 360 incl. students falls short."""
+    years = {y: agreement(new_build_social=90, new_build_social_student=1) for y in YEARS}
+    assert one("beschikbaarheid-360", years) is Status.WARNING
+
+
+def test_beschikbaarheid_360_trajectory_before_2028():
+    """Tussendoel beschikbaarheid: a straight path from 0 (2024) to 360 (2028): 90 a year."""
+    assert one("beschikbaarheid-360", built({2025: 90})) is Status.COMPLIANT
+    assert one("beschikbaarheid-360", built({2025: 89})) is Status.WARNING
+
+
+@pytest.mark.parametrize(("social", "expected"), [(30, Status.COMPLIANT), (29, Status.WARNING)])
+def test_beschikbaarheid_360_aandeel_exactly_30_percent(social, expected):
+    """Tussendoel beschikbaarheid: minimaal 30% van de nieuwbouw sociaal; exactly 30% complies."""
+    years = {2025: agreement(new_build_social=social + 10, new_build_social_student=10,
+                             new_build_total=110)}
+    assert one("beschikbaarheid-360-aandeel", years) is expected
+
+
+def uitstroom(suitable_in_2028: int) -> dict[int, dict[str, Any]]:
+    years = {y: agreement(new_build_social=25, new_build_social_student=0,
+                          new_build_social_uitstroom_suitable=5) for y in YEARS}
+    years[2028]["municipality"]["figures"]["new_build_social_uitstroom_suitable"] = suitable_in_2028
+    return years
+
+
+@pytest.mark.parametrize(("suitable", "expected"), [(5, Status.COMPLIANT), (4, Status.BREACH)])
+def test_beschikbaarheid_20_exactly_20_percent_at_end_2028(suitable, expected):
+    """Tussendoel beschikbaarheid: minimaal 20% van de sociale nieuwbouw geschikt voor uitstromers."""
+    assert one("beschikbaarheid-20", uitstroom(suitable)) is expected
+
+
+def test_beschikbaarheid_20_before_2028_is_not_yet_due():
+    """Tussendoel beschikbaarheid: before the end of 2028 a shortfall is not yet due."""
+    years = {2025: agreement(new_build_social=100, new_build_social_student=0,
+                             new_build_social_uitstroom_suitable=10)}
+    assert one("beschikbaarheid-20", years) is Status.NOT_DUE
+
+
+@pytest.mark.parametrize(("regular", "expected"), [(75, Status.COMPLIANT), (74, Status.WARNING)])
+def test_beschikbaarheid_75_exactly_75_percent_regular(regular, expected):
+    """Tussendoel beschikbaarheid: minimaal 75% naar regulier woningzoekenden (streven: effort)."""
+    years = {2025: agreement(lettings_total=100, lettings_regular=regular)}
+    assert one("beschikbaarheid-75", years) is expected
+
+
+# --- Afspraak 1: jaarlijks overzicht nieuwbouwplannen in de jaarschijf -----------------------
+
+def test_clause_1_overview_on_31_december_complies_missing_is_breach():
+    """Afspraak 1: jaarlijks een overzicht van de nieuwbouwplannen in de jaarschijf."""
+    assert one("1", {2025: delivered(("jaarschijf-nieuwbouwoverzicht", "2025-12-31"))}) is Status.COMPLIANT
+    assert one("1", {2026: no_deliverables()}) is Status.BREACH
+
+
+def test_clause_1_without_deliverables_is_missing_data():
+    """Afspraak 1: without a deliverables record the finding says data are missing."""
+    assert one("1", {2025: agreement(stock_total=1)}) is Status.MISSING_DATA
+
+
+# --- Afspraak 5: commerciële studentenhuisvesting, 80% onder de kwaliteitskortingsgrens ------
+
+def student_project(rent: float, *, commercial: bool = True, student: bool = True) -> dict[str, Any]:
+    return {"collections": {"projects": [{
+        "id": "p1", "name": "Studio's", "homes": 100, "student_housing": student,
+        "commercial": commercial, "rent_80th_percentile": rent}]}}
+
+
+def kkg(year: int) -> float:
+    value = parameters().value("kwaliteitskortingsgrens", year)
+    assert value is not None
+    return value
+
+
+def test_clause_5_80th_percentile_exactly_at_the_limit_complies():
+    """Afspraak 5: minimaal 80% van de eenheden onder de kwaliteitskortingsgrens; at the limit is under."""
+    assert one("5", {2025: student_project(kkg(2025))}) is Status.COMPLIANT
+
+
+def test_clause_5_one_cent_above_the_limit_is_a_breach():
+    """Afspraak 5: a result obligation of the municipality ('borgt')."""
+    assert one("5", {2025: student_project(round(kkg(2025) + 0.01, 2))}) is Status.BREACH
+
+
+def test_clause_5_uses_the_limit_of_the_year_judged():
+    """Afspraak 5: the kwaliteitskortingsgrens is a yearly national parameter."""
+    rent = round((kkg(2025) + kkg(2026)) / 2, 2)
+    assert one("5", {2025: student_project(rent)}) is Status.BREACH
+    assert one("5", {2026: student_project(rent)}) is Status.COMPLIANT
+
+
+def test_clause_5_only_commercial_student_housing():
+    """Afspraak 5: corporation projects and non-student projects are out of scope."""
+    assert one("5", {2025: student_project(9999, commercial=False)}) is Status.NOT_APPLICABLE
+    assert one("5", {2025: student_project(9999, student=False)}) is Status.NOT_APPLICABLE
+
+
+# --- Afspraak 7: soortenmanagementplan uiterlijk eind 2026 ----------------------------------
+
+def test_clause_7_plan_by_end_2026():
+    """Afspraak 7: het soortenmanagementplan is uiterlijk eind 2026 gereed."""
+    assert one("7", {2025: no_deliverables()}) is Status.NOT_DUE
+    assert one("7", {2026: delivered(("soortenmanagementplan", "2026-12-31"))}) is Status.COMPLIANT
+    assert one("7", {2025: no_deliverables(), 2026: no_deliverables()}) is Status.BREACH
+    late = {2026: no_deliverables(), 2027: delivered(("soortenmanagementplan", "2027-01-15"))}
+    assert one("7", late) is Status.BREACH
+
+
+# --- Afspraak 9: maximaal 25% urgente groepen, gesprek boven 20% -----------------------------
+
+@pytest.mark.parametrize(("special", "total", "expected"), [
+    (20, 100, Status.COMPLIANT),     # exactly 20%
+    (201, 1000, Status.WARNING),     # just above 20%: threatened overrun, talks
+    (25, 100, Status.WARNING),       # exactly 25%: still only the signal
+    (251, 1000, Status.BREACH),      # above 25%
+])
+@pytest.mark.parametrize("corporation", ["wywonen", "portaal"])
+def test_clause_9_warns_above_20_and_breaches_above_25(corporation, special, total, expected):
+    """Afspraak 9: Oegstgeest 9 warns above 20% and breaches above 25%, per corporation."""
+    years = {2025: party(corporation, lettings_total=total, lettings_special_groups=special)}
+    findings = judge(PACK, f"9-{corporation}", years)
+    assert status_by_scope(findings) == {corporation: expected}
+
+
+def test_clause_9_signal_carries_the_talks_action():
+    """Afspraak 9: above 20% the corporation and the municipality discuss solutions."""
+    years = {2025: party("wywonen", lettings_total=100, lettings_special_groups=21)}
+    (finding,) = judge(PACK, "9-wywonen", years)
+    assert finding.status is Status.WARNING
+    assert finding.action is not None and "gesprek" in finding.action.nl
+
+
+def test_clause_9_is_judged_for_wywonen_and_portaal_only():
+    """Afspraak 9: WYwonen and Portaal; DUWO is not covered."""
+    years = {2025: {"parties": {
+        "wywonen": {"figures": {"lettings_total": 100, "lettings_special_groups": 10}},
+        "portaal": {"figures": {"lettings_total": 10, "lettings_special_groups": 1}},
+        "duwo": {"figures": {"lettings_total": 300, "lettings_special_groups": 200}}}}}
+    scopes = {**status_by_scope(judge(PACK, "9-wywonen", years)),
+              **status_by_scope(judge(PACK, "9-portaal", years))}
+    assert scopes == {"wywonen": Status.COMPLIANT, "portaal": Status.COMPLIANT}
+
+
+# --- Afspraak 11: doorstroommakelaar --------------------------------------------------------
+
+def test_clause_11_results_shared_in_q1_from_2026():
+    """Afspraak 11: de resultaten van het afgelopen jaar worden in Q1 gedeeld."""
+    assert one("11-resultaten", {2025: no_deliverables()}) is Status.NOT_APPLICABLE
+    on_time = {2026: delivered(("resultaten-doorstroommakelaar", "2026-03-31"))}
+    assert one("11-resultaten", on_time) is Status.COMPLIANT
+    late = {2026: delivered(("resultaten-doorstroommakelaar", "2026-04-01"))}
+    assert one("11-resultaten", late) is Status.BREACH
+
+
+def test_clause_11_costs_shared_from_2026():
+    """Afspraak 11: vanaf 2026 delen de corporaties en de gemeente de kosten."""
+    assert one("11-kosten", {2025: no_deliverables()}) is Status.NOT_APPLICABLE
+    assert one("11-kosten", {2026: no_deliverables()}) is Status.BREACH
+    assert one("11-kosten", {2026: delivered(("kostenverdeling-doorstroommakelaar", "2026-12-31"))}) \
+        is Status.COMPLIANT
+
+
+# --- Afspraak 12: BRES maakt een plan voor voorlichting -------------------------------------
+
+def test_clause_12_bres_plan_by_end_of_term():
+    """Afspraak 12: BRES maakt een plan (no date: by the end of 2028)."""
+    assert one("12", {2026: no_deliverables()}) is Status.NOT_DUE
+    assert one("12", {2028: delivered(("plan-voorlichting-campuscontract", "2028-12-31", "bres"))}) \
+        is Status.COMPLIANT
+    assert one("12", {2028: no_deliverables()}) is Status.BREACH
+
+
+def test_clause_12_only_bres_delivers():
+    """Afspraak 12: the plan is BRES's; one delivered by another party does not count."""
+    years = {2028: delivered(("plan-voorlichting-campuscontract", "2028-06-01", "duwo"))}
+    assert one("12", years) is Status.BREACH
+
+
+# --- Afspraak 13: de sociale voorraad blijft minimaal in stand ------------------------------
+
+def test_clause_13_equal_stock_complies_one_fewer_is_a_breach():
+    """Afspraak 13: de sociale woningvoorraad blijft minimaal in stand (not below last year)."""
+    assert one("13", {2025: agreement(stock_social=1768), 2026: agreement(stock_social=1768)}) \
+        is Status.COMPLIANT
+    assert one("13", {2025: agreement(stock_social=1768), 2026: agreement(stock_social=1767)}) \
+        is Status.BREACH
+
+
+def test_clause_13_without_last_year_is_missing_data():
+    """Afspraak 13: the first year needs the previous year's figure."""
+    assert one("13", {2025: agreement(stock_social=1768)}) is Status.MISSING_DATA
+
+
+# --- Afspraak 15: verantwoording IAH-meeropbrengsten WYwonen --------------------------------
+
+def test_clause_15_yearly_account_by_wywonen():
+    """Afspraak 15: jaarlijks legt WYwonen (achteraf) verantwoording af."""
+    assert one("15", {2025: no_deliverables()}) is Status.NOT_APPLICABLE
+    assert one("15", {2026: delivered(("verantwoording-iah", "2026-12-31", "wywonen"))}) is Status.COMPLIANT
+    assert one("15", {2026: no_deliverables()}) is Status.BREACH
+
+
+# --- Afspraak 18: Warmteprogramma uiterlijk in 2026 -----------------------------------------
+
+def test_clause_18_heat_programme_by_2026():
+    """Afspraak 18: de gemeente heeft uiterlijk in 2026 een Warmteprogramma."""
+    assert one("18", {2025: no_deliverables()}) is Status.NOT_DUE
+    assert one("18", {2026: delivered(("warmteprogramma", "2026-12-31", "gemeente"))}) is Status.COMPLIANT
+    assert one("18", {2026: no_deliverables()}) is Status.BREACH
+
+
+# --- Afspraak 19: WYwonen ongeveer 50 woningen per jaar; plan label B; jaarschijf -------------
+
+@pytest.mark.parametrize(("improved", "expected"), [
+    (50, Status.COMPLIANT),
+    (45, Status.COMPLIANT),   # "ongeveer": within the tolerance of 5
+    (44, Status.WARNING),     # an effort: a shortfall is a warning
+])
+def test_clause_19_wywonen_about_50_homes_a_year(improved, expected):
+    """Afspraak 19: jaarlijks verbetert WYwonen de energieprestatie van ongeveer 50 woningen."""
+    assert one("19-wywonen", {2025: party("wywonen", homes_energy_improved=improved)}) is expected
+
+
+def test_clause_19_plan_label_b_by_end_2028():
+    """Afspraak 19: een plan van aanpak naar label B (read: by the end of 2028)."""
+    assert one("19-plan-label-b", {2026: no_deliverables()}) is Status.NOT_DUE
+    assert one("19-plan-label-b", {2028: delivered(("plan-van-aanpak-label-b", "2028-12-31"))}) \
+        is Status.COMPLIANT
+    assert one("19-plan-label-b", {2028: no_deliverables()}) is Status.BREACH
+
+
+def test_clause_19_jaarschijf_each_year():
+    """Afspraak 19: in de jaarschijf nemen we jaarlijks concreet op wat er gaat gebeuren."""
+    assert one("19-jaarschijf", {2025: delivered(("jaarschijf-verduurzaming", "2025-11-20"))}) \
+        is Status.COMPLIANT
+    assert one("19-jaarschijf", {2026: no_deliverables()}) is Status.BREACH
+
+
+# --- Afspraak 22, 23: klimaatadaptatie ------------------------------------------------------
+
+def test_clause_22_climate_adaptation_in_jaarschijf_each_year():
+    """Afspraak 22: jaarlijks in de jaarschijf afspraken over klimaatadaptatie."""
+    assert one("22", {2025: delivered(("jaarschijf-klimaatadaptatie", "2025-12-31"))}) is Status.COMPLIANT
+    assert one("22", {2025: no_deliverables()}) is Status.BREACH
+
+
+def test_clause_23_paving_agreements_by_end_of_term():
+    """Afspraak 23: nadere afspraken over maximale verharding (no date: by the end of 2028)."""
+    assert one("23", {2027: no_deliverables()}) is Status.NOT_DUE
+    assert one("23", {2028: delivered(("afspraken-verharding-tuinen", "2028-03-01"))}) is Status.COMPLIANT
+    assert one("23", {2028: no_deliverables()}) is Status.BREACH
+
+
+# --- Afspraak 24, 28, 29: wonen en zorg -----------------------------------------------------
+
+def test_clause_24_woonzorgvisie_started_in_2025():
+    """Afspraak 24: de gemeente begint in 2025 aan een lokale woonzorgvisie."""
+    assert one("24", {2025: delivered(("startnotitie-woonzorgvisie", "2025-12-31", "gemeente"))}) \
+        is Status.COMPLIANT
+    assert one("24", {2025: no_deliverables()}) is Status.BREACH
+
+
+def test_clause_28_scooter_policy_by_end_of_term():
+    """Afspraak 28: WYwonen, Portaal en gemeente realiseren beleid voor scootmobielen."""
+    assert one("28", {2026: no_deliverables()}) is Status.NOT_DUE
+    assert one("28", {2028: delivered(("beleid-scootmobielen", "2028-12-31"))}) is Status.COMPLIANT
+    assert one("28", {2028: no_deliverables()}) is Status.BREACH
+
+
+def test_clause_29_sociaal_team_agreements_by_end_of_term():
+    """Afspraak 29: BRES en DUWO maken nadere afspraken met het Sociaal Team Oegstgeest."""
+    assert one("29", {2025: no_deliverables()}) is Status.NOT_DUE
+    assert one("29", {2027: delivered(("afspraken-sociaal-team-studenten", "2027-05-01"))}) is Status.COMPLIANT
+    assert one("29", {2028: no_deliverables()}) is Status.BREACH
+
+
+# --- Afspraak 35: convenant gegevensdeling, indien nodig ------------------------------------
+
+def test_clause_35_only_when_needed():
+    """Afspraak 35: indien nodig een AVG-proof convenant gegevensdeling."""
+    not_needed = {2028: {**no_deliverables(), "conditions": {"convenant_gegevensdeling_nodig": False}}}
+    assert one("35", not_needed) is Status.NOT_APPLICABLE
+    needed = {"conditions": {"convenant_gegevensdeling_nodig": True}}
+    assert one("35", {2026: {**no_deliverables(), **needed}}) is Status.NOT_DUE
+    assert one("35", {2028: {**no_deliverables(), **needed}}) is Status.BREACH
+    assert one("35", {2028: {**delivered(("convenant-gegevensdeling", "2028-12-31")), **needed}}) \
+        is Status.COMPLIANT
+    assert one("35", {2026: no_deliverables()}) is Status.MISSING_DATA
+
+
+# --- Afspraak 38: overleg leefbaarheid twee keer per jaar -----------------------------------
+
+def test_clause_38_two_liveability_meetings():
+    """Afspraak 38: twee keer per jaar een regulier overleg leefbaarheid."""
+    assert one("38", {2025: meetings("leefbaarheidsoverleg", "2025-04-01", "2025-10-01")}) is Status.COMPLIANT
+    assert one("38", {2025: meetings("leefbaarheidsoverleg", "2025-04-01")}) is Status.BREACH
+
+
+# --- Afspraken 39-41: overlegstructuur ------------------------------------------------------
+
+QUARTERS = ("2025-03-31", "2025-04-01", "2025-09-30", "2025-12-31")
+
+
+@pytest.mark.parametrize(("rule", "kind"), [
+    ("39-41-projectleiders", "projectleidersoverleg"),   # afspraak 39
+    ("39-41-ambtelijk", "ambtelijk_overleg"),            # afspraak 40
+])
+def test_clauses_39_40_one_meeting_every_quarter(rule, kind):
+    """Afspraken 39 en 40: één keer per kwartaal overleg; a quarter without one is a breach."""
+    assert one(rule, {2025: meetings(kind, *QUARTERS)}) is Status.COMPLIANT
+    two_in_q1 = ("2025-01-10", "2025-03-31", "2025-09-30", "2025-12-31")
+    assert one(rule, {2025: meetings(kind, *two_in_q1)}) is Status.BREACH
+
+
+def test_clause_41_bestuurlijk_overleg_at_least_twice():
+    """Afspraak 41: minimaal twee keer per jaar bestuurlijk overleg."""
+    assert one("39-41-bestuurlijk", {2025: meetings("bestuurlijk_overleg", "2025-04-10", "2025-11-20")}) \
+        is Status.COMPLIANT
+    assert one("39-41-bestuurlijk", {2025: meetings("bestuurlijk_overleg", "2025-11-20")}) is Status.BREACH
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2025-03-01", Status.COMPLIANT), ("2025-06-30", Status.COMPLIANT),
+    ("2025-02-28", Status.BREACH), ("2025-07-01", Status.BREACH),
+])
+def test_clause_41_spring_meeting(date, expected):
+    """Afspraak 41: bestuurlijk overleg in het voorjaar (read: March through June)."""
+    assert one("39-41-bestuurlijk-voorjaar", {2025: meetings("bestuurlijk_overleg", date)}) is expected
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2025-11-01", Status.COMPLIANT), ("2025-11-30", Status.COMPLIANT),
+    ("2025-10-31", Status.BREACH), ("2025-12-01", Status.BREACH),
+])
+def test_clause_41_november_meeting(date, expected):
+    """Afspraak 41: bestuurlijk overleg in november (vaststellen nieuwe jaarschijf)."""
+    assert one("39-41-bestuurlijk-november", {2025: meetings("bestuurlijk_overleg", date)}) is expected
+
+
+# --- Afspraken 45, 46: monitoring -----------------------------------------------------------
+
+def test_clause_45_wywonen_keeps_the_monitor():
+    """Afspraak 45: WYwonen houdt de Monitor sociale voorraad en woonruimteverdeling bij."""
+    assert one("45", {2025: delivered(("monitor-sociale-voorraad", "2025-12-31", "wywonen"))}) \
+        is Status.COMPLIANT
+    assert one("45", {2025: no_deliverables()}) is Status.BREACH
+
+
+def test_clause_46_evaluation_overview_in_q1():
+    """Afspraak 46: in het eerste kwartaal actualiseren we het evaluatieoverzicht."""
+    assert one("46", {2025: no_deliverables()}) is Status.NOT_APPLICABLE
+    assert one("46", {2026: delivered(("evaluatieoverzicht", "2026-03-31"))}) is Status.COMPLIANT
+    assert one("46", {2026: delivered(("evaluatieoverzicht", "2026-04-01"))}) is Status.BREACH
+
+
+# --- The bundled facts ----------------------------------------------------------------------
+
+def test_bundled_facts_show_every_status_and_a_contested_figure():
+    """facts/oegstgeest-2025 (2025 and 2026) together show every status at least once."""
+    result = check([BUNDLED_FACTS / PACK])
+    own = [f for f in result.findings if f.rule.pack == PACK]
+    assert {f.status for f in own} == set(Status)
+    assert any(used.contested_by for f in own for used in f.facts_used)
