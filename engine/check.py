@@ -109,6 +109,12 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
     return tuple(found)
 
 
+def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
+    """The years within the agreement's period; a fact set before it is history (a baseline)."""
+    inside = tuple(y for y in sorted(fact_sets) if pack.first_year <= y <= pack.last_year)
+    return inside or tuple(sorted(fact_sets))
+
+
 def check(targets: list[Path], rules: Path | None = None, year: int | None = None) -> CheckResult:
     fact_sets = load_facts(targets)
     pack = resolve_pack(fact_sets, rules)
@@ -117,6 +123,6 @@ def check(targets: list[Path], rules: Path | None = None, year: int | None = Non
     if year is not None and year not in fact_sets:
         raise InputError(Problem("facts.no_year", params={
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
-    years = (year,) if year is not None else tuple(sorted(fact_sets))
+    years = (year,) if year is not None else judged_years(pack, fact_sets)
     findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, years)
     return CheckResult(pack, fact_sets, findings, years)

@@ -29,8 +29,7 @@ class Evaluation:
         self.parameters = parameters
         self.compiled = tuple(compile_rule(rule, parameters) for rule in (rules or pack.rules))
         self.judges = tuple(Judge(c) for c in self.compiled)
-        units = vocabulary().figures
-        self.additive = frozenset(n for n, u in units.items() if u in ("count", "eur"))
+        self.additive = vocabulary().summable
 
     def history(self, fact_sets: Mapping[int, FactSet]) -> History:
         corporations = tuple(p.id for p in self.pack.corporations())

@@ -52,6 +52,7 @@ def _figure(spec: dict[str, Any]) -> dict[str, Any]:
         "description": spec["doc"],
         "x-unit": unit,
         "x-label": spec["label"],
+        "x-summable": spec["unit"] in ("count", "eur") and spec.get("summable", True),
         "oneOf": [
             value,
             {"type": "object", "additionalProperties": False, "required": ["value"],

@@ -24,6 +24,7 @@ class Vocabulary:
     collections: Mapping[str, Mapping[str, str]]  # collection -> attribute -> unit
     enums: Mapping[tuple[str, str], tuple[str, ...]]  # (collection, attribute) -> allowed
     defaults: Mapping[str, Mapping[str, object]]  # collection -> attribute -> value when absent
+    summable: frozenset[str]  # figures an agreement-wide look-up may sum over the corporations
 
 
 @cache
@@ -48,4 +49,5 @@ def vocabulary() -> Vocabulary:
             {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
                       MappingProxyType(collections), MappingProxyType(enums),
-                      MappingProxyType(defaults))
+                      MappingProxyType(defaults),
+                      frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")))
