@@ -44,3 +44,13 @@ def test_tutorial_typo_gives_the_message_it_shows(tmp_path: Path) -> None:
     assert result.exit_code == 2
     shown = next(line for line in TUTORIAL.splitlines() if "letings_total" in line and "fout" in line)
     assert shown.split("voorbeeld-2025.yaml", 1)[1] in result.output
+
+
+def test_a_yearly_deliverable_counts_only_in_the_year_it_was_delivered(tmp_path: Path) -> None:
+    write_tutorial_files(tmp_path)
+    facts = tmp_path / "facts" / "voorbeeld-2025"
+    text = (facts / "2025.yaml").read_text(encoding="utf-8")
+    (facts / "2026.yaml").write_text(text.replace("year: 2025", "year: 2026"), encoding="utf-8")
+    result = check([facts], tmp_path / "rules", year=2026)
+    bod = next(f for f in result.findings if f.rule.id == "5.2")
+    assert bod.status is Status.BREACH and bod.reason == "overdue"  # last year's bod is not this year's

@@ -172,7 +172,8 @@ class Judge:
             assert milestone.due is not None
             due = milestone.due
             years = [y for y in sorted(ctx.history.by_year) if y <= ctx.year]
-        delivered = self._delivered(ctx, milestone.deliverable, years)
+        delivered = self._delivered(ctx, milestone.deliverable, years,
+                                    this_year_only=milestone.due_each_year is not None)
         details = (("deliverable", milestone.deliverable), ("due", due))
         if delivered is not None:
             if delivered <= due:
@@ -189,8 +190,10 @@ class Judge:
                             details=details)
 
     @staticmethod
-    def _delivered(ctx: Context, deliverable: str, years: list[int]) -> dt.date | None:
-        """The delivery date, from any year so far; a deliverable naming no party counts for all."""
+    def _delivered(ctx: Context, deliverable: str, years: list[int], this_year_only: bool) -> dt.date | None:
+        """The delivery date, from any year so far; a deliverable naming no party counts for all.
+
+        A yearly deliverable (the bod) counts only when it was delivered in the year judged."""
         seen_any = False
         for year in years:
             try:
@@ -199,7 +202,8 @@ class Judge:
                 continue
             seen_any = True
             for item in items:
-                if item.get("id") == deliverable and (ctx.party is None or item.get("party") in (None, ctx.party)):
+                if item.get("id") == deliverable and (ctx.party is None or item.get("party") in (None, ctx.party)) \
+                        and not (this_year_only and item["date"].year != ctx.year):
                     return item["date"]
         if not seen_any:
             raise MissingFact("deliverables", ctx.year)

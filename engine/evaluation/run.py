@@ -49,6 +49,12 @@ class Evaluation:
         outside = not rule.first_year <= year <= rule.last_year
         if outside and rule.versions > 1:
             return  # another version of this clause (before or after an allonge) covers the year
+        if outside and rule.scope.kind is ScopeKind.EACH:
+            collection = rule.scope.collection or ""
+            whole = ScopeInstance("collection", collection, COLLECTION_NOUNS[collection].nl)
+            yield Finding(rule, year, whole, Status.NOT_APPLICABLE, "outside_years",
+                          details=(("first", rule.first_year), ("last", rule.last_year)))
+            return
         for ctx, ent, scope in self._instances(judge.c, history, year):
             if isinstance(ent, Finding):
                 yield ent
