@@ -51,6 +51,10 @@ class Context:
             raise MissingFact(name, self.year)
         return self._facts
 
+    def facts(self) -> FactSet | None:
+        """This year's fact set, if there is one."""
+        return self._facts
+
     def section(self) -> Section | None:
         facts = self._facts
         if facts is None:

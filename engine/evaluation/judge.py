@@ -235,12 +235,13 @@ class Judge:
 
     @staticmethod
     def _contest(ctx: Context, name: str) -> Any:
-        section = ctx.section()
+        """A contest on the figure itself, or, for a sum over the corporations, on any part of it."""
+        section, facts = ctx.section(), ctx.facts()
         if section is not None and name in section.contested:
             return section.contested[name]
-        if ctx.party is None and ctx._facts is not None and section is not None and name not in section.figures:
+        if ctx.party is None and facts is not None and section is not None and name not in section.figures:
             for corporation in ctx.history.corporations:
-                party_section = ctx._facts.parties.get(corporation)
+                party_section = facts.parties.get(corporation)
                 if party_section is not None and name in party_section.contested:
                     return party_section.contested[name]
         return None
