@@ -317,3 +317,55 @@ def test_a_per_entity_rule_outside_its_years_is_not_applicable_even_without_the_
     rule = next(r for r in pack(PACK).rules if r.id == "3.1-1")
     (finding,) = Evaluation(pack(PACK), parameters(), [rule]).run(fact_sets(PACK, {2031: {}}), [2031])
     assert finding.status is NA and finding.reason == "outside_years"
+
+
+# -- further dated and yearly clauses: 2.3 (evaluatie), 3.1-15, 3.2-8, 3.3-11, 3.3-12, 3.4-10,
+#    3.4-13, 3.4-14 are deliverables; 3.1-5, 3.3-1, 3.5-2 meetings; 3.1-13, 3.5-1 deliveries per corporation
+
+@pytest.mark.parametrize(("rule", "item", "due"), [
+    ("3.1-15", "evaluatie-wooncoach", "2025-12-31"),        # "in 2025 geëvalueerd"
+    ("3.2-8", "voorzieningenwijzer", "2025-07-31"),         # "medio 2025"
+    ("3.3-11", "pilot-gespikkeld-bezit", "2025-12-31"),     # "In 2025 wijzen we een pilot aan"
+    ("3.3-12", "pilot-gemengd-bezit", "2025-12-31"),
+    ("3.4-10", "werkafspraken-overlast", "2025-12-31"),     # "in 2025 concrete werkafspraken"
+    ("3.4-13", "evaluatie-wijkaanpak", "2025-12-31"),       # "In 2025 evalueren we de aanpak"
+])
+def test_dated_deliverables_due_in_2025(rule: str, item: str, due: str) -> None:
+    assert one(rule, {2025: delivered(item, due)}) is C  # on the last day complies
+    assert one(rule, {2025: {"collections": {"deliverables": []}}}) is B
+    finding, = judge(PACK, rule, {2025: {"collections": {"deliverables": []}}, 2026: delivered(item, "2026-01-02")})
+    assert finding.status is B and finding.reason == "delivered_late"
+
+
+def test_3_2_8_one_day_after_mid_2025_is_late() -> None:
+    assert one("3.2-8", {2025: delivered("voorzieningenwijzer", "2025-08-01")}) is B
+
+
+@pytest.mark.parametrize(("rule", "item"), [("2.3-evaluatie", "evaluatie-prestatieafspraken"),
+                                             ("3.4-14", "evaluatie-persoonsgerichte-aanpak")])
+def test_yearly_evaluations_count_only_in_their_own_year(rule: str, item: str) -> None:
+    assert one(rule, {2026: delivered(item, "2026-12-31")}) is C
+    assert one(rule, {2025: delivered(item, "2025-12-01"), 2026: {"collections": {"deliverables": []}}}) is B
+
+
+@pytest.mark.parametrize(("rule", "kind", "needed", "quarter_month"), [
+    ("3.1-5", "planningsoverleg", 1, "10"),   # "Jaarlijks vindt in Q4 een planningsoverleg plaats"
+    ("3.3-1", "kennisdeling", 2, "04"),       # "Jaarlijks [...] twee keer op om kennis en plannen te delen"
+    ("3.5-2", "woonzorgoverleg", 2, "05"),    # "Twee keer per jaar zoeken corporaties en gemeenten elkaar op"
+])
+def test_meeting_counts(rule: str, kind: str, needed: int, quarter_month: str) -> None:
+    held = [(kind, f"2025-{quarter_month}-0{day}") for day in range(1, needed + 1)]
+    assert one(rule, {2025: meetings(*held)}) is C
+    assert one(rule, {2025: meetings(*held[:-1])}) is B
+
+
+def test_3_1_5_planning_meeting_must_be_in_q4() -> None:
+    assert one("3.1-5", {2025: meetings(("planningsoverleg", "2025-09-30"))}) is B
+
+
+@pytest.mark.parametrize(("rule", "item"), [("3.1-13", "mutatiedata"), ("3.5-1", "mutaties-voorraad")])
+def test_twice_yearly_deliveries_per_corporation(rule: str, item: str) -> None:
+    items = [{"id": item, "party": party, "date": date} for party in ("portaal", "vo")
+             for date in ("2025-07-01", "2025-12-01")][:-1]  # V&O delivered once
+    findings = judge(PACK, rule, {2025: {"collections": {"deliverables": items}}})
+    assert status_by_scope(findings) == {"portaal": C, "vo": B}
