@@ -1,8 +1,13 @@
-"""Test-wide settings: a private cache folder per test session, so tests never share state."""
+"""Test-wide settings: a private cache folder per test session, removed afterwards, so tests
+never share state with each other or with the user's own cache."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
-os.environ["WOONPACT_CACHE"] = tempfile.mkdtemp(prefix="woonpact-test-cache-")
+_CACHE = tempfile.mkdtemp(prefix="woonpact-test-cache-")
+os.environ["WOONPACT_CACHE"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
