@@ -3,7 +3,8 @@
 Parsing YAML and validating it with jsonschema costs more than evaluating a whole pack, and
 importing jsonschema alone costs more than a bare interpreter start. Loaded objects are plain
 frozen data, so they are pickled under a key made of the file's bytes, the kind of object and
-the code version; an unchanged file is never parsed or validated twice. A damaged or
+the code version (for a fact set also the CSV files beside it); an unchanged file is never
+parsed or validated twice. A damaged or
 unreadable cache entry is ignored and rebuilt; writes are atomic (temporary file, then rename).
 Set WOONPACT_CACHE=off to disable it, or WOONPACT_CACHE=<dir> to move it.
 """
@@ -47,6 +48,16 @@ def _code_stamp() -> bytes:
 _STAMP: bytes | None = None
 
 
+def _companions(path: Path) -> bytes:
+    """The CSV files beside a fact set, by size and modification time: a fact set may read its
+    collections from them, so changing one must invalidate the entry too."""
+    stamp = b""
+    for csv in sorted(path.parent.glob("*.csv")):
+        stat = csv.stat()
+        stamp += f"{csv.name}:{stat.st_size}:{stat.st_mtime_ns};".encode()
+    return stamp
+
+
 def cached(path: Path, kind: str, load: Callable[[Path], T]) -> T:
     directory = _directory()
     if directory is None:
@@ -58,7 +69,8 @@ def cached(path: Path, kind: str, load: Callable[[Path], T]) -> T:
     global _STAMP
     if _STAMP is None:
         _STAMP = _code_stamp()
-    digest = hashlib.sha256(_STAMP + kind.encode() + str(path.resolve()).encode() + content).hexdigest()
+    companions = _companions(path) if kind == "facts" else b""
+    digest = hashlib.sha256(_STAMP + kind.encode() + str(path.resolve()).encode() + content + companions).hexdigest()
     entry = directory / f"{kind}-{digest}.pickle"
     try:
         with entry.open("rb") as handle:

@@ -10,7 +10,6 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Mapping
 
 from engine import paths, yamlio
@@ -63,4 +62,4 @@ def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
         ))
         unit = {"index": "number"}.get(spec.get("unit", "eur"), spec.get("unit", "eur"))
         out[name] = Parameter(name, unit, Text.of(spec.get("description", name)), values)
-    return Parameters(MappingProxyType(out))
+    return Parameters(out)  # a plain dict, so the loaded parameters can be cached

@@ -47,6 +47,8 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)  # keys are text, as in JSON: `2026:` is the key "2026"
             if key in mapping:
                 raise InputError(Problem(
                     "yaml.duplicate_key", line=key_node.start_mark.line + 1,

@@ -66,3 +66,14 @@ def test_an_amendment_from_a_year_outside_the_clause_is_rejected(tmp_path: Path)
         check([facts], rules)
     assert caught.value.problems[0].key == "pack.amendment_year"
     assert caught.value.problems[0].line is not None
+
+
+def test_trajectory_milestones_written_as_year_keys_load(tmp_path: Path) -> None:
+    """`milestones: {2026: 300}` as the rule-language reference writes it (YAML integer keys)."""
+    rules, facts = amended_pack(tmp_path)
+    text = (rules / "stichtse-vecht-2025.yaml").read_text(encoding="utf-8")
+    text = text.replace("    trajectory:\n      start: {year: 2024, value: 0}\n",
+                        "    trajectory:\n      milestones: {2026: 100, 2028: 300}\n", 1)
+    (rules / "stichtse-vecht-2025.yaml").write_text(text, encoding="utf-8")
+    finding = next(f for f in check([facts], rules).findings if f.rule.id == "visie-1108-portaal" and f.year == 2026)
+    assert finding.target == 100 and finding.status is Status.COMPLIANT  # 60 + 95 = 155 is ahead of 100

@@ -141,3 +141,7 @@ def test_raising_social_homes_in_a_project_never_worsens_3_1_1(homes: int, data:
         return finding.status
 
     assert RANK[status(more)] >= RANK[status(social)]
+
+
+def test_an_empty_rule_selection_evaluates_nothing() -> None:
+    assert Evaluation(pack(PACK), parameters(), ()).run(fact_sets(PACK, {2025: {}})) == []

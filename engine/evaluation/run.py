@@ -27,7 +27,7 @@ class Evaluation:
     def __init__(self, pack: Pack, parameters: Parameters, rules: Iterable[Rule] | None = None) -> None:
         self.pack = pack
         self.parameters = parameters
-        self.compiled = tuple(compile_rule(rule, parameters) for rule in (rules or pack.rules))
+        self.compiled = tuple(compile_rule(rule, parameters) for rule in (pack.rules if rules is None else rules))
         self.judges = tuple(Judge(c) for c in self.compiled)
         self.additive = vocabulary().summable
 

@@ -1,0 +1,33 @@
+"""The cache never serves stale data, and everything it stores can be stored."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from engine import cache, paths
+from engine.check import load_facts, parameters
+from engine.params import load_parameters
+from tests.support import BUNDLED_FACTS
+
+
+def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) -> None:
+    shutil.copy(BUNDLED_FACTS / "stichtse-vecht-2025" / "2025.yaml", tmp_path / "2025.yaml")
+    text = (tmp_path / "2025.yaml").read_text(encoding="utf-8")
+    (tmp_path / "2025.yaml").write_text(text.replace("collections:\n", "collections:\n  lettings: {csv: l.csv}\n", 1),
+                                        encoding="utf-8")
+    (tmp_path / "l.csv").write_text("id,refusals\na,1\nb,2\n", encoding="utf-8")
+    assert len(load_facts([tmp_path])[2025].collections["lettings"]) == 2
+    time.sleep(0.01)
+    (tmp_path / "l.csv").write_text("id,refusals\na,1\n", encoding="utf-8")
+    assert len(load_facts([tmp_path])[2025].collections["lettings"]) == 1
+
+
+def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path))
+    parameters()
+    assert any(p.name.startswith("parameters-") for p in tmp_path.iterdir())
+    reloads: list[Path] = []
+    value = cache.cached(paths.PARAMETERS, "parameters", lambda p: reloads.append(p) or load_parameters(p))
+    assert not reloads and value.value("aftoppingsgrens_2", 2024) == 697.07
