@@ -96,23 +96,27 @@ class Evaluation:
         found = False
         judge_where, trigger_when = compiled.where, compiled.trigger_when
         for ent in entities:
-            scope = ScopeInstance("entity", f"{collection}/{ent.get('id')}",
-                                  str(ent.get("name") or ent.get("id")), ent.get("party"))
             try:
                 if judge_where is not None and not judge_where(ctx, ent):
                     continue
                 if trigger_when is not None and not trigger_when(ctx, ent):
                     continue
             except MissingFact as missing:
+                scope = _entity_scope(collection, ent)
                 found = True
                 yield ctx, _collection_finding(rule, year, scope, Status.MISSING_DATA, "missing",
                                                missing=(f"{missing.name} ({ent.get('id')}, {year})",)), scope
                 continue
             found = True
-            yield ctx, ent, scope
+            yield ctx, ent, _entity_scope(collection, ent)  # built only for entities in scope
         if not found:
             reason = "trigger_quiet" if rule.trigger is not None else "no_entities"
             yield ctx, _collection_finding(rule, year, whole, Status.NOT_APPLICABLE, reason), whole
+
+
+def _entity_scope(collection: str, ent: Any) -> ScopeInstance:
+    return ScopeInstance("entity", f"{collection}/{ent.get('id')}", str(ent.get("name") or ent.get("id")),
+                         ent.get("party"))
 
 
 def _collection_finding(rule: Rule, year: int, scope: ScopeInstance, status: Status, reason: str,
