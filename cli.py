@@ -75,7 +75,7 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     from engine.output.result import exit_code  # noqa: PLC0415
 
     try:
-        results = [run_check([target], rules, year) for target in _groups(facts)]
+        results = [run_check([target], rules, year) for target in facts]
     except InputError as error:
         _fail(error, lang)
     render = renderer(fmt)
@@ -88,11 +88,6 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     _write(text, output)
     findings = [f for r in results for f in r.findings]
     sys.exit(exit_code(findings, fail_on))
-
-
-def _groups(facts: tuple[Path, ...]) -> list[Path]:
-    """Folders are checked one by one; loose files together (they must share an agreement)."""
-    return list(facts)
 
 
 @main.command()

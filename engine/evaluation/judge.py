@@ -83,9 +83,10 @@ class Judge:
             return self.finding(ctx, ent, scope, Status.COMPLIANT, "met", value=value, bound=bound)
         if rule.deadline is not None and ctx.year < rule.deadline:
             return self._before_deadline(ctx, ent, scope, value, bound, op)
-        if c.tolerance is not None and self._within(op, value, bound, upper, c.tolerance(ctx, ent)):
+        tolerance = c.tolerance(ctx, ent) if c.tolerance is not None else None
+        if tolerance is not None and self._within(op, value, bound, upper, tolerance):
             return self.finding(ctx, ent, scope, Status.COMPLIANT, "within_tolerance", value=value,
-                                bound=bound, details=(("tolerance", c.tolerance(ctx, ent)),))
+                                bound=bound, details=(("tolerance", tolerance),))
         return self.finding(ctx, ent, scope, shortfall_status(rule), "not_met", value=value,
                             bound=bound, distance=self._distance(ctx, ent, op, value, bound, upper))
 
