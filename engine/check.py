@@ -14,6 +14,7 @@ from engine import cache, paths
 from engine.errors import InputError, Problem
 from engine.evaluation.run import Evaluation
 from engine.facts.loader import fact_files, load_fact_set
+from engine.model.escalation import Escalation
 from engine.model.facts import FactSet
 from engine.model.finding import Finding
 from engine.model.pack import Pack, Rule
@@ -29,6 +30,7 @@ class CheckResult:
     fact_sets: dict[int, FactSet]
     findings: list[Finding]
     years: tuple[int, ...]
+    escalations: tuple[Escalation, ...] = ()
 
 
 def parameters() -> Parameters:

@@ -1,0 +1,47 @@
+"""Escalation steps: where a clause stands on the disputes ladder and what comes next.
+
+Derived from a clause's history (its findings year by year and the escalation events people
+recorded), never stored: the same history always gives the same step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from engine.model.finding import ScopeInstance
+from engine.model.pack import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One year's finding or one recorded event that moved the clause, as a message key.
+
+    `key` is a message in `engine.i18n` with `params` as its arguments, so a step renders in
+    Dutch or English without re-deriving anything.
+    """
+
+    key: str
+    year: int
+    date: dt.date | None = None
+    params: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """The ladder status of one clause episode, as of the year judged.
+
+    `rung` is the highest rung held so far in the episode (None before any was held);
+    `recommended` is the rung the meeting should hold next, or None when nothing is to be done.
+    """
+
+    rule: Rule
+    year: int
+    scope: ScopeInstance
+    rung: str | None
+    recommended: str | None
+    reasons: tuple[Reason, ...]
+    parties: tuple[str, ...]
+    legal_basis: str | None = None
+    closed: bool = False
