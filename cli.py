@@ -155,5 +155,26 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
     click.echo(explain_rule(pack, rule_id, parameters(), lang))
 
 
+@main.command()
+@click.argument("packs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (errors always exit 2).")
+@LANG
+def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
+    """Check PACKS (pack files, or folders of packs) for mistakes: errors and warnings, each with
+    its file, line, column and what to do. Exit 0 clean or warnings only, 1 warnings with
+    --strict, 2 errors."""
+    from engine.authoring.lint import exit_code as lint_exit, lint_pack, pack_paths  # noqa: PLC0415
+    from engine.i18n import say  # noqa: PLC0415
+    from engine.output.problems import problem_line  # noqa: PLC0415
+
+    reports = [lint_pack(path) for path in pack_paths(packs)]
+    for report in reports:
+        for problem in report.problems:
+            click.echo(problem_line(problem, lang))
+        click.echo(say("lint.summary", lang, file=report.path, errors=len(report.errors),
+                       warnings=len(report.warnings)))
+    sys.exit(lint_exit(reports, strict))
+
+
 if __name__ == "__main__":
     main()
