@@ -176,5 +176,30 @@ def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
     sys.exit(lint_exit(reports, strict))
 
 
+@main.command(name="test")
+@click.argument("packs", nargs=-1, type=click.Path(path_type=Path))
+@LANG
+def test_command(packs: tuple[Path, ...], lang: str) -> None:
+    """Run the rule tests of PACKS (pack files, folders of packs, or rules/tests/*.tests.yaml
+    files; default: the packs in ./rules, else the bundled ones). Exit 0 all passed, 1 a case
+    failed, 2 bad input."""
+    from engine import paths  # noqa: PLC0415
+    from engine.authoring.ruletests import exit_code as tests_exit, load_rule_tests, run, rule_test_files  # noqa: PLC0415
+    from engine.output.ruletests import report  # noqa: PLC0415
+
+    local = Path("rules")
+    targets = list(packs) or [local if local.is_dir() else paths.RULES]
+    results = []
+    try:
+        for path in rule_test_files(targets):
+            tests = load_rule_tests(path)
+            outcome = run(tests)
+            click.echo(report(tests, outcome, lang))
+            results += outcome
+    except InputError as error:
+        _fail(error, lang)
+    sys.exit(tests_exit(results))
+
+
 if __name__ == "__main__":
     main()
