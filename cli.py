@@ -131,12 +131,11 @@ def list_command(rules: Path | None, lang: str) -> None:
 @main.command()
 @click.argument("rule")
 @click.option("--rules", type=click.Path(path_type=Path, file_okay=False),
-              help="A folder of packs (default: the bundled rules/).")
+              help="A folder of packs (default: ./rules, then the bundled rules/).")
 @LANG
 def explain(rule: str, rules: Path | None, lang: str) -> None:
     """Explain RULE (<pack>/<id>): the clause quoted, its reading, the norm in words, who is
     responsible, which facts it reads, and its versions when an allonge changed it."""
-    from engine import paths  # noqa: PLC0415
     from engine.check import pack_by_path, parameters  # noqa: PLC0415
     from engine.errors import Problem  # noqa: PLC0415
     from engine.output.explain import explain as explain_rule  # noqa: PLC0415
@@ -145,7 +144,7 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
 
     pack_id, _, rule_id = rule.partition("/")
     try:
-        pack = pack_by_path(find_pack(pack_id, rules or paths.RULES))
+        pack = pack_by_path(find_pack(pack_id, rules))
         ids = [r.id for r in pack.rules]
         if rule_id not in ids:
             raise InputError(Problem("pack.unknown_rule", file=pack.path, field=rule,
@@ -199,6 +198,29 @@ def test_command(packs: tuple[Path, ...], lang: str) -> None:
     except InputError as error:
         _fail(error, lang)
     sys.exit(tests_exit(results))
+
+
+@main.command()
+@click.argument("pack_id")
+@click.option("--dir", "root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              help="Where to write rules/ and facts/ (default: the current folder).")
+@LANG
+def init(pack_id: str, root: Path, lang: str) -> None:
+    """Start a new pack PACK_ID: writes rules/PACK_ID.yaml (a header and an example rule of each
+    common kind), rules/tests/PACK_ID.tests.yaml and facts/PACK_ID/<year>.yaml. Overwrites nothing."""
+    from engine.authoring.scaffold import scaffold  # noqa: PLC0415
+    from engine.i18n import say  # noqa: PLC0415
+
+    try:
+        written = scaffold(pack_id, root)
+    except InputError as error:
+        _fail(error, lang)
+    for path in written:
+        click.echo(say("init.written", lang, file=path))
+    pack, _, facts = written
+    click.echo(say("init.next", lang))
+    for command in (f"lint {pack}", f"test {pack}", f"check {facts.parent}"):
+        click.echo(f"  woonpact {command}")
 
 
 if __name__ == "__main__":

@@ -171,6 +171,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ruletest.no_finding": ("{place}: verwacht {expected}, maar er is geen bevinding voor deze regel, dit jaar en dit bereik",
                             "{place}: expected {expected}, but there is no finding for this rule, year and scope"),
     "ruletest.summary": ("{pack}: {passed} geslaagd, {failed} mislukt", "{pack}: {passed} passed, {failed} failed"),
+    "init.bad_id": ("pakket-id '{id}' kan niet: gebruik kleine letters, cijfers en streepjes, bijvoorbeeld mijnstad-2025",
+                    "pack id '{id}' is not possible: use lower-case letters, digits and hyphens, for example mytown-2025"),
+    "init.exists": ("bestaat al; woonpact init overschrijft niets: kies een ander pakket-id of een andere map (--dir)",
+                    "already exists; woonpact init overwrites nothing: choose another pack id or folder (--dir)"),
+    "init.written": ("geschreven: {file}", "written: {file}"),
+    "init.next": ("Volgende stappen:", "Next steps:"),
     "cli.no_pack": ("kan het pakket niet vinden: geef het veld 'agreement:' in de feiten of de optie --rules",
                     "cannot find the pack: give the 'agreement:' field in the facts or the --rules option"),
 }
