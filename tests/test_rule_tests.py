@@ -13,7 +13,6 @@ from click.testing import CliRunner
 
 from cli import main
 from engine import paths
-from engine.authoring import generate
 from engine.authoring.ruletests import included_rules, load_rule_tests, pack_for, rule_tests_path, run_case
 from engine.model.finding import Status
 from engine.output.result import ExitCode
@@ -116,9 +115,3 @@ def test_a_pack_without_tests_is_bad_input_saying_where_to_write_them(tmp_path: 
     tests.unlink()
     code, output = invoke("test", str(tmp_path / "rules"))
     assert code == ExitCode.BAD_INPUT and "geen tests" in output and "oegstgeest-2025.tests.yaml" in output
-
-
-def test_the_published_rule_tests_schema_is_generated_from_the_facts_schema() -> None:
-    for path, text in generate.outputs().items():
-        if path.suffix == ".json":
-            assert path.read_text(encoding="utf-8") == text, "run python -m engine.authoring.generate"

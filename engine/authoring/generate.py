@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from engine import paths
+from engine.language.types import FUNCTIONS
 from engine.model.finding import Status
 from engine.schema import load_schema
 
 RULE_TESTS_OUT = paths.SCHEMAS / "rule-tests.schema.json"
+RULE_LANGUAGE = paths.ROOT / "docs" / "rule-language.md"
+SECTION = re.compile(r"(?P<open><!-- generated: (?P<name>[a-z-]+) .*?-->\n)(?P<body>.*?)(?P<close><!-- /generated -->)", re.S)
 
 
 def rule_tests_schema() -> dict[str, Any]:
@@ -83,8 +87,43 @@ def rule_tests_schema() -> dict[str, Any]:
     }
 
 
+def _fields(schema: dict[str, Any]) -> str:
+    """A table of an object's keys from the pack schema: the key, required or not, its meaning."""
+    pack = load_schema("pack.schema.json")
+    required = set(schema.get("required", ()))
+    rows = ["| key | meaning |", "|---|---|"]
+    for key, spec in schema["properties"].items():
+        referenced = pack["$defs"].get(spec.get("$ref", "").rpartition("/")[2], {})
+        meaning = spec.get("description") or referenced.get("description", "")
+        choices = spec.get("enum") or referenced.get("enum")
+        if choices and "`" not in meaning:
+            meaning += " One of " + ", ".join(f"`{c}`" for c in choices) + "."
+        rows.append(f"| `{key}`{' (required)' if key in required else ''} | {meaning.replace('|', chr(92) + '|')} |")
+    return "\n".join(rows) + "\n"
+
+
+def _functions() -> str:
+    rows = ["| function | gives |", "|---|---|"]
+    rows += [f"| `{signature}` | {gives} |" for forms in FUNCTIONS.values() for signature, gives in forms]
+    return "\n".join(rows) + "\n"
+
+
+def rule_language(text: str) -> str:
+    """docs/rule-language.md with its generated sections rebuilt; the prose around them is kept."""
+    pack = load_schema("pack.schema.json")
+    tables = {
+        "pack-fields": lambda: _fields(pack),
+        "rule-fields": lambda: _fields(pack["$defs"]["rule"]),
+        "functions": _functions,
+    }
+    return SECTION.sub(lambda m: m["open"] + tables[m["name"]]() + m["close"], text)
+
+
 def outputs() -> dict[Path, str]:
-    return {RULE_TESTS_OUT: json.dumps(rule_tests_schema(), indent=2, ensure_ascii=False) + "\n"}
+    return {
+        RULE_TESTS_OUT: json.dumps(rule_tests_schema(), indent=2, ensure_ascii=False) + "\n",
+        RULE_LANGUAGE: rule_language(RULE_LANGUAGE.read_text(encoding="utf-8")),
+    }
 
 
 def main() -> int:
