@@ -131,12 +131,11 @@ def list_command(rules: Path | None, lang: str) -> None:
 @main.command()
 @click.argument("rule")
 @click.option("--rules", type=click.Path(path_type=Path, file_okay=False),
-              help="A folder of packs (default: the bundled rules/).")
+              help="A folder of packs (default: ./rules, then the bundled rules/).")
 @LANG
 def explain(rule: str, rules: Path | None, lang: str) -> None:
     """Explain RULE (<pack>/<id>): the clause quoted, its reading, the norm in words, who is
     responsible, which facts it reads, and its versions when an allonge changed it."""
-    from engine import paths  # noqa: PLC0415
     from engine.check import pack_by_path, parameters  # noqa: PLC0415
     from engine.errors import Problem  # noqa: PLC0415
     from engine.output.explain import explain as explain_rule  # noqa: PLC0415
@@ -145,7 +144,7 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
 
     pack_id, _, rule_id = rule.partition("/")
     try:
-        pack = pack_by_path(find_pack(pack_id, rules or paths.RULES))
+        pack = pack_by_path(find_pack(pack_id, rules))
         ids = [r.id for r in pack.rules]
         if rule_id not in ids:
             raise InputError(Problem("pack.unknown_rule", file=pack.path, field=rule,
@@ -153,6 +152,75 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
     except InputError as error:
         _fail(error, lang)
     click.echo(explain_rule(pack, rule_id, parameters(), lang))
+
+
+@main.command()
+@click.argument("packs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (errors always exit 2).")
+@LANG
+def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
+    """Check PACKS (pack files, or folders of packs) for mistakes: errors and warnings, each with
+    its file, line, column and what to do. Exit 0 clean or warnings only, 1 warnings with
+    --strict, 2 errors."""
+    from engine.authoring.lint import exit_code as lint_exit, lint_pack, pack_paths  # noqa: PLC0415
+    from engine.i18n import say  # noqa: PLC0415
+    from engine.output.problems import problem_line  # noqa: PLC0415
+
+    reports = [lint_pack(path) for path in pack_paths(packs)]
+    for report in reports:
+        for problem in report.problems:
+            click.echo(problem_line(problem, lang))
+        click.echo(say("lint.summary", lang, file=report.path, errors=len(report.errors),
+                       warnings=len(report.warnings)))
+    sys.exit(lint_exit(reports, strict))
+
+
+@main.command(name="test")
+@click.argument("packs", nargs=-1, type=click.Path(path_type=Path))
+@LANG
+def test_command(packs: tuple[Path, ...], lang: str) -> None:
+    """Run the rule tests of PACKS (pack files, folders of packs, or rules/tests/*.tests.yaml
+    files; default: the packs in ./rules, else the bundled ones). Exit 0 all passed, 1 a case
+    failed, 2 bad input."""
+    from engine import paths  # noqa: PLC0415
+    from engine.authoring.ruletests import exit_code as tests_exit, load_rule_tests, run, rule_test_files  # noqa: PLC0415
+    from engine.output.ruletests import report  # noqa: PLC0415
+
+    local = Path("rules")
+    targets = list(packs) or [local if local.is_dir() else paths.RULES]
+    results = []
+    try:
+        for path in rule_test_files(targets):
+            tests = load_rule_tests(path)
+            outcome = run(tests)
+            click.echo(report(tests, outcome, lang))
+            results += outcome
+    except InputError as error:
+        _fail(error, lang)
+    sys.exit(tests_exit(results))
+
+
+@main.command()
+@click.argument("pack_id")
+@click.option("--dir", "root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              help="Where to write rules/ and facts/ (default: the current folder).")
+@LANG
+def init(pack_id: str, root: Path, lang: str) -> None:
+    """Start a new pack PACK_ID: writes rules/PACK_ID.yaml (a header and an example rule of each
+    common kind), rules/tests/PACK_ID.tests.yaml and facts/PACK_ID/<year>.yaml. Overwrites nothing."""
+    from engine.authoring.scaffold import scaffold  # noqa: PLC0415
+    from engine.i18n import say  # noqa: PLC0415
+
+    try:
+        written = scaffold(pack_id, root)
+    except InputError as error:
+        _fail(error, lang)
+    for path in written:
+        click.echo(say("init.written", lang, file=path))
+    pack, _, facts = written
+    click.echo(say("init.next", lang))
+    for command in (f"lint {pack}", f"test {pack}", f"check {facts.parent}"):
+        click.echo(f"  woonpact {command}")
 
 
 if __name__ == "__main__":

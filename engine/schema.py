@@ -71,16 +71,19 @@ def _problem(data: Any, error: Any, file: Path) -> Problem:
         if marks and params["name"] in marks:
             line, column = marks[params["name"]][:2]
             column = None if column is None else max(1, column - len(str(params["name"])) - 2)
-    if key == "schema.required":
+    if error.validator == "required":
         path = [*path, params["name"]]
     return Problem(key, file=file, line=line, column=column, field=dotted(path) or "(top)", params=params)
 
 
 def _describe(error: Any) -> tuple[str, dict[str, Any]]:
+    """The message key and its arguments; a schema may name its own message for a missing field
+    (`x-missing: {field: key}`) or a too-short text (`x-message`)."""
     validator, instance, schema = error.validator, error.instance, error.schema
     if validator == "required":
         missing = [name for name in error.validator_value if name not in instance]
-        return "schema.required", {"name": missing[0] if missing else "?"}
+        name = missing[0] if missing else "?"
+        return schema.get("x-missing", {}).get(name, "schema.required"), {"name": name}
     if validator == "additionalProperties" and isinstance(instance, dict):
         allowed = set(schema.get("properties", {}))
         extra = [k for k in instance if k not in allowed]
@@ -100,6 +103,8 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
         return "schema.enum", {"value": _show(instance), "allowed": ", ".join(map(str, error.validator_value))}
     if validator in ("minimum", "exclusiveMinimum"):
         return "schema.minimum", {"value": _show(instance), "limit": error.validator_value}
+    if validator == "minLength":
+        return schema.get("x-message", "schema.min_length"), {"value": _show(instance), "limit": error.validator_value}
     if validator == "pattern":
         return "schema.pattern", {"value": _show(instance), "pattern": error.validator_value}
     return "schema.invalid", {"detail": error.message}

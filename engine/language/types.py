@@ -308,17 +308,21 @@ def _year_literal(node: ast.Node) -> None:
         raise ExpressionError("expr.year_literal", node.pos)
 
 
-FUNCTIONS = {
-    "count": "count(collection [where condition])",
-    "sum": "sum(collection.attribute [where condition])",
-    "share": "share(part, whole) | share(collection where condition)",
-    "min": "min(a, b)",
-    "max": "max(a, b)",
-    "param": "param(name [, year])",
-    "previous": "previous(expression)",
-    "at": "at(year, expression)",
-    "cumulative": "cumulative(expression, from_year)",
-    "price_level": "price_level(amount, base_year, index_parameter)",
-    "exists": "exists(expression)",
-    "condition": 'condition("name")',
+FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    # name -> its forms: (signature, what it gives); docs/rule-language.md is generated from this
+    "count": (("count(collection [where condition])", "how many entities (in party scope: that party's) pass"),),
+    "sum": (("sum(collection.attribute [where condition])", "the sum of an attribute"),),
+    "share": (("share(part, whole)", "a share of two counts or amounts"),
+              ("share(collection where condition)", "the share of entities that pass")),
+    "min": (("min(a, b)", "the smaller"),),
+    "max": (("max(a, b)", "the larger"),),
+    "param": (("param(name [, year])", "a national parameter in force on 1 January of the year judged (or of `year`); "
+                                       "see `rules/national/parameters.yaml`"),),
+    "previous": (("previous(expression)", "the expression in the previous year"),),
+    "at": (("at(year, expression)", "the expression in a baseline year"),),
+    "cumulative": (("cumulative(expression, from_year)", "the sum of the expression over `from_year` through the year judged"),),
+    "price_level": (("price_level(amount, base_year, index)", "an amount at `base_year` prices, indexed to the year judged "
+                                                              "with the national index parameter `index`"),),
+    "condition": (('condition("name")', "a named true/false fact from the fact set's `conditions`"),),
+    "exists": (("exists(expression)", "true when every fact the expression needs is present"),),
 }

@@ -15,6 +15,7 @@ from engine import schema, yamlio
 from engine.errors import InputError, Problem
 from engine.facts.vocabulary import vocabulary
 from engine.language import ast
+from engine.language.constant import constant
 from engine.language.errors import ExpressionError
 from engine.language.parser import parse_expression, parse_norm
 from engine.language.types import Environment, check, unify
@@ -91,6 +92,8 @@ class _PackReader:
                     key_name = "expr.share_vs_number" if "share" in (bound_unit, measure_unit) else "expr.norm_unit"
                     raise ExpressionError(key_name, bound.pos, left=measure_unit, right=bound_unit,
                                           op=tree.op, unit=measure_unit, norm_unit=bound_unit)
+                if bound_unit == "share":
+                    _share_in_range(bound)
         except ExpressionError as err:
             self.expression_problem(err, container, key, text, field_path)
             return None
@@ -107,6 +110,8 @@ class _PackReader:
                 raise ExpressionError("pack.tolerance_unit" if key == "tolerance" else "expr.norm_unit",
                                       0, tunit=value_unit, unit=unit, norm_unit=value_unit,
                                       left=unit, right=value_unit, op="")
+            if value_unit == "share":
+                _share_in_range(tree)
         except ExpressionError as err:
             self.expression_problem(err, container, key, text, field_path)
             return None
@@ -261,6 +266,9 @@ class _PackReader:
         trajectory = self.trajectory(raw, path, env, unit, deadline)
         trigger = self.trigger(raw, path, env)
         milestone = self.milestone(raw, path)
+        if milestone is not None and milestone.due is not None and not r_first <= milestone.due.year <= r_last:
+            self.problem("pack.due_outside", raw, [*path, "milestone", "due"], due=milestone.due.isoformat(),
+                         first=r_first, last=r_last)
         if len(self.problems) > before:
             return None
         return Rule(
@@ -327,7 +335,18 @@ class _PackReader:
         return Milestone(spec["deliverable"], due, each)
 
 
+def _share_in_range(node: ast.Node) -> None:
+    """A share bound written with literals must lie between 0% and 100% (`-5%` never can)."""
+    value = constant(node)
+    if isinstance(value, float) and not -1e-9 <= value <= 1 + 1e-9:
+        raise ExpressionError("expr.share_out_of_range", node.pos, value=f"{value * 100:g}%")
+
+
 def load_pack(path: Path, parameters: Parameters) -> Pack:
-    data = yamlio.load(path)
+    return pack_from_data(yamlio.load(path), path, parameters)
+
+
+def pack_from_data(data: Any, path: Path, parameters: Parameters) -> Pack:
+    """Validate already-loaded pack data against the schema, then read and check every rule."""
     schema.validate(data, "pack.schema.json", path)
     return _PackReader(path, data, parameters).read()

@@ -1,4 +1,5 @@
-"""Finding packs by id among the bundled ones (rules/*.yaml) or a folder given with --rules."""
+"""Finding packs by id: in a folder given with --rules; else in ./rules (a rule author's own
+folder, as `woonpact init` makes it) and then among the bundled ones."""
 
 from __future__ import annotations
 
@@ -13,8 +14,18 @@ def pack_files(rules_dir: Path = paths.RULES) -> dict[str, Path]:
     return {p.stem: p for p in sorted(rules_dir.glob("*.yaml"))}
 
 
-def find_pack(pack_id: str, rules_dir: Path = paths.RULES) -> Path:
-    files = pack_files(rules_dir)
+def search_folders() -> list[Path]:
+    """./rules first when it exists and is not the bundled folder itself, then the bundled packs."""
+    local = Path("rules")
+    if local.is_dir() and local.resolve() != paths.RULES.resolve():
+        return [local, paths.RULES]
+    return [paths.RULES]
+
+
+def find_pack(pack_id: str, rules_dir: Path | None = None) -> Path:
+    files: dict[str, Path] = {}
+    for folder in reversed([rules_dir] if rules_dir is not None else search_folders()):
+        files.update(pack_files(folder))
     if pack_id not in files:
         raise InputError(Problem("pack.unknown", params={
             "id": pack_id, "suggestion": closest(pack_id, files) or "", "known": ", ".join(files) or "-"}))

@@ -1,0 +1,209 @@
+"""`woonpact lint`: every mistake in a pack at once, each with its place and what to do.
+
+Errors are exactly what the loader refuses (schema, expressions, units, parties, ids, years), so
+`lint` and `check` never disagree about whether a pack can be used. Warnings are things a pack
+may legally say but almost certainly does not mean: a filter no item can pass, a comparison
+with a value an attribute never takes, a quote that is a placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from engine import schema, yamlio
+from engine.authoring.filters import Attributes, comparisons, never_true, start
+from engine.check import included_rules, parameters
+from engine.errors import InputError, Problem
+from engine.facts.vocabulary import vocabulary
+from engine.language import ast
+from engine.language.errors import ExpressionError
+from engine.language.parser import parse_expression, parse_norm
+from engine.output.result import ExitCode
+from engine.rules.loader import pack_from_data
+from engine.suggest import closest
+
+EXPRESSION_FIELDS = (("measure",), ("applies_if",), ("trigger", "when"), ("trigger", "done"))
+NORM_FIELDS = (("norm",), ("signal", "level"))
+PLACEHOLDER = re.compile(r"\b(todo|fixme|tbd|xxx+|lorem|ipsum)\b|^\W*$", re.IGNORECASE)
+MIN_QUOTE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class LintReport:
+    path: Path
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+
+def pack_paths(targets: tuple[Path, ...] | list[Path]) -> list[Path]:
+    """The pack files the arguments stand for: a file itself, or every pack in a folder."""
+    found = []
+    for target in targets:
+        found += sorted(target.glob("*.yaml")) if target.is_dir() else [target]
+    return found
+
+
+def lint_pack(path: Path) -> LintReport:
+    try:
+        data = yamlio.load(path)
+        schema.validate(data, "pack.schema.json", path)
+    except InputError as error:
+        return LintReport(path, tuple(error.problems))
+    problems: list[Problem] = []
+    try:
+        included_rules(pack_from_data(data, path, parameters()))
+    except InputError as error:
+        problems += [_with_file(p, path) for p in error.problems]
+    problems += _Warnings(path, data).all()
+    return LintReport(path, tuple(sorted(problems, key=lambda p: (p.line or 0, p.column or 0))))
+
+
+def exit_code(reports: list[LintReport], strict: bool) -> ExitCode:
+    """2 when any pack has an error; 1 with `--strict` when any has a warning; else 0."""
+    if any(r.errors for r in reports):
+        return ExitCode.BAD_INPUT
+    if strict and any(r.warnings for r in reports):
+        return ExitCode.FAILING
+    return ExitCode.OK
+
+
+def _with_file(problem: Problem, path: Path) -> Problem:
+    if problem.file is not None:
+        return problem
+    return Problem(problem.key, path, problem.line, problem.column, problem.field, problem.params,
+                   problem.severity)
+
+
+class _Warnings:
+    """The lint-only checks, on schema-valid pack data; an expression that does not parse is
+    skipped here because the loader has already reported it."""
+
+    def __init__(self, path: Path, data: Any) -> None:
+        self.path = path
+        self.data = data
+        vocab = vocabulary()
+        self.attributes = {
+            name: Attributes(units, {attr: values for (coll, attr), values in vocab.enums.items() if coll == name})
+            for name, units in vocab.collections.items()
+        }
+
+    def all(self) -> list[Problem]:
+        found: list[Problem] = []
+        for path, rule in self.rules():
+            found += self.filters(rule, path)
+            found += self.quote(rule.get("source"), [*path, "source"])
+        for i, amendment in enumerate(self.data.get("amendments") or ()):
+            found += self.quote(amendment.get("source"), ["amendments", i, "source"])
+        return found
+
+    def rules(self) -> Iterator[tuple[list[Any], Any]]:
+        for i, rule in enumerate(self.data["rules"]):
+            yield ["rules", i], rule
+        for i, amendment in enumerate(self.data.get("amendments") or ()):
+            for j, change in enumerate(amendment["changes"]):
+                yield ["amendments", i, "changes", j, "set"], change["set"]
+
+    def warning(self, key: str, field_path: list[Any], position: tuple[int | None, int | None] | None = None,
+                **params: Any) -> Problem:
+        line, column = position if position and position[0] else yamlio.locate(self.data, field_path)
+        return Problem(key, self.path, line, column, yamlio.dotted(field_path), params, severity="warning")
+
+    # -- quotes ------------------------------------------------------------------------------
+
+    def quote(self, source: Any, path: list[Any]) -> list[Problem]:
+        if not isinstance(source, dict) or not isinstance(source.get("quote"), str):
+            return []
+        quote = source["quote"]
+        if PLACEHOLDER.search(quote) or len(re.findall(r"\w+", quote)) < MIN_QUOTE_WORDS:
+            return [self.warning("lint.quote_placeholder", [*path, "quote"], value=quote.strip()[:40])]
+        return []
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def filters(self, rule: Any, path: list[Any]) -> list[Problem]:
+        found = []
+        scope = rule.get("scope")
+        outer = scope["each"] if isinstance(scope, dict) and "each" in scope else None
+        if outer and isinstance(scope.get("where"), str):
+            tree = _parse(scope["where"], parse_expression)
+            if tree is not None:
+                found += self.filter(tree, outer, scope, "where", [*path, "scope", "where"])
+                found += self.calls(tree, scope, "where", [*path, "scope", "where"])
+        for keys in (*EXPRESSION_FIELDS, *NORM_FIELDS):
+            container = rule
+            for key in keys[:-1]:
+                container = container.get(key) if isinstance(container, dict) else None
+            if not isinstance(container, dict) or not isinstance(container.get(keys[-1]), (str, int, float)):
+                continue
+            text = str(container[keys[-1]])
+            if keys in NORM_FIELDS:
+                norm = _parse(text, parse_norm)
+                trees = [t for t in (norm.bound, norm.upper) if t is not None] if norm else []
+            else:
+                trees = [t for t in [_parse(text, parse_expression)] if t is not None]
+            for tree in trees:
+                found += self.calls(tree, container, keys[-1], [*path, *keys])
+        return found
+
+    def calls(self, tree: ast.Node, container: Any, key: str, field_path: list[Any]) -> list[Problem]:
+        """The filters of `count(x where …)`, `sum(x.a where …)` and `share(x where …)`."""
+        found = []
+        for call in _calls(tree):
+            if call.where is not None and call.args and isinstance(call.args[0], ast.Name):
+                collection = call.args[0].name.split(".")[0]
+                if collection in self.attributes:
+                    found += self.filter(call.where, collection, container, key, field_path)
+        return found
+
+    def filter(self, where: ast.Node, collection: str, container: Any, key: str,
+               field_path: list[Any]) -> list[Problem]:
+        attrs = self.attributes[collection]
+        text = str(container[key])
+
+        def at(pos: int) -> tuple[int | None, int | None]:
+            return yamlio.expression_position(container, key, text, pos)
+
+        unknown = [c for c in comparisons(where, attrs)
+                   if c.attribute in attrs.enums and c.op in ("==", "!=") and c.value not in attrs.enums[c.attribute]]
+        if unknown:
+            c = unknown[0]
+            return [self.warning("lint.filter_value", field_path, at(c.pos), attribute=c.attribute,
+                                 collection=collection, value=c.value,
+                                 suggestion=closest(str(c.value), attrs.enums[c.attribute]) or "",
+                                 allowed=", ".join(attrs.enums[c.attribute]))]
+        attribute = never_true(where, attrs)
+        if attribute is None:
+            return []
+        return [self.warning("lint.filter_never", field_path, at(start(where)), attribute=attribute,
+                             collection=collection)]
+
+
+def _parse(text: str, parser: Any) -> Any:
+    try:
+        return parser(text)
+    except ExpressionError:
+        return None
+
+
+def _calls(node: ast.Node) -> Iterator[ast.Call]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Call):
+            yield current
+            stack += list(current.args)
+        elif isinstance(current, ast.Binary):
+            stack += [current.left, current.right]
+        elif isinstance(current, ast.Unary):
+            stack.append(current.operand)

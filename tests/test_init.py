@@ -1,0 +1,106 @@
+"""`woonpact init` then `lint`, `test` and `check` work on the new pack as written, from the
+author's own folder; the files carry a `$schema` comment an editor can follow."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from engine import paths
+from engine.output.result import ExitCode
+
+SCHEMA_COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_init_lint_test_check_in_the_authors_own_folder(workdir: Path) -> None:
+    code, output = invoke("init", "mijnstad-2025")
+    assert code == ExitCode.OK, output
+    assert "woonpact lint rules/mijnstad-2025.yaml" in output
+    code, output = invoke("lint", "rules/mijnstad-2025.yaml")
+    assert (code, output.strip()) == (ExitCode.OK, "rules/mijnstad-2025.yaml: 0 fout(en), 0 waarschuwing(en)")
+    code, output = invoke("test", "rules/mijnstad-2025.yaml")
+    assert code == ExitCode.OK and "7 geslaagd, 0 mislukt" in output, output
+    code, output = invoke("test")  # default: the packs in ./rules
+    assert code == ExitCode.OK and "mijnstad-2025: 7 geslaagd" in output
+    code, output = invoke("check", "facts/mijnstad-2025/", "--format", "json")
+    assert code == ExitCode.OK, output
+    assert '"pack": "mijnstad-2025"' in output and '"status": "breach"' not in output
+    code, output = invoke("explain", "mijnstad-2025/3")
+    assert code == ExitCode.OK and "100 sociale huurwoningen" in output
+
+
+def test_changing_an_example_value_changes_the_verdict(workdir: Path) -> None:
+    invoke("init", "mijnstad-2025")
+    facts = workdir / "facts" / "mijnstad-2025" / "2025.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("lettings_free_allocation: 18", "lettings_free_allocation: 30"),
+                     encoding="utf-8")
+    code, output = invoke("check", "facts/mijnstad-2025/")
+    assert code == ExitCode.FAILING and "niet nageleefd" in output
+
+
+def test_init_with_dir_and_a_year_from_the_id(tmp_path: Path) -> None:
+    code, _ = invoke("init", "alphen-baarle-2031", "--dir", str(tmp_path))
+    assert code == ExitCode.OK
+    pack = (tmp_path / "rules" / "alphen-baarle-2031.yaml").read_text(encoding="utf-8")
+    assert "municipality: Alphen-Baarle" in pack and "period: {from: 2031, to: 2034}" in pack
+    assert (tmp_path / "facts" / "alphen-baarle-2031" / "2031.yaml").exists()
+    assert invoke("lint", str(tmp_path / "rules"))[0] == ExitCode.OK
+    assert invoke("test", str(tmp_path / "rules"))[0] == ExitCode.OK
+    assert invoke("check", str(tmp_path / "facts" / "alphen-baarle-2031"), "--rules", str(tmp_path / "rules"))[0] == ExitCode.OK
+
+
+def test_init_overwrites_nothing(workdir: Path) -> None:
+    invoke("init", "mijnstad-2025")
+    pack = workdir / "rules" / "mijnstad-2025.yaml"
+    pack.write_text("# mine\n", encoding="utf-8")
+    (workdir / "rules" / "tests" / "mijnstad-2025.tests.yaml").unlink()
+    code, output = invoke("init", "mijnstad-2025")
+    assert code == ExitCode.BAD_INPUT and "bestaat al" in output
+    assert pack.read_text(encoding="utf-8") == "# mine\n"
+    assert not (workdir / "rules" / "tests" / "mijnstad-2025.tests.yaml").exists()  # all or nothing
+
+
+def test_init_refuses_a_pack_id_that_cannot_be_a_file_name(workdir: Path) -> None:
+    code, output = invoke("init", "Mijn Stad")
+    assert code == ExitCode.BAD_INPUT and "kleine letters" in output
+    assert not (workdir / "rules").exists()
+
+
+def schema_target(path: Path) -> Path:
+    match = SCHEMA_COMMENT.match(path.read_text(encoding="utf-8").splitlines()[0])
+    assert match, f"{path} has no yaml-language-server $schema comment on its first line"
+    return (path.parent / match[1]).resolve()
+
+
+def test_written_files_point_their_editor_at_the_published_schemas(workdir: Path) -> None:
+    invoke("init", "mijnstad-2025")
+    expected = {"rules/mijnstad-2025.yaml": "pack.schema.json",
+                "rules/tests/mijnstad-2025.tests.yaml": "rule-tests.schema.json",
+                "facts/mijnstad-2025/2025.yaml": "facts.schema.json"}
+    for file, schema in expected.items():
+        assert schema_target(workdir / file) == (paths.SCHEMAS / schema).resolve()
+
+
+def test_every_bundled_yaml_points_its_editor_at_the_right_schema() -> None:
+    files = {**{p: "pack.schema.json" for p in paths.RULES.glob("*.yaml")},
+             **{p: "rule-tests.schema.json" for p in (paths.RULES / "tests").glob("*.yaml")},
+             **{p: "facts.schema.json" for p in paths.FACTS.glob("*/*.yaml")}}
+    assert len(files) > 20
+    for path, schema in files.items():
+        assert schema_target(path) == (paths.SCHEMAS / schema).resolve(), path
