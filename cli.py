@@ -155,5 +155,33 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
     click.echo(explain_rule(pack, rule_id, parameters(), lang))
 
 
+
+@main.command()
+@FACTS
+@RULES
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True)
+@click.option("--year", type=int, help="Report on this year (default: the last judged year); earlier years are history.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file instead of standard output.")
+@LANG
+def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | None, output: Path | None,
+           lang: str) -> None:
+    """Write the review-meeting report for FACTS (one agreement's fact files or folders): summary,
+    findings by theme with the clause's text, changes since the previous year, escalation steps
+    and trajectory charts. Exit 0 once written, 2 on bad input."""
+    from engine.check import check as run_check  # noqa: PLC0415
+    from engine.errors import Problem  # noqa: PLC0415
+    from engine.output import report_renderer  # noqa: PLC0415
+
+    try:
+        result = run_check(list(facts), rules)
+        if year is not None and year not in result.years:
+            raise InputError(Problem("facts.no_year", params={
+                "year": year, "years": ", ".join(map(str, result.years))}))
+    except InputError as error:
+        _fail(error, lang)
+    _write(report_renderer(fmt)(result, lang, year), output)
+    sys.exit(ExitCode.OK)
+
 if __name__ == "__main__":
     main()
