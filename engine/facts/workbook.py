@@ -141,7 +141,7 @@ def read(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
         if name == AGREEMENT:
             _read_agreement(rows, data, places)
         elif name == CONDITIONS:
-            _read_conditions(path, rows, data, places)
+            _read_conditions(rows, data, places)
         elif name == ESCALATIONS:
             _read_escalations(path, sheet, rows, data, places)
         elif name in vocabulary().collections:
@@ -257,7 +257,7 @@ def _read_collection(path: Path, sheet: Any, rows: list[Any], data: dict[str, An
         data.setdefault("collections", {})[name] = items
 
 
-def _read_conditions(path: Path, rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
+def _read_conditions(rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
     for row in rows:
         key = _text(row[0].value) if row else None
         if key is None or len(row) < 2:

@@ -26,7 +26,6 @@ def renderer(name: str) -> Renderer:
     return render
 
 
-REPORT_FORMATS = ("html", "markdown")
 ReportRenderer = Callable[[CheckResult, str, "int | None"], str]
 
 
