@@ -29,21 +29,33 @@ def _fail(error: InputError, lang: str) -> None:
     sys.exit(ExitCode.BAD_INPUT)
 
 
-def _write(text: str, output: Path | None) -> None:
-    """Write all or nothing: a report file is replaced only once it is complete."""
+def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
+    """Write all or nothing: a report file is replaced only once it is complete.
+
+    Text gets a final newline; bytes (a workbook) are written as they are. A file that cannot
+    be written is bad input (exit 2), with no temporary file left behind.
+    """
     if output is None:
         click.echo(text)
         return
     import os  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 
-    fd, temporary = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.")
+    from engine.errors import Problem  # noqa: PLC0415
+
+    temporary = None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+        fd, temporary = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else (text + "\n").encode("utf-8"))
         os.replace(temporary, output)
+    except OSError as exc:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        _fail(InputError(Problem("file.unwritable", file=output, params={"detail": exc.strerror or str(exc)})), lang)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         raise
 
 
@@ -57,7 +69,7 @@ def main() -> None:
 @FACTS
 @RULES
 @click.option("--year", type=int, help="Judge only this year (the whole history is still read).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "xlsx"]), default="table",
               show_default=True)
 @click.option("--fail-on", type=click.Choice(["breach", "warning", "never"]), default="breach",
               show_default=True, help="Which findings make the exit code 1.")
@@ -78,6 +90,14 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
         results = [run_check([target], rules, year) for target in facts]
     except InputError as error:
         _fail(error, lang)
+    if fmt == "xlsx":
+        from engine.errors import Problem  # noqa: PLC0415
+        from engine.output.xlsx import render_all  # noqa: PLC0415
+
+        if output is None:
+            _fail(InputError(Problem("cli.xlsx_needs_output")), lang)
+        _write(render_all(results, lang), output, lang)
+        sys.exit(exit_code([f for r in results for f in r.findings], fail_on))
     render = renderer(fmt)
     if fmt == "json" and len(results) > 1:
         import json  # noqa: PLC0415
@@ -85,7 +105,7 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
         text = json.dumps({"checks": [json.loads(render(r, lang)) for r in results]}, ensure_ascii=False, indent=2)
     else:
         text = "\n".join(render(r, lang) for r in results)
-    _write(text, output)
+    _write(text, output, lang)
     findings = [f for r in results for f in r.findings]
     sys.exit(exit_code(findings, fail_on))
 
@@ -221,6 +241,63 @@ def init(pack_id: str, root: Path, lang: str) -> None:
     click.echo(say("init.next", lang))
     for command in (f"lint {pack}", f"test {pack}", f"check {facts.parent}"):
         click.echo(f"  woonpact {command}")
+
+
+
+@main.command()
+@FACTS
+@RULES
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True)
+@click.option("--year", type=int, help="Report on this year (default: the last judged year); earlier years are history.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file instead of standard output.")
+@LANG
+def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | None, output: Path | None,
+           lang: str) -> None:
+    """Write the review-meeting report for FACTS (one agreement's fact files or folders): summary,
+    findings by theme with the clause's text, changes since the previous year, escalation steps
+    and trajectory charts. Exit 0 once written, 2 on bad input."""
+    from engine.check import check as run_check  # noqa: PLC0415
+    from engine.errors import Problem  # noqa: PLC0415
+    from engine.output import report_renderer  # noqa: PLC0415
+
+    try:
+        result = run_check(list(facts), rules)
+        if year is not None and year not in result.years:
+            raise InputError(Problem("facts.no_year", params={
+                "year": year, "years": ", ".join(map(str, result.years))}))
+    except InputError as error:
+        _fail(error, lang)
+    _write(report_renderer(fmt)(result, lang, year), output, lang)
+    sys.exit(ExitCode.OK)
+
+
+@main.command()
+@click.argument("pack")
+@click.option("--rules", type=click.Path(path_type=Path),
+              help="A pack file, or a folder of packs (default: the bundled rules/).")
+@click.option("--xlsx", "xlsx", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Write an Excel fact-set workbook to this file.")
+@LANG
+def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
+    """Write an empty fact-set workbook for PACK (a pack id, or with --rules FILE that pack):
+    a sheet for the agreement, the municipality and each party with the figures the rules read,
+    and one per collection. Fill it in and give it to check, validate or report like a YAML file."""
+    import io  # noqa: PLC0415
+
+    from engine.check import fact_names_read, pack_by_path  # noqa: PLC0415
+    from engine.facts.workbook import template as workbook_template  # noqa: PLC0415
+    from engine.rules.registry import find_pack  # noqa: PLC0415
+
+    try:
+        the_pack = pack_by_path(rules if rules is not None and rules.is_file() else find_pack(pack, rules))
+        figures, collections = fact_names_read(the_pack, rules)
+    except InputError as error:
+        _fail(error, lang)
+    buffer = io.BytesIO()
+    workbook_template(the_pack, figures, collections, lang).save(buffer)
+    _write(buffer.getvalue(), xlsx, lang)
+    sys.exit(ExitCode.OK)
 
 
 if __name__ == "__main__":

@@ -111,6 +111,22 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
     return tuple(found)
 
 
+def fact_names_read(pack: Pack, rules: Path | None = None) -> tuple[set[str], set[str]]:
+    """The figures and collections a pack's rules (its included ones too) read: what a fact-set
+    template must ask for, and no more."""
+    from engine.evaluation.compiled import compile_rule  # noqa: PLC0415  (not on check's path)
+
+    figures: set[str] = set()
+    collections: set[str] = set()
+    for rule in included_rules(pack, rules):
+        reads = compile_rule(rule, parameters()).reads
+        figures |= set(reads.figures)
+        collections |= set(reads.collections) | ({"deliverables"} if rule.milestone else set())
+        if rule.scope.collection:
+            collections.add(rule.scope.collection)
+    return figures, collections
+
+
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
     """The years within the agreement's period; a fact set before it is history (a baseline)."""
     inside = tuple(y for y in sorted(fact_sets) if pack.first_year <= y <= pack.last_year)

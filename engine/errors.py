@@ -23,14 +23,26 @@ class Problem:
     field: str | None = None  # the dotted path inside the file, e.g. rules[3].norm
     params: dict[str, Any] = dataclasses.field(default_factory=dict)
     severity: str = "error"
+    sheet: str | None = None  # in a workbook: line and column are the cell's row and column
 
     def where(self) -> str:
         place = str(self.file) if self.file else "<input>"
+        if self.sheet is not None:
+            return f"{place}:{self.sheet}!{_column_letters(self.column or 1)}{self.line or 1}"
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
                 place += f":{self.column}"
         return place
+
+
+def _column_letters(column: int) -> str:
+    """Excel's name for a column: 1 -> A, 27 -> AA."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 class InputError(Exception):

@@ -107,6 +107,8 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
         return schema.get("x-message", "schema.min_length"), {"value": _show(instance), "limit": error.validator_value}
     if validator == "pattern":
         return "schema.pattern", {"value": _show(instance), "pattern": error.validator_value}
+    if validator == "format" and error.validator_value == "date":
+        return "pack.bad_date", {"value": instance}
     return "schema.invalid", {"detail": error.message}
 
 

@@ -18,13 +18,17 @@ from engine.facts.vocabulary import vocabulary
 from engine.model.facts import Contest, EscalationEvent, FactSet, Section
 from engine.suggest import closest
 
-FACT_SUFFIXES = (".yaml", ".yml", ".json")
+FACT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
 
 def fact_files(target: Path) -> list[Path]:
-    """The fact files a path stands for: the file itself, or every fact file in a folder."""
+    """The fact files a path stands for: the file itself, or every fact file in a folder.
+
+    Excel's lock files (`~$2026.xlsx`, present while a workbook is open) are not fact files.
+    """
     if target.is_dir():
-        files = sorted(p for p in target.iterdir() if p.suffix.lower() in FACT_SUFFIXES)
+        files = sorted(p for p in target.iterdir()
+                       if p.suffix.lower() in FACT_SUFFIXES and not p.name.startswith("~$"))
         if not files:
             raise InputError(Problem("file.no_facts", file=target))
         return files
@@ -34,7 +38,20 @@ def fact_files(target: Path) -> list[Path]:
 
 
 def load_fact_set(path: Path) -> FactSet:
+    if path.suffix.lower() == ".xlsx":
+        return _from_workbook(path)
     return fact_set_from_data(yamlio.load(path), path)
+
+
+def _from_workbook(path: Path) -> FactSet:
+    """A workbook is read into YAML's data shape, then validated alike; errors name the cell."""
+    from engine.facts import workbook  # noqa: PLC0415 - openpyxl only when a workbook is read
+
+    data, places = workbook.read(path)
+    try:
+        return fact_set_from_data(data, path)
+    except InputError as error:
+        raise InputError([workbook.locate(p, places, path) for p in error.problems]) from None
 
 
 def fact_set_from_data(data: Any, path: Path) -> FactSet:

@@ -24,3 +24,15 @@ def renderer(name: str) -> Renderer:
     else:
         from engine.output.table import render  # noqa: PLC0415
     return render
+
+
+ReportRenderer = Callable[[CheckResult, str, "int | None"], str]
+
+
+def report_renderer(name: str) -> ReportRenderer:
+    """The review-meeting report in HTML or Markdown (`woonpact report`)."""
+    if name == "html":
+        from engine.output.html import render  # noqa: PLC0415
+    else:
+        from engine.output.markdown_report import render  # noqa: PLC0415
+    return render

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from engine.i18n import say
-from engine.model.finding import Distance, Finding, Status
-from engine.model.pack import Rule
+from engine.i18n import MESSAGES, say
+from engine.model.escalation import Reason
+from engine.model.finding import Distance, Finding, ScopeInstance, Status
+from engine.model.pack import Pack, Rule
 
 REASONS: dict[str, tuple[str, str]] = {
     "met": ("{value} voldoet aan de norm {norm}", "{value} meets the norm {norm}"),
@@ -142,10 +143,35 @@ def _noun(rule: Rule, lang: str) -> str:
 
 def rule_label(finding: Finding, checked_pack: str) -> str:
     """A pack's own clause by its number; an included (national) clause with its pack."""
-    rule = finding.rule
+    return clause_label(finding.rule, checked_pack)
+
+
+def clause_label(rule: Rule, checked_pack: str) -> str:
     return rule.id if rule.pack == checked_pack else rule.key
 
 
 def status_text(status: Status, lang: str) -> str:
     return say(f"status.{status.value}", lang)
 
+
+
+def scope_text(scope: ScopeInstance, lang: str) -> str:
+    return scope.label if scope.kind != "agreement" else say("report.whole_agreement", lang)
+
+
+def reason_text(reason: Reason, lang: str) -> str:
+    """An escalation reason in words; a key this version does not know is shown with its figures."""
+    params = dict(reason.params)
+    if reason.key in MESSAGES:
+        text = say(reason.key, lang, **params)
+    else:
+        text = reason.key + (" (" + ", ".join(f"{k}: {v}" for k, v in params.items()) + ")" if params else "")
+    when = value_text(reason.date, "date", lang) if reason.date else str(reason.year)
+    return f"{when}: {text}"
+
+
+def rung_name(pack: Pack, rung: str | None, lang: str) -> str:
+    if rung is None:
+        return say("report.none", lang)
+    found = next((r for r in pack.ladder.rungs if r.id == rung), None)
+    return found.name(lang) if found else rung

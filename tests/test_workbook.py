@@ -1,0 +1,203 @@
+"""Excel in and out: a filled-in template checks exactly like the YAML it copies, a wrong cell
+is named by sheet and cell, findings are written as a workbook, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from cli import main
+from engine import yamlio
+from engine.check import check
+from engine.facts.loader import read_csv
+from engine.output.result import ExitCode
+from tests.support import BUNDLED_FACTS
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def make_template(pack: str, target: Path, lang: str = "nl") -> Any:
+    code, out = invoke("template", pack, "--xlsx", str(target), "--lang", lang)
+    assert code == ExitCode.OK, out
+    return load_workbook(target)
+
+
+def _row_of(sheet: Any, name: str) -> int:
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, 1).value == name:
+            return row
+    sheet.append([name])  # a figure the template did not list: a row added by hand
+    return sheet.max_row
+
+
+def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
+    """Type a YAML fact set into the template as a person would: numbers as numbers, half of the
+    shares as percentage-formatted numbers and half as text, dates as date cells."""
+    book["agreement"].cell(3, 2).value = data["year"]
+    shares = 0
+    sections = [("municipality", data.get("municipality"))] + list((data.get("parties") or {}).items())
+    for name, section in sections:
+        if not section:
+            continue
+        sheet = book[name]
+        for key in ("supplied_by", "system"):
+            if key in section:
+                sheet.cell(_row_of(sheet, key), 2).value = section[key]
+        for figure, value in section["figures"].items():
+            row = _row_of(sheet, figure)
+            if isinstance(value, dict):
+                sheet.cell(row, 5).value = value["contested_by"]
+                sheet.cell(row, 6).value = value.get("reason")
+                value = value["value"]
+            if isinstance(value, str) and value.endswith("%"):
+                shares += 1
+                if shares % 2:
+                    sheet.cell(row, 2).number_format = "0.0%"
+                    value = float(value.rstrip("%")) / 100
+            sheet.cell(row, 2).value = value
+    for name, raw in (data.get("collections") or {}).items():
+        sheet = book[name]
+        columns = {str(c.value).split(" (")[0]: c.column for c in sheet[1]}
+        rows = read_csv(folder / raw["csv"], name) if isinstance(raw, dict) else raw
+        for i, item in enumerate(rows, start=2):
+            for attr, value in item.items():
+                if attr == "date":
+                    value = dt.date.fromisoformat(value)
+                elif isinstance(value, list):
+                    value = ", ".join(value)
+                sheet.cell(i, columns[attr]).value = value
+    for name, value in (data.get("conditions") or {}).items():
+        book["conditions"].append([name, value])
+    for event in data.get("escalations") or ():
+        book["escalations"].append([event["rule"], event["rung"], dt.date.fromisoformat(event["date"]),
+                                    event.get("outcome"), event.get("note")])
+
+
+@pytest.mark.parametrize(("agreement", "year"), [("westland-2025", 2026), ("oegstgeest-2025", 2026)])
+def test_a_filled_in_template_checks_exactly_like_the_yaml(tmp_path: Path, agreement: str, year: int) -> None:
+    original = BUNDLED_FACTS / agreement
+    copy = tmp_path / agreement
+    shutil.copytree(original, copy)
+    (copy / f"{year}.yaml").unlink()
+    book = make_template(agreement, tmp_path / "template.xlsx")
+    fill(book, yamlio.load(original / f"{year}.yaml"), original)
+    book.save(copy / f"{year}.xlsx")
+    expected, got = check([original]), check([copy])
+    assert got.years == expected.years and year in got.years
+    assert got.findings == expected.findings
+    assert got.fact_sets[year].path.suffix == ".xlsx"
+    code, out = invoke("validate", str(copy))
+    assert code == ExitCode.OK and "in orde" in out
+    code, out = invoke("report", str(copy), "--format", "markdown")
+    assert code == ExitCode.OK and f"Jaarrapportage {year}" in out
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Westland 2026 as a workbook in a folder of its own, the years before as YAML."""
+    folder = tmp_path_factory.mktemp("westland")
+    for file in (BUNDLED_FACTS / "westland-2025").iterdir():
+        if file.name != "2026.yaml":
+            shutil.copy(file, folder / file.name)
+    book = make_template("westland-2025", folder.parent / "template.xlsx")
+    fill(book, yamlio.load(BUNDLED_FACTS / "westland-2025" / "2026.yaml"), BUNDLED_FACTS / "westland-2025")
+    book.save(folder / "2026.xlsx")
+    return folder
+
+
+def figure_row(folder: Path, sheet: str, figure: str) -> int:
+    rows = load_workbook(folder / "2026.xlsx")[sheet].iter_rows(min_row=1, max_col=1, values_only=True)
+    return next(i for i, (name,) in enumerate(rows, start=1) if name == figure)
+
+
+def spoil(folder: Path, tmp_path: Path, sheet: str, cell: str, value: Any, number_format: str | None = None) -> Path:
+    spoilt = tmp_path / "spoilt"
+    shutil.copytree(folder, spoilt)
+    book = load_workbook(spoilt / "2026.xlsx")
+    book[sheet][cell].value = value
+    if number_format:
+        book[sheet][cell].number_format = number_format
+    book.save(spoilt / "2026.xlsx")
+    return spoilt
+
+
+@pytest.mark.parametrize(("sheet", "cell", "value", "number_format", "expected"), [
+    ("arcade", "stock_total", "veel", None, "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: waarde \"veel\""),
+    ("arcade", "stock_total", -3, None, "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: waarde -3 is te klein"),
+    ("arcade", "rent_sum_increase", 4.4, "General", "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.rent_sum_increase]: aandeel 4.4"),
+    ("meetings", "C3", "gisteren", None, "2026.xlsx:meetings!C3: fout [collections.meetings[1].date]: ongeldige datum 'gisteren': schrijf JJJJ-MM-DD"),
+    ("meetings", "B2", "borrel", None, "2026.xlsx:meetings!B2: fout [collections.meetings[0].kind]: waarde \"borrel\" is niet toegestaan"),
+    ("agreement", "B3", None, None, "2026.xlsx:agreement!B3: fout [year]: verplicht veld 'year' ontbreekt"),
+    ("projects", "D1", "homess (count)", None, "2026.xlsx:projects!D1: fout [homess]: kolom 'homess' is onbekend voor projects (bedoelt u 'homes'?)"),
+])
+def test_a_wrong_cell_is_named_by_sheet_and_cell(filled: Path, tmp_path: Path, sheet: str, cell: str, value: Any,
+                                                  number_format: str | None, expected: str) -> None:
+    if cell[0].islower():  # a figure, by name: its value cell
+        cell = f"B{figure_row(filled, sheet, cell)}"
+    spoilt = spoil(filled, tmp_path, sheet, cell, value, number_format)
+    code, out = invoke("check", str(spoilt))
+    assert code == ExitCode.BAD_INPUT
+    assert expected.format(cell=cell) in out, out
+
+
+def test_shares_are_read_from_percentage_cells_and_text_alike(filled: Path, tmp_path: Path) -> None:
+    cell = f"B{figure_row(filled, 'arcade', 'rent_sum_increase')}"
+    as_text = spoil(filled, tmp_path, "arcade", cell, "4.4%")
+    as_percent = tmp_path / "percent"
+    shutil.copytree(as_text, as_percent)
+    book = load_workbook(as_percent / "2026.xlsx")
+    book["arcade"][cell].value, book["arcade"][cell].number_format = 0.044, "0.0%"
+    book.save(as_percent / "2026.xlsx")
+    figures = [check([f]).fact_sets[2026].parties["arcade"].figures["rent_sum_increase"] for f in (as_text, as_percent)]
+    assert figures[0] == figures[1] == pytest.approx(0.044)  # the very same float as YAML's "4.4%"
+
+
+def test_an_english_template_has_english_labels_and_reads_the_same(tmp_path: Path) -> None:
+    book = make_template("oegstgeest-2025", tmp_path / "en.xlsx", lang="en")
+    assert [c.value for c in book["wywonen"][1]][:4] == ["name", "value", "unit", "description"]
+    assert "wywonen" in book.sheetnames and "gemeente" not in book.sheetnames  # its figures: municipality
+    dutch = make_template("oegstgeest-2025", tmp_path / "nl.xlsx")
+    assert [[c.value for c in row][:3] for row in book["wywonen"].iter_rows(min_row=2)] == \
+           [[c.value for c in row][:3] for row in dutch["wywonen"].iter_rows(min_row=2)]
+
+
+def test_findings_are_written_as_a_workbook(filled: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bevindingen.xlsx"
+    code, _ = invoke("check", str(filled), "--format", "xlsx", "-o", str(out), "--fail-on", "never")
+    assert code == ExitCode.OK
+    result = check([filled])
+    sheet = load_workbook(out)["bevindingen"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(result.findings)
+    first = result.findings[0]
+    assert rows[0][:3] == (first.rule.pack, first.year, first.rule.id)
+    share = next(i for i, f in enumerate(result.findings) if f.rule.unit == "share" and isinstance(f.value, float))
+    assert rows[share][7] == pytest.approx(result.findings[share].value)
+    assert sheet.cell(share + 2, 8).number_format == "0.0%"
+    code, out_text = invoke("check", str(filled), "--format", "xlsx")
+    assert code == ExitCode.BAD_INPUT and "-o" in out_text
+
+
+def test_a_failed_write_leaves_no_half_file(filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out" / "bevindingen.xlsx"
+    out.parent.mkdir()
+
+    def refuse(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    code, text = invoke("check", str(filled), "--format", "xlsx", "-o", str(out))
+    assert code == ExitCode.BAD_INPUT and "No space left on device" in text
+    assert list(out.parent.iterdir()) == []
+    code, text = invoke("template", "westland-2025", "--xlsx", str(out))
+    assert code == ExitCode.BAD_INPUT and list(out.parent.iterdir()) == []
