@@ -19,7 +19,7 @@ from engine.language.types import FUNCTIONS, Environment, check
 @pytest.mark.parametrize("path", list(generate.outputs()), ids=lambda p: p.name)
 def test_generated_files_are_in_step(path) -> None:
     assert path.read_text(encoding="utf-8") == generate.outputs()[path], \
-        f"{path.name} is out of step: run python -m engine.authoring.generate"
+        f"{path.name} is out of step: run python -m engine.generate"
 
 
 def test_the_reference_names_every_key_of_the_pack_schema_and_every_function() -> None:

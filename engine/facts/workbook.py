@@ -233,27 +233,31 @@ def _header(path: Path, sheet: Any, allowed: dict[str, str], what: str) -> list[
     return names
 
 
-def _read_collection(path: Path, sheet: Any, rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
-    name = sheet.title
-    units = _attributes(name)
-    header = _header(path, sheet, units, name)
+def _read_table(path: Path, sheet: Any, rows: list[Any], units: dict[str, str], field: str,
+                places: dict[str, Place]) -> list[dict[str, Any]]:
+    """The rows of a header-and-rows sheet (a collection, the escalations) as YAML would give
+    them, remembering each value's cell so a later error can name it."""
+    header = _header(path, sheet, units, sheet.title)
     items: list[dict[str, Any]] = []
     for row in rows:
         if all(_text(c.value) is None for c in row):
             continue
-        field = f"collections.{name}[{len(items)}]"
-        places[field] = _at(row[0])
+        item_field = f"{field}[{len(items)}]"
+        places[item_field] = _at(row[0])
         item: dict[str, Any] = {}
         for attr, cell in zip(header, row):
-            if attr is None:
-                continue
-            places[f"{field}.{attr}"] = _at(cell)
-            value = _value(cell, units[attr])
-            if value is not None:
-                item[attr] = value
+            if attr is not None:
+                places[f"{item_field}.{attr}"] = _at(cell)
+                if (value := _value(cell, units[attr])) is not None:
+                    item[attr] = value
         items.append(item)
-    places[f"collections.{name}"] = (name, 1, 1)
-    if items:
+    places[field] = (sheet.title, 1, 1)
+    return items
+
+
+def _read_collection(path: Path, sheet: Any, rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
+    name = sheet.title
+    if items := _read_table(path, sheet, rows, _attributes(name), f"collections.{name}", places):
         data.setdefault("collections", {})[name] = items
 
 
@@ -269,21 +273,7 @@ def _read_conditions(rows: list[Any], data: dict[str, Any], places: dict[str, Pl
 
 def _read_escalations(path: Path, sheet: Any, rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
     units = {"rule": "text", "rung": "text", "date": "date", "outcome": "text", "note": "text"}
-    header = _header(path, sheet, units, ESCALATIONS)
-    events: list[dict[str, Any]] = []
-    for row in rows:
-        if all(_text(c.value) is None for c in row):
-            continue
-        field = f"escalations[{len(events)}]"
-        places[field] = _at(row[0])
-        event: dict[str, Any] = {}
-        for attr, cell in zip(header, row):
-            if attr is not None:
-                places[f"{field}.{attr}"] = _at(cell)
-                if (value := _value(cell, units[attr])) is not None:
-                    event[attr] = value
-        events.append(event)
-    if events:
+    if events := _read_table(path, sheet, rows, units, "escalations", places):
         data["escalations"] = events
 
 
