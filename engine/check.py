@@ -14,6 +14,7 @@ from engine import cache, paths
 from engine.errors import InputError, Problem
 from engine.evaluation.run import Evaluation
 from engine.facts.loader import fact_files, load_fact_set
+from engine.ladder.escalate import escalate
 from engine.model.escalation import Escalation
 from engine.model.facts import FactSet
 from engine.model.finding import Finding
@@ -126,5 +127,7 @@ def check(targets: list[Path], rules: Path | None = None, year: int | None = Non
         raise InputError(Problem("facts.no_year", params={
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
     years = (year,) if year is not None else judged_years(pack, fact_sets)
-    findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, years)
-    return CheckResult(pack, fact_sets, findings, years)
+    history = tuple(y for y in judged_years(pack, fact_sets) if y <= max(years)) or years
+    findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, history)
+    findings, escalations = escalate(pack, findings, fact_sets, years)
+    return CheckResult(pack, fact_sets, [f for f in findings if f.year in years], years, escalations)
