@@ -130,6 +130,9 @@ def message(finding: Finding, lang: str) -> str:
     if finding.contested:
         names = ", ".join(f"{f.name} ({f.contested_by})" for f in finding.contested)
         text += (f" [rust op betwist cijfer: {names}]" if lang != "en" else f" [rests on a contested figure: {names}]")
+    if finding.deviation is not None:
+        text += say("finding.agreed_deviation", lang, approved_by=", ".join(finding.deviation.approved_by),
+                    reason=finding.deviation.reason)
     return text
 
 
