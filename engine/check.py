@@ -63,6 +63,7 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
     party_ids = [p.id for p in pack.parties]
     rules = pack.rules if rules is None else rules
     rule_ids = {r.id for r in rules if r.pack == pack.id} | {r.key for r in rules}
+    rungs = [r.id for r in pack.ladder.rungs]
     problems = []
     for fact_set in fact_sets.values():
         if fact_set.agreement != pack.id:
@@ -78,6 +79,20 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                 problems.append(Problem("facts.event_unknown_rule", file=fact_set.path,
                                         field=f"escalations[{i}].rule",
                                         params={"rule": event.rule, "suggestion": closest(event.rule, rule_ids) or ""}))
+            if event.rung not in rungs:
+                problems.append(Problem("facts.unknown_rung", file=fact_set.path, field=f"escalations[{i}].rung",
+                                        params={"rung": event.rung, "rungs": ", ".join(rungs),
+                                                "suggestion": closest(event.rung, rungs) or ""}))
+        for i, deviation in enumerate(fact_set.deviations):
+            if deviation.rule not in rule_ids:
+                problems.append(Problem("facts.deviation_unknown_rule", file=fact_set.path,
+                                        field=f"deviations[{i}].rule",
+                                        params={"rule": deviation.rule, "suggestion": closest(deviation.rule, rule_ids) or ""}))
+            for party in deviation.approved_by:
+                if party not in party_ids:
+                    problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"deviations[{i}].approved_by",
+                                            params={"party": party, "pack": pack.id,
+                                                    "suggestion": closest(party, party_ids) or ""}))
     if problems:
         raise InputError(problems)
 

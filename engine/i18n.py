@@ -168,6 +168,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.agreed_deviation": (" [afgesproken afwijking, goedgekeurd door {approved_by}: {reason}]",
                                  " [agreed deviation, approved by {approved_by}: {reason}]"),
     "status.agreed_deviation": ("afgesproken afwijking", "agreed deviation"),
+    "facts.deviation_unknown_rule": ("afwijking noemt onbekende regel '{rule}'{suggestion_hint}",
+                                     "deviation names unknown rule '{rule}'{suggestion_hint}"),
+    "facts.unknown_rung": ("trede '{rung}' staat niet op de geschillenladder van dit pakket{suggestion_hint}; kies uit: {rungs}",
+                           "rung '{rung}' is not on this pack's disputes ladder{suggestion_hint}; choose from: {rungs}"),
     "cli.no_pack": ("kan het pakket niet vinden: geef het veld 'agreement:' in de feiten of de optie --rules",
                     "cannot find the pack: give the 'agreement:' field in the facts or the --rules option"),
 }

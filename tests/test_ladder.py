@@ -109,3 +109,61 @@ def test_an_event_without_scope_concerns_only_the_instances_that_failed() -> Non
 
 def test_clauses_that_never_failed_and_were_never_talked_about_have_no_steps() -> None:
     assert ladder_steps(SV, "3.2-4", {2025: vo_share(80), 2026: vo_share(90)}) == {}
+
+
+# -- agreed deviations (Vlaardingen 2.1: "kan het voorkomen dat corporaties hier in een bepaald jaar van afwijken") --
+
+def samenwerking_share(primary: int, **more: object) -> dict:
+    return {"parties": {"samenwerking": {"figures": {"lettings_primary_target_group": primary, "lettings_total": 100}},
+                        "waterweg-wonen": {"figures": {"lettings_primary_target_group": 80, "lettings_total": 100}}},
+            **more}
+
+
+DEVIATION = {"rule": "2.1", "scope": "samenwerking", "from": 2025, "approved_by": ["gemeente", "samenwerking"],
+             "reason": "Westwijk mengen"}
+
+
+def judged_with_ladder(years: dict) -> tuple[list, tuple]:
+    from engine.check import included_rules, parameters
+    from engine.evaluation.run import Evaluation
+    from engine.ladder.escalate import escalate
+
+    pack = support.pack("vlaardingen-2025")
+    rules = [r for r in included_rules(pack) if r.id == "2.1"]
+    fact_sets = support.fact_sets(pack.id, years)
+    findings = Evaluation(pack, parameters(), rules).run(fact_sets, sorted(fact_sets))
+    return escalate(pack, findings, fact_sets, sorted(fact_sets))
+
+
+def test_a_covered_finding_keeps_its_status_does_not_climb_and_does_not_fail() -> None:
+    from engine.model.finding import Status
+    from engine.output.result import ExitCode, exit_code
+    from engine.output.words import message
+
+    findings, steps = judged_with_ladder({2025: samenwerking_share(60, deviations=[DEVIATION])})
+    covered = next(f for f in findings if f.scope.id == "samenwerking")
+    assert covered.status is Status.WARNING and covered.deviation is not None and not covered.failing
+    assert "agreed deviation, approved by gemeente, samenwerking: Westwijk mengen" in message(covered, "en")
+    assert steps == ()
+    assert exit_code(findings, "warning") is ExitCode.OK
+
+
+def test_an_expired_deviation_covers_nothing() -> None:
+    findings, steps = judged_with_ladder({
+        2025: samenwerking_share(60, deviations=[DEVIATION]),
+        2026: samenwerking_share(60, escalations=[event("2.1", "overleg", "2026-10-01")]),
+    })
+    assert [f.deviation is None for f in findings if f.scope.id == "samenwerking"] == [False, True]
+    assert [(s.year, s.rung, [r.key for r in s.reasons]) for s in steps] == [
+        (2026, "overleg", ["ladder.warning", "ladder.held", "ladder.why.awaiting"])]
+
+
+def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause_where_it_was() -> None:
+    later = {**DEVIATION, "from": 2026}
+    _, steps = judged_with_ladder({
+        2025: samenwerking_share(60, escalations=[event("2.1", "overleg", "2025-10-01")]),
+        2026: samenwerking_share(60, deviations=[later]),
+    })
+    last = [s for s in steps if s.year == 2026][0]
+    assert (last.rung, last.recommended) == ("overleg", None)
+    assert [r.key for r in last.reasons] == ["ladder.warning", "ladder.held", "ladder.deviation", "ladder.why.awaiting"]

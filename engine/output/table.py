@@ -44,6 +44,8 @@ def render(result: CheckResult, lang: str) -> str:
             lines += [" " * (rule_w + scope_w + status_w + 6) + more for more in wrapped[1:]]
         counts = Counter(f.status for f in findings)
         summary = ", ".join(f"{counts[s]} {status_text(s, lang)}" for s in ORDER if counts[s])
+        agreed = sum(1 for f in findings if f.deviation is not None)
+        summary += f" ({agreed} {say('status.agreed_deviation', lang)})" if agreed else ""
         lines += ["", f"{'Samenvatting' if lang != 'en' else 'Summary'} {year}: {summary}", ""]
         lines += _ladder(result, year, lang, width)
     return "\n".join(lines)
