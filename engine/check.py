@@ -58,11 +58,15 @@ def load_facts(targets: list[Path]) -> dict[int, FactSet]:
     return fact_sets
 
 
+def rule_names(pack: Pack, rules: tuple[Rule, ...]) -> set[str]:
+    """How facts may name a clause: its id for the pack's own, `<pack>/<id>` for any."""
+    return {r.id for r in rules if r.pack == pack.id} | {r.key for r in rules}
+
+
 def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ...] | None = None) -> None:
     """Facts must name parties and rules of their own pack; a typo is caught here, by name."""
     party_ids = [p.id for p in pack.parties]
-    rules = pack.rules if rules is None else rules
-    rule_ids = {r.id for r in rules if r.pack == pack.id} | {r.key for r in rules}
+    rule_ids = rule_names(pack, pack.rules if rules is None else rules)
     rungs = [r.id for r in pack.ladder.rungs]
     problems = []
     for fact_set in fact_sets.values():

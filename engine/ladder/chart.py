@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from engine.model.pack import Ladder
+
 QUIET = "quiet"
-MAX_RUNGS = 6  # keeps a chart under durable-rules' limit of about 510 rules per ruleset
+MAX_RUNGS = Ladder.MAX_RUNGS
 
 Signal = Mapping[str, Any]
 

@@ -7,11 +7,16 @@ nothing is re-derived.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from engine.i18n import say
 from engine.model.escalation import Escalation, Reason
 from engine.model.pack import Pack, Rung
+
+if TYPE_CHECKING:
+    from engine.check import CheckResult
 
 
 def rung(pack: Pack, rung_id: str | None) -> Rung | None:
@@ -73,3 +78,28 @@ def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
         "legal_basis": step.legal_basis,
         "note": recommended.note(lang) if recommended and recommended.note else None,
     }
+
+
+def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str, lang: str, width: int) -> list[str]:
+    """Steps as plain text lines: the clause and where it stands, then why and who, indented."""
+    if not steps:
+        return []
+    lines = [heading, "-" * min(width, 100)]
+    for step in steps:
+        label = step.rule.id if step.rule.pack == result.pack.id else step.rule.key
+        lines.append(f"{label}  {step.scope.label}: {step_line(result.pack, step, lang)}")
+        for text in details(result.pack, step, lang):
+            lines += textwrap.wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
+    return [*lines, ""]
+
+
+def open_episodes(results: Sequence[CheckResult], lang: str, width: int = 120) -> str:
+    """`woonpact escalations`: per agreement, every clause with an open episode in its last year."""
+    blocks = []
+    for result in results:
+        last = max(result.years)
+        steps = [e for e in result.escalations if e.year == last and not e.closed]
+        heading = say("ladder.open_heading", lang, title=result.pack.title, year=last)
+        blocks.append("\n".join(ladder_block(result, steps, heading, lang, width) or
+                                [heading, say("ladder.nothing_open", lang), ""]))
+    return "\n".join(blocks)

@@ -9,7 +9,7 @@ from collections import Counter
 from engine.check import CheckResult
 from engine.model.finding import Status
 from engine.i18n import say
-from engine.output.steps import details, step_line
+from engine.output.steps import ladder_block
 from engine.output.words import message, rule_label, status_text
 
 MARK = {
@@ -47,19 +47,6 @@ def render(result: CheckResult, lang: str) -> str:
         agreed = sum(1 for f in findings if f.deviation is not None)
         summary += f" ({agreed} {say('status.agreed_deviation', lang)})" if agreed else ""
         lines += ["", f"{'Samenvatting' if lang != 'en' else 'Summary'} {year}: {summary}", ""]
-        lines += _ladder(result, year, lang, width)
+        lines += ladder_block(result, [e for e in result.escalations if e.year == year],
+                              say("ladder.heading", lang, year=year), lang, width)
     return "\n".join(lines)
-
-
-def _ladder(result: CheckResult, year: int, lang: str, width: int) -> list[str]:
-    """The year's escalation steps under its findings: the clause, where it stands, why."""
-    steps = [e for e in result.escalations if e.year == year]
-    if not steps:
-        return []
-    lines = [say("ladder.heading", lang, year=year), "-" * min(width, 100)]
-    for step in steps:
-        label = step.rule.id if step.rule.pack == result.pack.id else step.rule.key
-        lines.append(f"{label}  {step.scope.label}: {step_line(result.pack, step, lang)}")
-        for text in details(result.pack, step, lang):
-            lines += textwrap.wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
-    return [*lines, ""]
