@@ -144,3 +144,28 @@ def test_any_note_reads_back_exactly(tmp_path: Path, note: str) -> None:
     event = EscalationEvent("3.2-4", "overleg", dt.date(2025, 10, 1), None, note, "vo")
     recording.record(path, event, lambda after: None)
     assert load_fact_set(path).escalations == (event,)
+
+
+# -- bad ladder input in facts and packs: one clear line, exit code 2 --------------------------
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ('escalations:\n  - {rule: "3.2-4", rung: mediaton, date: 2025-11-01}\n',
+     "[escalations[0].rung]: trede 'mediaton' staat niet op de geschillenladder van dit pakket (bedoelt u 'mediation'?)"),
+    ('deviations:\n  - {rule: "3.2-44", from: 2025, approved_by: [gemeente], reason: x}\n',
+     "[deviations[0].rule]: afwijking noemt onbekende regel '3.2-44' (bedoelt u '3.2-4'?)"),
+    ('deviations:\n  - {rule: "3.2-4", from: 2025, approved_by: [gemeente, vo2], reason: x}\n',
+     "[deviations[0].approved_by]: partij 'vo2' staat niet in pakket stichtse-vecht-2025 (bedoelt u 'vo'?)"),
+])
+def test_unknown_rungs_rules_and_parties_in_the_ladder_sections_are_named(tmp_path: Path, block: str, expected: str) -> None:
+    path = tmp_path / "2025.yaml"
+    path.write_text("agreement: stichtse-vecht-2025\nyear: 2025\n" + block, encoding="utf-8")
+    code, out = invoke("check", str(path))
+    assert code == ExitCode.BAD_INPUT and expected in out, out
+
+
+def test_a_ladder_of_seven_rungs_is_refused(tmp_path: Path) -> None:
+    from tests.test_bad_input import check_bad_pack
+
+    four_more = "".join(f"    - {{id: extra_{i}, name: Extra {i}}}\n" for i in range(4))
+    check_bad_pack(tmp_path, "  effort_ceiling: overleg\n", four_more + "  effort_ceiling: overleg\n",
+                   "[ladder.rungs]: de geschillenladder heeft 7 treden; woonpact kent er hoogstens 6")
