@@ -243,7 +243,6 @@ def init(pack_id: str, root: Path, lang: str) -> None:
         click.echo(f"  woonpact {command}")
 
 
-
 @main.command()
 @FACTS
 @RULES
@@ -273,6 +272,32 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
 
 
 @main.command()
+@FACTS
+@RULES
+@click.option("--year", type=int, help="The ladder as of this year (default: the last judged year).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@LANG
+def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, lang: str) -> None:
+    """The ladder status of every clause with an open episode, per agreement in FACTS."""
+    from engine.check import check as run_check  # noqa: PLC0415
+    from engine.output.steps import open_episodes, step_json  # noqa: PLC0415
+
+    try:
+        results = [run_check([target], rules, year) for target in facts]
+    except InputError as error:
+        _fail(error, lang)
+    if fmt == "json":
+        import json  # noqa: PLC0415
+
+        click.echo(json.dumps({"escalations": [step_json(r.pack, e, lang) for r in results for e in r.escalations
+                                               if e.year == max(r.years) and not e.closed]},
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(open_episodes(results, lang))
+    sys.exit(ExitCode.OK)
+
+
+@main.command()
 @click.argument("pack")
 @click.option("--rules", type=click.Path(path_type=Path),
               help="A pack file, or a folder of packs (default: the bundled rules/).")
@@ -297,6 +322,43 @@ def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
     buffer = io.BytesIO()
     workbook_template(the_pack, figures, collections, lang).save(buffer)
     _write(buffer.getvalue(), xlsx, lang)
+    sys.exit(ExitCode.OK)
+
+
+@main.command()
+@click.argument("fact_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--rule", "rule", required=True, help="The clause: its id (3.2-7) or <pack>/<id>.")
+@click.option("--rung", required=True, help="The rung held, an id of the pack's ladder (overleg).")
+@click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]), help="When it was held (YYYY-MM-DD).")
+@click.option("--outcome", type=click.Choice(["resolved", "unresolved", "agreement-amended"]),
+              help="How it ended; without it the next evaluation treats the rung as held without a solution.")
+@click.option("--note", default="", help="What was discussed or agreed, in a sentence.")
+@click.option("--scope", help="Only for this party or entity of the clause (portaal, projects/nieuwe-wetering).")
+@RULES
+@LANG
+def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | None, note: str,
+           scope: str | None, rules: Path | None, lang: str) -> None:
+    """Record a meeting on the disputes ladder in FACT_FILE (a year's YAML facts).
+
+    The event is appended to the file's `escalations:` list; comments and layout stay, and the
+    file is replaced in one step only after the result was validated.
+    """
+    from engine.check import cross_check, included_rules, load_facts, resolve_pack, rule_names  # noqa: PLC0415
+    from engine.facts.record import check_names, record as record_event  # noqa: PLC0415
+    from engine.i18n import say  # noqa: PLC0415
+    from engine.model.facts import EscalationEvent  # noqa: PLC0415
+
+    event = EscalationEvent(rule, rung, date.date(), outcome, note, scope)  # type: ignore[attr-defined]
+    try:
+        fact_sets = load_facts([fact_file])
+        pack = resolve_pack(fact_sets, rules)
+        all_rules = included_rules(pack, rules)
+        check_names(event, rule_names(pack, all_rules), [r.id for r in pack.ladder.rungs], fact_file)
+        record_event(fact_file, event, lambda after: cross_check(pack, {after.year: after}, all_rules))
+    except InputError as error:
+        _fail(error, lang)
+    click.echo(say("record.done", lang, file=fact_file, rule=rule, rung=rung, date=event.date.isoformat(),
+                   outcome=outcome or ""))
     sys.exit(ExitCode.OK)
 
 

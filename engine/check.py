@@ -14,6 +14,7 @@ from engine import cache, paths
 from engine.errors import InputError, Problem
 from engine.evaluation.run import Evaluation
 from engine.facts.loader import fact_files, load_fact_set
+from engine.ladder.escalate import escalate
 from engine.model.escalation import Escalation
 from engine.model.facts import FactSet
 from engine.model.finding import Finding
@@ -57,11 +58,16 @@ def load_facts(targets: list[Path]) -> dict[int, FactSet]:
     return fact_sets
 
 
+def rule_names(pack: Pack, rules: tuple[Rule, ...]) -> set[str]:
+    """How facts may name a clause: its id for the pack's own, `<pack>/<id>` for any."""
+    return {r.id for r in rules if r.pack == pack.id} | {r.key for r in rules}
+
+
 def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ...] | None = None) -> None:
     """Facts must name parties and rules of their own pack; a typo is caught here, by name."""
     party_ids = [p.id for p in pack.parties]
-    rules = pack.rules if rules is None else rules
-    rule_ids = {r.id for r in rules if r.pack == pack.id} | {r.key for r in rules}
+    rule_ids = rule_names(pack, pack.rules if rules is None else rules)
+    rungs = [r.id for r in pack.ladder.rungs]
     problems = []
     for fact_set in fact_sets.values():
         if fact_set.agreement != pack.id:
@@ -77,6 +83,20 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                 problems.append(Problem("facts.event_unknown_rule", file=fact_set.path,
                                         field=f"escalations[{i}].rule",
                                         params={"rule": event.rule, "suggestion": closest(event.rule, rule_ids) or ""}))
+            if event.rung not in rungs:
+                problems.append(Problem("facts.unknown_rung", file=fact_set.path, field=f"escalations[{i}].rung",
+                                        params={"rung": event.rung, "rungs": ", ".join(rungs),
+                                                "suggestion": closest(event.rung, rungs) or ""}))
+        for i, deviation in enumerate(fact_set.deviations):
+            if deviation.rule not in rule_ids:
+                problems.append(Problem("facts.deviation_unknown_rule", file=fact_set.path,
+                                        field=f"deviations[{i}].rule",
+                                        params={"rule": deviation.rule, "suggestion": closest(deviation.rule, rule_ids) or ""}))
+            for party in deviation.approved_by:
+                if party not in party_ids:
+                    problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"deviations[{i}].approved_by",
+                                            params={"party": party, "pack": pack.id,
+                                                    "suggestion": closest(party, party_ids) or ""}))
     if problems:
         raise InputError(problems)
 
@@ -142,5 +162,7 @@ def check(targets: list[Path], rules: Path | None = None, year: int | None = Non
         raise InputError(Problem("facts.no_year", params={
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
     years = (year,) if year is not None else judged_years(pack, fact_sets)
-    findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, years)
-    return CheckResult(pack, fact_sets, findings, years)
+    history = tuple(y for y in judged_years(pack, fact_sets) if y <= max(years)) or years
+    findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, history)
+    findings, escalations = escalate(pack, findings, fact_sets, years)
+    return CheckResult(pack, fact_sets, [f for f in findings if f.year in years], years, escalations)

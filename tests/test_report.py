@@ -4,6 +4,7 @@ the HTML's self-containedness and escaping, and the Markdown's CommonMark struct
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 import re
 from functools import cache
@@ -41,8 +42,10 @@ def with_escalation(result: CheckResult) -> CheckResult:
     rule = next(f.rule for f in result.findings if f.rule.id == "3.4-30pct")
     scope = next(f.scope for f in result.findings if f.rule.id == "3.4-30pct")
     step = Escalation(rule=rule, year=2026, scope=scope, rung="overleg", recommended="mediation",
-                      reasons=(Reason("facts.no_year", 2025, params=(("year", 2024), ("years", "2025"))),
-                               Reason("ladder.unknown_to_this_version", 2026, params=(("share", "33%"),))),
+                      reasons=(Reason("ladder.breach", 2025),
+                               Reason("ladder.held", 2025, dt.date(2025, 12, 4),
+                                      params=(("rung", "overleg"), ("outcome", "unresolved"), ("note", ""))),
+                               Reason("ladder.why.climb", 2026, params=(("rung", "overleg"), ("next", "mediation")))),
                       parties=("gemeente", "arcade"), legal_basis="artikel 44 Woningwet")
     return dataclasses.replace(result, escalations=(step,))
 
@@ -98,7 +101,10 @@ def test_html_is_self_contained_dutch_printable_and_complete() -> None:
     for section in ("summary", "changes", "ladder", "trajectories", "findings"):
         assert f'<section id="{section}">' in page
     assert '<html lang="nl">' in page and "Samenvatting" in page and "Geschillenladder" in page
-    assert "Geen escalatiestappen in 2026." in page
+    ladder = page.split('<section id="ladder">')[1].split("</section>")[0]
+    steps = build(westland()).escalations
+    assert steps and ladder.count('class="finding step"') == len(steps)
+    assert "{" not in ladder  # every reason rendered as a sentence, no message placeholder left
     assert "@page { size: A4" in page and "break-inside: avoid" in page
     assert page.count("<svg") == len(build(westland()).trajectories) >= 1
     assert page.count("<details>") == len(build(westland()).findings)
@@ -126,8 +132,8 @@ def test_html_ladder_shows_each_step_with_rungs_parties_and_reasons() -> None:
     assert "3.4-30pct" in ladder and "Overleg (ambtelijk tripartiet, zo nodig bestuurlijk)" in ladder
     assert "Mediation" in ladder and "Gemeente Westland, Arcade (Arcade wonen)" in ladder
     assert "artikel 44 Woningwet" in ladder
-    assert "2025: geen feiten voor jaar 2024; beschikbaar: 2025" in ladder  # a known message, in Dutch
-    assert "ladder.unknown_to_this_version (share: 33%)" in ladder  # an unknown one, shown with its figures
+    assert "2025: niet nageleefd" in ladder and "04-12-2025: Overleg" in ladder and "niet opgelost" in ladder
+    assert "volgende trede Mediation" in ladder
     assert "Geen escalatiestappen" not in ladder
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from engine import schema, yamlio
 from engine.errors import InputError, Problem
 from engine.facts.vocabulary import vocabulary
-from engine.model.facts import Contest, EscalationEvent, FactSet, Section
+from engine.model.facts import Contest, Deviation, EscalationEvent, FactSet, Section
 from engine.suggest import closest
 
 FACT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -104,8 +104,13 @@ def _build(data: dict[str, Any], path: Path) -> FactSet:
                    for name, raw in (data.get("collections") or {}).items()}
     events = tuple(
         EscalationEvent(e["rule"], e["rung"], dt.date.fromisoformat(e["date"]), e.get("outcome"),
-                        e.get("note", ""))
+                        e.get("note", ""), e.get("scope"))
         for e in data.get("escalations") or ()
+    )
+    deviations = tuple(
+        Deviation(d["rule"], d["from"], d.get("until", d["from"]), tuple(d["approved_by"]), d["reason"],
+                  d.get("scope"), dt.date.fromisoformat(d["date"]) if d.get("date") else None)
+        for d in data.get("deviations") or ()
     )
     return FactSet(
         agreement=data["agreement"],
@@ -116,6 +121,7 @@ def _build(data: dict[str, Any], path: Path) -> FactSet:
         collections=collections,
         conditions=dict(data.get("conditions") or {}),
         escalations=events,
+        deviations=deviations,
     )
 
 

@@ -29,11 +29,36 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class EscalationEvent:
+    """A meeting on a rung of the disputes ladder; `scope` narrows it to one party or entity."""
+
     rule: str
     rung: str
     date: dt.date
     outcome: str | None
     note: str = ""
+    scope: str | None = None
+
+    @property
+    def settled(self) -> bool:
+        """Resolved or settled by changing the agreement: the episode closes."""
+        return self.outcome in ("resolved", "agreement-amended")
+
+
+@dataclass(frozen=True, slots=True)
+class Deviation:
+    """A deviation the parties agreed (Vlaardingen 2.1: a corporation may deviate in a given year).
+
+    It covers the clause's findings from `first_year` through `last_year` (for one party or
+    entity when `scope` is given); after `last_year` it has expired and covers nothing.
+    """
+
+    rule: str
+    first_year: int
+    last_year: int
+    approved_by: tuple[str, ...]
+    reason: str
+    scope: str | None = None
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +71,4 @@ class FactSet:
     collections: Mapping[str, tuple[Mapping[str, Any], ...]]
     conditions: Mapping[str, bool]
     escalations: tuple[EscalationEvent, ...] = ()
+    deviations: tuple[Deviation, ...] = ()

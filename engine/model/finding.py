@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from engine.model.facts import Deviation
 from engine.model.pack import Rule
 from engine.model.text import Text
 
@@ -71,6 +72,7 @@ class Finding:
     missing: tuple[str, ...] = ()
     action: Text | None = None
     details: tuple[tuple[str, Any], ...] = ()
+    deviation: Deviation | None = None  # set by the ladder stage when an agreed deviation covers it
 
     @property
     def contested(self) -> tuple[FactUsed, ...]:
@@ -78,4 +80,5 @@ class Finding:
 
     @property
     def failing(self) -> bool:
-        return self.status in (Status.BREACH, Status.WARNING)
+        """A breach or warning the parties did not agree to as a deviation."""
+        return self.status in (Status.BREACH, Status.WARNING) and self.deviation is None

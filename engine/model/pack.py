@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import ClassVar
 
 from engine.language import ast
 from engine.model.text import Text
@@ -47,6 +48,8 @@ class Rung:
 
 @dataclass(frozen=True, slots=True)
 class Ladder:
+    MAX_RUNGS: ClassVar[int] = 6  # the ladder's statechart stays below durable-rules' ~510 rules
+
     rungs: tuple[Rung, ...]
     effort_ceiling: str  # the highest rung an effort obligation climbs to
     source: Source | None = None

@@ -19,7 +19,8 @@ from engine.model.escalation import Escalation
 from engine.model.finding import Finding, Status
 from engine.output import chart
 from engine.output.report import Change, Report, build
-from engine.output.words import (clause_label, message, reason_text, rule_label, rung_name, scope_text, status_text,
+from engine.output.steps import reason_text, rung_name
+from engine.output.words import (clause_label, message, rule_label, scope_text, status_text,
                                  value_text)
 
 STATUSES = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
@@ -203,7 +204,7 @@ def _step(step: Escalation, report: Report, lang: str) -> str:
     if step.legal_basis:
         rows.append((say("report.legal_basis", lang), step.legal_basis))
     table = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-    reasons = "".join(f"<li>{escape(reason_text(r, lang))}</li>" for r in step.reasons)
+    reasons = "".join(f"<li>{escape(reason_text(pack, r, lang))}</li>" for r in step.reasons)
     return (f'<article class="finding step"><header><h4>{escape(label)} · {escape(step.rule.title(lang))}{closed}</h4></header>'
             f"<table>{table}</table><p><b>{escape(say('report.reasons', lang))}</b></p><ul>{reasons}</ul></article>")
 

@@ -10,6 +10,7 @@ from typing import Any
 from engine import __version__
 from engine.check import CheckResult
 from engine.model.finding import Finding, Status
+from engine.output.steps import step_json
 from engine.output.words import message, norm_text
 
 SCHEMA_VERSION = 1
@@ -53,6 +54,10 @@ def finding_json(f: Finding, lang: str, checking_pack: str) -> dict[str, Any]:
         "contested": [u.name for u in f.contested],
         "source": {"section": rule.source.section, "quote": rule.source.quote},
         "interpretation": rule.interpretation(lang) if rule.interpretation else None,
+        "agreed_deviation": None if f.deviation is None else {
+            "first_year": f.deviation.first_year, "last_year": f.deviation.last_year,
+            "approved_by": list(f.deviation.approved_by), "reason": f.deviation.reason,
+            "date": _plain(f.deviation.date)},
     }
 
 
@@ -66,5 +71,6 @@ def render(result: CheckResult, lang: str) -> str:
         "years": list(result.years),
         "summary": {s.value: counts.get(s.value, 0) for s in Status},
         "findings": [finding_json(f, lang, result.pack.id) for f in result.findings],
+        "escalations": [step_json(result.pack, e, lang) for e in result.escalations],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)

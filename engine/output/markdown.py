@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from engine.check import CheckResult
+from engine.i18n import say
+from engine.output.steps import details, step_line
 from engine.output.words import message, rule_label, status_text
 
 
@@ -22,4 +24,11 @@ def render(result: CheckResult, lang: str) -> str:
             lines.append("| " + " | ".join(_cell(c) for c in (
                 f"`{rule_label(f, result.pack.id)}`", scope, status_text(f.status, lang), message(f, lang), f.rule.source.section)) + " |")
         lines.append("")
+        steps = [e for e in result.escalations if e.year == year]
+        if steps:
+            lines += [f"### {say('ladder.heading', lang, year=year)}", ""]
+            for step in steps:
+                lines.append(f"- `{step.rule.key}` {_cell(step.scope.label)}: **{step_line(result.pack, step, lang)}**")
+                lines += [f"  - {_cell(text)}" for text in details(result.pack, step, lang)]
+            lines.append("")
     return "\n".join(lines)

@@ -18,7 +18,8 @@ from engine.check import CheckResult
 from engine.i18n import say
 from engine.model.finding import Finding, Status
 from engine.output.report import Report, build
-from engine.output.words import (clause_label, message, reason_text, rule_label, rung_name, scope_text,
+from engine.output.steps import reason_text, rung_name
+from engine.output.words import (clause_label, message, rule_label, scope_text,
                                  status_text, value_text)
 
 STATUSES = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
@@ -130,7 +131,7 @@ def _ladder(report: Report, lang: str) -> str:
         out += [f"### {inline(clause_label(step.rule, report.pack.id))} · {inline(step.rule.title(lang))}{closed}",
                 "\n".join(f"- **{inline(k)}**: {inline(v)}" for k, v in rows),
                 f"{inline(say('report.reasons', lang))}:",
-                "\n".join(f"- {inline(reason_text(r, lang))}" for r in step.reasons)]
+                "\n".join(f"- {inline(reason_text(report.pack, r, lang))}" for r in step.reasons)]
     return "\n\n".join(out)
 
 

@@ -14,7 +14,7 @@ class ExitCode(IntEnum):
     ====  ===========================================================================
     0     nothing failing at the chosen level (``--fail-on``), or the command succeeded
     1     at least one finding fails: a breach (``--fail-on breach``, the default), or a
-          breach or warning (``--fail-on warning``)
+          breach or warning (``--fail-on warning``); one an agreed deviation covers does not
     2     bad input or usage: a missing file, malformed YAML, a schema or expression
           error, an unknown option; nothing was written
     ====  ===========================================================================
@@ -34,4 +34,4 @@ FAIL_ON = {
 
 def exit_code(findings: Iterable[Finding], fail_on: str) -> ExitCode:
     failing = FAIL_ON[fail_on]
-    return ExitCode.FAILING if any(f.status in failing for f in findings) else ExitCode.OK
+    return ExitCode.FAILING if any(f.status in failing and f.deviation is None for f in findings) else ExitCode.OK

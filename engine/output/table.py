@@ -8,6 +8,8 @@ from collections import Counter
 
 from engine.check import CheckResult
 from engine.model.finding import Status
+from engine.i18n import say
+from engine.output.steps import ladder_block
 from engine.output.words import message, rule_label, status_text
 
 MARK = {
@@ -42,5 +44,9 @@ def render(result: CheckResult, lang: str) -> str:
             lines += [" " * (rule_w + scope_w + status_w + 6) + more for more in wrapped[1:]]
         counts = Counter(f.status for f in findings)
         summary = ", ".join(f"{counts[s]} {status_text(s, lang)}" for s in ORDER if counts[s])
+        agreed = sum(1 for f in findings if f.deviation is not None)
+        summary += f" ({agreed} {say('status.agreed_deviation', lang)})" if agreed else ""
         lines += ["", f"{'Samenvatting' if lang != 'en' else 'Summary'} {year}: {summary}", ""]
+        lines += ladder_block(result, [e for e in result.escalations if e.year == year],
+                              say("ladder.heading", lang, year=year), lang, width)
     return "\n".join(lines)

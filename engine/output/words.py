@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from engine.i18n import MESSAGES, say
-from engine.model.escalation import Reason
+from engine.i18n import say
 from engine.model.finding import Distance, Finding, ScopeInstance, Status
-from engine.model.pack import Pack, Rule
+from engine.model.pack import Rule
 
 REASONS: dict[str, tuple[str, str]] = {
     "met": ("{value} voldoet aan de norm {norm}", "{value} meets the norm {norm}"),
@@ -131,6 +130,9 @@ def message(finding: Finding, lang: str) -> str:
     if finding.contested:
         names = ", ".join(f"{f.name} ({f.contested_by})" for f in finding.contested)
         text += (f" [rust op betwist cijfer: {names}]" if lang != "en" else f" [rests on a contested figure: {names}]")
+    if finding.deviation is not None:
+        text += say("finding.agreed_deviation", lang, approved_by=", ".join(finding.deviation.approved_by),
+                    reason=finding.deviation.reason)
     return text
 
 
@@ -154,24 +156,5 @@ def status_text(status: Status, lang: str) -> str:
     return say(f"status.{status.value}", lang)
 
 
-
 def scope_text(scope: ScopeInstance, lang: str) -> str:
     return scope.label if scope.kind != "agreement" else say("report.whole_agreement", lang)
-
-
-def reason_text(reason: Reason, lang: str) -> str:
-    """An escalation reason in words; a key this version does not know is shown with its figures."""
-    params = dict(reason.params)
-    if reason.key in MESSAGES:
-        text = say(reason.key, lang, **params)
-    else:
-        text = reason.key + (" (" + ", ".join(f"{k}: {v}" for k, v in params.items()) + ")" if params else "")
-    when = value_text(reason.date, "date", lang) if reason.date else str(reason.year)
-    return f"{when}: {text}"
-
-
-def rung_name(pack: Pack, rung: str | None, lang: str) -> str:
-    if rung is None:
-        return say("report.none", lang)
-    found = next((r for r in pack.ladder.rungs if r.id == rung), None)
-    return found.name(lang) if found else rung

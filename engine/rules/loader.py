@@ -204,6 +204,8 @@ class _PackReader:
                  r.get("legal_basis"), Text.of(r["note"]) if r.get("note") else None)
             for r in raw["rungs"]
         )
+        if len(rungs) > Ladder.MAX_RUNGS:
+            self.problem("pack.ladder_too_long", raw, ["ladder", "rungs"], count=len(rungs), most=Ladder.MAX_RUNGS)
         ceiling = raw.get("effort_ceiling", rungs[0].id)
         if ceiling not in {r.id for r in rungs}:
             self.problem("pack.unknown_rung", raw, ["ladder", "effort_ceiling"], rung=ceiling)

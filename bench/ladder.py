@@ -1,0 +1,45 @@
+"""The disputes ladder at national scale: how long durable-rules takes for N clause episodes.
+
+    python bench/ladder.py [--episodes 5000] [--runs 3]
+
+Builds N clause histories that each fail at least once over three years (about a third with a
+recorded meeting; `tests/ladder_support.national`), runs the ladder stage on them `--runs`
+times in one process, and prints the median and the events per second posted to durable-rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from engine.ladder.escalate import escalate  # noqa: E402
+from engine.ladder.history import histories  # noqa: E402
+from tests.ladder_support import YEARS, national  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--episodes", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    pack, findings, fact_sets = national(args.episodes)
+    events = sum(len(h.signalled) for h in histories(pack.ladder, pack.id, findings, fact_sets))
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        _, steps = escalate(pack, findings, fact_sets, YEARS)
+        times.append(time.perf_counter() - start)
+    median = statistics.median(times)
+    print(f"{args.episodes} clause histories, {events} events posted, {len(steps)} escalation steps")
+    print(f"ladder stage: median {median:.2f} s over {args.runs} runs "
+          f"(min {min(times):.2f}, max {max(times):.2f}); {events / median:,.0f} events/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""A clause's history, read from the findings and the fact sets: pure, no durable-rules here.
+
+One history per clause and scope instance (a clause for each corporation has one per
+corporation), in order: each year's finding, then that year's recorded escalation events by
+date (the meetings a year's facts record are about that year). Each step says which signal, if
+any, it sends up the ladder:
+
+- a breach or warning sends `failing` (unless an agreed deviation covers it);
+- a compliant finding sends `compliant`;
+- a recorded event sends `held`;
+- not applicable, not yet due, missing data and covered findings send nothing.
+
+An event without `scope` concerns every instance of the clause that has failed by its year;
+for a clause with one instance (the agreement, one party) that is always the one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from engine.ladder import chart as signals
+from engine.ladder.chart import Signal
+from engine.model.facts import EscalationEvent, FactSet
+from engine.model.finding import Finding, ScopeInstance, Status
+from engine.model.pack import Ladder, Obligation, Rule, ScopeKind
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    year: int
+    finding: Finding | None = None
+    event: EscalationEvent | None = None
+    signal: Signal | None = None
+
+
+@dataclass(frozen=True)
+class ClauseHistory:
+    rule: Rule  # the latest version judged
+    scope: ScopeInstance
+    steps: tuple[Step, ...]
+
+    @property
+    def first_signal(self) -> int:
+        """Where the ladder starts to matter: the first failing finding or recorded event.
+
+        Compliant years before it are not sent, so a history that never failed or was never
+        talked about costs nothing, and the chart's start state keeps no incoming transition.
+        """
+        return next((i for i, s in enumerate(self.steps)
+                     if s.signal is not None and s.signal["kind"] != "pass"), len(self.steps))
+
+    @property
+    def signalled(self) -> tuple[int, ...]:
+        """Indexes of the steps whose signals go up the ladder."""
+        return tuple(i for i, s in enumerate(self.steps)
+                     if i >= self.first_signal and s.signal is not None)
+
+
+def rung_index(ladder: Ladder, rung: str) -> int:
+    return next(i for i, r in enumerate(ladder.rungs) if r.id == rung)
+
+
+def cap(ladder: Ladder, rule: Rule) -> int:
+    """The highest rung a clause climbs to: the pack's effort ceiling for an effort obligation."""
+    if rule.obligation is Obligation.EFFORT:
+        return rung_index(ladder, ladder.effort_ceiling)
+    return len(ladder.rungs) - 1
+
+
+def finding_signal(finding: Finding, top: int) -> Signal | None:
+    if finding.deviation is not None:
+        return None
+    if finding.status is Status.COMPLIANT:
+        return signals.compliant()
+    if finding.status in (Status.BREACH, Status.WARNING):
+        return signals.failing(warning=finding.status is Status.WARNING, cap=top)
+    return None
+
+
+def names(rule: Rule, checked_pack: str) -> frozenset[str]:
+    """How facts may name a clause: by its id within its own pack, or as `<pack>/<id>`."""
+    return frozenset({rule.key, rule.id} if rule.pack == checked_pack else {rule.key})
+
+
+def histories(ladder: Ladder, checked_pack: str, findings: Iterable[Finding],
+              fact_sets: Mapping[int, FactSet]) -> list[ClauseHistory]:
+    by_clause: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_clause[(finding.rule.key, finding.scope.id)].append(finding)
+    events: dict[tuple[int, str, str | None], list[EscalationEvent]] = defaultdict(list)
+    for year, fact_set in fact_sets.items():
+        for e in fact_set.escalations:
+            events[(year, e.rule, e.scope)].append(e)
+    found = []
+    for clause in by_clause.values():
+        clause.sort(key=lambda f: f.year)
+        rule, scope = clause[-1].rule, clause[-1].scope
+        called = sorted(names(rule, checked_pack))
+        single = rule.scope.kind in (ScopeKind.AGREEMENT, ScopeKind.PARTY)
+        top = cap(ladder, rule)
+        steps: list[Step] = []
+        failed = False
+        for finding in clause:
+            steps.append(Step(finding.year, finding=finding, signal=finding_signal(finding, top)))
+            failed = failed or finding.failing
+            year_events = sorted((e for name in called for at in (scope.id, None)
+                                  for e in events.get((finding.year, name, at), ())), key=lambda e: e.date)
+            for e in year_events:
+                if e.scope or single or failed:
+                    steps.append(Step(finding.year, event=e,
+                                      signal=signals.held(rung_index(ladder, e.rung), settled=e.settled)))
+        found.append(ClauseHistory(rule, scope, tuple(steps)))
+    return found

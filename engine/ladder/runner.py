@@ -1,0 +1,89 @@
+"""Running clause histories through the ladder chart on durable-rules, behind a small interface.
+
+The rest of the engine sees only `Runner.positions`: signals in, the position after each signal
+out. durable-rules keeps process-global state and has hard limits, so this module is where they
+are respected:
+
+- a ruleset is registered once per chart shape, under the chart's hashed name;
+- each history is one session with a name never used before, fed its signals one `post` at a
+  time (batches lost events here), read after each, and deleted when done, also on failure, so
+  at most one session is live (the host fails past 1,024) and no run sees another's state;
+- every transition writes the signal's sequence number beside the position it reaches, so a
+  signal that no transition took is noticed instead of silently skipped, and an unmatched
+  signal (`MessageNotHandledException`) becomes a `LadderFault`;
+- consequence functions take exactly one parameter (two would make them asynchronous).
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+from engine.ladder.chart import Chart, Position, Signal
+
+
+class LadderFault(RuntimeError):
+    """The chart did not take a signal: a bug in the chart, never a problem with the input."""
+
+
+class Runner(Protocol):
+    def positions(self, chart: Chart, histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
+        """For each history, the position after each of its signals."""
+        ...
+
+
+def _enter(target: str) -> Callable[[Any], None]:
+    def enter(c: Any) -> None:
+        c.s.at = target
+        c.s.seen = c.m.seq
+    return enter
+
+
+class DurableRunner:
+    """The ladder on durable-rules: one statechart session per clause history."""
+
+    _registered: set[str] = set()  # durable-rules' host is process-global, so is this record
+    _runs = itertools.count()
+
+    def __init__(self) -> None:
+        from durable import lang  # noqa: PLC0415 - a C extension, loaded only when a clause fails
+
+        self.lang = lang
+        self.prefix = uuid.uuid4().hex[:12]
+
+    def _register(self, chart: Chart) -> str:
+        name = chart.name
+        if name not in self._registered:
+            states: dict[str, dict[str, Any]] = {p: {} for p in chart.positions}
+            for i, t in enumerate(chart.transitions):
+                states[t.source][f"t{i}"] = {"all": [{"m": t.when}], "run": _enter(t.target.name),
+                                             "to": t.target.name}
+            self.lang.get_host().register_rulesets({f"{name}$state": states})
+            self._registered.add(name)
+        return name
+
+    def positions(self, chart: Chart, histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
+        from durable.engine import MessageNotHandledException  # noqa: PLC0415
+
+        ruleset = self._register(chart)
+        host = self.lang.get_host()
+        run = next(self._runs)
+        for n, signals in enumerate(histories):
+            sid = f"{self.prefix}-{run}-{n}"
+            reached: list[Position] = []
+            try:
+                for seq, signal in enumerate(signals):
+                    try:
+                        host.post(ruleset, {**signal, "sid": sid, "seq": seq})
+                    except MessageNotHandledException:
+                        raise LadderFault(f"no transition took {dict(signal)}") from None
+                    state = host.get_state(ruleset, sid)
+                    if state.get("seen") != seq:
+                        raise LadderFault(f"no transition took {dict(signal)} after {reached[-1:]}")
+                    reached.append(chart.positions[state["at"]])
+            finally:
+                if signals:
+                    host.delete_state(ruleset, sid)
+            yield tuple(reached)

@@ -1,0 +1,105 @@
+"""Escalation steps in words and as JSON: the rung now, the rung recommended, why, and who.
+
+Rung ids become the pack's own rung names, reasons become sentences in the user's language;
+nothing is re-derived.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from engine.i18n import say
+from engine.model.escalation import Escalation, Reason
+from engine.model.pack import Pack, Rung
+
+if TYPE_CHECKING:
+    from engine.check import CheckResult
+
+
+def rung(pack: Pack, rung_id: str | None) -> Rung | None:
+    return next((r for r in pack.ladder.rungs if r.id == rung_id), None)
+
+
+def rung_name(pack: Pack, rung_id: str | None, lang: str) -> str:
+    found = rung(pack, rung_id)
+    return found.name(lang) if found else say("ladder.none", lang)
+
+
+def reason_text(pack: Pack, reason: Reason, lang: str) -> str:
+    params: dict[str, Any] = {"year": reason.year, **dict(reason.params)}
+    for key in ("rung", "next"):
+        if key in params:
+            params[key] = rung_name(pack, params[key] or None, lang)
+    if reason.key == "ladder.held":
+        params["outcome"] = say(f"ladder.outcome.{params['outcome']}", lang)
+        params["note"] = f" ({params['note']})" if params.get("note") else ""
+    if reason.date is not None:
+        params["date"] = reason.date.strftime("%d-%m-%Y") if lang != "en" else reason.date.isoformat()
+    return say(reason.key, lang, **params)
+
+
+def step_line(pack: Pack, step: Escalation, lang: str) -> str:
+    """Where the clause stands and what comes next, in one phrase."""
+    if step.closed:
+        return say("ladder.closed", lang, rung=rung_name(pack, step.rung, lang))
+    return say("ladder.step", lang, rung=rung_name(pack, step.rung, lang), next=rung_name(pack, step.recommended, lang))
+
+
+def details(pack: Pack, step: Escalation, lang: str) -> list[str]:
+    """Two paragraphs: why (the reasons in order), then who, on what basis, and the rung's note."""
+    who = [say("ladder.with", lang, parties=", ".join(step.parties))]
+    if step.legal_basis:
+        who.append(say("ladder.basis", lang, basis=step.legal_basis))
+    recommended = rung(pack, step.recommended)
+    if recommended is not None and recommended.note is not None:
+        who.append(recommended.note(lang))
+    return ["; ".join(reason_text(pack, r, lang) for r in step.reasons), "; ".join(who)]
+
+
+def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
+    s = step.scope
+    recommended = rung(pack, step.recommended)
+    return {
+        "rule": step.rule.key,
+        "title": step.rule.title(lang),
+        "year": step.year,
+        "scope": {"kind": s.kind, "id": s.id, "label": s.label, "party": s.party},
+        "rung": step.rung,
+        "rung_name": rung_name(pack, step.rung, lang) if step.rung else None,
+        "recommended": step.recommended,
+        "recommended_name": recommended.name(lang) if recommended else None,
+        "closed": step.closed,
+        "reasons": [{"key": r.key, "year": r.year, "date": r.date.isoformat() if isinstance(r.date, dt.date) else None,
+                     "text": reason_text(pack, r, lang)} for r in step.reasons],
+        "parties": list(step.parties),
+        "legal_basis": step.legal_basis,
+        "note": recommended.note(lang) if recommended and recommended.note else None,
+    }
+
+
+def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str, lang: str, width: int) -> list[str]:
+    """Steps as plain text lines: the clause and where it stands, then why and who, indented."""
+    if not steps:
+        return []
+    lines = [heading, "-" * min(width, 100)]
+    for step in steps:
+        label = step.rule.id if step.rule.pack == result.pack.id else step.rule.key
+        lines.append(f"{label}  {step.scope.label}: {step_line(result.pack, step, lang)}")
+        for text in details(result.pack, step, lang):
+            lines += textwrap.wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
+    return [*lines, ""]
+
+
+def open_episodes(results: Sequence[CheckResult], lang: str, width: int = 120) -> str:
+    """`woonpact escalations`: per agreement, every clause with an open episode in its last year."""
+    blocks = []
+    for result in results:
+        last = max(result.years)
+        steps = [e for e in result.escalations if e.year == last and not e.closed]
+        heading = say("ladder.open_heading", lang, title=result.pack.title, year=last)
+        blocks.append("\n".join(ladder_block(result, steps, heading, lang, width) or
+                                [heading, say("ladder.nothing_open", lang), ""]))
+    return "\n".join(blocks)

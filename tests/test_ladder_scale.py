@@ -1,0 +1,34 @@
+"""National scale on durable-rules: thousands of clause episodes in one run, no limit hit."""
+
+from __future__ import annotations
+
+from engine.ladder.chart import QUIET, chart
+from engine.ladder.escalate import escalate
+from engine.ladder.history import histories
+from tests.ladder_support import YEARS, national
+
+EPISODES = 5_000
+
+
+def test_five_thousand_clause_episodes_in_one_run() -> None:
+    """More than 1,024 sessions (the host's limit for live ones) in one run, twice in one
+    process; every history's result is what the chart's own table gives."""
+    pack, findings, fact_sets = national(EPISODES)
+    _, steps = escalate(pack, findings, fact_sets, YEARS)
+    clauses = {e.scope.id for e in steps}
+    assert len(clauses) == EPISODES  # each failed at least once
+    the_chart = chart(len(pack.ladder.rungs))
+    expected = {}
+    for h in histories(pack.ladder, pack.id, findings, fact_sets):
+        here = QUIET
+        for i in h.signalled:
+            here = the_chart.step(here, h.steps[i].signal)
+        expected[h.scope.id] = the_chart.positions[here]
+    last = {}
+    for e in steps:
+        last[e.scope.id] = e
+    for scope, e in last.items():
+        position = expected[scope]
+        held = pack.ladder.rungs[position.held].id if position.held >= 0 else None
+        assert e.rung == held or e.year < YEARS[-1]
+    assert escalate(pack, findings, fact_sets, YEARS)[1] == steps  # a second run sees nothing of the first
