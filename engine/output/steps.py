@@ -28,6 +28,12 @@ def rung_name(pack: Pack, rung_id: str | None, lang: str) -> str:
     return found.name(lang) if found else say("ladder.none", lang)
 
 
+def party_names(pack: Pack, step: Escalation) -> str:
+    """Who sits at the step, by name: a review meeting knows the parties, not their ids."""
+    names = {p.id: p.name for p in pack.parties}
+    return ", ".join(names.get(p, p) for p in step.parties)
+
+
 def reason_text(pack: Pack, reason: Reason, lang: str) -> str:
     params: dict[str, Any] = {"year": reason.year, **dict(reason.params)}
     for key in ("rung", "next"):
@@ -50,7 +56,7 @@ def step_line(pack: Pack, step: Escalation, lang: str) -> str:
 
 def details(pack: Pack, step: Escalation, lang: str) -> list[str]:
     """Two paragraphs: why (the reasons in order), then who, on what basis, and the rung's note."""
-    who = [say("ladder.with", lang, parties=", ".join(step.parties))]
+    who = [say("ladder.with", lang, parties=party_names(pack, step))]
     if step.legal_basis:
         who.append(say("ladder.basis", lang, basis=step.legal_basis))
     recommended = rung(pack, step.recommended)
