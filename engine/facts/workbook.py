@@ -13,7 +13,9 @@ Dutch and an English workbook read alike; header texts and labels follow `--lang
   figure: name, value, unit, label, contested_by, reason. A blank value means "not supplied".
 - one sheet per collection: a header row of attributes with their units (`rent (eur)`), one
   row per entity, as an Excel table.
-- `conditions`: name and true/false; `escalations`: rule, rung, date, outcome, note.
+- `conditions`: name and true/false; `escalations` (rule, rung, scope, date, outcome, note) and
+  `deviations` (rule, scope, from, until, approved_by, date, reason): a header row and one row
+  per event or agreed deviation, as in YAML (docs/ladder.md).
 
 Shares: a cell formatted as a percentage (0.15 shown as 15%) or the text `15%`; a bare number
 is refused, as in YAML, because 0.15 and 15 cannot both mean fifteen percent. Dates: a date
@@ -36,7 +38,14 @@ from engine.i18n import say
 from engine.model.pack import Pack, Role
 from engine.suggest import closest
 
-AGREEMENT, MUNICIPALITY, CONDITIONS, ESCALATIONS = "agreement", "municipality", "conditions", "escalations"
+AGREEMENT, MUNICIPALITY, CONDITIONS = "agreement", "municipality", "conditions"
+# The ladder's records: a sheet each, its columns with their units.
+RECORDS = {
+    "escalations": {"rule": "text", "rung": "text", "scope": "text", "date": "date", "outcome": "text",
+                    "note": "text"},
+    "deviations": {"rule": "text", "scope": "text", "from": "year", "until": "year", "approved_by": "list",
+                   "date": "date", "reason": "text"},
+}
 SECTION_HEAD = ("name", "value", "unit", "label", "contested_by", "reason")
 ESCALATION_FIELDS = ("rule", "rung", "date", "outcome", "note")
 _TRUE = {"true", "ja", "yes", "waar", "1"}
@@ -87,9 +96,10 @@ def template(pack: Pack, figures: set[str], collections: set[str], lang: str) ->
     sheet = book.create_sheet(CONDITIONS)
     _head(sheet, ["name (text)", "value (bool)"])
     _widths(sheet, (36, 12))
-    sheet = book.create_sheet(ESCALATIONS)
-    _head(sheet, ["rule (text)", "rung (text)", "date (date)", "outcome (text)", "note (text)"])
-    _widths(sheet, (16, 16, 14, 18, 60))
+    for name, units in RECORDS.items():
+        sheet = book.create_sheet(name)
+        _head(sheet, [f"{attr} ({unit})" for attr, unit in units.items()])
+        _widths(sheet, [60 if attr in ("note", "reason") else 16 for attr in units])
     return book
 
 
@@ -134,7 +144,7 @@ def read(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
     book = _open(path)
     data: dict[str, Any] = {}
     places: dict[str, Place] = {}
-    known = {AGREEMENT, MUNICIPALITY, CONDITIONS, ESCALATIONS, *vocabulary().collections}
+    known = {AGREEMENT, MUNICIPALITY, CONDITIONS, *RECORDS, *vocabulary().collections}
     for sheet in book.worksheets:
         name = sheet.title
         rows = list(sheet.iter_rows(min_row=2))
@@ -142,8 +152,9 @@ def read(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
             _read_agreement(rows, data, places)
         elif name == CONDITIONS:
             _read_conditions(rows, data, places)
-        elif name == ESCALATIONS:
-            _read_escalations(path, sheet, rows, data, places)
+        elif name in RECORDS:
+            if records := _read_table(path, sheet, rows, RECORDS[name], name, places):
+                data[name] = records
         elif name in vocabulary().collections:
             _read_collection(path, sheet, rows, data, places)
         elif name == MUNICIPALITY or name not in known:
@@ -235,7 +246,7 @@ def _header(path: Path, sheet: Any, allowed: dict[str, str], what: str) -> list[
 
 def _read_table(path: Path, sheet: Any, rows: list[Any], units: dict[str, str], field: str,
                 places: dict[str, Place]) -> list[dict[str, Any]]:
-    """The rows of a header-and-rows sheet (a collection, the escalations) as YAML would give
+    """The rows of a header-and-rows sheet (a collection, the ladder's records) as YAML would give
     them, remembering each value's cell so a later error can name it."""
     header = _header(path, sheet, units, sheet.title)
     items: list[dict[str, Any]] = []
@@ -269,12 +280,6 @@ def _read_conditions(rows: list[Any], data: dict[str, Any], places: dict[str, Pl
         places[f"conditions.{key}"] = _at(row[1])
         value = _value(row[1], "bool")
         data.setdefault("conditions", {})[key] = value
-
-
-def _read_escalations(path: Path, sheet: Any, rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
-    units = {"rule": "text", "rung": "text", "date": "date", "outcome": "text", "note": "text"}
-    if events := _read_table(path, sheet, rows, units, "escalations", places):
-        data["escalations"] = events
 
 
 def _at(cell: Any) -> Place:
