@@ -132,17 +132,16 @@ def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
 
 @main.command(name="list")
 @click.option("--rules", type=click.Path(path_type=Path, file_okay=False),
-              help="A folder of packs (default: the bundled rules/).")
+              help="A folder of packs (default: ./rules, then the bundled rules/).")
 @LANG
 def list_command(rules: Path | None, lang: str) -> None:
     """List the rule packs and their rules."""
-    from engine import paths  # noqa: PLC0415
     from engine.check import pack_by_path  # noqa: PLC0415
     from engine.output.explain import list_packs  # noqa: PLC0415
-    from engine.rules.registry import pack_files  # noqa: PLC0415
+    from engine.rules.registry import available_packs  # noqa: PLC0415
 
     try:
-        packs = [pack_by_path(p) for p in pack_files(rules or paths.RULES).values()]
+        packs = [pack_by_path(p) for p in available_packs(rules).values()]
     except InputError as error:
         _fail(error, lang)
     click.echo(list_packs(packs, lang))

@@ -43,6 +43,8 @@ def test_init_lint_test_check_in_the_authors_own_folder(workdir: Path) -> None:
     assert '"pack": "mijnstad-2025"' in output and '"status": "breach"' not in output
     code, output = invoke("explain", "mijnstad-2025/3")
     assert code == ExitCode.OK and "100 sociale huurwoningen" in output
+    code, output = invoke("list")  # the author's pack beside the bundled ones
+    assert code == ExitCode.OK and "mijnstad-2025" in output and "stichtse-vecht-2025" in output
 
 
 def test_changing_an_example_value_changes_the_verdict(workdir: Path) -> None:

@@ -22,10 +22,16 @@ def search_folders() -> list[Path]:
     return [paths.RULES]
 
 
-def find_pack(pack_id: str, rules_dir: Path | None = None) -> Path:
+def available_packs(rules_dir: Path | None = None) -> dict[str, Path]:
+    """Every pack by id, a local pack hiding a bundled one of the same id."""
     files: dict[str, Path] = {}
     for folder in reversed([rules_dir] if rules_dir is not None else search_folders()):
         files.update(pack_files(folder))
+    return files
+
+
+def find_pack(pack_id: str, rules_dir: Path | None = None) -> Path:
+    files = available_packs(rules_dir)
     if pack_id not in files:
         raise InputError(Problem("pack.unknown", params={
             "id": pack_id, "suggestion": closest(pack_id, files) or "", "known": ", ".join(files) or "-"}))
