@@ -22,6 +22,10 @@ document: {title: Prestatieafspraken Proefstad}
 parties:
   - {id: gemeente, name: Gemeente Proefstad, role: gemeente}
   - {id: woonstad, name: Woonstad, role: corporatie}
+ladder:
+  rungs:
+    - {id: overleg, name: Overleg, parties: [gemeente, woonstad]}
+    - {id: mediation, name: Mediation, parties: [all]}
 rules:
   - id: "1"
     title: Vrije toewijzingsruimte maximaal 10%
@@ -96,6 +100,8 @@ MISTAKES = {
     "duplicate rule id": ('id: "3"', 'id: "2"', "fout", ["'2' komt twee keer voor", "eigen id"]),
     "undeclared party": ("responsible: [woonstad]", "responsible: [wonstad]", "fout",
                          ["'wonstad'", "bedoelt u 'woonstad'", "voeg haar toe onder 'parties'"]),
+    "undeclared party on a rung": ("parties: [gemeente, woonstad]}", "parties: [gemeente, wonstad]}", "fout",
+                                   ["'wonstad'", "bedoelt u 'woonstad'"]),
     "filter that never matches": ('where: "homes >= 16"', 'where: "homes >= 16 and homes < 10"', "waarschuwing",
                                   ["geen enkel item van projects", "'homes'", "controleer de grenzen"]),
     "filter on a value that never occurs": ('target_group == "urgent"', 'target_group == "urgnt"', "waarschuwing",

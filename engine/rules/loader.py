@@ -125,7 +125,7 @@ class _PackReader:
             self.problem("pack.id_mismatch", d, ["pack"], id=d["pack"], file=self.path.name)
         parties = self.parties()
         first, last = d["period"]["from"], d["period"]["to"]
-        ladder = self.ladder(d.get("ladder"))
+        ladder = self.ladder(d.get("ladder"), parties)
         policy = (d.get("policy") or {}).get("effort_shortfall", "warning")
         rules = []
         seen: dict[str, int] = {}
@@ -196,9 +196,12 @@ class _PackReader:
             parties[raw["id"]] = Party(raw["id"], raw["name"], Role(raw["role"]))
         return parties
 
-    def ladder(self, raw: Any) -> Ladder:
+    def ladder(self, raw: Any, parties: dict[str, Party]) -> Ladder:
         if raw is None:
             return DEFAULT_LADDER
+        for i, rung in enumerate(raw["rungs"]):
+            for j, name in enumerate(rung.get("parties") or ()):
+                self.check_party(name, parties, rung["parties"], ["ladder", "rungs", i, "parties", j])
         rungs = tuple(
             Rung(r["id"], Text.of(r["name"]), tuple(r.get("parties") or ("all",)),
                  r.get("legal_basis"), Text.of(r["note"]) if r.get("note") else None)
