@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from engine import collector
 from engine.evaluation.compiled import COLLECTION_NOUNS, CompiledRule, compile_rule
 from engine.evaluation.context import Context, History
 from engine.evaluation.judge import Judge
@@ -39,9 +40,10 @@ class Evaluation:
         history = self.history(fact_sets)
         chosen = sorted(years) if years is not None else sorted(fact_sets)
         findings: list[Finding] = []
-        for year in chosen:
-            for judge in self.judges:
-                findings.extend(self._rule_year(judge, history, year))
+        with collector.paused():
+            for year in chosen:
+                for judge in self.judges:
+                    findings.extend(self._rule_year(judge, history, year))
         return findings
 
     def _rule_year(self, judge: Judge, history: History, year: int) -> Iterator[Finding]:
