@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from engine.language import ast
+from engine.language.types import Checked
 from engine.model.text import Text
 
 
@@ -154,6 +155,7 @@ class Rule:
     unit: str = "number"
     amendment: str | None = None  # the allonge that introduced this version of the clause
     versions: int = 1  # how many versions of this clause the pack holds (amendments add one each)
+    reads: Checked = Checked("number")  # every name its expressions read, from the load-time check
 
     @property
     def key(self) -> str:
