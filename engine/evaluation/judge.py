@@ -42,6 +42,12 @@ class Judge:
     def __init__(self, compiled: CompiledRule) -> None:
         self.c = compiled
         self.rule = compiled.rule
+        reads = compiled.reads
+        prefix = f"{self.rule.scope.collection}."
+        self._figures = tuple(sorted(reads.figures))
+        self._attributes = tuple((name, name[len(prefix):]) for name in sorted(reads.attributes)
+                                 if name.startswith(prefix))
+        self._parameters = tuple(sorted(reads.parameters))
 
     def __call__(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
         try:
@@ -213,39 +219,16 @@ class Judge:
     # -- what the finding rests on ------------------------------------------------------------
 
     def _facts_used(self, ctx: Context, ent: Any) -> tuple[FactUsed, ...]:
-        reads = self.c.reads
-        used: list[FactUsed] = []
-        for name in sorted(reads.figures):
-            try:
-                value = ctx.figure(name)
-            except MissingFact:
-                continue
-            contest = self._contest(ctx, name)
-            used.append(FactUsed(name, value, ctx.year, contest.by if contest else None,
-                                 contest.reason if contest else None))
+        used = [cited for cited in map(ctx.cited, self._figures) if cited is not None]
         if ent is not None:
-            prefix = f"{self.rule.scope.collection}."
-            for name in sorted(reads.attributes):
-                if name.startswith(prefix) and name[len(prefix):] in ent:
-                    used.append(FactUsed(name, ent[name[len(prefix):]], ctx.year))
-        for name in sorted(reads.parameters):
-            value = ctx.history.parameters.value(name, ctx.year) if name in ctx.history.parameters.by_name else None
+            used += [FactUsed(name, ent[attribute], ctx.year) for name, attribute in self._attributes
+                     if attribute in ent]
+        parameters = ctx.history.parameters
+        for name in self._parameters:
+            value = parameters.value(name, ctx.year) if name in parameters.by_name else None
             if value is not None:
                 used.append(FactUsed(f"param({name})", value, ctx.year))
         return tuple(used)
-
-    @staticmethod
-    def _contest(ctx: Context, name: str) -> Any:
-        """A contest on the figure itself, or, for a sum over the corporations, on any part of it."""
-        section, facts = ctx.section(), ctx.facts()
-        if section is not None and name in section.contested:
-            return section.contested[name]
-        if ctx.party is None and facts is not None and section is not None and name not in section.figures:
-            for corporation in ctx.history.corporations:
-                party_section = facts.parties.get(corporation)
-                if party_section is not None and name in party_section.contested:
-                    return party_section.contested[name]
-        return None
 
     def _missing(self, ctx: Context, ent: Any, scope: ScopeInstance, first: MissingFact) -> Finding:
         """Name everything missing, not only the first thing the evaluation tripped over."""
