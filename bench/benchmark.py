@@ -857,16 +857,21 @@ class Loaded:
 
 
 def load_all(data: Dataset) -> list[Loaded]:
-    """Load the way `engine.check.check` does (same functions, same cache), minus evaluating."""
+    """Load the way `engine.check.check` does (same functions, same cache), minus evaluating.
+
+    Like `woonpact check` given every agreement's folder, it runs with the cyclic collector
+    paused (engine/collector.py)."""
+    from engine import collector  # noqa: PLC0415
     from engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
 
     loaded = []
-    for a in data.agreements:
-        fact_sets = load_facts([data.facts_dir(a)])
-        pack = resolve_pack(fact_sets, data.rules_dir)
-        rules = included_rules(pack, data.rules_dir)
-        cross_check(pack, fact_sets, rules)
-        loaded.append(Loaded(a, pack, rules, fact_sets))
+    with collector.paused():
+        for a in data.agreements:
+            fact_sets = load_facts([data.facts_dir(a)])
+            pack = resolve_pack(fact_sets, data.rules_dir)
+            rules = included_rules(pack, data.rules_dir)
+            cross_check(pack, fact_sets, rules)
+            loaded.append(Loaded(a, pack, rules, fact_sets))
     return loaded
 
 
@@ -874,19 +879,22 @@ def evaluate_all(loaded: list[Loaded], compile_clock: list[float] | None = None)
     """Evaluate every agreement for all its years, as `engine.check.check` does after loading.
 
     `compile_clock`, when given, receives the seconds spent building the Evaluations (compiling
-    rules into closures), which every process does again for every pack.
+    rules into closures), which every process does again for every pack. Like `woonpact check`
+    given every agreement's folder, it runs with the cyclic collector paused.
     """
+    from engine import collector  # noqa: PLC0415
     from engine.check import parameters  # noqa: PLC0415
     from engine.evaluation.run import Evaluation  # noqa: PLC0415
 
     params = parameters()
     findings: list[Any] = []
     compiling = 0.0
-    for a in loaded:
-        started = time.perf_counter()
-        evaluation = Evaluation(a.pack, params, a.rules)
-        compiling += time.perf_counter() - started
-        findings += evaluation.run(a.fact_sets, sorted(a.fact_sets))
+    with collector.paused():
+        for a in loaded:
+            started = time.perf_counter()
+            evaluation = Evaluation(a.pack, params, a.rules)
+            compiling += time.perf_counter() - started
+            findings += evaluation.run(a.fact_sets, sorted(a.fact_sets))
     if compile_clock is not None:
         compile_clock.append(compiling)
     return findings
