@@ -15,7 +15,7 @@ from typing import Any
 from engine.evaluation.compiled import CompiledRule
 from engine.evaluation.context import Context
 from engine.language.compiler import NUMERIC_COMPARE, PLAIN_COMPARE, MissingFact
-from engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
+from engine.model.finding import Distance, FactUsed, Finding, Later, ScopeInstance, Status
 from engine.model.pack import Obligation, Rule
 
 FAILING_OPS = {">=": "more", ">": "more", "<=": "fewer", "<": "fewer"}
@@ -58,7 +58,7 @@ class Judge:
     def finding(self, ctx: Context, ent: Any, scope: ScopeInstance, status: Status, reason: str,
                 **fields: Any) -> Finding:
         return Finding(self.rule, ctx.year, scope, status, reason,
-                       facts_used=self._facts_used(ctx, ent), **fields)
+                       facts_used=Later(self._facts_used, ctx, ent), **fields)
 
     # -- the questions, in order ---------------------------------------------------------------
 
@@ -246,7 +246,7 @@ class Judge:
                 names.append(_describe_missing(other, ctx))
         unique = tuple(dict.fromkeys(names))
         return Finding(self.rule, ctx.year, scope, Status.MISSING_DATA, "missing",
-                       missing=unique, facts_used=self._facts_used(ctx, ent))
+                       missing=unique, facts_used=Later(self._facts_used, ctx, ent))
 
 
 def _describe_missing(missing: MissingFact, ctx: Context) -> str:

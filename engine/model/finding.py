@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from collections.abc import Callable
 from typing import Any
 
 from engine.model.pack import Rule
@@ -79,3 +80,42 @@ class Finding:
     @property
     def failing(self) -> bool:
         return self.status in (Status.BREACH, Status.WARNING)
+
+
+class Later:
+    """A finding's `facts_used` not built yet: the function and arguments that build it.
+
+    Citing every figure a finding rests on (values, years, contests) cost more than judging it,
+    and a sweep that only counts statuses never reads them. The result is the same whenever
+    it is read: it is built from immutable facts.
+    """
+
+    __slots__ = ("build", "args")
+
+    def __init__(self, build: Callable[..., tuple[FactUsed, ...]], *args: Any) -> None:
+        self.build = build
+        self.args = args
+
+
+class _BuiltOnFirstRead:
+    """Stands in for the `facts_used` slot: a `Later` value is built, stored and returned on the
+    first read, so `finding.facts_used` (and equality, hashing, repr, pickling) always see the
+    tuple."""
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, finding: Finding | None, owner: type | None = None) -> Any:
+        if finding is None:
+            return self
+        value = self.slot.__get__(finding, owner)
+        if type(value) is Later:
+            value = value.build(*value.args)
+            self.slot.__set__(finding, value)
+        return value
+
+    def __set__(self, finding: Finding, value: Any) -> None:
+        self.slot.__set__(finding, value)
+
+
+Finding.facts_used = _BuiltOnFirstRead(Finding.facts_used)  # type: ignore[assignment,misc]
