@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import pickle
+
+import pytest
 
 from engine import paths
 from engine.check import check
@@ -47,3 +50,16 @@ def test_every_bundled_finding_cites_its_facts_as_a_tuple() -> None:
             assert isinstance(finding.facts_used, tuple)
             assert all(isinstance(u, FactUsed) and u.year == finding.year for u in finding.facts_used)
             assert pickle.loads(pickle.dumps(finding)) == finding
+
+
+def test_the_hand_written_init_takes_the_fields_in_order_with_their_defaults() -> None:
+    parameters = list(inspect.signature(Finding.__init__).parameters.values())[1:]
+    assert [p.name for p in parameters] == [f.name for f in dataclasses.fields(Finding)]
+    for parameter, field in zip(parameters, dataclasses.fields(Finding)):
+        assert parameter.default == (inspect.Parameter.empty if field.default is dataclasses.MISSING
+                                     else field.default)
+    finding = _finding(())
+    values = {f.name: getattr(finding, f.name) for f in dataclasses.fields(Finding)}
+    assert Finding(**values) == finding and values["value"] == 1 and values["reason"] == "met"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.year = 2026  # type: ignore[misc]

@@ -17,6 +17,7 @@ from engine.evaluation.context import Context
 from engine.language.compiler import NUMERIC_COMPARE, PLAIN_COMPARE, MissingFact
 from engine.model.finding import Distance, FactUsed, Finding, Later, ScopeInstance, Status
 from engine.model.pack import Obligation, Rule
+from engine.model.text import Text
 
 FAILING_OPS = {">=": "more", ">": "more", "<=": "fewer", "<": "fewer"}
 
@@ -55,10 +56,11 @@ class Judge:
         except MissingFact as missing:
             return self._missing(ctx, ent, scope, missing)
 
-    def finding(self, ctx: Context, ent: Any, scope: ScopeInstance, status: Status, reason: str,
-                **fields: Any) -> Finding:
-        return Finding(self.rule, ctx.year, scope, status, reason,
-                       facts_used=Later(self._facts_used, ctx, ent), **fields)
+    def finding(self, ctx: Context, ent: Any, scope: ScopeInstance, status: Status, reason: str, *,
+                value: Any = None, bound: Any = None, target: Any = None, distance: Distance | None = None,
+                action: Text | None = None, details: tuple[tuple[str, Any], ...] = ()) -> Finding:
+        return Finding(self.rule, ctx.year, scope, status, reason, value, bound, target, distance,
+                       Later(self._facts_used, ctx, ent), (), action, details)
 
     # -- the questions, in order ---------------------------------------------------------------
 
