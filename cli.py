@@ -86,8 +86,11 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     from engine.output import renderer  # noqa: PLC0415
     from engine.output.result import exit_code  # noqa: PLC0415
 
+    from engine import collector  # noqa: PLC0415
+
     try:
-        results = [run_check([target], rules, year) for target in facts]
+        with collector.paused():  # one process checks every agreement given: see engine/collector.py
+            results = [run_check([target], rules, year) for target in facts]
     except InputError as error:
         _fail(error, lang)
     if fmt == "xlsx":

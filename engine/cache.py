@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from engine import __version__, paths
+from engine import __version__, collector, paths
 
 T = TypeVar("T")
 
@@ -73,7 +73,7 @@ def cached(path: Path, kind: str, load: Callable[[Path], T]) -> T:
     digest = hashlib.sha256(_STAMP + kind.encode() + str(path.resolve()).encode() + content + companions).hexdigest()
     entry = directory / f"{kind}-{digest}.pickle"
     try:
-        with entry.open("rb") as handle:
+        with entry.open("rb") as handle, collector.paused():
             return pickle.load(handle)  # noqa: S301 - our own cache directory, our own objects
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass

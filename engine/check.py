@@ -21,7 +21,7 @@ from engine.model.finding import Finding
 from engine.model.pack import Pack, Rule
 from engine.params import Parameters, load_parameters
 from engine.rules.loader import load_pack
-from engine.rules.registry import find_pack, pack_files
+from engine.rules.registry import find_pack, pack_path
 from engine.suggest import closest
 
 
@@ -125,8 +125,7 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
     found = list(pack.rules)
     folder = rules if rules is not None and rules.is_dir() else pack.path.parent
     for included in pack.includes:
-        local = pack_files(folder)
-        path = local[included] if included in local else find_pack(included)  # else the bundled one
+        path = pack_path(included, folder) or find_pack(included)  # else the bundled one
         found += included_rules(pack_by_path(path), rules, (*chain, pack.id))
     return tuple(found)
 

@@ -113,6 +113,16 @@ def test_evaluation_of_aggregates_and_boundaries() -> None:
     assert evaluate("param(aftoppingsgrens_2, 2024)", ctx) == 697.07
 
 
+def test_whole_counts_compare_exactly_and_fractions_within_the_tolerance() -> None:
+    ctx = Ctx({"lettings_total": 1_000_000_001, "lettings_relet": 1_000_000_000})
+    assert evaluate("lettings_total > lettings_relet", ctx) is True  # one part in a billion apart
+    assert evaluate("lettings_total - 1 == lettings_relet", ctx) is True
+    assert evaluate("lettings_total * 1 > lettings_relet", ctx) is False  # a product keeps the tolerance
+    projects = Ctx({}, {"projects": [{"id": "a", "homes": 16}, {"id": "b", "homes": 15}]})
+    assert evaluate("count(projects where homes >= 16)", projects) == 1
+    assert evaluate("count(projects where homes > 15)", projects) == 1
+
+
 def test_a_missing_fact_raises_missing_fact_not_key_error() -> None:
     with pytest.raises(MissingFact) as caught:
         evaluate("lettings_total + 1", Ctx({}))

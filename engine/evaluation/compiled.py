@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from engine.facts.vocabulary import vocabulary
 from engine.language import ast
 from engine.language.compiler import Closure, compile_expression
-from engine.language.types import Checked, Environment, check
+from engine.language.types import Checked, Environment
 from engine.model.pack import Rule, ScopeKind
 from engine.model.text import Text
 from engine.params import Parameters
@@ -83,17 +83,6 @@ def compile_rule(rule: Rule, parameters: Parameters) -> CompiledRule:
     def closure(node: ast.Node | None) -> Closure | None:
         return None if node is None else compile_expression(node, env)
 
-    trees: list[ast.Node] = []
-    for expr in (rule.measure, rule.applies_if, rule.scope.where,
-                 rule.trigger and rule.trigger.when, rule.trigger and rule.trigger.done):
-        if expr:
-            trees.append(expr.tree)
-    for norm in (rule.norm, rule.signal and rule.signal.level):
-        if norm:
-            trees += [n for n in (norm.tree.bound, norm.tree.upper) if n is not None]
-    reads = Checked("number")
-    for tree in trees:
-        reads = reads.merge("number", check(tree, env))
     trigger = rule.trigger
     trajectory = rule.trajectory
     return CompiledRule(
@@ -111,5 +100,5 @@ def compile_rule(rule: Rule, parameters: Parameters) -> CompiledRule:
         milestones=tuple((year, compile_expression(node, env))
                          for year, node in (trajectory.milestones if trajectory else ())),
         share_parts=_share_parts(rule.measure.tree, env) if rule.measure else None,
-        reads=reads,
+        reads=rule.reads,
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from engine.language.compiler import MissingFact
-from engine.model.facts import FactSet, Section
+from engine.model.facts import Contest, FactSet, Section
+from engine.model.finding import FactUsed
 from engine.params import Parameters
 
 
@@ -37,7 +38,7 @@ class History:
 
 
 class Context:
-    __slots__ = ("history", "year", "party", "_facts", "_entities")
+    __slots__ = ("history", "year", "party", "_facts", "_entities", "_cited")
 
     def __init__(self, history: History, year: int, party: str | None) -> None:
         self.history = history
@@ -45,6 +46,7 @@ class Context:
         self.party = party
         self._facts = history.by_year.get(year)
         self._entities: dict[str, list[Any]] = {}
+        self._cited: dict[str, FactUsed | None] = {}
 
     def _fact_set(self, name: str) -> FactSet:
         if self._facts is None:
@@ -100,6 +102,36 @@ class Context:
             found = list(items)
         self._entities[collection] = found
         return found
+
+    def cited(self, name: str) -> FactUsed | None:
+        """The figure as a finding cites it, with any contest; None when it is missing.
+
+        Every rule that reads the figure in this context cites the same thing, so it is built
+        once per context rather than once per finding."""
+        if name in self._cited:
+            return self._cited[name]
+        try:
+            value = self.figure(name)
+        except MissingFact:
+            used = None
+        else:
+            contest = self._contest(name)
+            used = FactUsed(name, value, self.year, contest.by if contest else None,
+                            contest.reason if contest else None)
+        self._cited[name] = used
+        return used
+
+    def _contest(self, name: str) -> Contest | None:
+        """A contest on the figure itself, or, for a sum over the corporations, on any part of it."""
+        section, facts = self.section(), self._facts
+        if section is not None and name in section.contested:
+            return section.contested[name]
+        if self.party is None and facts is not None and section is not None and name not in section.figures:
+            for corporation in self.history.corporations:
+                party_section = facts.parties.get(corporation)
+                if party_section is not None and name in party_section.contested:
+                    return party_section.contested[name]
+        return None
 
     def param(self, name: str, year: int) -> float:
         value = self.history.parameters.value(name, year)

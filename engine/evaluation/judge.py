@@ -15,8 +15,9 @@ from typing import Any
 from engine.evaluation.compiled import CompiledRule
 from engine.evaluation.context import Context
 from engine.language.compiler import NUMERIC_COMPARE, PLAIN_COMPARE, MissingFact
-from engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
+from engine.model.finding import Distance, FactUsed, Finding, Later, ScopeInstance, Status
 from engine.model.pack import Obligation, Rule
+from engine.model.text import Text
 
 FAILING_OPS = {">=": "more", ">": "more", "<=": "fewer", "<": "fewer"}
 
@@ -42,6 +43,12 @@ class Judge:
     def __init__(self, compiled: CompiledRule) -> None:
         self.c = compiled
         self.rule = compiled.rule
+        reads = compiled.reads
+        prefix = f"{self.rule.scope.collection}."
+        self._figures = tuple(sorted(reads.figures))
+        self._attributes = tuple((name, name[len(prefix):]) for name in sorted(reads.attributes)
+                                 if name.startswith(prefix))
+        self._parameters = tuple(sorted(reads.parameters))
 
     def __call__(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
         try:
@@ -49,10 +56,11 @@ class Judge:
         except MissingFact as missing:
             return self._missing(ctx, ent, scope, missing)
 
-    def finding(self, ctx: Context, ent: Any, scope: ScopeInstance, status: Status, reason: str,
-                **fields: Any) -> Finding:
-        return Finding(self.rule, ctx.year, scope, status, reason,
-                       facts_used=self._facts_used(ctx, ent), **fields)
+    def finding(self, ctx: Context, ent: Any, scope: ScopeInstance, status: Status, reason: str, *,
+                value: Any = None, bound: Any = None, target: Any = None, distance: Distance | None = None,
+                action: Text | None = None, details: tuple[tuple[str, Any], ...] = ()) -> Finding:
+        return Finding(self.rule, ctx.year, scope, status, reason, value, bound, target, distance,
+                       Later(self._facts_used, ctx, ent), (), action, details)
 
     # -- the questions, in order ---------------------------------------------------------------
 
@@ -213,39 +221,16 @@ class Judge:
     # -- what the finding rests on ------------------------------------------------------------
 
     def _facts_used(self, ctx: Context, ent: Any) -> tuple[FactUsed, ...]:
-        reads = self.c.reads
-        used: list[FactUsed] = []
-        for name in sorted(reads.figures):
-            try:
-                value = ctx.figure(name)
-            except MissingFact:
-                continue
-            contest = self._contest(ctx, name)
-            used.append(FactUsed(name, value, ctx.year, contest.by if contest else None,
-                                 contest.reason if contest else None))
+        used = [cited for cited in map(ctx.cited, self._figures) if cited is not None]
         if ent is not None:
-            prefix = f"{self.rule.scope.collection}."
-            for name in sorted(reads.attributes):
-                if name.startswith(prefix) and name[len(prefix):] in ent:
-                    used.append(FactUsed(name, ent[name[len(prefix):]], ctx.year))
-        for name in sorted(reads.parameters):
-            value = ctx.history.parameters.value(name, ctx.year) if name in ctx.history.parameters.by_name else None
+            used += [FactUsed(name, ent[attribute], ctx.year) for name, attribute in self._attributes
+                     if attribute in ent]
+        parameters = ctx.history.parameters
+        for name in self._parameters:
+            value = parameters.value(name, ctx.year) if name in parameters.by_name else None
             if value is not None:
                 used.append(FactUsed(f"param({name})", value, ctx.year))
         return tuple(used)
-
-    @staticmethod
-    def _contest(ctx: Context, name: str) -> Any:
-        """A contest on the figure itself, or, for a sum over the corporations, on any part of it."""
-        section, facts = ctx.section(), ctx.facts()
-        if section is not None and name in section.contested:
-            return section.contested[name]
-        if ctx.party is None and facts is not None and section is not None and name not in section.figures:
-            for corporation in ctx.history.corporations:
-                party_section = facts.parties.get(corporation)
-                if party_section is not None and name in party_section.contested:
-                    return party_section.contested[name]
-        return None
 
     def _missing(self, ctx: Context, ent: Any, scope: ScopeInstance, first: MissingFact) -> Finding:
         """Name everything missing, not only the first thing the evaluation tripped over."""
@@ -263,7 +248,7 @@ class Judge:
                 names.append(_describe_missing(other, ctx))
         unique = tuple(dict.fromkeys(names))
         return Finding(self.rule, ctx.year, scope, Status.MISSING_DATA, "missing",
-                       missing=unique, facts_used=self._facts_used(ctx, ent))
+                       missing=unique, facts_used=Later(self._facts_used, ctx, ent))
 
 
 def _describe_missing(missing: MissingFact, ctx: Context) -> str:

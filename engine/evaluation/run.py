@@ -7,11 +7,12 @@ scope still yields one finding (not applicable) so that no clause silently disap
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from engine.evaluation.compiled import COLLECTION_NOUNS, CompiledRule, compile_rule
-from engine.evaluation.context import Context, History
+from engine import collector
+from engine.evaluation.compiled import COLLECTION_NOUNS, compile_rule
+from engine.evaluation.context import History
 from engine.evaluation.judge import Judge
 from engine.facts.vocabulary import vocabulary
 from engine.language.compiler import MissingFact
@@ -20,6 +21,9 @@ from engine.model.finding import Finding, ScopeInstance, Status
 from engine.model.pack import Pack, Rule, ScopeKind
 from engine.params import Parameters
 
+Add = Callable[[Finding], None]
+Instances = tuple[tuple[str | None, ScopeInstance], ...]  # (party read from, whom it is about)
+
 
 class Evaluation:
     """A pack compiled against the parameters, ready to judge any history of its fact sets."""
@@ -27,9 +31,24 @@ class Evaluation:
     def __init__(self, pack: Pack, parameters: Parameters, rules: Iterable[Rule] | None = None) -> None:
         self.pack = pack
         self.parameters = parameters
-        self.compiled = tuple(compile_rule(rule, parameters) for rule in (pack.rules if rules is None else rules))
+        with collector.paused():
+            self.compiled = tuple(compile_rule(rule, parameters) for rule in (pack.rules if rules is None else rules))
         self.judges = tuple(Judge(c) for c in self.compiled)
         self.additive = vocabulary().summable
+        corporations = tuple((p.id, ScopeInstance("party", p.id, p.name, p.id)) for p in pack.corporations())
+        agreement = ((None, ScopeInstance("agreement", pack.id, pack.municipality)),)
+        # The scope instances of every rule that is not per entity, built once: they are the
+        # same every year.
+        self.instances: dict[Judge, Instances] = {
+            judge: corporations if kind is ScopeKind.CORPORATIONS else agreement if kind is ScopeKind.AGREEMENT
+            else self._party_instance(judge.rule)
+            for judge in self.judges if (kind := judge.rule.scope.kind) is not ScopeKind.EACH
+        }
+
+    def _party_instance(self, rule: Rule) -> Instances:
+        party = self.pack.party(rule.scope.party or "")
+        name = party.name if party else rule.scope.party or ""
+        return ((rule.scope.party, ScopeInstance("party", rule.scope.party or "", name, rule.scope.party)),)
 
     def history(self, fact_sets: Mapping[int, FactSet]) -> History:
         corporations = tuple(p.id for p in self.pack.corporations())
@@ -39,59 +58,43 @@ class Evaluation:
         history = self.history(fact_sets)
         chosen = sorted(years) if years is not None else sorted(fact_sets)
         findings: list[Finding] = []
-        for year in chosen:
-            for judge in self.judges:
-                findings.extend(self._rule_year(judge, history, year))
+        with collector.paused():
+            for year in chosen:
+                for judge in self.judges:
+                    self._rule_year(judge, history, year, findings.append)
         return findings
 
-    def _rule_year(self, judge: Judge, history: History, year: int) -> Iterator[Finding]:
+    def _rule_year(self, judge: Judge, history: History, year: int, add: Add) -> None:
         rule = judge.rule
-        outside = not rule.first_year <= year <= rule.last_year
-        if outside and rule.versions > 1:
-            return  # another version of this clause (before or after an allonge) covers the year
-        if outside and rule.scope.kind is ScopeKind.EACH:
-            collection = rule.scope.collection or ""
-            whole = ScopeInstance("collection", collection, COLLECTION_NOUNS[collection].nl)
-            yield Finding(rule, year, whole, Status.NOT_APPLICABLE, "outside_years",
-                          details=(("first", rule.first_year), ("last", rule.last_year)))
-            return
-        for ctx, ent, scope in self._instances(judge.c, history, year):
-            if isinstance(ent, Finding):
-                yield ent
-            elif outside:
-                yield Finding(rule, year, scope, Status.NOT_APPLICABLE, "outside_years",
-                              details=(("first", rule.first_year), ("last", rule.last_year)))
-            else:
-                yield judge(ctx, ent, scope)
-
-    def _instances(self, compiled: CompiledRule, history: History,
-                   year: int) -> Iterator[tuple[Context, Any, ScopeInstance]]:
-        rule, pack = compiled.rule, self.pack
-        scope = rule.scope
-        if scope.kind is ScopeKind.AGREEMENT:
-            yield history.context(year, None), None, ScopeInstance("agreement", pack.id, pack.municipality)
-        elif scope.kind is ScopeKind.CORPORATIONS:
-            for party in pack.corporations():
-                yield history.context(year, party.id), None, ScopeInstance("party", party.id, party.name, party.id)
-        elif scope.kind is ScopeKind.PARTY:
-            party = pack.party(scope.party or "")
-            name = party.name if party else scope.party or ""
-            yield history.context(year, scope.party), None, ScopeInstance("party", scope.party or "", name, scope.party)
+        if not rule.first_year <= year <= rule.last_year:
+            self._outside_years(judge, year, add)
+        elif rule.scope.kind is ScopeKind.EACH:
+            self._entities(judge, history, year, add)
         else:
-            yield from self._entity_instances(compiled, history, year)
+            for party, scope in self.instances[judge]:
+                add(judge(history.context(year, party), None, scope))
 
-    def _entity_instances(self, compiled: CompiledRule, history: History,
-                          year: int) -> Iterator[tuple[Context, Any, ScopeInstance]]:
-        rule = compiled.rule
+    def _outside_years(self, judge: Judge, year: int, add: Add) -> None:
+        rule = judge.rule
+        if rule.versions > 1:
+            return  # another version of this clause (before or after an allonge) covers the year
+        details = (("first", rule.first_year), ("last", rule.last_year))
+        if rule.scope.kind is ScopeKind.EACH:
+            add(Finding(rule, year, _whole(rule), Status.NOT_APPLICABLE, "outside_years", details=details))
+            return
+        for _, scope in self.instances[judge]:
+            add(Finding(rule, year, scope, Status.NOT_APPLICABLE, "outside_years", details=details))
+
+    @staticmethod
+    def _entities(judge: Judge, history: History, year: int, add: Add) -> None:
+        rule, compiled = judge.rule, judge.c
         collection = rule.scope.collection or ""
         ctx = history.context(year, None)
-        noun = COLLECTION_NOUNS[collection]
-        whole = ScopeInstance("collection", collection, noun.nl)
         try:
             entities = ctx.entities(collection)
         except MissingFact as missing:
-            yield ctx, _collection_finding(rule, year, whole, Status.MISSING_DATA, "missing",
-                                           missing=(f"{missing.name} ({year})",)), whole
+            add(Finding(rule, year, _whole(rule), Status.MISSING_DATA, "missing",
+                        missing=(f"{missing.name} ({year})",)))
             return
         found = False
         judge_where, trigger_when = compiled.where, compiled.trigger_when
@@ -102,23 +105,22 @@ class Evaluation:
                 if trigger_when is not None and not trigger_when(ctx, ent):
                     continue
             except MissingFact as missing:
-                scope = _entity_scope(collection, ent)
                 found = True
-                yield ctx, _collection_finding(rule, year, scope, Status.MISSING_DATA, "missing",
-                                               missing=(f"{missing.name} ({ent.get('id')}, {year})",)), scope
+                add(Finding(rule, year, _entity_scope(collection, ent), Status.MISSING_DATA, "missing",
+                            missing=(f"{missing.name} ({ent.get('id')}, {year})",)))
                 continue
             found = True
-            yield ctx, ent, _entity_scope(collection, ent)  # built only for entities in scope
+            add(judge(ctx, ent, _entity_scope(collection, ent)))  # scope built only for entities in scope
         if not found:
             reason = "trigger_quiet" if rule.trigger is not None else "no_entities"
-            yield ctx, _collection_finding(rule, year, whole, Status.NOT_APPLICABLE, reason), whole
+            add(Finding(rule, year, _whole(rule), Status.NOT_APPLICABLE, reason))
+
+
+def _whole(rule: Rule) -> ScopeInstance:
+    collection = rule.scope.collection or ""
+    return ScopeInstance("collection", collection, COLLECTION_NOUNS[collection].nl)
 
 
 def _entity_scope(collection: str, ent: Any) -> ScopeInstance:
     return ScopeInstance("entity", f"{collection}/{ent.get('id')}", str(ent.get("name") or ent.get("id")),
                          ent.get("party"))
-
-
-def _collection_finding(rule: Rule, year: int, scope: ScopeInstance, status: Status, reason: str,
-                        **fields: Any) -> Finding:
-    return Finding(rule, year, scope, status, reason, **fields)

@@ -2,8 +2,11 @@
 
 Closures, not generated source: the rule text never reaches `eval`/`exec`, and a closure tree
 costs one Python call per node, which keeps evaluation within a small factor of hand-written
-code. The context object supplies figures, collections, parameters and other years; it raises
-`MissingFact` for anything absent, so a missing figure becomes a finding and never a crash.
+code. A literal operand is captured in its parent's closure rather than called, and whole
+counts compare exactly (the tolerance below exists for fractions), because a `where` filter
+runs once per entity: at national size over a million lettings a year. The context object
+supplies figures, collections, parameters and other years; it raises `MissingFact` for
+anything absent, so a missing figure becomes a finding and never a crash.
 """
 
 from __future__ import annotations
@@ -73,6 +76,11 @@ NUMERIC_COMPARE: dict[str, Callable[[float, float], bool]] = {
     ">=": _ge, "<=": _le, ">": _gt, "<": _lt, "==": _eq, "!=": _ne,
 }
 PLAIN_COMPARE = {"==": operator.eq, "!=": operator.ne}
+EXACT_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
+    "!=": operator.ne,
+}
+LITERALS = (ast.Number, ast.Share, ast.Money, ast.Text, ast.Bool)
 ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul}
 
 
@@ -121,9 +129,7 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
     if op == "or":
         return lambda ctx, ent: left(ctx, ent) or right(ctx, ent)
     if op in NUMERIC_COMPARE:
-        numeric = check(node.left, env).unit not in ("text", "bool")
-        compare = NUMERIC_COMPARE[op] if numeric else PLAIN_COMPARE[op]
-        return lambda ctx, ent: compare(left(ctx, ent), right(ctx, ent))
+        return _compile_comparison(node, env, left, right)
     if op == "/":
         def divide(ctx: Any, ent: Any) -> float:
             denominator = right(ctx, ent)
@@ -132,7 +138,49 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
             return left(ctx, ent) / denominator
         return divide
     fn = ARITHMETIC[op]
+    if isinstance(node.right, LITERALS):
+        constant = node.right.value
+        return lambda ctx, ent: fn(left(ctx, ent), constant)
     return lambda ctx, ent: fn(left(ctx, ent), right(ctx, ent))
+
+
+def _compile_comparison(node: ast.Binary, env: Environment, left: Closure, right: Closure) -> Closure:
+    if check(node.left, env).unit in ("text", "bool"):
+        compare = PLAIN_COMPARE[node.op]
+    elif _whole(node.left, env) and _whole(node.right, env):
+        compare = EXACT_COMPARE[node.op]
+    else:
+        compare = NUMERIC_COMPARE[node.op]
+    if isinstance(node.right, LITERALS):
+        constant = node.right.value
+        return lambda ctx, ent: compare(left(ctx, ent), constant)
+    return lambda ctx, ent: compare(left(ctx, ent), right(ctx, ent))
+
+
+def _whole(node: ast.Node, env: Environment) -> bool:
+    """Whether the expression is a whole number by construction: counts, integer literals, and
+    their sums, differences, minima, maxima and history. A product or quotient (`lettings_total
+    * 15%`) keeps the unit count but not the wholeness, so it keeps the tolerance."""
+    match node:
+        case ast.Number(value=value):
+            return isinstance(value, int)
+        case ast.Name():
+            return check(node, env).unit == "count"
+        case ast.Unary(op="-", operand=operand):
+            return _whole(operand, env)
+        case ast.Binary(op="+" | "-", left=left, right=right):
+            return _whole(left, env) and _whole(right, env)
+        case ast.Call(func="count"):
+            return True
+        case ast.Call(func="sum"):
+            return check(node, env).unit == "count"
+        case ast.Call(func="min" | "max", args=args):
+            return all(_whole(a, env) for a in args)
+        case ast.Call(func="previous" | "cumulative", args=(inner, *_)):
+            return _whole(inner, env)
+        case ast.Call(func="at", args=(_, inner)):
+            return _whole(inner, env)
+    return False
 
 
 def _filter(call: ast.Call, env: Environment) -> tuple[str, str | None, Closure | None]:

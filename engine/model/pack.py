@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from engine.language import ast
+from engine.language.types import Checked
 from engine.model.text import Text
 
 
@@ -157,6 +158,7 @@ class Rule:
     unit: str = "number"
     amendment: str | None = None  # the allonge that introduced this version of the clause
     versions: int = 1  # how many versions of this clause the pack holds (amendments add one each)
+    reads: Checked = Checked("number")  # every name its expressions read, from the load-time check
 
     @property
     def key(self) -> str:

@@ -18,7 +18,7 @@ from engine.language import ast
 from engine.language.constant import constant
 from engine.language.errors import ExpressionError
 from engine.language.parser import parse_expression, parse_norm
-from engine.language.types import Environment, check, unify
+from engine.language.types import Checked, Environment, check, unify
 from engine.model.pack import (
     Amendment, Expression, Ladder, Milestone, Norm, Obligation, Pack, Party, Role, Rule, Rung, Scope,
     ScopeKind, Signal, Source, Trajectory, Trigger,
@@ -276,7 +276,7 @@ class _PackReader:
                          first=r_first, last=r_last)
         if len(self.problems) > before:
             return None
-        return Rule(
+        rule = Rule(
             id=raw["id"], pack=self.data["pack"], title=Text.of(raw["title"]), theme=raw["theme"],
             source=Source(raw["source"]["section"], raw["source"]["quote"], raw["source"].get("page")),
             obligation=Obligation(raw["obligation"]), responsible=responsible, scope=scope,
@@ -287,6 +287,7 @@ class _PackReader:
             interpretation=Text.of(raw["interpretation"]) if raw.get("interpretation") else None,
             unit=unit or ("bool" if trigger or milestone else "number"),
         )
+        return replace(rule, reads=rule_reads(rule, env))
 
     @staticmethod
     def default_responsible(scope: Scope) -> tuple[str, ...]:
@@ -355,3 +356,21 @@ def pack_from_data(data: Any, path: Path, parameters: Parameters) -> Pack:
     """Validate already-loaded pack data against the schema, then read and check every rule."""
     schema.validate(data, "pack.schema.json", path)
     return _PackReader(path, data, parameters).read()
+
+
+def rule_reads(rule: Rule, env: Environment) -> Checked:
+    """Every figure, attribute, collection and parameter the rule's expressions read.
+
+    The findings name them (`facts_used`, and everything missing at once). Gathered here, where
+    the expressions are checked anyway, and kept on the cached rule, so evaluating a pack does
+    not check its expressions a second time.
+    """
+    trees: list[ast.Node] = []
+    for expr in (rule.measure, rule.applies_if, rule.scope.where,
+                 rule.trigger and rule.trigger.when, rule.trigger and rule.trigger.done):
+        if expr:
+            trees.append(expr.tree)
+    for norm in (rule.norm, rule.signal and rule.signal.level):
+        if norm:
+            trees += [n for n in (norm.tree.bound, norm.tree.upper) if n is not None]
+    return Checked("number").merge("number", *(check(tree, env) for tree in trees))

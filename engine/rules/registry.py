@@ -30,9 +30,21 @@ def available_packs(rules_dir: Path | None = None) -> dict[str, Path]:
     return files
 
 
+def pack_path(pack_id: str, rules_dir: Path) -> Path | None:
+    """The pack file for an id in one folder, by its name alone.
+
+    A national folder holds hundreds of packs and every agreement looks up its own pack and the
+    packs it includes, so listing (and sorting) the folder per look-up made loading quadratic.
+    """
+    candidate = rules_dir / f"{pack_id}.yaml"
+    return candidate if candidate.parent == rules_dir and candidate.is_file() else None
+
+
 def find_pack(pack_id: str, rules_dir: Path | None = None) -> Path:
-    files = available_packs(rules_dir)
-    if pack_id not in files:
+    folders = [rules_dir] if rules_dir is not None else search_folders()
+    found = next((p for p in (pack_path(pack_id, f) for f in folders) if p is not None), None)
+    if found is None:
+        files = available_packs(rules_dir)  # listed only to name the known packs and suggest one
         raise InputError(Problem("pack.unknown", params={
             "id": pack_id, "suggestion": closest(pack_id, files) or "", "known": ", ".join(files) or "-"}))
-    return files[pack_id]
+    return found

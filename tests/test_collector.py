@@ -1,0 +1,32 @@
+"""Pausing the cyclic garbage collector: restored afterwards, nested pauses leave it to the outermost."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from engine import collector
+
+
+def test_a_pause_disables_the_collector_and_the_outermost_restores_it() -> None:
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause must not resume it
+    assert gc.isenabled()
+
+
+def test_a_pause_restores_the_collector_after_an_error_and_leaves_a_disabled_one_alone() -> None:
+    with pytest.raises(ValueError), collector.paused():
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
