@@ -1132,7 +1132,7 @@ class ThresholdResult:
     evaluations: int
     compile_seconds: float
     woonpact: Timing
-    durable: Timing | None
+    durable: Timing
     plain: Timing
     durable_rules: int
     durable_unhandled: int
@@ -1140,8 +1140,8 @@ class ThresholdResult:
     statuses: Counter[str]
 
     @property
-    def vs_durable(self) -> float | None:
-        return None if self.durable is None else self.durable.median / self.woonpact.median
+    def vs_durable(self) -> float:
+        return self.durable.median / self.woonpact.median
 
     @property
     def vs_plain(self) -> float:
@@ -1169,15 +1169,10 @@ def measure_thresholds(loaded: list[Loaded], runs: int, durable_runs: int) -> Th
     del findings
     plain, plain_verdicts = repeat(lambda: plain_thresholds(jobs), runs)
     mismatches = {"plain loop": _mismatches(reference, plain_verdicts)}
-    durable, rules, unhandled = None, 0, 0
-    try:
-        engine = build_durable([t for job in jobs for t in job.thresholds])
-    except ImportError:
-        print("durable-rules is not installed: pip install -e '.[bench]' (comparison skipped)")
-    else:
-        durable, durable_verdicts = repeat(lambda: durable_thresholds(jobs, engine), durable_runs)
-        mismatches["durable-rules"] = _mismatches(reference, durable_verdicts)
-        rules, unhandled = engine.rules, engine.unhandled
+    engine = build_durable([t for job in jobs for t in job.thresholds])
+    durable, durable_verdicts = repeat(lambda: durable_thresholds(jobs, engine), durable_runs)
+    mismatches["durable-rules"] = _mismatches(reference, durable_verdicts)
+    rules, unhandled = engine.rules, engine.unhandled
     return ThresholdResult(len(reference), compile_seconds, woonpact, durable, plain, rules,
                            unhandled, mismatches, Counter(v[3] for v in reference))
 
@@ -1276,14 +1271,12 @@ def print_thresholds(r: ThresholdResult) -> None:
           f"{rate(r.evaluations, r.woonpact.median)}")
     print(f"  (compiling these rules once: {r.compile_seconds:.3f} s, not included; "
           f"{r.woonpact.gc_note()})")
-    if r.durable is not None:
-        print(f"durable-rules           : {r.durable.describe()}  "
-              f"{rate(r.evaluations, r.durable.median)}")
-        print(f"  ({r.durable_rules} rules in one ruleset, one session, one `post` per evaluation; "
-              f"{r.durable_unhandled} unhandled events)")
+    print(f"durable-rules           : {r.durable.describe()}  "
+          f"{rate(r.evaluations, r.durable.median)}")
+    print(f"  ({r.durable_rules} rules in one ruleset, one session, one `post` per evaluation; "
+          f"{r.durable_unhandled} unhandled events)")
     print(f"plain Python loop       : {r.plain.describe()}  {rate(r.evaluations, r.plain.median)}")
-    if r.vs_durable is not None:
-        print(f"woonpact vs durable     : {r.vs_durable:.1f}x faster")
+    print(f"woonpact vs durable     : {r.vs_durable:.1f}x faster")
     print(f"woonpact vs plain loop  : {r.vs_plain:.1f}x slower")
     for name, count in r.mismatches.items():
         verdict = "identical to woonpact's" if count == 0 else f"{count} differ from woonpact's"
@@ -1322,8 +1315,7 @@ def summary(startup: StartupResult, sweep: SweepResult,
     agree = all(n == 0 for n in thresholds.mismatches.values())
     targets += [
         Target(f"woonpact at least {TARGET_VS_DURABLE:.0f}x faster than durable-rules",
-               "not measured" if vs_durable is None else f"{vs_durable:.1f}x faster",
-               None if vs_durable is None else vs_durable >= TARGET_VS_DURABLE),
+               f"{vs_durable:.1f}x faster", vs_durable >= TARGET_VS_DURABLE),
         Target(f"woonpact within {TARGET_VS_PLAIN:.0f}x of a plain loop",
                f"{thresholds.vs_plain:.1f}x slower", thresholds.vs_plain <= TARGET_VS_PLAIN),
         Target("the three agree on every threshold verdict", "yes" if agree else "NO", agree),
