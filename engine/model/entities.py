@@ -36,7 +36,7 @@ class Entities:
     def from_dicts(cls, collection: str, attributes: tuple[str, ...],
                    items: Iterable[Mapping[str, Any]]) -> Entities:
         items = list(items)
-        columns = tuple(tuple(item.get(name) for item in items) for name in attributes)
+        columns = tuple(_shared(item.get(name) for item in items) for name in attributes)
         return cls(collection, attributes, columns)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -83,3 +83,12 @@ class Entities:
         read by name, and for tests."""
         names = self.attributes
         return [{name: value for name, value in zip(names, row) if value is not None} for row in self.rows()]
+
+
+def _shared(values: Iterable[Any]) -> tuple[Any, ...]:
+    """The values with equal ones as one object (the same party, target group or day in many
+    rows), so the cache stores each once: unpickling a million lettings is mostly allocating.
+    The key holds the type, so 700 and 700.0 stay apart; lists (a meeting's parties) are kept."""
+    seen: dict[tuple[type, Any], Any] = {}
+    return tuple(value if isinstance(value, list) else seen.setdefault((type(value), value), value)
+                 for value in values)
