@@ -7,6 +7,7 @@ import pytest
 from engine.facts.vocabulary import vocabulary
 from engine.language import ast
 from engine.language.compiler import MissingFact, compile_expression
+from engine.model.entities import Entities
 from engine.language.errors import ExpressionError
 from engine.language.parser import parse_expression, parse_norm
 from engine.language.types import Environment, check
@@ -81,14 +82,16 @@ class Ctx:
     year = 2025
 
     def __init__(self, figures: dict, entities: dict | None = None) -> None:
-        self.figures, self._entities = figures, entities or {}
+        self.figures = figures
+        self._entities = {name: Entities.from_dicts(name, tuple(vocabulary().collections[name]), items)
+                          for name, items in (entities or {}).items()}
 
     def figure(self, name: str) -> object:
         if name not in self.figures:
             raise MissingFact(name, self.year)
         return self.figures[name]
 
-    def entities(self, name: str) -> list:
+    def entities(self, name: str) -> Entities:
         if name not in self._entities:
             raise MissingFact(name, self.year)
         return self._entities[name]

@@ -27,7 +27,7 @@ from engine.check import cross_check, included_rules, pack_by_path, parameters
 from engine.errors import InputError, Problem
 from engine.evaluation.run import Evaluation
 from engine.facts.loader import fact_set_from_data
-from engine.language.compiler import close
+from engine.language.compare import close
 from engine.model.finding import Finding, Status
 from engine.model.pack import Pack, Rule
 from engine.output.result import ExitCode

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from engine.facts.vocabulary import vocabulary
 from engine.language import ast
+from engine.language.columns import Mask, compile_mask
 from engine.language.compiler import Closure, compile_expression
 from engine.language.types import Checked, Environment
 from engine.model.pack import Rule, ScopeKind
@@ -38,6 +39,7 @@ class CompiledRule:
     applies_if: Closure | None
     where: Closure | None
     trigger_when: Closure | None
+    in_scope: Mask | None  # `where` and the trigger's `when` over whole columns, when they can be
     trigger_done: Closure | None
     trajectory_start: Closure | None
     milestones: tuple[tuple[int, Closure], ...]
@@ -64,6 +66,16 @@ def _share_parts(tree: ast.Node, env: Environment) -> ShareParts | None:
     part, whole = tree.args
     of = vocab.labels.get(part.name) if isinstance(part, ast.Name) else None
     return ShareParts(compile_expression(part, env), compile_expression(whole, env), of)
+
+
+def _in_scope(rule: Rule, env: Environment) -> Mask | None:
+    """Both filters of a per-entity rule as one column program; the row closures still decide
+    whenever the data asks for them (engine/language/columns.py)."""
+    trees = [e.tree for e in (rule.scope.where, rule.trigger.when if rule.trigger else None) if e is not None]
+    if rule.scope.kind is not ScopeKind.EACH or not trees:
+        return None
+    tree = trees[0] if len(trees) == 1 else ast.Binary("and", trees[0], trees[1], trees[1].pos)
+    return compile_mask(tree, env, compile_expression)
 
 
 COLLECTION_NOUNS = {
@@ -95,6 +107,7 @@ def compile_rule(rule: Rule, parameters: Parameters) -> CompiledRule:
         applies_if=closure(rule.applies_if.tree if rule.applies_if else None),
         where=closure(rule.scope.where.tree if rule.scope.where else None),
         trigger_when=closure(trigger.when.tree if trigger and trigger.when else None),
+        in_scope=_in_scope(rule, env),
         trigger_done=closure(trigger.done.tree if trigger and trigger.done else None),
         trajectory_start=closure(trajectory.start_value if trajectory else None),
         milestones=tuple((year, compile_expression(node, env))

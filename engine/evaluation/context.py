@@ -7,9 +7,11 @@ agreement as a whole) in its year, and hands out contexts for other years so tha
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Any, Mapping
 
-from engine.language.compiler import MissingFact
+from engine.language.missing import MissingFact
+from engine.model.entities import Entities
 from engine.model.facts import Contest, FactSet, Section
 from engine.model.finding import FactUsed
 from engine.params import Parameters
@@ -45,7 +47,7 @@ class Context:
         self.year = year
         self.party = party
         self._facts = history.by_year.get(year)
-        self._entities: dict[str, list[Any]] = {}
+        self._entities: dict[str, Entities] = {}
         self._cited: dict[str, FactUsed | None] = {}
 
     def _fact_set(self, name: str) -> FactSet:
@@ -87,19 +89,18 @@ class Context:
             total += section.figures[name]
         return total
 
-    def entities(self, collection: str) -> list[Any]:
+    def entities(self, collection: str) -> Entities:
         cached = self._entities.get(collection)
         if cached is not None:
             return cached
         facts = self._fact_set(collection)
         if collection not in facts.collections:
             raise MissingFact(collection, self.year)
-        items = facts.collections[collection]
+        found = facts.collections[collection]
         if self.party is not None:
             party = self.party
-            found = [e for e in items if e.get("party") == party]
-        else:
-            found = list(items)
+            parties = found.column("party") if "party" in found.position else repeat(None, len(found))
+            found = found.select([p == party for p in parties])
         self._entities[collection] = found
         return found
 

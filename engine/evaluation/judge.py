@@ -14,7 +14,9 @@ from typing import Any
 
 from engine.evaluation.compiled import CompiledRule
 from engine.evaluation.context import Context
-from engine.language.compiler import NUMERIC_COMPARE, PLAIN_COMPARE, MissingFact
+from engine.facts.vocabulary import vocabulary
+from engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
+from engine.language.compiler import MissingFact
 from engine.model.finding import Distance, FactUsed, Finding, Later, ScopeInstance, Status
 from engine.model.pack import Obligation, Rule
 from engine.model.text import Text
@@ -44,10 +46,12 @@ class Judge:
         self.c = compiled
         self.rule = compiled.rule
         reads = compiled.reads
-        prefix = f"{self.rule.scope.collection}."
+        collection = self.rule.scope.collection
+        prefix = f"{collection}."
+        order = tuple(vocabulary().collections[collection]) if collection else ()
         self._figures = tuple(sorted(reads.figures))
-        self._attributes = tuple((name, name[len(prefix):]) for name in sorted(reads.attributes)
-                                 if name.startswith(prefix))
+        self._attributes = tuple((name, order.index(name[len(prefix):])) for name in sorted(reads.attributes)
+                                 if name.startswith(prefix))  # (cited name, position in the entity's row)
         self._parameters = tuple(sorted(reads.parameters))
 
     def __call__(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
@@ -210,7 +214,7 @@ class Judge:
             except MissingFact:
                 continue
             seen_any = True
-            for item in items:
+            for item in items.dicts():
                 if item.get("id") == deliverable and (ctx.party is None or item.get("party") in (None, ctx.party)) \
                         and not (this_year_only and item["date"].year != ctx.year):
                     return item["date"]
@@ -223,8 +227,8 @@ class Judge:
     def _facts_used(self, ctx: Context, ent: Any) -> tuple[FactUsed, ...]:
         used = [cited for cited in map(ctx.cited, self._figures) if cited is not None]
         if ent is not None:
-            used += [FactUsed(name, ent[attribute], ctx.year) for name, attribute in self._attributes
-                     if attribute in ent]
+            used += [FactUsed(name, ent[index], ctx.year) for name, index in self._attributes
+                     if ent[index] is not None]
         parameters = ctx.history.parameters
         for name in self._parameters:
             value = parameters.value(name, ctx.year) if name in parameters.by_name else None

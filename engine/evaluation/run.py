@@ -8,14 +8,15 @@ scope still yields one finding (not applicable) so that no clause silently disap
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from itertools import compress
 
 from engine import collector
 from engine.evaluation.compiled import COLLECTION_NOUNS, compile_rule
-from engine.evaluation.context import History
+from engine.evaluation.context import Context, History
 from engine.evaluation.judge import Judge
 from engine.facts.vocabulary import vocabulary
-from engine.language.compiler import MissingFact
+from engine.language.missing import MissingFact
+from engine.model.entities import Entities, Row
 from engine.model.facts import FactSet
 from engine.model.finding import Finding, ScopeInstance, Status
 from engine.model.pack import Pack, Rule, ScopeKind
@@ -96,9 +97,25 @@ class Evaluation:
             add(Finding(rule, year, _whole(rule), Status.MISSING_DATA, "missing",
                         missing=(f"{missing.name} ({year})",)))
             return
+        mask = compiled.in_scope(ctx, entities) if compiled.in_scope is not None else None
+        if mask is not None:  # the filters ran over whole columns; only the chosen become rows
+            chosen = [entities.row(i) for i in compress(range(len(entities)), mask)]
+            for ent in chosen:
+                add(judge(ctx, ent, _entity_scope(entities, ent)))
+            found = bool(chosen)
+        else:
+            found = Evaluation._rows(judge, ctx, entities, add)
+        if not found:
+            reason = "trigger_quiet" if rule.trigger is not None else "no_entities"
+            add(Finding(rule, year, _whole(rule), Status.NOT_APPLICABLE, reason))
+
+    @staticmethod
+    def _rows(judge: Judge, ctx: Context, entities: Entities, add: Add) -> bool:
+        """The filters entity by entity: an entity whose filter lacks a fact is missing data."""
+        rule, year = judge.rule, ctx.year
         found = False
-        judge_where, trigger_when = compiled.where, compiled.trigger_when
-        for ent in entities:
+        judge_where, trigger_when = judge.c.where, judge.c.trigger_when
+        for ent in entities.rows():
             try:
                 if judge_where is not None and not judge_where(ctx, ent):
                     continue
@@ -106,14 +123,12 @@ class Evaluation:
                     continue
             except MissingFact as missing:
                 found = True
-                add(Finding(rule, year, _entity_scope(collection, ent), Status.MISSING_DATA, "missing",
-                            missing=(f"{missing.name} ({ent.get('id')}, {year})",)))
+                add(Finding(rule, year, _entity_scope(entities, ent), Status.MISSING_DATA, "missing",
+                            missing=(f"{missing.name} ({entities.get(ent, 'id')}, {year})",)))
                 continue
             found = True
-            add(judge(ctx, ent, _entity_scope(collection, ent)))  # scope built only for entities in scope
-        if not found:
-            reason = "trigger_quiet" if rule.trigger is not None else "no_entities"
-            add(Finding(rule, year, _whole(rule), Status.NOT_APPLICABLE, reason))
+            add(judge(ctx, ent, _entity_scope(entities, ent)))  # scope built only for entities in scope
+        return found
 
 
 def _whole(rule: Rule) -> ScopeInstance:
@@ -121,6 +136,7 @@ def _whole(rule: Rule) -> ScopeInstance:
     return ScopeInstance("collection", collection, COLLECTION_NOUNS[collection].nl)
 
 
-def _entity_scope(collection: str, ent: Any) -> ScopeInstance:
-    return ScopeInstance("entity", f"{collection}/{ent.get('id')}", str(ent.get("name") or ent.get("id")),
-                         ent.get("party"))
+def _entity_scope(entities: Entities, ent: Row) -> ScopeInstance:
+    identifier = entities.get(ent, "id")
+    return ScopeInstance("entity", f"{entities.collection}/{identifier}",
+                         str(entities.get(ent, "name") or identifier), entities.get(ent, "party"))

@@ -1,7 +1,8 @@
 """Reading a fact set: schema validation, units made exact, CSV collections, cross-checks.
 
 Shares arrive as text ("15%") and leave as fractions (0.15); dates arrive as text and leave as
-dates with derived year/quarter/month; a CSV collection is read with the same attribute units
+dates with derived year/quarter/month; a collection leaves as columns in the vocabulary's
+attribute order (engine/model/entities.py); a CSV collection is read with the same attribute units
 as YAML, and its errors name the CSV file, line and column.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 from engine import schema, yamlio
 from engine.errors import InputError, Problem
 from engine.facts.vocabulary import vocabulary
+from engine.model.entities import Entities
 from engine.model.facts import Contest, Deviation, EscalationEvent, FactSet, Section
 from engine.suggest import closest
 
@@ -91,11 +93,11 @@ def _entity(raw: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     return entity
 
 
-def _collection(name: str, raw: Any, path: Path) -> tuple[dict[str, Any], ...]:
-    defaults = vocabulary().defaults[name]
-    if isinstance(raw, dict):
-        return tuple(_entity(row, defaults) for row in read_csv(path.parent / raw["csv"], name))
-    return tuple(_entity(item, defaults) for item in raw)
+def _collection(name: str, raw: Any, path: Path) -> Entities:
+    vocab = vocabulary()
+    defaults = vocab.defaults[name]
+    rows = read_csv(path.parent / raw["csv"], name) if isinstance(raw, dict) else raw
+    return Entities.from_dicts(name, tuple(vocab.collections[name]), (_entity(row, defaults) for row in rows))
 
 
 def _build(data: dict[str, Any], path: Path) -> FactSet:

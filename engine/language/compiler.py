@@ -2,9 +2,8 @@
 
 Closures, not generated source: the rule text never reaches `eval`/`exec`, and a closure tree
 costs one Python call per node, which keeps evaluation within a small factor of hand-written
-code. A literal operand is captured in its parent's closure rather than called, and whole
-counts compare exactly (the tolerance below exists for fractions), because a `where` filter
-runs once per entity: at national size over a million lettings a year. The context object
+code. A literal operand is captured in its parent's closure rather than called. What a
+comparison means (exact or within a tolerance) is decided in compare.py. The context object
 supplies figures, collections, parameters and other years; it raises `MissingFact` for
 anything absent, so a missing figure becomes a finding and never a crash.
 """
@@ -12,74 +11,31 @@ anything absent, so a missing figure becomes a finding and never a crash.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import compress
 from typing import Any, Protocol
 
 from engine.language import ast
-from engine.language.types import Environment, check
+from engine.language.columns import compile_mask
+from engine.language.compare import comparator
+from engine.language.missing import MissingFact
+from engine.language.types import Environment
+from engine.model.entities import Entities
 
 Closure = Callable[[Any, Any], Any]
-
-EPSILON = 1e-9
-
-
-class MissingFact(Exception):
-    """A figure, attribute, parameter or year that the facts do not hold."""
-
-    def __init__(self, name: str, year: int | None = None, entity: str | None = None) -> None:
-        super().__init__(name)
-        self.name = name
-        self.year = year
-        self.entity = entity
 
 
 class Context(Protocol):
     year: int
 
     def figure(self, name: str) -> Any: ...
-    def entities(self, collection: str) -> list[dict[str, Any]]: ...
+    def entities(self, collection: str) -> Entities: ...
     def param(self, name: str, year: int) -> float: ...
     def at_year(self, year: int) -> Context: ...
     def condition(self, name: str) -> bool: ...
 
 
-def close(a: float, b: float) -> bool:
-    """Equality with a relative tolerance, so that 6/40 and 15% meet exactly at the boundary."""
-    return abs(a - b) <= EPSILON * max(1.0, abs(a), abs(b))
-
-
-def _ge(a: float, b: float) -> bool:
-    return a >= b or close(a, b)
-
-
-def _le(a: float, b: float) -> bool:
-    return a <= b or close(a, b)
-
-
-def _gt(a: float, b: float) -> bool:
-    return a > b and not close(a, b)
-
-
-def _lt(a: float, b: float) -> bool:
-    return a < b and not close(a, b)
-
-
-def _eq(a: float, b: float) -> bool:
-    return a == b or close(a, b)
-
-
-def _ne(a: float, b: float) -> bool:
-    return not _eq(a, b)
-
-
-NUMERIC_COMPARE: dict[str, Callable[[float, float], bool]] = {
-    ">=": _ge, "<=": _le, ">": _gt, "<": _lt, "==": _eq, "!=": _ne,
-}
-PLAIN_COMPARE = {"==": operator.eq, "!=": operator.ne}
-EXACT_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
-    "!=": operator.ne,
-}
+COMPARISONS = frozenset(("==", "!=", "<", "<=", ">", ">="))
 LITERALS = (ast.Number, ast.Share, ast.Money, ast.Text, ast.Bool)
 ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul}
 
@@ -107,16 +63,21 @@ def compile_expression(node: ast.Node, env: Environment) -> Closure:
 
 def _compile_name(name: str, env: Environment) -> Closure:
     if env.entity is not None and name in env.collections[env.entity]:
-        return _attribute(env.entity, name)
+        return _attribute(env.entity, name, env)
     return lambda ctx, ent: ctx.figure(name)
 
 
-def _attribute(collection: str, name: str) -> Closure:
-    def attribute(ctx: Any, ent: dict[str, Any]) -> Any:
-        try:
-            return ent[name]
-        except KeyError:
-            raise MissingFact(f"{collection}.{name}", ctx.year, ent.get("id")) from None
+def _attribute(collection: str, name: str, env: Environment) -> Closure:
+    """An entity is a row in the vocabulary's attribute order (engine/model/entities.py)."""
+    attributes = tuple(env.collections[collection])
+    index = attributes.index(name)
+    id_index = attributes.index("id") if "id" in attributes else None
+
+    def attribute(ctx: Any, ent: tuple[Any, ...]) -> Any:
+        value = ent[index]
+        if value is None:
+            raise MissingFact(f"{collection}.{name}", ctx.year, None if id_index is None else ent[id_index])
+        return value
     return attribute
 
 
@@ -128,7 +89,7 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
         return lambda ctx, ent: left(ctx, ent) and right(ctx, ent)
     if op == "or":
         return lambda ctx, ent: left(ctx, ent) or right(ctx, ent)
-    if op in NUMERIC_COMPARE:
+    if op in COMPARISONS:
         return _compile_comparison(node, env, left, right)
     if op == "/":
         def divide(ctx: Any, ent: Any) -> float:
@@ -145,52 +106,31 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
 
 
 def _compile_comparison(node: ast.Binary, env: Environment, left: Closure, right: Closure) -> Closure:
-    if check(node.left, env).unit in ("text", "bool"):
-        compare = PLAIN_COMPARE[node.op]
-    elif _whole(node.left, env) and _whole(node.right, env):
-        compare = EXACT_COMPARE[node.op]
-    else:
-        compare = NUMERIC_COMPARE[node.op]
+    compare = comparator(node, env)
     if isinstance(node.right, LITERALS):
         constant = node.right.value
         return lambda ctx, ent: compare(left(ctx, ent), constant)
     return lambda ctx, ent: compare(left(ctx, ent), right(ctx, ent))
 
 
-def _whole(node: ast.Node, env: Environment) -> bool:
-    """Whether the expression is a whole number by construction: counts, integer literals, and
-    their sums, differences, minima, maxima and history. A product or quotient (`lettings_total
-    * 15%`) keeps the unit count but not the wholeness, so it keeps the tolerance."""
-    match node:
-        case ast.Number(value=value):
-            return isinstance(value, int)
-        case ast.Name():
-            return check(node, env).unit == "count"
-        case ast.Unary(op="-", operand=operand):
-            return _whole(operand, env)
-        case ast.Binary(op="+" | "-", left=left, right=right):
-            return _whole(left, env) and _whole(right, env)
-        case ast.Call(func="count"):
-            return True
-        case ast.Call(func="sum"):
-            return check(node, env).unit == "count"
-        case ast.Call(func="min" | "max", args=args):
-            return all(_whole(a, env) for a in args)
-        case ast.Call(func="previous" | "cumulative", args=(inner, *_)):
-            return _whole(inner, env)
-        case ast.Call(func="at", args=(_, inner)):
-            return _whole(inner, env)
-    return False
+Selector = Callable[[Any, Entities], Sequence[bool]]
 
 
-def _filter(call: ast.Call, env: Environment) -> tuple[str, str | None, Closure | None]:
-    target = call.args[0]
-    assert isinstance(target, ast.Name)
-    collection, _, attribute = target.name.partition(".")
-    cond = None
-    if call.where is not None:
-        cond = compile_expression(call.where, env.inside(collection))
-    return collection, attribute or None, cond
+def selector(where: ast.Node, env: Environment) -> Selector:
+    """Which entities a checked `where` keeps, as a mask: computed over whole columns when
+    columns.py can, else row by row, raising `MissingFact` as the rows do."""
+    row = compile_expression(where, env)
+    columns = compile_mask(where, env, compile_expression)
+
+    def by_rows(ctx: Any, entities: Entities) -> list[bool]:
+        return [bool(row(ctx, ent)) for ent in entities.rows()]
+    if columns is None:
+        return by_rows
+
+    def select(ctx: Any, entities: Entities) -> Sequence[bool]:
+        mask = columns(ctx, entities)
+        return by_rows(ctx, entities) if mask is None else mask
+    return select
 
 
 def _compile_call(call: ast.Call, env: Environment) -> Closure:
@@ -252,21 +192,33 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
 
 
 def _compile_aggregate(call: ast.Call, env: Environment) -> Closure:
-    collection, attribute, cond = _filter(call, env)
+    target = call.args[0]
+    assert isinstance(target, ast.Name)
+    collection, _, attribute = target.name.partition(".")
+    select = None if call.where is None else selector(call.where, env.inside(collection))
     func = call.func
     if func == "count":
-        if cond is None:
+        if select is None:
             return lambda ctx, ent: len(ctx.entities(collection))
-        return lambda ctx, ent: sum(1 for e in ctx.entities(collection) if cond(ctx, e))
+        return lambda ctx, ent: sum(select(ctx, ctx.entities(collection)))
     if func == "share":
-        assert cond is not None
+        assert select is not None
         def share(ctx: Any, ent: Any) -> float:
             entities = ctx.entities(collection)
-            if not entities:
+            if not len(entities):
                 raise MissingFact(collection, ctx.year)
-            return sum(1 for e in entities if cond(ctx, e)) / len(entities)
+            return sum(select(ctx, entities)) / len(entities)
         return share
-    value = _attribute(collection, attribute)  # type: ignore[arg-type]
-    if cond is None:
-        return lambda ctx, ent: sum(value(ctx, e) for e in ctx.entities(collection))
-    return lambda ctx, ent: sum(value(ctx, e) for e in ctx.entities(collection) if cond(ctx, e))
+    value = _attribute(collection, attribute, env.inside(collection))
+    index = tuple(env.collections[collection]).index(attribute)
+
+    def total(ctx: Any, ent: Any) -> float:
+        entities = ctx.entities(collection)
+        values, rows = entities.columns[index], entities.rows
+        if select is not None:
+            mask = select(ctx, entities)
+            values, rows = tuple(compress(values, mask)), lambda: compress(entities.rows(), mask)
+        if None in values:  # the row closure raises for the first entity without the attribute
+            return sum(value(ctx, row) for row in rows())
+        return sum(values)
+    return total

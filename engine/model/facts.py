@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from engine.model.entities import Entities
+
 
 @dataclass(frozen=True, slots=True)
 class Contest:
@@ -68,7 +70,7 @@ class FactSet:
     path: Path
     agreement_section: Section
     parties: Mapping[str, Section]
-    collections: Mapping[str, tuple[Mapping[str, Any], ...]]
+    collections: Mapping[str, Entities]
     conditions: Mapping[str, bool]
     escalations: tuple[EscalationEvent, ...] = ()
     deviations: tuple[Deviation, ...] = ()

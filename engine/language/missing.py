@@ -1,0 +1,13 @@
+"""What evaluation raises when the facts lack something a rule reads."""
+
+from __future__ import annotations
+
+
+class MissingFact(Exception):
+    """A figure, attribute, parameter or year that the facts do not hold."""
+
+    def __init__(self, name: str, year: int | None = None, entity: str | None = None) -> None:
+        super().__init__(name)
+        self.name = name
+        self.year = year
+        self.entity = entity
