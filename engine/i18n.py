@@ -221,6 +221,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.agreed_deviation": ("afgesproken afwijking", "agreed deviation"),
     "facts.deviation_unknown_rule": ("afwijking noemt onbekende regel '{rule}'{suggestion_hint}",
                                      "deviation names unknown rule '{rule}'{suggestion_hint}"),
+    "facts.unknown_scope": ("scope '{scope}' is geen partij of item waarover regel '{rule}' gaat{suggestion_hint}; kies uit: {allowed}, of laat 'scope' weg als het alle betreft",
+                            "scope '{scope}' is no party or item that rule '{rule}' is about{suggestion_hint}; choose from: {allowed}, or leave 'scope' out when it concerns all"),
     "facts.unknown_rung": ("trede '{rung}' staat niet op de geschillenladder van dit pakket{suggestion_hint}; kies uit: {rungs}",
                            "rung '{rung}' is not on this pack's disputes ladder{suggestion_hint}; choose from: {rungs}"),
     "record.not_yaml": ("woonpact record schrijft alleen in YAML-feitenbestanden (.yaml, .yml)",
