@@ -50,12 +50,19 @@ def test_record_round_trips_and_the_recommendation_moves_as_the_ladder_says(fact
 
 def test_escalations_lists_every_clause_with_an_open_episode(facts: Path) -> None:
     code, out = invoke("escalations", str(facts), "--format", "json", "--lang", "en")
-    listed = {(e["rule"].split("/")[1], e["scope"]["id"]): e for e in json.loads(out)["escalations"]}
+    listed = {(e["rule"].split("/")[1], e["scope"]["id"], e["kind"]): e for e in json.loads(out)["escalations"]}
     assert code == ExitCode.OK
-    assert listed[("3.2-2", "portaal")]["recommended"] == "mediation"
-    assert ("3.4-1", "neighbourhoods/breukelen-noord") not in listed  # closed in 2026
+    assert listed[("3.2-2", "portaal", "rung")]["recommended"] == "mediation"
+    assert ("3.4-1", "neighbourhoods/breukelen-noord", "rung") not in listed  # closed in 2026
+    # the clauses' own actions due in 2026, beside the ladder
+    assert {key for key in listed if key[2] == "action"} == {("3.1-4", "projects/nieuwe-wetering", "action"),
+                                                               ("3.4-3", "portaal", "action")}
+    assert listed[("3.1-4", "projects/nieuwe-wetering", "action")]["action"] == \
+        "Escalate to bestuurlijk overleg (municipality and corporation)."
     code, out = invoke("escalations", str(facts))
-    assert "open episodes op de geschillenladder, stand 2026" in out and "3.2-2  Portaal" in out
+    assert "open episodes op de geschillenladder en acties uit de afspraken, stand 2026" in out
+    assert "3.2-2  Portaal" in out
+    assert "3.1-4  Nieuwe Wetering: actie volgens de afspraak: Opschalen naar bestuurlijk overleg" in out
 
 
 def test_the_file_keeps_its_comments_and_layout(facts: Path) -> None:

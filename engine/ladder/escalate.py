@@ -3,7 +3,7 @@
 Between judging and output. It marks findings covered by agreed deviations, builds each
 clause's history (`history`), sends the histories that have something to escalate through the
 chart (`runner`, durable-rules), and turns the positions reached into `Escalation`s with their
-reasons. Nothing here is remembered between runs: the same history always gives the same steps.
+reasons; the actions clauses name themselves (`actions`) are steps beside them. Nothing here is remembered between runs: the same history always gives the same steps.
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from engine.ladder.actions import actions
 from engine.ladder.chart import QUIET, Position, chart
 from engine.ladder.deviations import mark_deviations
 from engine.ladder.history import ClauseHistory, Step, cap, histories
+from engine.ladder.parties import involved
 from engine.ladder.runner import DurableRunner, Runner
 from engine.model.escalation import Escalation, Reason
 from engine.model.facts import FactSet
-from engine.model.finding import Finding, ScopeInstance
-from engine.model.pack import Pack, Role, Rule, Rung
+from engine.model.finding import Finding
+from engine.model.pack import Pack, Rule, Rung
 
 
 def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, FactSet],
@@ -29,16 +31,15 @@ def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, Fa
     whole history, the steps are reported for `years` only.
     """
     marked = mark_deviations(findings, fact_sets, pack.id)
+    steps = actions(pack, marked, years)
     moving = [h for h in histories(pack.ladder, pack.id, marked, fact_sets) if h.signalled]
-    if not moving:
-        return marked, ()
-    runner = runner if runner is not None else DurableRunner()
-    reached = runner.positions(chart(len(pack.ladder.rungs)),
-                               ([h.steps[i].signal for i in h.signalled] for h in moving))
-    steps: list[Escalation] = []
-    for history, positions in zip(moving, reached, strict=True):
-        steps += escalations(pack, history, dict(zip(history.signalled, positions, strict=True)), years)
-    steps.sort(key=lambda e: (e.year, e.rule.key, e.scope.id))
+    if moving:
+        runner = runner if runner is not None else DurableRunner()
+        reached = runner.positions(chart(len(pack.ladder.rungs)),
+                                   ([h.steps[i].signal for i in h.signalled] for h in moving))
+        for history, positions in zip(moving, reached, strict=True):
+            steps += escalations(pack, history, dict(zip(history.signalled, positions, strict=True)), years)
+    steps.sort(key=lambda e: (e.year, e.rule.key, e.scope.id, e.kind != "rung"))
     return marked, tuple(steps)
 
 
@@ -140,18 +141,3 @@ def _why(pack: Pack, rule: Rule, position: Position, held: Rung | None, recommen
     else:
         key = "top"
     return Reason(f"ladder.why.{key}", year, None, params)
-
-
-def involved(pack: Pack, rule: Rule, scope: ScopeInstance, rung: Rung) -> tuple[str, ...]:
-    """Who sits at the rung: everybody for a tripartite rung (`all`), otherwise the rung's own
-    parties with the clause's responsible ones, a role narrowed to the party the clause is about."""
-    wanted = set(rung.parties) | set(rule.responsible)
-    if "all" in rung.parties:
-        return tuple(p.id for p in pack.parties)
-    chosen = []
-    for party in pack.parties:
-        by_role = party.role.value in wanted and (party.role is not Role.CORPORATIE
-                                                  or scope.party in (None, party.id))
-        if party.id in wanted or by_role:
-            chosen.append(party.id)
-    return tuple(chosen)
