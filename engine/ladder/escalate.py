@@ -3,7 +3,8 @@
 Between judging and output. It marks findings covered by agreed deviations, builds each
 clause's history (`history`), sends the histories that have something to escalate through the
 chart (`runner`, durable-rules), and turns the positions reached into `Escalation`s with their
-reasons; the actions clauses name themselves (`actions`) are steps beside them. Nothing here is remembered between runs: the same history always gives the same steps.
+reasons; the actions clauses name themselves (`actions`) are steps beside them. Nothing here is
+remembered between runs: the same history always gives the same steps.
 """
 
 from __future__ import annotations
