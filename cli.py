@@ -345,8 +345,8 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
     The event is appended to the file's `escalations:` list; comments and layout stay, and the
     file is replaced in one step only after the result was validated.
     """
-    from engine.check import cross_check, included_rules, load_facts, resolve_pack, rule_names  # noqa: PLC0415
-    from engine.facts.record import check_names, record as record_event  # noqa: PLC0415
+    from engine.check import clause_versions, cross_check, event_problems, included_rules, load_facts, resolve_pack  # noqa: PLC0415
+    from engine.facts.record import record as record_event  # noqa: PLC0415
     from engine.i18n import say  # noqa: PLC0415
     from engine.model.facts import EscalationEvent  # noqa: PLC0415
 
@@ -355,7 +355,9 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
         fact_sets = load_facts([fact_file])
         pack = resolve_pack(fact_sets, rules)
         all_rules = included_rules(pack, rules)
-        check_names(event, rule_names(pack, all_rules), [r.id for r in pack.ladder.rungs], fact_file)
+        problems = event_problems(pack, clause_versions(pack, all_rules), event, fact_sets.values(), fact_file, "")
+        if problems:  # refused before anything is touched
+            raise InputError(problems)
         record_event(fact_file, event, lambda after: cross_check(pack, {after.year: after}, all_rules))
     except InputError as error:
         _fail(error, lang)

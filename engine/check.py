@@ -7,18 +7,21 @@ parsing and schema validation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from engine import cache, paths
+from engine import cache, paths, yamlio
 from engine.errors import InputError, Problem
 from engine.evaluation.run import Evaluation
 from engine.facts.loader import fact_files, load_fact_set
 from engine.ladder.escalate import escalate
+from engine.ladder.history import names
 from engine.model.escalation import Escalation
-from engine.model.facts import FactSet
+from engine.model.facts import EscalationEvent, FactSet
 from engine.model.finding import Finding
-from engine.model.pack import Pack, Rule
+from engine.model.pack import Pack, Rule, ScopeKind
 from engine.params import Parameters, load_parameters
 from engine.rules.loader import load_pack
 from engine.rules.registry import find_pack, pack_path
@@ -58,16 +61,80 @@ def load_facts(targets: list[Path]) -> dict[int, FactSet]:
     return fact_sets
 
 
-def rule_names(pack: Pack, rules: tuple[Rule, ...]) -> set[str]:
-    """How facts may name a clause: its id for the pack's own, `<pack>/<id>` for any."""
-    return {r.id for r in rules if r.pack == pack.id} | {r.key for r in rules}
+def clause_versions(pack: Pack, rules: Iterable[Rule]) -> dict[str, list[Rule]]:
+    """Each name facts may give a clause (its id for the pack's own, `<pack>/<id>` for any), with
+    the versions of the clause it reaches."""
+    found: dict[str, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        for name in names(rule, pack.id):
+            found[name].append(rule)
+    return found
+
+
+def scope_ids(pack: Pack, versions: Iterable[Rule], fact_sets: Iterable[FactSet]) -> list[str]:
+    """Whom a clause's findings can be about, by the ids a recorded `scope` names them with (the
+    scope instances of engine/evaluation/run.py): the corporations of a clause per corporation,
+    the party of a clause per party, the agreement itself, or `<collection>/<id>` for each entity
+    of the clause's collection in the facts given."""
+    found: dict[str, None] = {}
+    for rule in versions:
+        kind, collection = rule.scope.kind, rule.scope.collection or ""
+        if kind is ScopeKind.CORPORATIONS:
+            found.update(dict.fromkeys(p.id for p in pack.corporations()))
+        elif kind is ScopeKind.PARTY:
+            found[rule.scope.party or ""] = None
+        elif kind is ScopeKind.AGREEMENT:
+            found[pack.id] = None
+        else:
+            found.update(dict.fromkeys(f"{collection}/{item['id']}" for fact_set in fact_sets
+                                       for item in fact_set.collections.get(collection, ())
+                                       if item.get("id") is not None))
+    return list(found)
+
+
+def scope_problem(pack: Pack, name: str, versions: Iterable[Rule], scope: str | None,
+                  fact_sets: Iterable[FactSet], file: Path | None, field: str) -> list[Problem]:
+    """A recorded `scope` that names nobody the clause is about would silently match nothing."""
+    if scope is None:
+        return []
+    allowed = scope_ids(pack, versions, fact_sets)
+    if scope in allowed:
+        return []
+    shown = allowed if len(allowed) <= 6 else [*allowed[:5], f"… ({len(allowed)})"]
+    return [Problem("facts.unknown_scope", file=file, field=field,
+                    params={"scope": scope, "rule": name, "allowed": ", ".join(shown) or "—",
+                            "suggestion": closest(scope, allowed) or ""})]
+
+
+def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: EscalationEvent,
+                   fact_sets: Iterable[FactSet], file: Path | None, field: str) -> list[Problem]:
+    """An escalation event's clause, rung and scope checked against the pack; `field` is where
+    the event stands (`escalations[2]`), or empty for `woonpact record`'s options (`--rule`)."""
+    def at(name: str) -> str:
+        return f"{field}.{name}" if field else f"--{name}"
+
+    rungs = [r.id for r in pack.ladder.rungs]
+    problems = []
+    if event.rule not in versions:
+        problems.append(Problem("facts.event_unknown_rule", file=file, field=at("rule"),
+                                params={"rule": event.rule, "suggestion": closest(event.rule, versions) or ""}))
+    else:
+        problems += scope_problem(pack, event.rule, versions[event.rule], event.scope, fact_sets, file, at("scope"))
+    if event.rung not in rungs:
+        problems.append(Problem("facts.unknown_rung", file=file, field=at("rung"),
+                                params={"rung": event.rung, "rungs": ", ".join(rungs),
+                                        "suggestion": closest(event.rung, rungs) or ""}))
+    return problems
 
 
 def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ...] | None = None) -> None:
-    """Facts must name parties and rules of their own pack; a typo is caught here, by name."""
+    """Facts must name parties, rules and scopes of their own pack; a typo is caught here, by name.
+
+    An event's scope must be found in its own year (it is about that year's finding), a
+    deviation's in any year given (it may cover several).
+    """
     party_ids = [p.id for p in pack.parties]
-    rule_ids = rule_names(pack, pack.rules if rules is None else rules)
-    rungs = [r.id for r in pack.ladder.rungs]
+    versions = clause_versions(pack, pack.rules if rules is None else rules)
     problems = []
     for fact_set in fact_sets.values():
         if fact_set.agreement != pack.id:
@@ -79,26 +146,54 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                                         params={"party": party, "pack": pack.id,
                                                 "suggestion": closest(party, party_ids) or ""}))
         for i, event in enumerate(fact_set.escalations):
-            if event.rule not in rule_ids:
-                problems.append(Problem("facts.event_unknown_rule", file=fact_set.path,
-                                        field=f"escalations[{i}].rule",
-                                        params={"rule": event.rule, "suggestion": closest(event.rule, rule_ids) or ""}))
-            if event.rung not in rungs:
-                problems.append(Problem("facts.unknown_rung", file=fact_set.path, field=f"escalations[{i}].rung",
-                                        params={"rung": event.rung, "rungs": ", ".join(rungs),
-                                                "suggestion": closest(event.rung, rungs) or ""}))
+            problems += event_problems(pack, versions, event, [fact_set], fact_set.path, f"escalations[{i}]")
         for i, deviation in enumerate(fact_set.deviations):
-            if deviation.rule not in rule_ids:
+            if deviation.rule not in versions:
                 problems.append(Problem("facts.deviation_unknown_rule", file=fact_set.path,
                                         field=f"deviations[{i}].rule",
-                                        params={"rule": deviation.rule, "suggestion": closest(deviation.rule, rule_ids) or ""}))
+                                        params={"rule": deviation.rule, "suggestion": closest(deviation.rule, versions) or ""}))
+            else:
+                problems += scope_problem(pack, deviation.rule, versions[deviation.rule], deviation.scope,
+                                          fact_sets.values(), fact_set.path, f"deviations[{i}].scope")
             for party in deviation.approved_by:
                 if party not in party_ids:
                     problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"deviations[{i}].approved_by",
                                             params={"party": party, "pack": pack.id,
                                                     "suggestion": closest(party, party_ids) or ""}))
     if problems:
-        raise InputError(problems)
+        raise InputError(placed(problems))
+
+
+def placed(problems: list[Problem]) -> list[Problem]:
+    """The problems at their line (in a workbook: their cell). A fact set keeps no positions, so
+    its file is read again, only when there is something to report."""
+    locators: dict[Path, Callable[[Problem], Problem]] = {}
+    found = []
+    for problem in problems:
+        if problem.line is not None or problem.file is None or not problem.field:
+            found.append(problem)
+            continue
+        if problem.file not in locators:
+            locators[problem.file] = _locator(problem.file)
+        found.append(locators[problem.file](problem))
+    return found
+
+
+def _locator(file: Path) -> Callable[[Problem], Problem]:
+    try:
+        if file.suffix.lower() == ".xlsx":
+            from engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
+
+            places = workbook.read(file)[1]
+            return lambda problem: workbook.locate(problem, places, file)
+        data = yamlio.load(file)
+    except (InputError, OSError):
+        return lambda problem: problem  # not a file (a rule test's case): no line to give
+
+    def at(problem: Problem) -> Problem:
+        line, column = yamlio.locate(data, yamlio.steps(problem.field or ""))
+        return replace(problem, line=line, column=column)
+    return at
 
 
 def resolve_pack(fact_sets: dict[int, FactSet], rules: Path | None) -> Pack:

@@ -8,6 +8,7 @@ and semantic errors can point at the exact place in the file.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,8 @@ def dotted(path: list[Any] | tuple[Any, ...]) -> str:
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
     return out
+
+
+def steps(field: str) -> list[Any]:
+    """`rules[3].norm` -> `['rules', 3, 'norm']`: the path a `dotted` field names."""
+    return [int(index) if index else name for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field)]

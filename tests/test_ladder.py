@@ -111,6 +111,56 @@ def test_clauses_that_never_failed_and_were_never_talked_about_have_no_steps() -
     assert ladder_steps(SV, "3.2-4", {2025: vo_share(80), 2026: vo_share(90)}) == {}
 
 
+def why(step) -> tuple[str, str, str]:
+    """The ladder rule applied, as its key and its sentence in Dutch and English."""
+    from engine.output.steps import reason_text
+
+    pack, reason = support.pack(SV), step.reasons[-1]
+    return reason.key, reason_text(pack, reason, "nl"), reason_text(pack, reason, "en")
+
+
+def test_the_reason_says_first_only_for_the_first_shortfall_of_the_clause() -> None:
+    steps = ladder_steps(SV, "3.2-4", {2025: vo_share(60), 2026: vo_share(61), 2027: vo_share(62)})
+    assert why(steps[2025]) == ("ladder.why.first", "eerste tekortkoming: begin met Overleg (verantwoording en gesprek)",
+                                "first shortfall: start with Consultation (account and talk)")
+    key, nl, en = why(steps[2027])
+    assert key == "ladder.why.repeated" and "eerste" not in nl and "first" not in en
+    assert "3 keer sinds 2025 en nog geen trede gehouden" in nl and "3 times since 2025 and no rung held yet" in en
+
+
+def test_a_first_warning_is_called_a_warning() -> None:
+    steps = ladder_steps(OEG, "9-wywonen", {2025: wywonen_share(22)})
+    assert steps[2025].reasons[-1].key == "ladder.why.first_warning"
+
+
+def test_a_new_episode_says_when_the_one_before_closed() -> None:
+    steps = ladder_steps(SV, "3.2-4", {
+        2025: {**vo_share(60), "escalations": [event("3.2-4", "overleg", "2025-11-20", "resolved")]},
+        2026: vo_share(75),
+        2027: vo_share(60),
+    })
+    key, nl, en = why(steps[2027])
+    assert key == "ladder.why.again"
+    assert "na de episode die in 2025 sloot" in nl and "after the episode that closed in 2025" in en
+
+
+def test_a_shortfall_after_an_unresolved_meeting_is_not_said_to_persist() -> None:
+    """A meeting held before the clause ever fell short (scoped, so it counts): the breach that
+    follows climbs, and the reason says it came after the meeting, not that it persisted."""
+    after = ladder_steps(SV, "3.2-4", {
+        2025: {**vo_share(75), "escalations": [event("3.2-4", "overleg", "2025-11-20", scope="vo")]},
+        2026: vo_share(60),
+    })
+    key, nl, en = why(after[2026])
+    assert (after[2026].rung, after[2026].recommended, key) == ("overleg", "mediation", "ladder.why.after_held")
+    assert nl.startswith("Overleg (verantwoording en gesprek) gehouden zonder oplossing, daarna tekortgeschoten")
+    persists = ladder_steps(SV, "3.2-4", {
+        2025: {**vo_share(60), "escalations": [event("3.2-4", "overleg", "2025-11-20")]},
+        2026: vo_share(60),
+    })
+    assert why(persists[2026])[0] == "ladder.why.climb"
+
+
 # -- agreed deviations (Vlaardingen 2.1: "kan het voorkomen dat corporaties hier in een bepaald jaar van afwijken") --
 
 def samenwerking_share(primary: int, **more: object) -> dict:

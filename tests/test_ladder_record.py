@@ -50,12 +50,19 @@ def test_record_round_trips_and_the_recommendation_moves_as_the_ladder_says(fact
 
 def test_escalations_lists_every_clause_with_an_open_episode(facts: Path) -> None:
     code, out = invoke("escalations", str(facts), "--format", "json", "--lang", "en")
-    listed = {(e["rule"].split("/")[1], e["scope"]["id"]): e for e in json.loads(out)["escalations"]}
+    listed = {(e["rule"].split("/")[1], e["scope"]["id"], e["kind"]): e for e in json.loads(out)["escalations"]}
     assert code == ExitCode.OK
-    assert listed[("3.2-2", "portaal")]["recommended"] == "mediation"
-    assert ("3.4-1", "neighbourhoods/breukelen-noord") not in listed  # closed in 2026
+    assert listed[("3.2-2", "portaal", "rung")]["recommended"] == "mediation"
+    assert ("3.4-1", "neighbourhoods/breukelen-noord", "rung") not in listed  # closed in 2026
+    # the clauses' own actions due in 2026, beside the ladder
+    assert {key for key in listed if key[2] == "action"} == {("3.1-4", "projects/nieuwe-wetering", "action"),
+                                                               ("3.4-3", "portaal", "action")}
+    assert listed[("3.1-4", "projects/nieuwe-wetering", "action")]["action"] == \
+        "Escalate to bestuurlijk overleg (municipality and corporation)."
     code, out = invoke("escalations", str(facts))
-    assert "open episodes op de geschillenladder, stand 2026" in out and "3.2-2  Portaal" in out
+    assert "open episodes op de geschillenladder en acties uit de afspraken, stand 2026" in out
+    assert "3.2-2  Portaal" in out
+    assert "3.1-4  Nieuwe Wetering: actie volgens de afspraak: Opschalen naar bestuurlijk overleg" in out
 
 
 def test_the_file_keeps_its_comments_and_layout(facts: Path) -> None:
@@ -169,3 +176,78 @@ def test_a_ladder_of_seven_rungs_is_refused(tmp_path: Path) -> None:
     four_more = "".join(f"    - {{id: extra_{i}, name: Extra {i}}}\n" for i in range(4))
     check_bad_pack(tmp_path, "  effort_ceiling: overleg\n", four_more + "  effort_ceiling: overleg\n",
                    "[ladder.rungs]: de geschillenladder heeft 7 treden; woonpact kent er hoogstens 6")
+
+
+# -- a scope must name a party or entity the clause is about -----------------------------------
+
+HEAD = "agreement: stichtse-vecht-2025\nyear: 2025\n"
+
+
+def place(text: str, needle: str) -> str:
+    """`file:line:column: ` of the value after `needle` (`scope: x`) in a fact file, as a message names it."""
+    line, row = next((i, row) for i, row in enumerate(text.splitlines(), 1) if needle in row)
+    return f"2025.yaml:{line}:{row.index(needle) + len(needle.split(': ')[0]) + 3}: "
+
+
+@pytest.mark.parametrize(("block", "lang", "expected"), [
+    ('escalations:\n  - {rule: "3.2-7", rung: overleg, date: 2025-11-01, scope: portal}\n', "nl",
+     "{at}fout [escalations[0].scope]: scope 'portal' is geen partij of item waarover regel '3.2-7' gaat"
+     " (bedoelt u 'portaal'?); kies uit: portaal, vo, of laat 'scope' weg als het alle betreft"),
+    ('escalations:\n  - {rule: "3.2-7", rung: overleg, date: 2025-11-01, scope: portal}\n', "en",
+     "{at}error [escalations[0].scope]: scope 'portal' is no party or item that rule '3.2-7' is about"
+     " (did you mean 'portaal'?); choose from: portaal, vo, or leave 'scope' out when it concerns all"),
+    # a party of the pack, but not one the clause is about (3.2-4 is V&O's alone)
+    ('deviations:\n  - rule: "3.2-4"\n    from: 2025\n    scope: portaal\n    approved_by: [gemeente]\n    reason: x\n', "nl",
+     "{at}fout [deviations[0].scope]: scope 'portaal' is geen partij of item waarover regel '3.2-4' gaat;"
+     " kies uit: vo,"),
+    # an entity: the clause is per project, and the facts have no such project
+    ('collections:\n  projects:\n    - {id: vechtoever, name: Vechtoever, homes: 24, social_rent_homes: 8}\n'
+     'escalations:\n  - {rule: "3.1-1", rung: overleg, date: 2025-11-01, scope: projects/vechtover}\n', "en",
+     "{at}error [escalations[0].scope]: scope 'projects/vechtover' is no party or item that rule '3.1-1' is about"
+     " (did you mean 'projects/vechtoever'?); choose from: projects/vechtoever,"),
+])
+def test_a_scope_that_names_nobody_the_clause_is_about_is_refused(tmp_path: Path, block: str, lang: str,
+                                                                   expected: str) -> None:
+    path = tmp_path / "2025.yaml"
+    path.write_text(HEAD + block, encoding="utf-8")
+    scope = expected.split("scope '")[1].split("'")[0]
+    expected = expected.format(at=place(HEAD + block, f"scope: {scope}"))
+    for command in ("check", "validate"):
+        code, out = invoke(command, str(path), "--lang", lang)
+        assert code == ExitCode.BAD_INPUT and expected in out, out
+        assert len(out.strip().splitlines()) == 1 and "Traceback" not in out
+
+
+def test_a_scope_that_names_a_party_or_entity_of_the_clause_is_taken(tmp_path: Path) -> None:
+    path = tmp_path / "2025.yaml"
+    path.write_text(HEAD + 'collections:\n  projects:\n    - {id: vechtoever, name: Vechtoever, homes: 24, social_rent_homes: 8}\n'
+                    'escalations:\n  - {rule: "3.1-1", rung: overleg, date: 2025-11-01, scope: projects/vechtoever}\n'
+                    '  - {rule: "stichtse-vecht-2025/3.2-7", rung: overleg, date: 2025-11-01, scope: vo}\n'
+                    '  - {rule: "3.2-2", rung: overleg, date: 2025-11-01, scope: portaal}\n', encoding="utf-8")
+    code, out = invoke("validate", str(path))
+    assert code == ExitCode.OK, out
+
+
+def test_an_event_is_about_its_own_year_so_its_entity_must_be_there(facts: Path) -> None:
+    """Zogwetering fase 2 is a 2025 project; a 2026 meeting about it would match no finding."""
+    path = facts / "2026.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "escalations:\n", 'escalations:\n  - {rule: "3.1-1", rung: overleg, date: 2026-03-01, scope: projects/zogwetering-fase-2}\n'),
+        encoding="utf-8")
+    code, out = invoke("check", str(facts))
+    assert code == ExitCode.BAD_INPUT and "2026.yaml:99:" in out and "'projects/zogwetering-fase-2'" in out, out
+
+
+def test_record_refuses_an_unknown_scope_before_writing(facts: Path) -> None:
+    path = facts / "2026.yaml"
+    before = path.read_bytes()
+    code, out = invoke("record", str(path), "--rule", "3.1-1", "--rung", "overleg", "--date", "2026-10-01",
+                       "--scope", "projects/nieuwe-weterin")
+    assert code == ExitCode.BAD_INPUT and path.read_bytes() == before
+    assert f"{path}: fout [--scope]: scope 'projects/nieuwe-weterin' is geen partij of item waarover regel '3.1-1' gaat" \
+           " (bedoelt u 'projects/nieuwe-wetering'?)" in out, out
+    code, out = invoke("record", str(path), "--rule", "3.1-1", "--rung", "overleg", "--date", "2026-10-01",
+                       "--scope", "projects/nieuwe-wetering", "--lang", "en")
+    assert code == ExitCode.OK, out
+    assert load_fact_set(path).escalations[-1].scope == "projects/nieuwe-wetering"
+    assert step(facts, "3.1-1", "projects/nieuwe-wetering") == ("overleg", None, False)

@@ -206,3 +206,16 @@ def test_a_failed_write_leaves_no_half_file(filled: Path, tmp_path: Path, monkey
     assert list(out.parent.iterdir()) == []
     code, text = invoke("template", "westland-2025", "--xlsx", str(out))
     assert code == ExitCode.BAD_INPUT and list(out.parent.iterdir()) == []
+
+
+def test_an_unknown_scope_in_the_escalations_sheet_is_named_by_its_cell(filled: Path, tmp_path: Path) -> None:
+    book = load_workbook(filled / "2026.xlsx")
+    columns = {str(c.value).split(" (")[0]: c.column_letter for c in book["escalations"][1]}
+    spoilt = spoil(filled, tmp_path, "escalations", f"{columns['rule']}2", "3.2-1")
+    book = load_workbook(spoilt / "2026.xlsx")
+    book["escalations"][f"{columns['scope']}2"].value = "arcde"
+    book.save(spoilt / "2026.xlsx")
+    code, out = invoke("check", str(spoilt), "--lang", "en")
+    assert code == ExitCode.BAD_INPUT
+    assert (f"2026.xlsx:escalations!{columns['scope']}2: error [escalations[0].scope]: scope 'arcde' is no party or item"
+            " that rule '3.2-1' is about (did you mean 'arcade'?)") in out, out

@@ -15,13 +15,12 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from engine.errors import InputError, Problem
 from engine.facts.loader import load_fact_set
 from engine.model.facts import EscalationEvent, FactSet
-from engine.suggest import closest
 
 _KEY = re.compile(r"^escalations:[ \t]*(?P<rest>[^#\n]*?)[ \t]*(#.*)?$")
 
@@ -72,20 +71,6 @@ def with_event(text: str, event: EscalationEvent, path: Path) -> str:
 def _same_but_one(before: FactSet, after: FactSet, event: EscalationEvent) -> bool:
     expected = dataclasses.replace(before, escalations=(*before.escalations, event))
     return dataclasses.replace(after, path=before.path) == expected
-
-
-def check_names(event: EscalationEvent, rule_ids: Collection[str], rungs: Sequence[str], path: Path) -> None:
-    """An unknown clause or rung is refused before anything is touched, with a suggestion."""
-    problems = []
-    if event.rule not in rule_ids:
-        problems.append(Problem("facts.event_unknown_rule", file=path, field="--rule",
-                                params={"rule": event.rule, "suggestion": closest(event.rule, rule_ids) or ""}))
-    if event.rung not in rungs:
-        problems.append(Problem("facts.unknown_rung", file=path, field="--rung",
-                                params={"rung": event.rung, "rungs": ", ".join(rungs),
-                                        "suggestion": closest(event.rung, rungs) or ""}))
-    if problems:
-        raise InputError(problems)
 
 
 def record(path: Path, event: EscalationEvent, check: Callable[[FactSet], None],

@@ -12,6 +12,7 @@ from typing import Any
 
 from engine.model.finding import ScopeInstance
 from engine.model.pack import Rule
+from engine.model.text import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +31,12 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Escalation:
-    """The ladder status of one clause episode, as of the year judged.
+    """The ladder status of one clause episode, as of the year judged; or, with `action`, the
+    consequence a clause names itself, due that year and not taken (a step beside the ladder).
 
     `rung` is the highest rung held so far in the episode (None before any was held);
     `recommended` is the rung the meeting should hold next, or None when nothing is to be done.
+    An action step holds no rung and recommends none: `parties` are those who act.
     """
 
     rule: Rule
@@ -45,3 +48,9 @@ class Escalation:
     parties: tuple[str, ...]
     legal_basis: str | None = None
     closed: bool = False
+    action: Text | None = None
+
+    @property
+    def kind(self) -> str:
+        """`rung` for a step on the ladder, `action` for a clause's own action beside it."""
+        return "rung" if self.action is None else "action"

@@ -19,7 +19,7 @@ from engine.model.escalation import Escalation
 from engine.model.finding import Finding, Status
 from engine.output import chart
 from engine.output.report import Change, Report, build
-from engine.output.steps import party_names, reason_text, rung_name
+from engine.output.steps import reason_text, step_rows
 from engine.output.words import (clause_label, message, rule_label, scope_text, status_text,
                                  value_text)
 
@@ -196,15 +196,9 @@ def _step(step: Escalation, report: Report, lang: str) -> str:
     pack = report.pack
     label = clause_label(step.rule, pack.id)
     closed = f' <span class="muted">({escape(say("report.closed", lang))})</span>' if step.closed else ""
-    rows = [(say("report.scope", lang), scope_text(step.scope, lang)),
-            (say("report.rung", lang), rung_name(pack, step.rung, lang)),
-            (say("report.recommended", lang), rung_name(pack, step.recommended, lang)),
-            (say("report.parties", lang), party_names(pack, step))]
-    if step.legal_basis:
-        rows.append((say("report.legal_basis", lang), step.legal_basis))
-    table = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    table = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in step_rows(pack, step, lang))
     reasons = "".join(f"<li>{escape(reason_text(pack, r, lang))}</li>" for r in step.reasons)
-    return (f'<article class="finding step"><header><h4>{escape(label)} · {escape(step.rule.title(lang))}{closed}</h4></header>'
+    return (f'<article class="finding step" data-kind="{step.kind}"><header><h4>{escape(label)} · {escape(step.rule.title(lang))}{closed}</h4></header>'
             f"<table>{table}</table><p><b>{escape(say('report.reasons', lang))}</b></p><ul>{reasons}</ul></article>")
 
 

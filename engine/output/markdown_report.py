@@ -18,7 +18,7 @@ from engine.check import CheckResult
 from engine.i18n import say
 from engine.model.finding import Finding, Status
 from engine.output.report import Report, build
-from engine.output.steps import party_names, reason_text, rung_name
+from engine.output.steps import reason_text, step_rows
 from engine.output.words import (clause_label, message, rule_label, scope_text,
                                  status_text, value_text)
 
@@ -121,14 +121,8 @@ def _ladder(report: Report, lang: str) -> str:
     out = []
     for step in report.escalations:
         closed = f" ({inline(say('report.closed', lang))})" if step.closed else ""
-        rows = [(say("report.scope", lang), scope_text(step.scope, lang)),
-                (say("report.rung", lang), rung_name(report.pack, step.rung, lang)),
-                (say("report.recommended", lang), rung_name(report.pack, step.recommended, lang)),
-                (say("report.parties", lang), party_names(report.pack, step))]
-        if step.legal_basis:
-            rows.append((say("report.legal_basis", lang), step.legal_basis))
         out += [f"### {inline(clause_label(step.rule, report.pack.id))} · {inline(step.rule.title(lang))}{closed}",
-                "\n".join(f"- **{inline(k)}**: {inline(v)}" for k, v in rows),
+                "\n".join(f"- **{inline(k)}**: {inline(v)}" for k, v in step_rows(report.pack, step, lang)),
                 f"{inline(say('report.reasons', lang))}:",
                 "\n".join(f"- {inline(reason_text(report.pack, r, lang))}" for r in step.reasons)]
     return "\n\n".join(out)

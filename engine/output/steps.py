@@ -1,4 +1,5 @@
-"""Escalation steps in words and as JSON: the rung now, the rung recommended, why, and who.
+"""Escalation steps in words and as JSON: the rung now, the rung recommended, why, and who;
+or the action a clause prescribes itself, why, and who takes it.
 
 Rung ids become the pack's own rung names, reasons become sentences in the user's language;
 nothing is re-derived.
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from engine.i18n import say
 from engine.model.escalation import Escalation, Reason
 from engine.model.pack import Pack, Rung
+from engine.output.words import scope_text
 
 if TYPE_CHECKING:
     from engine.check import CheckResult
@@ -48,7 +50,9 @@ def reason_text(pack: Pack, reason: Reason, lang: str) -> str:
 
 
 def step_line(pack: Pack, step: Escalation, lang: str) -> str:
-    """Where the clause stands and what comes next, in one phrase."""
+    """Where the clause stands and what comes next, in one phrase; for an action, the action."""
+    if step.action is not None:
+        return say("ladder.action_step", lang, action=step.action(lang))
     if step.closed:
         return say("ladder.closed", lang, rung=rung_name(pack, step.rung, lang))
     return say("ladder.step", lang, rung=rung_name(pack, step.rung, lang), next=rung_name(pack, step.recommended, lang))
@@ -56,13 +60,26 @@ def step_line(pack: Pack, step: Escalation, lang: str) -> str:
 
 def details(pack: Pack, step: Escalation, lang: str) -> list[str]:
     """Two paragraphs: why (the reasons in order), then who, on what basis, and the rung's note."""
-    who = [say("ladder.with", lang, parties=party_names(pack, step))]
+    who = [say("ladder.with" if step.action is None else "ladder.by", lang, parties=party_names(pack, step))]
     if step.legal_basis:
         who.append(say("ladder.basis", lang, basis=step.legal_basis))
     recommended = rung(pack, step.recommended)
     if recommended is not None and recommended.note is not None:
         who.append(recommended.note(lang))
     return ["; ".join(reason_text(pack, r, lang) for r in step.reasons), "; ".join(who)]
+
+
+def step_rows(pack: Pack, step: Escalation, lang: str) -> list[tuple[str, str]]:
+    """A report's table of one step: whom it is about, then the rungs or the action, and who."""
+    rows = [(say("report.scope", lang), scope_text(step.scope, lang))]
+    if step.action is not None:
+        return [*rows, (say("report.action", lang), step.action(lang)), (say("report.by", lang), party_names(pack, step))]
+    rows += [(say("report.rung", lang), rung_name(pack, step.rung, lang)),
+             (say("report.recommended", lang), rung_name(pack, step.recommended, lang)),
+             (say("report.parties", lang), party_names(pack, step))]
+    if step.legal_basis:
+        rows.append((say("report.legal_basis", lang), step.legal_basis))
+    return rows
 
 
 def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
@@ -83,6 +100,8 @@ def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
         "parties": list(step.parties),
         "legal_basis": step.legal_basis,
         "note": recommended.note(lang) if recommended and recommended.note else None,
+        "kind": step.kind,
+        "action": step.action(lang) if step.action is not None else None,
     }
 
 
@@ -93,7 +112,8 @@ def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str,
     lines = [heading, "-" * min(width, 100)]
     for step in steps:
         label = step.rule.id if step.rule.pack == result.pack.id else step.rule.key
-        lines.append(f"{label}  {step.scope.label}: {step_line(result.pack, step, lang)}")
+        lines += textwrap.wrap(f"{label}  {step.scope.label}: {step_line(result.pack, step, lang)}", width,
+                               subsequent_indent="      ")
         for text in details(result.pack, step, lang):
             lines += textwrap.wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
     return [*lines, ""]

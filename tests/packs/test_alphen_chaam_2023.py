@@ -181,11 +181,8 @@ def test_huur_550_the_threshold_is_the_statutory_amount_not_cpi() -> None:
 # -- doelgroepen-15: "Leystromen stelt 15% (signaalwaarde) van haar vrijkomende woningen
 #    beschikbaar voor bijzondere doelgroepen." ---------------------------------------------------
 
-def lettings(total: int, special: int, afgestemd: bool | None = None) -> dict:
-    data = figures(lettings_total=total, lettings_special_groups=special)
-    if afgestemd is not None:
-        data["conditions"] = {"afstemming_bijzondere_doelgroepen": afgestemd}
-    return data
+def lettings(total: int, special: int, **more: object) -> dict:
+    return {**figures(lettings_total=total, lettings_special_groups=special), **more}
 
 
 def test_doelgroepen_15_exactly_the_signal_value_calls_for_nothing() -> None:
@@ -193,10 +190,20 @@ def test_doelgroepen_15_exactly_the_signal_value_calls_for_nothing() -> None:
 
 
 def test_doelgroepen_15_above_the_signal_value_calls_for_consultation() -> None:
-    (finding,) = judge(PACK, "doelgroepen-15", {2024: lettings(22, 5, afgestemd=True)})
-    assert finding.status is C and finding.action is not None
-    assert one("doelgroepen-15", {2024: lettings(22, 5, afgestemd=False)}) is B
-    assert one("doelgroepen-15", {2024: lettings(22, 5)}) is MD
+    (finding,) = judge(PACK, "doelgroepen-15", {2024: lettings(22, 5)})
+    assert finding.status is W and finding.reason == "trigger_fired" and finding.action is not None
+
+
+def test_doelgroepen_15_a_deviation_agreed_in_consultation_covers_the_year() -> None:
+    """"In incidentele gevallen kan afgeweken worden van het percentage [...], in dat geval vindt
+    afstemming plaats tussen gemeente en Leystromen": the outcome is an agreed deviation."""
+    from tests.ladder_support import ladder_run
+
+    agreed = {"rule": "doelgroepen-15", "from": 2024, "approved_by": ["gemeente", "leystromen"],
+              "reason": "statushouders"}
+    assert ladder_run(PACK, "doelgroepen-15", {2024: lettings(22, 5, deviations=[agreed])}) == ()
+    steps = ladder_run(PACK, "doelgroepen-15", {2024: lettings(22, 5)})
+    assert [(s.kind, s.recommended) for s in steps] == [("rung", "overleg"), ("action", None)]
 
 
 # -- the bundled facts ---------------------------------------------------------------------------
@@ -206,6 +213,14 @@ def test_bundled_facts_show_every_status_and_a_contested_figure() -> None:
     assert set(statuses(result.findings)) == set(Status)
     assert any(f.contested for f in result.findings)
     assert {f.rule.pack for f in result.findings} == {PACK, "npa-2022"}
+
+
+def test_bundled_facts_record_the_2024_deviation_from_the_signal_value() -> None:
+    result = check([BUNDLED_FACTS / PACK])
+    (covered,) = [f for f in result.findings if f.rule.id == "doelgroepen-15" and f.year == 2024]
+    assert covered.status is W and covered.deviation is not None and not covered.failing
+    assert set(covered.deviation.approved_by) == {"gemeente", "leystromen"}
+    assert not [e for e in result.escalations if e.rule.id == "doelgroepen-15"]
 
 
 def test_every_rule_quotes_its_source() -> None:
