@@ -86,9 +86,11 @@ def scope_ids(pack: Pack, versions: Iterable[Rule], fact_sets: Iterable[FactSet]
         elif kind is ScopeKind.AGREEMENT:
             found[pack.id] = None
         else:
-            found.update(dict.fromkeys(f"{collection}/{item['id']}" for fact_set in fact_sets
-                                       for item in fact_set.collections.get(collection, ())
-                                       if item.get("id") is not None))
+            for fact_set in fact_sets:
+                entities = fact_set.collections.get(collection)
+                if entities is not None and "id" in entities.position:
+                    found.update(dict.fromkeys(f"{collection}/{identifier}" for identifier in entities.column("id")
+                                               if identifier is not None))
     return list(found)
 
 
