@@ -60,21 +60,10 @@ def _share_parts(tree: ast.Node, env: Environment) -> ShareParts | None:
         count = ast.Call("count", tree.args, tree.where, tree.pos)
         total = ast.Call("count", tree.args, None, tree.pos)
         return ShareParts(compile_expression(count, env), compile_expression(total, env),
-                          COLLECTION_NOUNS.get(collection))
+                          vocab.nouns[collection])
     part, whole = tree.args
     of = vocab.labels.get(part.name) if isinstance(part, ast.Name) else None
     return ShareParts(compile_expression(part, env), compile_expression(whole, env), of)
-
-
-COLLECTION_NOUNS = {
-    "projects": Text("projecten", "projects"),
-    "lettings": Text("verhuringen", "lettings"),
-    "neighbourhoods": Text("wijken", "neighbourhoods"),
-    "plots": Text("kavels", "plots"),
-    "homes": Text("woningen", "homes"),
-    "meetings": Text("overleggen", "meetings"),
-    "deliverables": Text("producten", "deliverables"),
-}
 
 
 def compile_rule(rule: Rule, parameters: Parameters) -> CompiledRule:
