@@ -134,6 +134,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack.unknown": ("onbekend pakket '{id}'{suggestion_hint}; bekende pakketten: {known}",
                      "unknown pack '{id}'{suggestion_hint}; known packs: {known}"),
     "pack.include_cycle": ("pakketten nemen elkaar op in een kring: {chain}", "packs include each other in a cycle: {chain}"),
+    "params.share_percent": ("parameterwaarde '{value}' is een aandeel: schrijf het met %, bijvoorbeeld 3.1%",
+                             "parameter value '{value}' is a share: write it with %, for example 3.1%"),
     # -- facts ---------------------------------------------------------------------------------
     "facts.agreement_mismatch": ("feiten horen bij '{found}', maar het pakket is '{expected}'",
                                  "facts belong to '{found}' but the pack is '{expected}'"),

@@ -229,8 +229,8 @@ def test_3_3_2_before_2028_is_not_yet_due() -> None:
 # -- 3.2-3: "De corporaties voeren huurverhoging door conform de Nationale Prestatieafspraken" ----
 
 def test_3_2_3_rent_sum_increase_at_the_national_cap_complies() -> None:
-    years = {2025: parties(portaal={"rent_sum_increase": "5.3%", "cao_wage_growth": "5.8%"},
-                           vo={"rent_sum_increase": "5.4%", "cao_wage_growth": "5.8%"})}
+    years = {2025: parties(portaal={"rent_sum_increase": "6.2%"},  # CAO wage growth 2025: 6.7%
+                           vo={"rent_sum_increase": "6.3%"})}
     assert status_by_scope(judge(PACK, "npa-2022/huursom", years)) == {"portaal": C, "vo": B}
 
 
