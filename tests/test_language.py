@@ -9,7 +9,7 @@ from engine.language import ast
 from engine.language.compiler import MissingFact, compile_expression
 from engine.language.errors import ExpressionError
 from engine.language.parser import parse_expression, parse_norm
-from engine.language.types import Environment, check
+from engine.language.types import YEAR_JUDGED, Environment, check
 from engine.params import load_parameters
 from engine.suggest import closest
 
@@ -129,3 +129,61 @@ def test_a_missing_fact_raises_missing_fact_not_key_error() -> None:
     assert caught.value.name == "lettings_total"
     with pytest.raises(MissingFact):
         evaluate("sum(projects.social_rent_homes)", Ctx({}, {"projects": [{"id": "x", "homes": 3}]}))
+
+
+# -- the year judged ---------------------------------------------------------------------------
+
+class YearCtx(Ctx):
+    """A context that can also read other years, as `previous` and `at` do."""
+
+    def __init__(self, year: int, figures: dict, entities: dict | None = None) -> None:
+        super().__init__(figures, entities)
+        self.year = year
+
+    def at_year(self, year: int) -> "YearCtx":
+        return YearCtx(year, self.figures, self._entities)
+
+
+def test_year_judged_is_a_year_and_a_span_of_years_is_a_plain_number() -> None:
+    assert check(parse_expression("year_judged"), ENV).unit == "year"
+    assert check(parse_expression("year_judged - 2024"), ENV).unit == "number"
+    assert check(parse_expression("2% * (year_judged - 2024)"), ENV).unit == "share"
+    assert check(parse_expression("completion_year <= year_judged"), ENV.inside("projects")).unit == "bool"
+
+
+def test_a_norm_that_grows_by_a_fixed_amount_per_year_meets_its_boundary_exactly() -> None:
+    norm = "new_build_social >= 30 * (year_judged - 2024)"
+    assert evaluate(norm, YearCtx(2026, {"new_build_social": 60})) is True
+    assert evaluate(norm, YearCtx(2026, {"new_build_social": 59})) is False
+    assert evaluate(norm, YearCtx(2027, {"new_build_social": 60})) is False
+    share = "share(lettings_huurtoeslag, lettings_total) >= 60% + 2% * (year_judged - 2025)"
+    assert evaluate(share, YearCtx(2027, {"lettings_huurtoeslag": 64, "lettings_total": 100})) is True
+    assert evaluate(share, YearCtx(2027, {"lettings_huurtoeslag": 63, "lettings_total": 100})) is False
+
+
+def test_inside_where_year_is_the_entitys_own_and_year_judged_the_year_judged() -> None:
+    lettings = [{"id": "a", "year": 2024}, {"id": "b", "year": 2025}, {"id": "c", "year": 2025}]
+    ctx = YearCtx(2025, {}, {"lettings": lettings})
+    assert evaluate("count(lettings where year == year_judged)", ctx) == 2
+    assert evaluate("count(lettings where year < year_judged)", ctx) == 1
+    assert evaluate("count(lettings where year == year_judged - 1)", ctx) == 1
+
+
+def test_year_judged_is_read_in_the_year_previous_and_at_read() -> None:
+    ctx = YearCtx(2026, {})
+    assert evaluate("year_judged", ctx) == 2026
+    assert evaluate("previous(year_judged)", ctx) == 2025
+    assert evaluate("at(2024, year_judged)", ctx) == 2024
+
+
+def test_year_judged_errors_carry_their_column() -> None:
+    err = error("year_judged - 2024 >= 30%")
+    assert (err.key, err.pos) == ("expr.share_vs_number", 19)
+    err = error("lettings_total >= year_jugded")
+    assert (err.key, err.pos, err.params["suggestion"]) == ("expr.unknown_name", 18, "year_judged")
+
+
+def test_no_fact_or_attribute_can_be_mistaken_for_the_year_judged() -> None:
+    vocab = vocabulary()
+    assert YEAR_JUDGED not in vocab.figures
+    assert all(YEAR_JUDGED not in attributes for attributes in vocab.collections.values())

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from engine.language import ast
-from engine.language.types import Environment, check
+from engine.language.types import YEAR_JUDGED, Environment, check
 
 Closure = Callable[[Any, Any], Any]
 
@@ -90,6 +90,8 @@ def compile_expression(node: ast.Node, env: Environment) -> Closure:
         case ast.Number(value=v) | ast.Share(value=v) | ast.Money(value=v) | ast.Text(value=v) \
                 | ast.Bool(value=v):
             return lambda ctx, ent, v=v: v
+        case ast.Name(name=name) if name == YEAR_JUDGED:
+            return lambda ctx, ent: ctx.year
         case ast.Name(name=name):
             return _compile_name(name, env)
         case ast.Unary(op="not", operand=operand):

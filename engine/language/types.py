@@ -15,6 +15,9 @@ from engine.language.errors import ExpressionError
 
 NUMERIC = {"count", "eur", "number", "year"}
 ARITHMETIC = NUMERIC | {"share"}
+# The year judged, as a name: spelled so that it cannot be mistaken for the `year` a dated entity
+# has inside `where` (lettings, meetings, deliverables), which keeps its meaning there.
+YEAR_JUDGED = "year_judged"
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ def check(node: ast.Node, env: Environment) -> Checked:
 
 
 def _check_name(name: str, pos: int, env: Environment) -> Checked:
+    if name == YEAR_JUDGED:
+        return Checked("year")
     if "." in name:
         collection, attribute = name.split(".", 1)
         attributes = _collection(collection, pos, env)
@@ -117,7 +122,7 @@ def _check_name(name: str, pos: int, env: Environment) -> Checked:
         return Checked(env.figures[name], figures=frozenset({name}))
     if name in env.collections:
         return Checked("collection", collections=frozenset({name}))
-    known = list(env.figures)
+    known = [*env.figures, YEAR_JUDGED]
     if env.entity is not None:
         known += list(env.collections[env.entity])
     raise _unknown("expr.unknown_name", name, known, pos, env)
@@ -154,6 +159,10 @@ def _check_binary(op: str, left: Checked, right: Checked, pos: int) -> Checked:
         return left.merge("bool", right)
     _expect(lu, ARITHMETIC, pos, op)
     _expect(ru, ARITHMETIC, pos, op)
+    if op == "-" and lu == "year" and ru in ("year", "number"):
+        # a span of years (`year_judged - 2024`): a plain number, so that `2% * (year_judged - 2024)`
+        # is a share; it still meets a year where one is compared (`year == year_judged - 1`)
+        return left.merge("number", right)
     if op in ("+", "-"):
         unit = unify(lu, ru)
         if unit is None:

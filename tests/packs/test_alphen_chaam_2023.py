@@ -70,6 +70,14 @@ def test_monitoring_reports_in_q2_and_q4() -> None:
     assert one("monitoring", {2024: q2_q3}) is B
 
 
+def test_monitoring_counts_only_the_reports_of_the_year_judged() -> None:
+    """A Q4 report from 2023 recorded only in the 2024 facts is not 2024's Q4 report."""
+    late_entry = delivered(("voortgangsrapportage", "2024-06-25"), ("voortgangsrapportage", "2023-12-20"))
+    assert one("monitoring", {2024: late_entry}) is B
+    on_the_last_day = delivered(("voortgangsrapportage", "2024-04-01"), ("voortgangsrapportage", "2024-12-31"))
+    assert one("monitoring", {2024: on_the_last_day}) is C
+
+
 # -- kavelprijs: "de kavelprijs voor sociale huurwoningen maximaal 20.000 euro exclusief BTW" ---
 
 def plots(*rows: tuple[str, bool, float]) -> dict:
