@@ -187,3 +187,43 @@ def test_no_fact_or_attribute_can_be_mistaken_for_the_year_judged() -> None:
     vocab = vocabulary()
     assert YEAR_JUDGED not in vocab.figures
     assert all(YEAR_JUDGED not in attributes for attributes in vocab.collections.values())
+
+
+# -- membership: "wywonen" in parties ---------------------------------------------------------
+
+def test_in_parses_as_a_comparison_and_not_negates_it() -> None:
+    tree = parse_expression('"wywonen" in parties and kind == "stuurgroep"')
+    assert isinstance(tree, ast.Binary) and tree.op == "and"
+    assert tree.left == ast.Binary("in", ast.Text("wywonen", 0), ast.Name("parties", 13), 10)
+    negated = parse_expression('not "bres" in parties')
+    assert isinstance(negated, ast.Unary) and negated.operand.op == "in"  # type: ignore[union-attr]
+    with pytest.raises(ExpressionError) as caught:
+        parse_expression('"bres" in parties == true')
+    assert (caught.value.key, caught.value.pos) == ("expr.chained_comparison", 18)
+
+
+def test_membership_is_typed_text_in_a_list_with_errors_at_their_column() -> None:
+    meetings = ENV.inside("meetings")
+    assert check(parse_expression('"wywonen" in parties'), meetings).unit == "bool"
+    err = error('count(meetings where "wywonen" in kind)')
+    assert (err.key, err.pos, err.params["unit"]) == ("expr.not_a_list", 34, "text")
+    err = error("count(meetings where 3 in parties)")
+    assert (err.key, err.pos, err.params["op"]) == ("expr.bad_operand", 23, "in")
+    assert error('"gemeente" in lettings_total').key == "expr.not_a_list"
+
+
+def test_membership_counts_meetings_a_party_attended() -> None:
+    rows = [{"id": "q1", "kind": "ambtelijk_overleg", "parties": ["gemeente", "wywonen", "bres"]},
+            {"id": "q2", "kind": "ambtelijk_overleg", "parties": ["gemeente"]},
+            {"id": "q3", "kind": "stuurgroep", "parties": []}]
+    ctx = Ctx({}, {"meetings": rows})
+    assert evaluate('count(meetings where "wywonen" in parties)', ctx) == 1
+    assert evaluate('count(meetings where not "wywonen" in parties)', ctx) == 2
+    assert evaluate('count(meetings where "gemeente" in parties and kind == "ambtelijk_overleg")', ctx) == 2
+    assert evaluate('count(meetings where "wy" in parties)', ctx) == 0  # a whole id, not a part of one
+
+
+def test_membership_without_the_list_is_missing_data() -> None:
+    with pytest.raises(MissingFact) as caught:
+        evaluate('count(meetings where "wywonen" in parties)', Ctx({}, {"meetings": [{"id": "m", "kind": "stuurgroep"}]}))
+    assert caught.value.name == "meetings.parties"

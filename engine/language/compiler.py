@@ -130,6 +130,11 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
         return lambda ctx, ent: left(ctx, ent) and right(ctx, ent)
     if op == "or":
         return lambda ctx, ent: left(ctx, ent) or right(ctx, ent)
+    if op == "in":
+        if isinstance(node.left, ast.Text):
+            member = node.left.value
+            return lambda ctx, ent: member in right(ctx, ent)
+        return lambda ctx, ent: left(ctx, ent) in right(ctx, ent)
     if op in NUMERIC_COMPARE:
         return _compile_comparison(node, env, left, right)
     if op == "/":

@@ -97,6 +97,8 @@ def check(node: ast.Node, env: Environment) -> Checked:
             inner = check(operand, env)
             _expect(inner.unit, ARITHMETIC, pos, "-")
             return inner
+        case ast.Binary(op="in"):
+            return _check_membership(node, env)
         case ast.Binary(op=op, left=left, right=right, pos=pos):
             return _check_binary(op, check(left, env), check(right, env), pos)
         case ast.Call():
@@ -176,6 +178,15 @@ def _check_binary(op: str, left: Checked, right: Checked, pos: int) -> Checked:
     if unify(lu, ru) is not None:
         return left.merge("number", right)
     raise _mismatch(lu, ru, pos, op)
+
+
+def _check_membership(node: ast.Binary, env: Environment) -> Checked:
+    """`"wywonen" in parties`: a text looked up in a list (a meeting's participants)."""
+    member, members = check(node.left, env), check(node.right, env)
+    if members.unit != "list":
+        raise ExpressionError("expr.not_a_list", node.right.pos, unit=members.unit)
+    _expect(member.unit, {"text"}, node.pos, "in")
+    return member.merge("bool", members)
 
 
 def _product_unit(lu: str, ru: str, pos: int) -> str:

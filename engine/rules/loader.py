@@ -46,6 +46,7 @@ class _PackReader:
         self.path = path
         self.data = data
         self.problems: list[Problem] = []
+        self.party_ids: list[str] = []
         vocab = vocabulary()
         self.base_env = Environment(vocab.figures, vocab.collections, parameters.units(),
                                     suggest=closest)
@@ -70,6 +71,7 @@ class _PackReader:
         try:
             tree = parse_expression(text)
             unit = check(tree, env).unit
+            self.members(tree)
             if units is not None and unit not in units:
                 bad = "expr.condition_not_bool" if units == {"bool"} else "expr.not_a_measure"
                 raise ExpressionError(bad, 0, unit=unit)
@@ -78,6 +80,15 @@ class _PackReader:
             return None
         line = yamlio.locate(self.data, field_path)[0] or 0
         return Expression(text, tree, line), unit
+
+    def members(self, tree: ast.Node) -> None:
+        """`"wywonen" in parties` must name a party of this pack by its id: a meeting's list holds
+        ids, so a typo or a role would silently never match."""
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Binary) and node.op == "in" and isinstance(node.left, ast.Text) \
+                    and node.left.value not in self.party_ids:
+                raise ExpressionError("expr.unknown_member", node.left.pos, name=node.left.value,
+                                      suggestion=closest(node.left.value, self.party_ids) or "")
 
     def norm(self, container: Any, key: str, field_path: list[Any], env: Environment,
              measure_unit: str | None) -> Norm | None:
@@ -88,6 +99,7 @@ class _PackReader:
                 if bound is None:
                     continue
                 bound_unit = check(bound, env).unit
+                self.members(bound)
                 if measure_unit is not None and unify(bound_unit, measure_unit) is None:
                     key_name = "expr.share_vs_number" if "share" in (bound_unit, measure_unit) else "expr.norm_unit"
                     raise ExpressionError(key_name, bound.pos, left=measure_unit, right=bound_unit,
@@ -124,6 +136,7 @@ class _PackReader:
         if self.path.stem != d["pack"]:
             self.problem("pack.id_mismatch", d, ["pack"], id=d["pack"], file=self.path.name)
         parties = self.parties()
+        self.party_ids = list(parties)
         first, last = d["period"]["from"], d["period"]["to"]
         ladder = self.ladder(d.get("ladder"), parties)
         policy = (d.get("policy") or {}).get("effort_shortfall", "warning")
