@@ -258,7 +258,9 @@ class _PackReader:
             self.check_party(name, parties, raw.get("responsible"), [*path, "responsible", j])
         years = raw.get("years") or {}
         r_first, r_last = years.get("from", first), years.get("to", last)
-        if r_first < first or r_last > last or r_first > r_last:
+        # A rule starts within the period; it may end after it only where the clause itself names
+        # a later year ("tot en met 2025" in a 2023-2024 agreement).
+        if not first <= r_first <= last or r_first > r_last:
             self.problem("pack.years_outside_period", raw, [*path, "years"], first=r_first, last=r_last,
                          pfirst=first, plast=last)
         measure = unit = None
@@ -278,9 +280,11 @@ class _PackReader:
             checked = self.expression(raw, "applies_if", [*path, "applies_if"], env, {"bool"})
             applies_if = checked[0] if checked else None
         deadline = raw.get("deadline")
-        if deadline is not None and not r_first <= deadline <= r_last:
-            self.problem("pack.deadline_outside", raw, [*path, "deadline"], deadline=deadline,
-                         first=r_first, last=r_last)
+        # A deadline after the rule's last year (a target year after the term, "vóór 2030") is
+        # never reached here: every year judged is before it, on the trajectory or not yet due.
+        if deadline is not None and deadline < r_first:
+            self.problem("pack.deadline_before_years", raw, [*path, "deadline"], deadline=deadline,
+                         first=r_first)
         trajectory = self.trajectory(raw, path, env, unit, deadline)
         trigger = self.trigger(raw, path, env)
         milestone = self.milestone(raw, path)
@@ -318,6 +322,9 @@ class _PackReader:
         start_year = start_value = None
         if "start" in spec:
             start_year = spec["start"]["year"]
+            if deadline is not None and start_year >= deadline:
+                self.problem("pack.trajectory_start", raw, [*path, "trajectory", "start", "year"],
+                             year=start_year, deadline=deadline)
             start_value = self.value(spec["start"], "value", [*path, "trajectory", "start", "value"], env, unit)
         milestones = []
         for year_key in (spec.get("milestones") or {}):
