@@ -244,8 +244,10 @@ def fact_names_read(pack: Pack, rules: Path | None = None) -> tuple[set[str], se
 
 
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
-    """The years within the agreement's period; a fact set before it is history (a baseline)."""
-    inside = tuple(y for y in sorted(fact_sets) if pack.first_year <= y <= pack.last_year)
+    """The years within the agreement's period, and after it as far as one of its own clauses
+    runs ("tot en met 2025"); a fact set before the period is history (a baseline)."""
+    last = max((pack.last_year, *(r.last_year for r in pack.rules)))
+    inside = tuple(y for y in sorted(fact_sets) if pack.first_year <= y <= last)
     return inside or tuple(sorted(fact_sets))
 
 

@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Mapping
 
 from engine import paths, yamlio
+from engine.errors import InputError, Problem
+from engine.language import ast
+from engine.language.errors import ExpressionError
+from engine.language.parser import parse_expression
 from engine.model.text import Text
 
 
@@ -54,12 +58,30 @@ def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
     data = yamlio.load(path)
     out = {}
     for name, spec in (data.get("parameters") or {}).items():
+        unit = {"index": "number"}.get(spec.get("unit", "eur"), spec.get("unit", "eur"))
         values = tuple(sorted(
-            (ParameterValue(dt.date.fromisoformat(str(v["valid_from"])), float(v["value"]),
+            (ParameterValue(dt.date.fromisoformat(str(v["valid_from"])),
+                            _value(v, unit, path, data, ["parameters", name, "values", i, "value"]),
                             str(v.get("source", "")), str(v.get("certainty", "")))
-             for v in spec.get("values") or ()),
+             for i, v in enumerate(spec.get("values") or ())),
             key=lambda v: v.valid_from,
         ))
-        unit = {"index": "number"}.get(spec.get("unit", "eur"), spec.get("unit", "eur"))
         out[name] = Parameter(name, unit, Text.of(spec.get("description", name)), values)
     return Parameters(out)  # a plain dict, so the loaded parameters can be cached
+
+
+def _value(entry: Mapping[str, object], unit: str, path: Path, data: object, field: list[object]) -> float:
+    """A share is written with `%` (`3.1%`) as in rules and facts, read by the rule parser so both
+    mean the same by it; any other unit is a plain number."""
+    raw = entry["value"]
+    if unit != "share":
+        return float(raw)  # type: ignore[arg-type]
+    try:
+        node = parse_expression(str(raw))
+    except ExpressionError:
+        node = None
+    if not isinstance(node, ast.Share):
+        line, column = yamlio.locate(data, field)
+        raise InputError(Problem("params.share_percent", path, line, column, yamlio.dotted(field),
+                                 {"value": raw}))
+    return node.value

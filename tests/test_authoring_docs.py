@@ -1,6 +1,7 @@
-"""The rule authors' reference cannot drift: the generated parts of docs/rule-language.md and
-the rule-tests schema equal what the generator makes from the pack and facts schemas and the
-language's function table; every published schema is a valid JSON Schema."""
+"""The rule authors' reference cannot drift: the generated parts of docs/rule-language.md, the
+rule-tests schema, the facts schema and docs/facts.md equal what the generators make from the
+pack schema, the fact vocabulary and the language's function table; every published schema is a
+valid JSON Schema."""
 
 from __future__ import annotations
 
@@ -11,14 +12,18 @@ import pytest
 
 from engine import paths
 from engine.authoring import generate
+from engine.facts import generate as facts_generate
 from engine.language.errors import ExpressionError
 from engine.language.parser import parse_expression
 from engine.language.types import FUNCTIONS, Environment, check
 
 
-@pytest.mark.parametrize("path", list(generate.outputs()), ids=lambda p: p.name)
+GENERATED = {**facts_generate.outputs(), **generate.outputs()}
+
+
+@pytest.mark.parametrize("path", list(GENERATED), ids=lambda p: p.name)
 def test_generated_files_are_in_step(path) -> None:
-    assert path.read_text(encoding="utf-8") == generate.outputs()[path], \
+    assert path.read_text(encoding="utf-8") == GENERATED[path], \
         f"{path.name} is out of step: run python -m engine.generate"
 
 

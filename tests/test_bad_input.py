@@ -159,3 +159,15 @@ def test_every_message_key_has_both_languages(lang: str) -> None:
 
     for key, (nl, en) in MESSAGES.items():
         assert nl and en, key
+
+
+def test_pack_membership_names_a_party_of_the_pack_by_id(tmp_path: Path) -> None:
+    old = 'and "hbo-vo" in parties)'
+    output = check_bad_pack(tmp_path, old, 'and "hbo-v0" in parties)', "'hbo-v0'", "bedoelt u 'hbo-vo'",
+                            "measure")
+    line = next(i for i, text in enumerate(PACK_TEXT.splitlines(), 1) if old in text)
+    column = next(text for text in PACK_TEXT.splitlines() if old in text).index('"hbo-vo"') + 1
+    assert f"stichtse-vecht-2025.yaml:{line}:{column}:" in output
+    (tmp_path / "role").mkdir()
+    check_bad_pack(tmp_path / "role", old, 'and "huurdersorganisatie" in parties)', "huurdersorganisatie",
+                   "bij hun id")

@@ -118,6 +118,13 @@ def test_complete_data_takes_the_column_path() -> None:
     assert columns == rows == [True, False, False]
 
 
+def test_membership_runs_over_columns() -> None:
+    items = [{"kind": "ambtelijk_overleg", "date": "2025-03-01", "parties": ["gemeente", "portaal"]},
+             {"kind": "ambtelijk_overleg", "date": "2025-06-01", "parties": ["portaal"]}]
+    columns, rows = both_paths('"gemeente" in parties and kind == "ambtelijk_overleg"', "meetings", items, {})
+    assert columns == rows == [True, False]
+
+
 def test_a_gap_hands_the_decision_to_the_rows() -> None:
     items = [{"id": "a", "relet": False}, {"id": "b", "relet": True, "refusals": 50}]
     columns, rows = both_paths("relet and refusals >= 50", "lettings", items, {})

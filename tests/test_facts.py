@@ -1,4 +1,5 @@
-"""Fact sets: JSON as well as YAML, CSV collections, defaults, and CSV errors that name a cell."""
+"""Fact sets: JSON as well as YAML, CSV collections, defaults, and CSV errors that name a cell;
+the vocabulary's collections as pure data."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ import yaml
 
 from engine.check import check
 from engine.errors import InputError
+from engine.facts.generate import VOCABULARY, build_doc, build_schema
 from engine.facts.loader import load_fact_set
-from tests.support import BUNDLED_FACTS
+from engine.facts.vocabulary import vocabulary
+from engine.output.words import message
+from tests.support import BUNDLED_FACTS, judge
 
 SV = BUNDLED_FACTS / "stichtse-vecht-2025"
 
@@ -65,3 +69,30 @@ def test_missing_csv_file_is_reported_by_name(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_fact_set(path)
     assert caught.value.problems[0].key == "file.missing"
+
+
+def test_every_collection_names_its_items_in_dutch_and_english() -> None:
+    """The noun a finding uses for a collection's items is vocabulary data, not code."""
+    raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))["collections"]
+    nouns = vocabulary().nouns
+    assert set(nouns) == set(raw)
+    for name, spec in raw.items():
+        assert spec["label"]["nl"] and spec["label"]["en"], name
+        assert (nouns[name].nl, nouns[name].en) == (spec["label"]["nl"], spec["label"]["en"])
+
+
+def test_a_new_collection_is_published_with_its_label_and_no_code_change() -> None:
+    raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    raw["collections"]["garages"] = {
+        "label": {"nl": "garages", "en": "garages"}, "doc": "Garage boxes.",
+        "attributes": {"id": {"unit": "text", "required": True, "doc": "An id."}}}
+    schema = build_schema(raw)
+    assert schema["$defs"]["collections"]["properties"]["garages"]["x-label"] == {"nl": "garages", "en": "garages"}
+    assert "### `garages` (garages)" in build_doc(raw)
+
+
+def test_a_per_entity_rule_without_entities_names_the_collection_by_its_label() -> None:
+    finding, = judge("stichtse-vecht-2025", "3.1-1", {2025: {"collections": {"projects": []}}})
+    assert finding.reason == "no_entities" and finding.scope.label == "projecten"
+    assert "geen projecten binnen het bereik" in message(finding, "nl")
+    assert "no projects within the scope" in message(finding, "en")

@@ -10,7 +10,7 @@ from engine.language.compiler import MissingFact, compile_expression
 from engine.model.entities import Entities
 from engine.language.errors import ExpressionError
 from engine.language.parser import parse_expression, parse_norm
-from engine.language.types import Environment, check
+from engine.language.types import YEAR_JUDGED, Environment, check
 from engine.params import load_parameters
 from engine.suggest import closest
 
@@ -132,3 +132,101 @@ def test_a_missing_fact_raises_missing_fact_not_key_error() -> None:
     assert caught.value.name == "lettings_total"
     with pytest.raises(MissingFact):
         evaluate("sum(projects.social_rent_homes)", Ctx({}, {"projects": [{"id": "x", "homes": 3}]}))
+
+
+# -- the year judged ---------------------------------------------------------------------------
+
+class YearCtx(Ctx):
+    """A context that can also read other years, as `previous` and `at` do."""
+
+    def __init__(self, year: int, figures: dict, entities: dict | None = None) -> None:
+        super().__init__(figures, entities)
+        self.year = year
+
+    def at_year(self, year: int) -> "YearCtx":
+        return YearCtx(year, self.figures, self._entities)
+
+
+def test_year_judged_is_a_year_and_a_span_of_years_is_a_plain_number() -> None:
+    assert check(parse_expression("year_judged"), ENV).unit == "year"
+    assert check(parse_expression("year_judged - 2024"), ENV).unit == "number"
+    assert check(parse_expression("2% * (year_judged - 2024)"), ENV).unit == "share"
+    assert check(parse_expression("completion_year <= year_judged"), ENV.inside("projects")).unit == "bool"
+
+
+def test_a_norm_that_grows_by_a_fixed_amount_per_year_meets_its_boundary_exactly() -> None:
+    norm = "new_build_social >= 30 * (year_judged - 2024)"
+    assert evaluate(norm, YearCtx(2026, {"new_build_social": 60})) is True
+    assert evaluate(norm, YearCtx(2026, {"new_build_social": 59})) is False
+    assert evaluate(norm, YearCtx(2027, {"new_build_social": 60})) is False
+    share = "share(lettings_huurtoeslag, lettings_total) >= 60% + 2% * (year_judged - 2025)"
+    assert evaluate(share, YearCtx(2027, {"lettings_huurtoeslag": 64, "lettings_total": 100})) is True
+    assert evaluate(share, YearCtx(2027, {"lettings_huurtoeslag": 63, "lettings_total": 100})) is False
+
+
+def test_inside_where_year_is_the_entitys_own_and_year_judged_the_year_judged() -> None:
+    lettings = [{"id": "a", "year": 2024}, {"id": "b", "year": 2025}, {"id": "c", "year": 2025}]
+    ctx = YearCtx(2025, {}, {"lettings": lettings})
+    assert evaluate("count(lettings where year == year_judged)", ctx) == 2
+    assert evaluate("count(lettings where year < year_judged)", ctx) == 1
+    assert evaluate("count(lettings where year == year_judged - 1)", ctx) == 1
+
+
+def test_year_judged_is_read_in_the_year_previous_and_at_read() -> None:
+    ctx = YearCtx(2026, {})
+    assert evaluate("year_judged", ctx) == 2026
+    assert evaluate("previous(year_judged)", ctx) == 2025
+    assert evaluate("at(2024, year_judged)", ctx) == 2024
+
+
+def test_year_judged_errors_carry_their_column() -> None:
+    err = error("year_judged - 2024 >= 30%")
+    assert (err.key, err.pos) == ("expr.share_vs_number", 19)
+    err = error("lettings_total >= year_jugded")
+    assert (err.key, err.pos, err.params["suggestion"]) == ("expr.unknown_name", 18, "year_judged")
+
+
+def test_no_fact_or_attribute_can_be_mistaken_for_the_year_judged() -> None:
+    vocab = vocabulary()
+    assert YEAR_JUDGED not in vocab.figures
+    assert all(YEAR_JUDGED not in attributes for attributes in vocab.collections.values())
+
+
+# -- membership: "wywonen" in parties ---------------------------------------------------------
+
+def test_in_parses_as_a_comparison_and_not_negates_it() -> None:
+    tree = parse_expression('"wywonen" in parties and kind == "stuurgroep"')
+    assert isinstance(tree, ast.Binary) and tree.op == "and"
+    assert tree.left == ast.Binary("in", ast.Text("wywonen", 0), ast.Name("parties", 13), 10)
+    negated = parse_expression('not "bres" in parties')
+    assert isinstance(negated, ast.Unary) and negated.operand.op == "in"  # type: ignore[union-attr]
+    with pytest.raises(ExpressionError) as caught:
+        parse_expression('"bres" in parties == true')
+    assert (caught.value.key, caught.value.pos) == ("expr.chained_comparison", 18)
+
+
+def test_membership_is_typed_text_in_a_list_with_errors_at_their_column() -> None:
+    meetings = ENV.inside("meetings")
+    assert check(parse_expression('"wywonen" in parties'), meetings).unit == "bool"
+    err = error('count(meetings where "wywonen" in kind)')
+    assert (err.key, err.pos, err.params["unit"]) == ("expr.not_a_list", 34, "text")
+    err = error("count(meetings where 3 in parties)")
+    assert (err.key, err.pos, err.params["op"]) == ("expr.bad_operand", 23, "in")
+    assert error('"gemeente" in lettings_total').key == "expr.not_a_list"
+
+
+def test_membership_counts_meetings_a_party_attended() -> None:
+    rows = [{"id": "q1", "kind": "ambtelijk_overleg", "parties": ["gemeente", "wywonen", "bres"]},
+            {"id": "q2", "kind": "ambtelijk_overleg", "parties": ["gemeente"]},
+            {"id": "q3", "kind": "stuurgroep", "parties": []}]
+    ctx = Ctx({}, {"meetings": rows})
+    assert evaluate('count(meetings where "wywonen" in parties)', ctx) == 1
+    assert evaluate('count(meetings where not "wywonen" in parties)', ctx) == 2
+    assert evaluate('count(meetings where "gemeente" in parties and kind == "ambtelijk_overleg")', ctx) == 2
+    assert evaluate('count(meetings where "wy" in parties)', ctx) == 0  # a whole id, not a part of one
+
+
+def test_membership_without_the_list_is_missing_data() -> None:
+    with pytest.raises(MissingFact) as caught:
+        evaluate('count(meetings where "wywonen" in parties)', Ctx({}, {"meetings": [{"id": "m", "kind": "stuurgroep"}]}))
+    assert caught.value.name == "meetings.parties"

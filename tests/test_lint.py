@@ -114,8 +114,15 @@ MISTAKES = {
                     ["te kort of leeg", "letterlijk"]),
     "placeholder quote": ('quote: "De corporatie brengt jaarlijks voor 1 juli haar bod uit."',
                           'quote: "TODO: citaat uit de pdf overnemen"', "waarschuwing", ["plaatshouder", "letterlijk"]),
-    "deadline outside the period": ("deadline: 2027", "deadline: 2030", "fout",
-                                    ["deadline 2030", "2025-2028", "kies een jaar binnen de looptijd"]),
+    "deadline before the rule's years": ("deadline: 2027", "deadline: 2024", "fout",
+                                         ["deadline 2024", "(2025)", "kies een jaar vanaf 2025"]),
+    "years starting before the period": ("    deadline: 2027\n", "    years: {from: 2024, to: 2026}\n", "fout",
+                                         ["jaren 2024-2026", "binnen de looptijd 2025-2028"]),
+    "years starting after the period": ("    deadline: 2027\n", "    years: {from: 2029, to: 2030}\n", "fout",
+                                        ["jaren 2029-2030", "binnen de looptijd 2025-2028"]),
+    "trajectory starting at the deadline": ("    deadline: 2027\n",
+                                            "    trajectory: {start: {year: 2027, value: 60%}}\n    deadline: 2027\n",
+                                            "fout", ["traject begint in 2027", "vóór de deadline"]),
     "due date outside the period": ('due: "2026-06-30"', 'due: "2029-06-30"', "fout",
                                     ["2029-06-30", "2025-2028", "kies een datum binnen de looptijd"]),
 }
@@ -204,3 +211,13 @@ def test_lint_speaks_english(tmp_path: Path) -> None:
 def test_a_missing_file_is_an_error(tmp_path: Path) -> None:
     code, output = lint(str(tmp_path / "nope.yaml"))
     assert code == ExitCode.BAD_INPUT and "bestaat niet" in output
+
+
+@pytest.mark.parametrize("change", [
+    ("deadline: 2027", "deadline: 2030"),  # a target year after the term ("vóór 2031")
+    ("    deadline: 2027\n", "    years: {from: 2026, to: 2029}\n"),  # a clause that names a year after the term
+    ("    deadline: 2027\n", "    deadline: 2030\n    trajectory: {start: {year: 2024, value: 60%}}\n"),
+])
+def test_a_deadline_or_last_year_after_the_period_is_allowed(tmp_path: Path, change: tuple[str, str]) -> None:
+    code, output = lint(str(write(tmp_path, *change)))
+    assert code == ExitCode.OK and "0 fout(en), 0 waarschuwing(en)" in output, output

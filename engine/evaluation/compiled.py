@@ -62,7 +62,7 @@ def _share_parts(tree: ast.Node, env: Environment) -> ShareParts | None:
         count = ast.Call("count", tree.args, tree.where, tree.pos)
         total = ast.Call("count", tree.args, None, tree.pos)
         return ShareParts(compile_expression(count, env), compile_expression(total, env),
-                          COLLECTION_NOUNS.get(collection))
+                          vocab.nouns[collection])
     part, whole = tree.args
     of = vocab.labels.get(part.name) if isinstance(part, ast.Name) else None
     return ShareParts(compile_expression(part, env), compile_expression(whole, env), of)
@@ -76,17 +76,6 @@ def _in_scope(rule: Rule, env: Environment) -> Mask | None:
         return None
     tree = trees[0] if len(trees) == 1 else ast.Binary("and", trees[0], trees[1], trees[1].pos)
     return compile_mask(tree, env, compile_expression)
-
-
-COLLECTION_NOUNS = {
-    "projects": Text("projecten", "projects"),
-    "lettings": Text("verhuringen", "lettings"),
-    "neighbourhoods": Text("wijken", "neighbourhoods"),
-    "plots": Text("kavels", "plots"),
-    "homes": Text("woningen", "homes"),
-    "meetings": Text("overleggen", "meetings"),
-    "deliverables": Text("producten", "deliverables"),
-}
 
 
 def compile_rule(rule: Rule, parameters: Parameters) -> CompiledRule:

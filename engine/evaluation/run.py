@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from itertools import compress
 
 from engine import collector
-from engine.evaluation.compiled import COLLECTION_NOUNS, compile_rule
+from engine.evaluation.compiled import compile_rule
 from engine.evaluation.context import Context, History
 from engine.evaluation.judge import Judge
 from engine.facts.vocabulary import vocabulary
@@ -133,7 +133,7 @@ class Evaluation:
 
 def _whole(rule: Rule) -> ScopeInstance:
     collection = rule.scope.collection or ""
-    return ScopeInstance("collection", collection, COLLECTION_NOUNS[collection].nl)
+    return ScopeInstance("collection", collection, vocabulary().nouns[collection].nl)
 
 
 def _entity_scope(entities: Entities, ent: Row) -> ScopeInstance:

@@ -88,6 +88,7 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
         entity = _entity(name, spec)
         collections[name] = {
             "description": spec["doc"],
+            "x-label": spec["label"],
             "x-entity": entity,
             "oneOf": [
                 {"type": "array", "items": entity},
@@ -188,9 +189,10 @@ def build_doc(vocab: dict[str, Any]) -> str:
     lines += ["", "## Collections", "",
               "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
               "to the YAML whose header names the attributes. Items with a `date` also have the",
-              "derived attributes `year`, `quarter` and `month` in rules.", ""]
+              "derived attributes `year`, `quarter` and `month` in rules. The word in brackets is",
+              "the collection's `label`: the noun findings use for its items.", ""]
     for name, spec in vocab["collections"].items():
-        lines += [f"### `{name}`", "", spec["doc"], "", "| attribute | unit | meaning |", "|---|---|---|"]
+        lines += [f"### `{name}` ({spec['label']['nl']})", "", spec["doc"], "", "| attribute | unit | meaning |", "|---|---|---|"]
         for attr, a in spec["attributes"].items():
             unit = UNIT_DOC[a["unit"]]
             if "enum" in a:

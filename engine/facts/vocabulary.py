@@ -22,6 +22,7 @@ class Vocabulary:
     figures: Mapping[str, str]  # name -> unit
     labels: Mapping[str, Text]
     collections: Mapping[str, Mapping[str, str]]  # collection -> attribute -> unit
+    nouns: Mapping[str, Text]  # collection -> the noun for its items in findings ("projecten")
     enums: Mapping[tuple[str, str], tuple[str, ...]]  # (collection, attribute) -> allowed
     defaults: Mapping[str, Mapping[str, object]]  # collection -> attribute -> value when absent
     summable: frozenset[str]  # figures an agreement-wide look-up may sum over the corporations
@@ -34,10 +35,12 @@ def vocabulary() -> Vocabulary:
     figures = {name: spec["x-unit"] for name, spec in figures_schema.items()}
     labels = {name: Text.of(spec["x-label"]) for name, spec in figures_schema.items()}
     collections: dict[str, Mapping[str, str]] = {}
+    nouns: dict[str, Text] = {}
     enums: dict[tuple[str, str], tuple[str, ...]] = {}
     defaults: dict[str, Mapping[str, object]] = {}
     for name, spec in schema["$defs"]["collections"]["properties"].items():
         entity = spec["x-entity"]
+        nouns[name] = Text.of(spec["x-label"])
         attributes = {attr: a["x-unit"] for attr, a in entity["properties"].items()}
         if attributes.get("date") == "date":
             attributes.update(DERIVED_DATE_ATTRIBUTES)
@@ -48,6 +51,6 @@ def vocabulary() -> Vocabulary:
         defaults[name] = MappingProxyType(
             {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
-                      MappingProxyType(collections), MappingProxyType(enums),
+                      MappingProxyType(collections), MappingProxyType(nouns), MappingProxyType(enums),
                       MappingProxyType(defaults),
                       frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")))

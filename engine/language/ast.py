@@ -6,6 +6,7 @@ the column (0-based offset into the expression text) where it starts, for error 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -60,7 +61,7 @@ class Unary:
 
 @dataclass(frozen=True, slots=True)
 class Binary:
-    op: str  # + - * / == != < <= > >= and or
+    op: str  # + - * / == != < <= > >= in and or
     left: Node
     right: Node
     pos: int
@@ -87,3 +88,18 @@ class Norm:
     bound: Node
     upper: Node | None
     pos: int
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node of a tree, the root first; a call's arguments and its `where` included."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        match current:
+            case Unary(operand=operand):
+                stack.append(operand)
+            case Binary(left=left, right=right):
+                stack += [right, left]
+            case Call(args=args, where=where):
+                stack += [*reversed(args), *([where] if where is not None else [])]

@@ -80,6 +80,8 @@ def _compile(node: ast.Node, env: Environment, rows: RowCompiler) -> Program | N
                 return _elementwise(operator.and_ if op == "and" else operator.or_, a, b)
             if op == "/":
                 return _elementwise(operator.truediv, a, _nonzero(b))
+            if op == "in":
+                return _elementwise(_member, a, b)
             if op in ("+", "-", "*"):
                 return _elementwise({"+": operator.add, "-": operator.sub, "*": operator.mul}[op], a, b)
             return _elementwise(comparator(node, env), a, b)
@@ -138,6 +140,10 @@ def _nonzero(program: Program) -> Program:
             raise _RowsDecide
         return values
     return nonzero
+
+
+def _member(item: Any, items: Any) -> bool:
+    return item in items
 
 
 def _elementwise(fn: Callable[..., Any], *programs: Program) -> Program:

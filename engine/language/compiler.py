@@ -19,7 +19,7 @@ from engine.language import ast
 from engine.language.columns import compile_mask
 from engine.language.compare import comparator
 from engine.language.missing import MissingFact
-from engine.language.types import Environment
+from engine.language.types import YEAR_JUDGED, Environment
 from engine.model.entities import Entities
 
 Closure = Callable[[Any, Any], Any]
@@ -46,6 +46,8 @@ def compile_expression(node: ast.Node, env: Environment) -> Closure:
         case ast.Number(value=v) | ast.Share(value=v) | ast.Money(value=v) | ast.Text(value=v) \
                 | ast.Bool(value=v):
             return lambda ctx, ent, v=v: v
+        case ast.Name(name=name) if name == YEAR_JUDGED:
+            return lambda ctx, ent: ctx.year
         case ast.Name(name=name):
             return _compile_name(name, env)
         case ast.Unary(op="not", operand=operand):
@@ -89,6 +91,11 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
         return lambda ctx, ent: left(ctx, ent) and right(ctx, ent)
     if op == "or":
         return lambda ctx, ent: left(ctx, ent) or right(ctx, ent)
+    if op == "in":
+        if isinstance(node.left, ast.Text):
+            member = node.left.value
+            return lambda ctx, ent: member in right(ctx, ent)
+        return lambda ctx, ent: left(ctx, ent) in right(ctx, ent)
     if op in COMPARISONS:
         return _compile_comparison(node, env, left, right)
     if op == "/":

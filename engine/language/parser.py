@@ -6,7 +6,7 @@ The grammar, loosest binding first:
     or_expr    := and_expr ("or" and_expr)*
     and_expr   := not_expr ("and" not_expr)*
     not_expr   := "not" not_expr | comparison
-    comparison := sum (CMP sum)?
+    comparison := sum ((CMP | "in") sum)?     ("in": membership of a list, `"wywonen" in parties`)
     sum        := product (("+" | "-") product)*
     product    := unary (("*" | "/") unary)*
     unary      := "-" unary | primary
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from engine.language import ast
 from engine.language.errors import ExpressionError
 
-KEYWORDS = {"and", "or", "not", "where", "true", "false", "between"}
+KEYWORDS = {"and", "or", "not", "where", "true", "false", "between", "in"}
 COMPARATORS = {"==", "!=", "<", "<=", ">", ">="}
 
 _TOKEN = re.compile(
@@ -144,13 +144,17 @@ class _Parser:
 
     def comparison(self) -> ast.Node:
         left = self.sum()
-        if self.tok.kind == "op" and self.tok.text in COMPARATORS:
+        if self._comparing():
             tok = self.advance()
             right = self.sum()
-            if self.tok.kind == "op" and self.tok.text in COMPARATORS:
+            if self._comparing():
                 raise ExpressionError("expr.chained_comparison", self.tok.pos)
             return ast.Binary(tok.text, left, right, tok.pos)
         return left
+
+    def _comparing(self) -> bool:
+        tok = self.tok
+        return (tok.kind == "op" and tok.text in COMPARATORS) or (tok.kind == "keyword" and tok.text == "in")
 
     def sum(self) -> ast.Node:
         left = self.product()

@@ -15,6 +15,9 @@ from engine.language.errors import ExpressionError
 
 NUMERIC = {"count", "eur", "number", "year"}
 ARITHMETIC = NUMERIC | {"share"}
+# The year judged, as a name: spelled so that it cannot be mistaken for the `year` a dated entity
+# has inside `where` (lettings, meetings, deliverables), which keeps its meaning there.
+YEAR_JUDGED = "year_judged"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ def check(node: ast.Node, env: Environment) -> Checked:
             inner = check(operand, env)
             _expect(inner.unit, ARITHMETIC, pos, "-")
             return inner
+        case ast.Binary(op="in"):
+            return _check_membership(node, env)
         case ast.Binary(op=op, left=left, right=right, pos=pos):
             return _check_binary(op, check(left, env), check(right, env), pos)
         case ast.Call():
@@ -102,6 +107,8 @@ def check(node: ast.Node, env: Environment) -> Checked:
 
 
 def _check_name(name: str, pos: int, env: Environment) -> Checked:
+    if name == YEAR_JUDGED:
+        return Checked("year")
     if "." in name:
         collection, attribute = name.split(".", 1)
         attributes = _collection(collection, pos, env)
@@ -117,7 +124,7 @@ def _check_name(name: str, pos: int, env: Environment) -> Checked:
         return Checked(env.figures[name], figures=frozenset({name}))
     if name in env.collections:
         return Checked("collection", collections=frozenset({name}))
-    known = list(env.figures)
+    known = [*env.figures, YEAR_JUDGED]
     if env.entity is not None:
         known += list(env.collections[env.entity])
     raise _unknown("expr.unknown_name", name, known, pos, env)
@@ -154,6 +161,10 @@ def _check_binary(op: str, left: Checked, right: Checked, pos: int) -> Checked:
         return left.merge("bool", right)
     _expect(lu, ARITHMETIC, pos, op)
     _expect(ru, ARITHMETIC, pos, op)
+    if op == "-" and lu == "year" and ru in ("year", "number"):
+        # a span of years (`year_judged - 2024`): a plain number, so that `2% * (year_judged - 2024)`
+        # is a share; it still meets a year where one is compared (`year == year_judged - 1`)
+        return left.merge("number", right)
     if op in ("+", "-"):
         unit = unify(lu, ru)
         if unit is None:
@@ -167,6 +178,15 @@ def _check_binary(op: str, left: Checked, right: Checked, pos: int) -> Checked:
     if unify(lu, ru) is not None:
         return left.merge("number", right)
     raise _mismatch(lu, ru, pos, op)
+
+
+def _check_membership(node: ast.Binary, env: Environment) -> Checked:
+    """`"wywonen" in parties`: a text looked up in a list (a meeting's participants)."""
+    member, members = check(node.left, env), check(node.right, env)
+    if members.unit != "list":
+        raise ExpressionError("expr.not_a_list", node.right.pos, unit=members.unit)
+    _expect(member.unit, {"text"}, node.pos, "in")
+    return member.merge("bool", members)
 
 
 def _product_unit(lu: str, ru: str, pos: int) -> str:

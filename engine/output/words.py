@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from engine.facts.vocabulary import vocabulary
 from engine.i18n import say
 from engine.model.finding import Distance, Finding, ScopeInstance, Status
 from engine.model.pack import Rule
@@ -137,9 +138,7 @@ def message(finding: Finding, lang: str) -> str:
 
 
 def _noun(rule: Rule, lang: str) -> str:
-    from engine.evaluation.compiled import COLLECTION_NOUNS  # noqa: PLC0415
-
-    noun = COLLECTION_NOUNS.get(rule.scope.collection or "")
+    noun = vocabulary().nouns.get(rule.scope.collection or "")
     return noun(lang) if noun else ""
 
 

@@ -46,6 +46,7 @@ class _PackReader:
         self.path = path
         self.data = data
         self.problems: list[Problem] = []
+        self.party_ids: list[str] = []
         vocab = vocabulary()
         self.base_env = Environment(vocab.figures, vocab.collections, parameters.units(),
                                     suggest=closest)
@@ -70,6 +71,7 @@ class _PackReader:
         try:
             tree = parse_expression(text)
             unit = check(tree, env).unit
+            self.members(tree)
             if units is not None and unit not in units:
                 bad = "expr.condition_not_bool" if units == {"bool"} else "expr.not_a_measure"
                 raise ExpressionError(bad, 0, unit=unit)
@@ -78,6 +80,15 @@ class _PackReader:
             return None
         line = yamlio.locate(self.data, field_path)[0] or 0
         return Expression(text, tree, line), unit
+
+    def members(self, tree: ast.Node) -> None:
+        """`"wywonen" in parties` must name a party of this pack by its id: a meeting's list holds
+        ids, so a typo or a role would silently never match."""
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Binary) and node.op == "in" and isinstance(node.left, ast.Text) \
+                    and node.left.value not in self.party_ids:
+                raise ExpressionError("expr.unknown_member", node.left.pos, name=node.left.value,
+                                      suggestion=closest(node.left.value, self.party_ids) or "")
 
     def norm(self, container: Any, key: str, field_path: list[Any], env: Environment,
              measure_unit: str | None) -> Norm | None:
@@ -88,6 +99,7 @@ class _PackReader:
                 if bound is None:
                     continue
                 bound_unit = check(bound, env).unit
+                self.members(bound)
                 if measure_unit is not None and unify(bound_unit, measure_unit) is None:
                     key_name = "expr.share_vs_number" if "share" in (bound_unit, measure_unit) else "expr.norm_unit"
                     raise ExpressionError(key_name, bound.pos, left=measure_unit, right=bound_unit,
@@ -124,6 +136,7 @@ class _PackReader:
         if self.path.stem != d["pack"]:
             self.problem("pack.id_mismatch", d, ["pack"], id=d["pack"], file=self.path.name)
         parties = self.parties()
+        self.party_ids = list(parties)
         first, last = d["period"]["from"], d["period"]["to"]
         ladder = self.ladder(d.get("ladder"), parties)
         policy = (d.get("policy") or {}).get("effort_shortfall", "warning")
@@ -245,7 +258,9 @@ class _PackReader:
             self.check_party(name, parties, raw.get("responsible"), [*path, "responsible", j])
         years = raw.get("years") or {}
         r_first, r_last = years.get("from", first), years.get("to", last)
-        if r_first < first or r_last > last or r_first > r_last:
+        # A rule starts within the period; it may end after it only where the clause itself names
+        # a later year ("tot en met 2025" in a 2023-2024 agreement).
+        if not first <= r_first <= last or r_first > r_last:
             self.problem("pack.years_outside_period", raw, [*path, "years"], first=r_first, last=r_last,
                          pfirst=first, plast=last)
         measure = unit = None
@@ -265,9 +280,11 @@ class _PackReader:
             checked = self.expression(raw, "applies_if", [*path, "applies_if"], env, {"bool"})
             applies_if = checked[0] if checked else None
         deadline = raw.get("deadline")
-        if deadline is not None and not r_first <= deadline <= r_last:
-            self.problem("pack.deadline_outside", raw, [*path, "deadline"], deadline=deadline,
-                         first=r_first, last=r_last)
+        # A deadline after the rule's last year (a target year after the term, "vóór 2030") is
+        # never reached here: every year judged is before it, on the trajectory or not yet due.
+        if deadline is not None and deadline < r_first:
+            self.problem("pack.deadline_before_years", raw, [*path, "deadline"], deadline=deadline,
+                         first=r_first)
         trajectory = self.trajectory(raw, path, env, unit, deadline)
         trigger = self.trigger(raw, path, env)
         milestone = self.milestone(raw, path)
@@ -305,6 +322,9 @@ class _PackReader:
         start_year = start_value = None
         if "start" in spec:
             start_year = spec["start"]["year"]
+            if deadline is not None and start_year >= deadline:
+                self.problem("pack.trajectory_start", raw, [*path, "trajectory", "start", "year"],
+                             year=start_year, deadline=deadline)
             start_value = self.value(spec["start"], "value", [*path, "trajectory", "start", "value"], env, unit)
         milestones = []
         for year_key in (spec.get("milestones") or {}):

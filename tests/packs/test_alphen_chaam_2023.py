@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from engine.check import check, included_rules
@@ -70,6 +72,14 @@ def test_monitoring_reports_in_q2_and_q4() -> None:
     assert one("monitoring", {2024: q2_q3}) is B
 
 
+def test_monitoring_counts_only_the_reports_of_the_year_judged() -> None:
+    """A Q4 report from 2023 recorded only in the 2024 facts is not 2024's Q4 report."""
+    late_entry = delivered(("voortgangsrapportage", "2024-06-25"), ("voortgangsrapportage", "2023-12-20"))
+    assert one("monitoring", {2024: late_entry}) is B
+    on_the_last_day = delivered(("voortgangsrapportage", "2024-04-01"), ("voortgangsrapportage", "2024-12-31"))
+    assert one("monitoring", {2024: on_the_last_day}) is C
+
+
 # -- kavelprijs: "de kavelprijs voor sociale huurwoningen maximaal 20.000 euro exclusief BTW" ---
 
 def plots(*rows: tuple[str, bool, float]) -> dict:
@@ -125,9 +135,9 @@ def test_the_none_after_2028_half_of_efg_is_the_national_rule() -> None:
 
 
 def test_huursom_is_the_national_rule_cao_minus_half_a_point() -> None:
-    at_bound = {2023: figures(rent_sum_increase="3.1%", cao_wage_growth="3.6%")}
+    at_bound = {2023: figures(rent_sum_increase="2.6%")}  # CAO wage growth 2023: 3.1%
     assert one("npa-2022/huursom", at_bound) is C
-    assert one("npa-2022/huursom", {2023: figures(rent_sum_increase="3.2%", cao_wage_growth="3.6%")}) is B
+    assert one("npa-2022/huursom", {2023: figures(rent_sum_increase="2.7%")}) is B
 
 
 def test_woonvisieplus_late_is_only_a_warning_because_it_is_an_aim() -> None:
@@ -168,6 +178,18 @@ def test_huur_550_a_rent_rising_faster_than_the_index_leaves_the_count_warning()
 def test_huur_550_the_2023_baseline_complies_and_without_it_2024_is_missing_data() -> None:
     assert one("huur-550", {2023: homes(RENTS_2023)}) is C
     assert one("huur-550", {2024: homes(RENTS_2023)}) is MD
+
+
+def test_huur_550_runs_through_2025_past_the_term_and_no_further() -> None:
+    """"tot en met 2025": the clause names a year after the term (2023-2024), so 2025 is judged,
+    at the last converted amount (2024: € 577,91); 2026 is not."""
+    years = {2023: homes(RENTS_2023), 2025: homes([*RENTS_2023[:3], LEVEL_2024, 577.92, 600.0])}
+    (finding,) = judge(PACK, "huur-550", years)
+    assert (finding.status, finding.value, finding.bound) == (C, 4, 4)
+    years[2025] = homes([*RENTS_2023[:3], 577.92, 577.92, 600.0])
+    assert one("huur-550", years) is W
+    (finding,) = judge(PACK, "huur-550", {**years, 2026: homes(RENTS_2023)})
+    assert (finding.status, finding.reason) == (NA, "outside_years")
 
 
 def test_huur_550_the_threshold_is_the_statutory_amount_not_cpi() -> None:
@@ -227,3 +249,22 @@ def test_every_rule_quotes_its_source() -> None:
     for rule in pack(PACK).rules:
         assert rule.source.section and len(rule.source.quote) >= 10
         assert rule.title.nl and rule.title.en
+
+
+def test_woonpact_check_judges_2025_because_huur_550_runs_through_it(tmp_path) -> None:
+    """A fact set after the term is judged when a clause of the pack names that year; the other
+    clauses are not applicable there, and a year no clause reaches stays history."""
+    shutil.copytree(BUNDLED_FACTS / PACK, tmp_path / PACK)
+    homes_2025 = "\n".join(f"    - {{id: h{i}, party: leystromen, rent: {rent}}}" for i, rent in enumerate(RENTS_2023))
+    (tmp_path / PACK / "2025.yaml").write_text(
+        f"agreement: {PACK}\nyear: 2025\ncollections:\n  homes:\n{homes_2025}\n", encoding="utf-8")
+    result = check([tmp_path / PACK])
+    assert result.years == (2023, 2024, 2025)
+    by_rule = {f.rule.key: f for f in result.findings if f.year == 2025}
+    huur_550 = by_rule["alphen-chaam-2023/huur-550"]  # 5 homes up to € 577,91 against 172 on 1 January 2023
+    assert (huur_550.status, huur_550.value, huur_550.bound) == (W, 5, 172)
+    assert by_rule["alphen-chaam-2023/overleg"].reason == "outside_years"
+    (tmp_path / PACK / "2025.yaml").rename(tmp_path / PACK / "2026.yaml")
+    (tmp_path / PACK / "2026.yaml").write_text(
+        (tmp_path / PACK / "2026.yaml").read_text(encoding="utf-8").replace("year: 2025", "year: 2026"), encoding="utf-8")
+    assert check([tmp_path / PACK]).years == (2023, 2024)

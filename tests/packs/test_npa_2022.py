@@ -65,26 +65,35 @@ def test_efg_without_the_exempt_count_is_missing_data() -> None:
 # -- huursom: "de maximale huursomstijging 0,5% lager dan de CAO-loonontwikkeling" ------------
 
 def test_huursom_exactly_at_the_bound_complies() -> None:
-    assert one("huursom", {2024: figures(rent_sum_increase="5.3%", cao_wage_growth="5.8%")}) is C
-    assert one("huursom", {2023: figures(rent_sum_increase="3.1%", cao_wage_growth="3.6%")}) is C
+    """The bound is the national parameter cao_loonontwikkeling minus half a point: 3.1% in 2023,
+    5.8% in 2024 and 6.7% in 2025 give 2.6%, 5.3% and 6.2%."""
+    assert one("huursom", {2023: figures(rent_sum_increase="2.6%")}) is C
+    assert one("huursom", {2024: figures(rent_sum_increase="5.3%")}) is C
+    assert one("huursom", {2025: figures(rent_sum_increase="6.2%")}) is C
 
 
 def test_huursom_above_the_bound_is_a_breach_even_if_below_cao_wage_growth() -> None:
-    (finding,) = judge(LOCAL, "npa-2022/huursom",
-                       {2024: figures(rent_sum_increase="5.4%", cao_wage_growth="5.8%")})
+    (finding,) = judge(LOCAL, "npa-2022/huursom", {2024: figures(rent_sum_increase="5.4%")})
     assert finding.status is B
     assert finding.bound == pytest.approx(0.053)
+    assert one("huursom", {2023: figures(rent_sum_increase="2.7%")}) is B
+
+
+def test_huursom_reads_cao_wage_growth_as_a_national_parameter_not_a_fact() -> None:
+    (finding,) = judge(LOCAL, "npa-2022/huursom", {2025: figures(rent_sum_increase="6.3%")})
+    assert finding.status is B and finding.bound == pytest.approx(0.062)
+    assert "param(cao_loonontwikkeling)" in {used.name for used in finding.facts_used}
 
 
 def test_huursom_applies_for_three_years_2023_to_2025_only() -> None:
-    high = figures(rent_sum_increase="9%", cao_wage_growth="5%")
+    high = figures(rent_sum_increase="9%")
     assert one("huursom", {2025: high}) is B
     assert one("huursom", {2026: high}) is NA
     assert one("huursom", {2022: high}) is NA
 
 
-def test_huursom_needs_the_cao_figure() -> None:
-    assert one("huursom", {2024: figures(rent_sum_increase="5%")}) is MD
+def test_huursom_needs_the_rent_sum_increase() -> None:
+    assert one("huursom", {2024: figures(stock_total=330)}) is MD
 
 
 # -- huurverlaging-550: "Huurders met een inkomen op of onder 120% van het sociaal minimum

@@ -374,15 +374,48 @@ def test_clause_38_two_liveability_meetings():
 QUARTERS = ("2025-03-31", "2025-04-01", "2025-09-30", "2025-12-31")
 
 
-@pytest.mark.parametrize(("rule", "kind"), [
-    ("39-41-projectleiders", "projectleidersoverleg"),   # afspraak 39
-    ("39-41-ambtelijk", "ambtelijk_overleg"),            # afspraak 40
-])
-def test_clauses_39_40_one_meeting_every_quarter(rule, kind):
-    """Afspraken 39 en 40: één keer per kwartaal overleg; a quarter without one is a breach."""
-    assert one(rule, {2025: meetings(kind, *QUARTERS)}) is Status.COMPLIANT
+ALL_PARTIES = ["gemeente", "wywonen", "duwo", "portaal", "meerwonen", "bres", "hbv-leiden"]
+
+
+def attended(*rows: tuple[str, list[str]]) -> dict[str, Any]:
+    return {"collections": {"meetings": [{"kind": "ambtelijk_overleg", "date": d, "parties": p} for d, p in rows]}}
+
+
+def test_clause_39_one_project_leaders_meeting_every_quarter():
+    """Afspraak 39: één keer per kwartaal overleg; a quarter without one is a breach."""
+    assert one("39-41-projectleiders", {2025: meetings("projectleidersoverleg", *QUARTERS)}) is Status.COMPLIANT
     two_in_q1 = ("2025-01-10", "2025-03-31", "2025-09-30", "2025-12-31")
-    assert one(rule, {2025: meetings(kind, *two_in_q1)}) is Status.BREACH
+    assert one("39-41-projectleiders", {2025: meetings("projectleidersoverleg", *two_in_q1)}) is Status.BREACH
+
+
+def test_clause_40_municipality_and_wywonen_at_all_four_meetings():
+    """Afspraak 40: 'De gemeente en WYwonen nemen aan alle vier de overleggen deel.'"""
+    both = ["gemeente", "wywonen"]
+    assert one("39-41-ambtelijk", {2025: attended(*((d, both) for d in QUARTERS))}) is Status.COMPLIANT
+    two_in_q1 = ("2025-01-10", "2025-03-31", "2025-09-30", "2025-12-31")
+    assert one("39-41-ambtelijk", {2025: attended(*((d, both) for d in two_in_q1))}) is Status.BREACH
+    without_wywonen_in_q2 = [(d, both) for d in QUARTERS]
+    without_wywonen_in_q2[1] = ("2025-04-01", ["gemeente", "duwo"])
+    assert one("39-41-ambtelijk", {2025: attended(*without_wywonen_in_q2)}) is Status.BREACH
+
+
+def test_clause_40_the_other_parties_in_q1_and_q3():
+    """Afspraak 40: 'De andere partijen nemen in ieder geval deel aan het overleg in Q1 [...] en [...] Q3.'"""
+    few = ["gemeente", "wywonen"]
+    everyone = attended(("2025-03-31", ALL_PARTIES), ("2025-06-01", few), ("2025-07-01", ALL_PARTIES),
+                        ("2025-12-01", few))
+    assert one("39-41-ambtelijk-q1-q3", {2025: everyone}) is Status.COMPLIANT
+    no_bres_in_q3 = attended(("2025-03-31", ALL_PARTIES),
+                             ("2025-09-30", [p for p in ALL_PARTIES if p != "bres"]))
+    (finding,) = judge(PACK, "39-41-ambtelijk-q1-q3", {2025: no_bres_in_q3})
+    assert finding.status is Status.BREACH and finding.value == 0
+    in_q2_instead = attended(("2025-03-31", ALL_PARTIES), ("2025-06-30", ALL_PARTIES))
+    assert one("39-41-ambtelijk-q1-q3", {2025: in_q2_instead}) is Status.BREACH
+
+
+def test_clause_40_a_meeting_without_its_list_of_participants_is_missing_data():
+    no_list = meetings("ambtelijk_overleg", *QUARTERS)
+    assert one("39-41-ambtelijk", {2025: no_list}) is Status.MISSING_DATA
 
 
 def test_clause_41_bestuurlijk_overleg_at_least_twice():

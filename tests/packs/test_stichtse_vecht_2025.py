@@ -229,8 +229,8 @@ def test_3_3_2_before_2028_is_not_yet_due() -> None:
 # -- 3.2-3: "De corporaties voeren huurverhoging door conform de Nationale Prestatieafspraken" ----
 
 def test_3_2_3_rent_sum_increase_at_the_national_cap_complies() -> None:
-    years = {2025: parties(portaal={"rent_sum_increase": "5.3%", "cao_wage_growth": "5.8%"},
-                           vo={"rent_sum_increase": "5.4%", "cao_wage_growth": "5.8%"})}
+    years = {2025: parties(portaal={"rent_sum_increase": "6.2%"},  # CAO wage growth 2025: 6.7%
+                           vo={"rent_sum_increase": "6.3%"})}
     assert status_by_scope(judge(PACK, "npa-2022/huursom", years)) == {"portaal": C, "vo": B}
 
 
@@ -279,9 +279,17 @@ def test_2_3_ao_once_in_q1_and_once_in_q3() -> None:
     assert one("2.3-ao-q3", years) is B  # 1 October is Q4
 
 
-def test_2_3_bo_once_a_year() -> None:
-    assert one("2.3-bo", {2025: meetings(("bestuurlijk_overleg", "2025-11-20"))}) is C
-    assert one("2.3-bo", {2025: meetings(("ambtelijk_overleg", "2025-11-20"))}) is B
+def attended(kind: str, date: str, *parties: str) -> dict:
+    return {"collections": {"meetings": [{"kind": kind, "date": date, "parties": list(parties)}]}}
+
+
+def test_2_3_bo_once_a_year_with_both_tenant_organisations() -> None:
+    """'Jaarlijks vindt eenmaal BO [...] plaats, waarbij ook de huurdersorganisaties aanwezig zijn.'"""
+    everyone = ("gemeente", "portaal", "vo", "huurdersraad-portaal", "hbo-vo")
+    assert one("2.3-bo", {2025: attended("bestuurlijk_overleg", "2025-11-20", *everyone)}) is C
+    assert one("2.3-bo", {2025: attended("ambtelijk_overleg", "2025-11-20", *everyone)}) is B
+    without_hbo = attended("bestuurlijk_overleg", "2025-11-20", *everyone[:-1])
+    assert one("2.3-bo", {2025: without_hbo}) is B
 
 
 def test_3_5_5_ketenpartneroverleg_four_times() -> None:

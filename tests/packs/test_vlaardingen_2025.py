@@ -85,11 +85,22 @@ def test_1_3_on_the_path_of_30_a_year_complies_and_behind_it_warns() -> None:
 
 
 def test_1_3_at_the_end_of_the_term_120_complies_and_119_warns() -> None:
-    """1.3: the 2028 point on the path to 150 in 2029 is 120; an effort, so a shortfall warns."""
+    """1.3: the deadline is the end of 2029, after the term; the 2028 point on the path to 150 is
+    120, on track, and 119 is behind it (a warning, never a breach, since the deadline is not reached)."""
     years = mid({y: (15, 15) for y in range(2025, 2029)})
-    assert one("1.3", years, 2028) is C
+    finding, = judge(PACK, "1.3", years, 2028)
+    assert (finding.status, finding.reason, finding.target) == (C, "on_track", 120)
+    assert dict(finding.details)["deadline"] == 2029
     years = mid({**{y: (15, 15) for y in range(2025, 2028)}, 2028: (15, 14)})
-    assert one("1.3", years, 2028) is W
+    finding, = judge(PACK, "1.3", years, 2028)
+    assert (finding.status, finding.reason) == (W, "behind_trajectory")
+
+
+def test_1_3_the_target_year_after_the_term_is_not_judged_by_this_agreement() -> None:
+    """1.3: "vóór 2030" is the end of 2029; this agreement ends in 2028, so 2029 is outside its years."""
+    years = mid({y: (20, 20) for y in range(2025, 2030)})
+    finding, = judge(PACK, "1.3", years, 2029)
+    assert (finding.status, finding.reason) == (NA, "outside_years")
 
 
 def test_1_3_without_the_condition_recorded_is_missing_data() -> None:
@@ -207,9 +218,13 @@ def test_2_3_exactly_on_the_path_down_to_25_percent_in_2030_complies() -> None:
 
 
 def test_2_3_in_2028_the_point_on_the_path_complies_and_above_it_warns() -> None:
-    """2.3: the 2028 norm is 27% (four sixths of the way to 25%); an aim, so above it warns."""
-    assert one("2.3", {2024: cheap(3100), 2028: cheap(2700)}) is C
-    assert one("2.3", {2024: cheap(3100), 2028: cheap(2701)}) is W
+    """2.3: the deadline is 2030, after the term; in 2028 the path is at 27% (four sixths of the way
+    to 25%); an aim, so above it warns."""
+    finding, = judge(PACK, "2.3", {2024: cheap(3100), 2028: cheap(2700)})
+    assert (finding.status, finding.reason) == (C, "on_track")
+    assert finding.target == pytest.approx(0.27) and finding.bound == pytest.approx(0.25)
+    finding, = judge(PACK, "2.3", {2024: cheap(3100), 2028: cheap(2701)})
+    assert (finding.status, finding.reason) == (W, "behind_trajectory")
 
 
 def test_2_3_a_growing_share_is_behind_the_path() -> None:
