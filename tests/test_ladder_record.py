@@ -231,11 +231,12 @@ def test_a_scope_that_names_a_party_or_entity_of_the_clause_is_taken(tmp_path: P
 def test_an_event_is_about_its_own_year_so_its_entity_must_be_there(facts: Path) -> None:
     """Zogwetering fase 2 is a 2025 project; a 2026 meeting about it would match no finding."""
     path = facts / "2026.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "escalations:\n", 'escalations:\n  - {rule: "3.1-1", rung: overleg, date: 2026-03-01, scope: projects/zogwetering-fase-2}\n'),
-        encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace(
+        "escalations:\n", 'escalations:\n  - {rule: "3.1-1", rung: overleg, date: 2026-03-01, scope: projects/zogwetering-fase-2}\n')
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("escalations:") + 2
     code, out = invoke("check", str(facts))
-    assert code == ExitCode.BAD_INPUT and "2026.yaml:99:" in out and "'projects/zogwetering-fase-2'" in out, out
+    assert code == ExitCode.BAD_INPUT and f"2026.yaml:{line}:" in out and "'projects/zogwetering-fase-2'" in out, out
 
 
 def test_record_refuses_an_unknown_scope_before_writing(facts: Path) -> None:
