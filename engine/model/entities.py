@@ -12,7 +12,7 @@ order (the attributes of `vocabulary().collections[name]`), so a compiled rule c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 from typing import Any
 
@@ -44,9 +44,6 @@ class Entities:
 
     def __len__(self) -> int:
         return len(self.columns[0]) if self.columns else 0
-
-    def __iter__(self) -> Iterator[Row]:
-        return iter(self.rows())
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Entities):
