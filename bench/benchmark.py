@@ -42,7 +42,7 @@ import yaml
 
 T = TypeVar("T")
 
-GENERATOR_VERSION = 6  # bump when the generated files change, so old datasets are regenerated
+GENERATOR_VERSION = 7  # bump when the generated files change, so old datasets are regenerated
 SEED = 20251123
 FIRST_YEAR = 2025
 NATIONAL_PACK = "npa-2022"  # the national layer every real pack includes; copied from rules/
