@@ -214,10 +214,10 @@ class Judge:
             except MissingFact:
                 continue
             seen_any = True
-            for item in items.dicts():
-                if item.get("id") == deliverable and (ctx.party is None or item.get("party") in (None, ctx.party)) \
-                        and not (this_year_only and item["date"].year != ctx.year):
-                    return item["date"]
+            for identifier, party, date in zip(*map(items.column, ("id", "party", "date"))):
+                if identifier == deliverable and (ctx.party is None or party in (None, ctx.party)) \
+                        and not (this_year_only and date.year != ctx.year):
+                    return date
         if not seen_any:
             raise MissingFact("deliverables", ctx.year)
         return None
