@@ -147,6 +147,7 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                 problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"parties.{party}",
                                         params={"party": party, "pack": pack.id,
                                                 "suggestion": closest(party, party_ids) or ""}))
+        problems += participant_problems(pack, fact_set, party_ids)
         for i, event in enumerate(fact_set.escalations):
             problems += event_problems(pack, versions, event, [fact_set], fact_set.path, f"escalations[{i}]")
         for i, deviation in enumerate(fact_set.deviations):
@@ -164,6 +165,19 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                                                     "suggestion": closest(party, party_ids) or ""}))
     if problems:
         raise InputError(placed(problems))
+
+
+def participant_problems(pack: Pack, fact_set: FactSet, party_ids: list[str]) -> list[Problem]:
+    """A meeting's participants are party ids of the pack: rules test them by id (`"gemeente" in
+    parties`), so a name the pack does not know would silently make a meeting count for nobody."""
+    meetings = fact_set.collections.get("meetings")
+    if meetings is None or "parties" not in meetings.position:
+        return []
+    return [Problem("facts.unknown_participant", file=fact_set.path, field=f"collections.meetings[{i}].parties[{j}]",
+                    params={"party": party, "pack": pack.id, "allowed": ", ".join(party_ids),
+                            "suggestion": closest(party, party_ids) or ""})
+            for i, parties in enumerate(meetings.column("parties")) if isinstance(parties, list)
+            for j, party in enumerate(parties) if party not in party_ids]
 
 
 def placed(problems: list[Problem]) -> list[Problem]:

@@ -147,6 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "facts belong to '{found}' but the pack is '{expected}'"),
     "facts.unknown_party": ("partij '{party}' staat niet in pakket {pack}{suggestion_hint}",
                             "party '{party}' is not in pack {pack}{suggestion_hint}"),
+    "facts.unknown_participant": ("deelnemer '{party}' van een overleg is geen partij van pakket {pack}{suggestion_hint}; noem partijen bij hun id: {allowed}",
+                                  "participant '{party}' of a meeting is not a party of pack {pack}{suggestion_hint}; name parties by their id: {allowed}"),
     "facts.year_twice": ("jaar {year} staat in twee bestanden: {first} en {second}",
                          "year {year} appears in two files: {first} and {second}"),
     "facts.mixed_agreements": ("de feiten horen bij verschillende afspraken: {found}; controleer ze per afspraak",

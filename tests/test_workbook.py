@@ -142,6 +142,7 @@ def spoil(folder: Path, tmp_path: Path, sheet: str, cell: str, value: Any, numbe
     ("arcade", "rent_sum_increase", 4.4, "General", "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.rent_sum_increase]: aandeel 4.4"),
     ("meetings", "C3", "gisteren", None, "2026.xlsx:meetings!C3: fout [collections.meetings[1].date]: ongeldige datum 'gisteren': schrijf JJJJ-MM-DD"),
     ("meetings", "B2", "borrel", None, "2026.xlsx:meetings!B2: fout [collections.meetings[0].kind]: waarde \"borrel\" is niet toegestaan"),
+    ("meetings", "D2", "gemeente, arcde", None, "2026.xlsx:meetings!D2: fout [collections.meetings[0].parties[1]]: deelnemer 'arcde' van een overleg is geen partij van pakket westland-2025 (bedoelt u 'arcade'?)"),
     ("agreement", "B3", None, None, "2026.xlsx:agreement!B3: fout [year]: verplicht veld 'year' ontbreekt"),
     ("projects", "D1", "homess (count)", None, "2026.xlsx:projects!D1: fout [homess]: kolom 'homess' is onbekend voor projects (bedoelt u 'homes'?)"),
 ])

@@ -20,7 +20,7 @@ Dutch and an English workbook read alike; header texts and labels follow `--lang
 Shares: a cell formatted as a percentage (0.15 shown as 15%) or the text `15%`; a bare number
 is refused, as in YAML, because 0.15 and 15 cannot both mean fifteen percent. Dates: a date
 cell or the text `2025-06-30`. Yes/no: TRUE/FALSE (WAAR/ONWAAR), or the text ja/nee.
-Lists (a meeting's parties): the names separated by commas.
+Lists (a meeting's parties): the party ids separated by commas.
 """
 
 from __future__ import annotations
