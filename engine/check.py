@@ -15,6 +15,7 @@ from pathlib import Path
 from engine import cache, paths, yamlio
 from engine.errors import InputError, Problem
 from engine.evaluation.run import Evaluation
+from engine.evaluation.scopes import entity_id, fixed_instances
 from engine.facts.loader import fact_files, load_fact_set
 from engine.ladder.escalate import escalate
 from engine.ladder.history import names
@@ -72,25 +73,19 @@ def clause_versions(pack: Pack, rules: Iterable[Rule]) -> dict[str, list[Rule]]:
 
 
 def scope_ids(pack: Pack, versions: Iterable[Rule], fact_sets: Iterable[FactSet]) -> list[str]:
-    """Whom a clause's findings can be about, by the ids a recorded `scope` names them with (the
-    scope instances of engine/evaluation/run.py): the corporations of a clause per corporation,
-    the party of a clause per party, the agreement itself, or `<collection>/<id>` for each entity
-    of the clause's collection in the facts given."""
+    """Whom a clause's findings can be about, by the ids a recorded `scope` names them with: the
+    instances judged every year, and for a clause per entity each entity of its collection in
+    the facts given (engine/evaluation/scopes.py)."""
     found: dict[str, None] = {}
     for rule in versions:
-        kind, collection = rule.scope.kind, rule.scope.collection or ""
-        if kind is ScopeKind.CORPORATIONS:
-            found.update(dict.fromkeys(p.id for p in pack.corporations()))
-        elif kind is ScopeKind.PARTY:
-            found[rule.scope.party or ""] = None
-        elif kind is ScopeKind.AGREEMENT:
-            found[pack.id] = None
-        else:
+        found.update(dict.fromkeys(scope.id for _, scope in fixed_instances(pack, rule)))
+        if rule.scope.kind is ScopeKind.EACH:
+            collection = rule.scope.collection or ""
             for fact_set in fact_sets:
                 entities = fact_set.collections.get(collection)
                 if entities is not None and "id" in entities.position:
-                    found.update(dict.fromkeys(f"{collection}/{identifier}" for identifier in entities.column("id")
-                                               if identifier is not None))
+                    found.update(dict.fromkeys(entity_id(collection, identifier)
+                                               for identifier in entities.column("id") if identifier is not None))
     return list(found)
 
 
