@@ -19,12 +19,13 @@ from engine.evaluation.scopes import entity_id, fixed_instances
 from engine.facts.loader import fact_files, load_fact_set
 from engine.ladder.escalate import escalate
 from engine.ladder.history import names
+from engine.language import ast
 from engine.model.escalation import Escalation
 from engine.model.facts import EscalationEvent, FactSet
 from engine.model.finding import Finding
 from engine.model.pack import Pack, Rule, ScopeKind
 from engine.params import Parameters, load_parameters
-from engine.rules.loader import load_pack
+from engine.rules.loader import load_pack, rule_trees
 from engine.rules.registry import find_pack, pack_path
 from engine.suggest import closest
 
@@ -236,20 +237,38 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
     return tuple(found)
 
 
-def fact_names_read(pack: Pack, rules: Path | None = None) -> tuple[set[str], set[str]]:
-    """The figures and collections a pack's rules (its included ones too) read: what a fact-set
-    template must ask for, and no more."""
+@dataclass(frozen=True)
+class FactNames:
+    """The names a fact set for a pack uses: what a fact-set template asks for, and no more."""
+
+    figures: frozenset[str]
+    collections: frozenset[str]
+    conditions: Mapping[str, tuple[str, ...]]  # each condition read, with the clauses that read it
+    clauses: tuple[str, ...]  # as facts name them: `3.2-7`, an included one `npa-2022/efg`
+
+
+def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
+    """The figures, collections and conditions a pack's rules (its included ones too) read, and
+    the clauses a record of the ladder may name."""
     from engine.evaluation.compiled import compile_rule  # noqa: PLC0415  (not on check's path)
 
     figures: set[str] = set()
     collections: set[str] = set()
+    conditions: dict[str, dict[str, None]] = {}
+    clauses: dict[str, None] = {}
     for rule in included_rules(pack, rules):
         reads = compile_rule(rule, parameters()).reads
         figures |= set(reads.figures)
         collections |= set(reads.collections) | ({"deliverables"} if rule.milestone else set())
         if rule.scope.collection:
             collections.add(rule.scope.collection)
-    return figures, collections
+        clause = rule.id if rule.pack == pack.id else rule.key
+        clauses[clause] = None
+        for node in (n for tree in rule_trees(rule) for n in ast.walk(tree)):
+            if isinstance(node, ast.Call) and node.func == "condition" and isinstance(node.args[0], ast.Text):
+                conditions.setdefault(node.args[0].value, {})[clause] = None
+    return FactNames(frozenset(figures), frozenset(collections),
+                     {name: tuple(read_by) for name, read_by in conditions.items()}, tuple(clauses))
 
 
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
