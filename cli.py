@@ -318,11 +318,11 @@ def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
 
     try:
         the_pack = pack_by_path(rules if rules is not None and rules.is_file() else find_pack(pack, rules))
-        figures, collections = fact_names_read(the_pack, rules)
+        names = fact_names_read(the_pack, rules)
     except InputError as error:
         _fail(error, lang)
     buffer = io.BytesIO()
-    workbook_template(the_pack, figures, collections, lang).save(buffer)
+    workbook_template(the_pack, names, lang).save(buffer)
     _write(buffer.getvalue(), xlsx, lang)
     sys.exit(ExitCode.OK)
 

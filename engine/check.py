@@ -15,15 +15,17 @@ from pathlib import Path
 from engine import cache, paths, yamlio
 from engine.errors import InputError, Problem
 from engine.evaluation.run import Evaluation
+from engine.evaluation.scopes import entity_id, fixed_instances
 from engine.facts.loader import fact_files, load_fact_set
 from engine.ladder.escalate import escalate
 from engine.ladder.history import names
+from engine.language import ast
 from engine.model.escalation import Escalation
 from engine.model.facts import EscalationEvent, FactSet
 from engine.model.finding import Finding
 from engine.model.pack import Pack, Rule, ScopeKind
 from engine.params import Parameters, load_parameters
-from engine.rules.loader import load_pack
+from engine.rules.loader import load_pack, rule_trees
 from engine.rules.registry import find_pack, pack_path
 from engine.suggest import closest
 
@@ -72,25 +74,19 @@ def clause_versions(pack: Pack, rules: Iterable[Rule]) -> dict[str, list[Rule]]:
 
 
 def scope_ids(pack: Pack, versions: Iterable[Rule], fact_sets: Iterable[FactSet]) -> list[str]:
-    """Whom a clause's findings can be about, by the ids a recorded `scope` names them with (the
-    scope instances of engine/evaluation/run.py): the corporations of a clause per corporation,
-    the party of a clause per party, the agreement itself, or `<collection>/<id>` for each entity
-    of the clause's collection in the facts given."""
+    """Whom a clause's findings can be about, by the ids a recorded `scope` names them with: the
+    instances judged every year, and for a clause per entity each entity of its collection in
+    the facts given (engine/evaluation/scopes.py)."""
     found: dict[str, None] = {}
     for rule in versions:
-        kind, collection = rule.scope.kind, rule.scope.collection or ""
-        if kind is ScopeKind.CORPORATIONS:
-            found.update(dict.fromkeys(p.id for p in pack.corporations()))
-        elif kind is ScopeKind.PARTY:
-            found[rule.scope.party or ""] = None
-        elif kind is ScopeKind.AGREEMENT:
-            found[pack.id] = None
-        else:
+        found.update(dict.fromkeys(scope.id for _, scope in fixed_instances(pack, rule)))
+        if rule.scope.kind is ScopeKind.EACH:
+            collection = rule.scope.collection or ""
             for fact_set in fact_sets:
                 entities = fact_set.collections.get(collection)
                 if entities is not None and "id" in entities.position:
-                    found.update(dict.fromkeys(f"{collection}/{identifier}" for identifier in entities.column("id")
-                                               if identifier is not None))
+                    found.update(dict.fromkeys(entity_id(collection, identifier)
+                                               for identifier in entities.column("id") if identifier is not None))
     return list(found)
 
 
@@ -147,6 +143,7 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                 problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"parties.{party}",
                                         params={"party": party, "pack": pack.id,
                                                 "suggestion": closest(party, party_ids) or ""}))
+        problems += participant_problems(pack, fact_set, party_ids)
         for i, event in enumerate(fact_set.escalations):
             problems += event_problems(pack, versions, event, [fact_set], fact_set.path, f"escalations[{i}]")
         for i, deviation in enumerate(fact_set.deviations):
@@ -164,6 +161,19 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                                                     "suggestion": closest(party, party_ids) or ""}))
     if problems:
         raise InputError(placed(problems))
+
+
+def participant_problems(pack: Pack, fact_set: FactSet, party_ids: list[str]) -> list[Problem]:
+    """A meeting's participants are party ids of the pack: rules test them by id (`"gemeente" in
+    parties`), so a name the pack does not know would silently make a meeting count for nobody."""
+    meetings = fact_set.collections.get("meetings")
+    if meetings is None or "parties" not in meetings.position:
+        return []
+    return [Problem("facts.unknown_participant", file=fact_set.path, field=f"collections.meetings[{i}].parties[{j}]",
+                    params={"party": party, "pack": pack.id, "allowed": ", ".join(party_ids),
+                            "suggestion": closest(party, party_ids) or ""})
+            for i, parties in enumerate(meetings.column("parties")) if isinstance(parties, list)
+            for j, party in enumerate(parties) if party not in party_ids]
 
 
 def placed(problems: list[Problem]) -> list[Problem]:
@@ -227,20 +237,38 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
     return tuple(found)
 
 
-def fact_names_read(pack: Pack, rules: Path | None = None) -> tuple[set[str], set[str]]:
-    """The figures and collections a pack's rules (its included ones too) read: what a fact-set
-    template must ask for, and no more."""
+@dataclass(frozen=True)
+class FactNames:
+    """The names a fact set for a pack uses: what a fact-set template asks for, and no more."""
+
+    figures: frozenset[str]
+    collections: frozenset[str]
+    conditions: Mapping[str, tuple[str, ...]]  # each condition read, with the clauses that read it
+    clauses: tuple[str, ...]  # as facts name them: `3.2-7`, an included one `npa-2022/efg`
+
+
+def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
+    """The figures, collections and conditions a pack's rules (its included ones too) read, and
+    the clauses a record of the ladder may name."""
     from engine.evaluation.compiled import compile_rule  # noqa: PLC0415  (not on check's path)
 
     figures: set[str] = set()
     collections: set[str] = set()
+    conditions: dict[str, dict[str, None]] = {}
+    clauses: dict[str, None] = {}
     for rule in included_rules(pack, rules):
         reads = compile_rule(rule, parameters()).reads
         figures |= set(reads.figures)
         collections |= set(reads.collections) | ({"deliverables"} if rule.milestone else set())
         if rule.scope.collection:
             collections.add(rule.scope.collection)
-    return figures, collections
+        clause = rule.id if rule.pack == pack.id else rule.key
+        clauses[clause] = None
+        for node in (n for tree in rule_trees(rule) for n in ast.walk(tree)):
+            if isinstance(node, ast.Call) and node.func == "condition" and isinstance(node.args[0], ast.Text):
+                conditions.setdefault(node.args[0].value, {})[clause] = None
+    return FactNames(frozenset(figures), frozenset(collections),
+                     {name: tuple(read_by) for name, read_by in conditions.items()}, tuple(clauses))
 
 
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:

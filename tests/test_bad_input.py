@@ -171,3 +171,23 @@ def test_pack_membership_names_a_party_of_the_pack_by_id(tmp_path: Path) -> None
     (tmp_path / "role").mkdir()
     check_bad_pack(tmp_path / "role", old, 'and "huurdersorganisatie" in parties)', "huurdersorganisatie",
                    "bij hun id")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nl", "fout [collections.meetings[2].parties[4]]: deelnemer 'hbo-v&o' van een overleg is geen partij van pakket"
+           " stichtse-vecht-2025 (bedoelt u 'hbo-vo'?); noem partijen bij hun id: gemeente, portaal, vo,"
+           " huurdersraad-portaal, hbo-vo"),
+    ("en", "error [collections.meetings[2].parties[4]]: participant 'hbo-v&o' of a meeting is not a party of pack"
+           " stichtse-vecht-2025 (did you mean 'hbo-vo'?); name parties by their id:"),
+])
+def test_a_meeting_participant_must_be_a_party_of_the_pack(tmp_path: Path, lang: str, expected: str) -> None:
+    """Rules ask `"hbo-vo" in parties`: a participant by another name would count for nobody."""
+    old = "{kind: bestuurlijk_overleg, date: 2025-11-20, parties: [gemeente, portaal, vo, huurdersraad-portaal, hbo-vo]}"
+    text = GOOD_2025.replace(old, old.replace("hbo-vo]", "hbo-v&o]"))
+    assert text != GOOD_2025
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "hbo-v&o" in row)
+    column = text.splitlines()[line - 1].index("hbo-v&o") + 1
+    output = check_bad(tmp_path, text, f"2025.yaml:{line}:{column}: {expected}", lang=lang)
+    assert len(output.strip().splitlines()) == 1
+    code, output = run("validate", str(facts_file(tmp_path, text)), "--lang", lang)
+    assert code == ExitCode.BAD_INPUT and f"2025.yaml:{line}:{column}: {expected}" in output, output

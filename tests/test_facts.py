@@ -16,7 +16,7 @@ from engine.facts.generate import VOCABULARY, build_doc, build_schema
 from engine.facts.loader import load_fact_set
 from engine.facts.vocabulary import vocabulary
 from engine.output.words import message
-from tests.support import BUNDLED_FACTS, judge
+from tests.support import BUNDLED_FACTS, judge, pack
 
 SV = BUNDLED_FACTS / "stichtse-vecht-2025"
 
@@ -94,5 +94,5 @@ def test_a_new_collection_is_published_with_its_label_and_no_code_change() -> No
 def test_a_per_entity_rule_without_entities_names_the_collection_by_its_label() -> None:
     finding, = judge("stichtse-vecht-2025", "3.1-1", {2025: {"collections": {"projects": []}}})
     assert finding.reason == "no_entities" and finding.scope.label == "projecten"
-    assert "geen projecten binnen het bereik" in message(finding, "nl")
-    assert "no projects within the scope" in message(finding, "en")
+    assert "geen projecten binnen het bereik" in message(finding, "nl", pack("stichtse-vecht-2025"))
+    assert "no projects within the scope" in message(finding, "en", pack("stichtse-vecht-2025"))

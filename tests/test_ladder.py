@@ -193,7 +193,8 @@ def test_a_covered_finding_keeps_its_status_does_not_climb_and_does_not_fail() -
     findings, steps = judged_with_ladder({2025: samenwerking_share(60, deviations=[DEVIATION])})
     covered = next(f for f in findings if f.scope.id == "samenwerking")
     assert covered.status is Status.WARNING and covered.deviation is not None and not covered.failing
-    assert "agreed deviation, approved by gemeente, samenwerking: Westwijk mengen" in message(covered, "en")
+    assert "agreed deviation, approved by Gemeente Vlaardingen, Woningstichting Samenwerking: Westwijk mengen" \
+        in message(covered, "en", support.pack("vlaardingen-2025"))
     assert steps == ()
     assert exit_code(findings, "warning") is ExitCode.OK
 
@@ -217,3 +218,7 @@ def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause
     last = [s for s in steps if s.year == 2026][0]
     assert (last.rung, last.recommended) == ("overleg", None)
     assert [r.key for r in last.reasons] == ["ladder.warning", "ladder.held", "ladder.deviation", "ladder.why.awaiting"]
+    from engine.output.steps import reason_text
+
+    assert reason_text(support.pack("vlaardingen-2025"), last.reasons[2], "nl") == \
+        "2026: afgesproken afwijking, goedgekeurd door Gemeente Vlaardingen, Woningstichting Samenwerking: Westwijk mengen"

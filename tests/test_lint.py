@@ -106,6 +106,8 @@ MISTAKES = {
                                   ["geen enkel item van projects", "'homes'", "controleer de grenzen"]),
     "filter on a value that never occurs": ('target_group == "urgent"', 'target_group == "urgnt"', "waarschuwing",
                                             ["nooit 'urgnt'", "bedoelt u 'urgent'", "kies uit"]),
+    "filter inside another filter": ('target_group == "urgent"', 'refusals > count(lettings where target_group == "urgnt")',
+                                     "waarschuwing", ["nooit 'urgnt'", "bedoelt u 'urgent'"]),
     "rule without a source": ('    source: {section: "3", quote: "De corporatie brengt jaarlijks voor 1 juli haar bod uit."}\n',
                               "", "fout", ["geen bron", "quote:"]),
     "source without a quote": ('{section: "3", quote: "De corporatie brengt jaarlijks voor 1 juli haar bod uit."}',

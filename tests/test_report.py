@@ -21,7 +21,7 @@ from engine.model.escalation import Escalation, Reason
 from engine.model.finding import Distance, Status
 from engine.output import html as html_report
 from engine.output import markdown_report
-from engine.output.report import build, changes
+from engine.output.report import build, changes, charted
 from engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 
@@ -92,6 +92,14 @@ def test_trajectories_chart_the_deadline_and_cumulative_clauses() -> None:
     assert all(t.rule.deadline or t.rule.trajectory or "cumulative(" in t.rule.measure.text
                for t in report.trajectories)
     assert ("westland-2025/3.2-1", "arcade") not in by_key  # a yearly share has no trajectory
+
+
+def test_a_cumulative_measure_is_charted_without_a_deadline_wherever_cumulative_stands() -> None:
+    rules = {r.id: r for r in westland().pack.rules}
+    total = rules["3.1-1-totaal"]
+    assert "cumulative(" in total.measure.text
+    assert charted(dataclasses.replace(total, deadline=None, trajectory=None))
+    assert not charted(rules["3.2-1"])
 
 
 # -- HTML ---------------------------------------------------------------------------------------

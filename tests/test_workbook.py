@@ -77,7 +77,7 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
                     value = ", ".join(value)
                 sheet.cell(i, columns[attr]).value = value
     for name, value in (data.get("conditions") or {}).items():
-        book["conditions"].append([name, value])
+        book["conditions"].cell(_row_of(book["conditions"], name), 2).value = value
     for name in ("escalations", "deviations"):
         columns = {str(c.value).split(" (")[0]: c.column for c in book[name][1]}
         for i, record in enumerate(data.get(name) or (), start=2):
@@ -142,6 +142,7 @@ def spoil(folder: Path, tmp_path: Path, sheet: str, cell: str, value: Any, numbe
     ("arcade", "rent_sum_increase", 4.4, "General", "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.rent_sum_increase]: aandeel 4.4"),
     ("meetings", "C3", "gisteren", None, "2026.xlsx:meetings!C3: fout [collections.meetings[1].date]: ongeldige datum 'gisteren': schrijf JJJJ-MM-DD"),
     ("meetings", "B2", "borrel", None, "2026.xlsx:meetings!B2: fout [collections.meetings[0].kind]: waarde \"borrel\" is niet toegestaan"),
+    ("meetings", "D2", "gemeente, arcde", None, "2026.xlsx:meetings!D2: fout [collections.meetings[0].parties[1]]: deelnemer 'arcde' van een overleg is geen partij van pakket westland-2025 (bedoelt u 'arcade'?)"),
     ("agreement", "B3", None, None, "2026.xlsx:agreement!B3: fout [year]: verplicht veld 'year' ontbreekt"),
     ("projects", "D1", "homess (count)", None, "2026.xlsx:projects!D1: fout [homess]: kolom 'homess' is onbekend voor projects (bedoelt u 'homes'?)"),
 ])
@@ -219,3 +220,75 @@ def test_an_unknown_scope_in_the_escalations_sheet_is_named_by_its_cell(filled: 
     assert code == ExitCode.BAD_INPUT
     assert (f"2026.xlsx:escalations!{columns['scope']}2: error [escalations[0].scope]: scope 'arcde' is no party or item"
             " that rule '3.2-1' is about (did you mean 'arcade'?)") in out, out
+
+
+# -- the template asks for the conditions the rules read and offers drop-downs ---------------------
+
+def drop_downs(book: Any, sheet: str) -> dict[str, list[Any]]:
+    """Each column of a sheet that has a drop-down (by its header's name), with the values it offers."""
+    header = {c.column_letter: str(c.value).split(" (")[0] for c in book[sheet][1]}
+    found = {}
+    for rule in book[sheet].data_validations.dataValidation:
+        assert rule.type == "list" and rule.showErrorMessage and rule.allow_blank
+        first, last = str(rule.sqref).split(":")
+        letter = first.rstrip("0123456789")
+        assert first == f"{letter}2" and last == f"{letter}1048576", rule.sqref  # every row below the header
+        source, cells = rule.formula1.split("!")
+        assert source.strip("'") == "_lists"
+        start, end = cells.replace("$", "").split(":")
+        found[header[letter]] = [c.value for (c,) in book["_lists"][f"{start}:{end}"]]
+    return found
+
+
+@pytest.mark.parametrize("agreement", ["westland-2025", "vlaardingen-2025", "oegstgeest-2025"])
+def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_clauses(tmp_path: Path, agreement: str) -> None:
+    import re
+
+    from engine.check import included_rules
+    from tests.support import pack
+
+    text = (BUNDLED_FACTS.parent / "rules" / f"{agreement}.yaml").read_text(encoding="utf-8")
+    expected: dict[str, set[str]] = {}
+    for rule in included_rules(pack(agreement)):
+        for expr in (rule.applies_if, rule.trigger and rule.trigger.when, rule.trigger and rule.trigger.done, rule.measure):
+            for name in re.findall(r'condition\("([^"]+)"\)', expr.text if expr else ""):
+                expected.setdefault(name, set()).add(rule.id)
+    assert expected and all(f'condition("{name}")' in text for name in expected)
+    book = make_template(agreement, tmp_path / "t.xlsx")
+    rows = list(book["conditions"].iter_rows(min_row=2, values_only=True))
+    assert {name: set(read_by.split(", ")) for name, value, read_by in rows} == expected
+    assert all(value is None for _, value, _ in rows)
+    assert drop_downs(book, "conditions") == {"value": [True, False]}
+
+
+def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) -> None:
+    from engine.facts.vocabulary import vocabulary
+    from tests.support import pack
+
+    book = make_template("westland-2025", tmp_path / "t.xlsx", lang="en")
+    assert book["_lists"].sheet_state == "hidden" and book.sheetnames[-1] == "_lists"
+    vocab = vocabulary()
+    for collection in ("projects", "lettings", "meetings"):
+        expected = {attr: list(vocab.enums[(collection, attr)]) if (collection, attr) in vocab.enums else [True, False]
+                    for attr, unit in vocab.collections[collection].items()
+                    if (collection, attr) in vocab.enums or unit == "bool"}
+        assert drop_downs(book, collection) == expected, collection
+    assert drop_downs(book, "lettings")["target_group"] == ["regulier", "urgent", "statushouder", "uitstroom", "bijzonder"]
+    westland = pack("westland-2025")
+    escalations = drop_downs(book, "escalations")
+    assert escalations["rung"] == [r.id for r in westland.ladder.rungs]
+    assert escalations["outcome"] == ["resolved", "unresolved", "agreement-amended"]
+    assert escalations["rule"][:len(westland.rules)] == list(dict.fromkeys(r.id for r in westland.rules))
+    assert "npa-2022/efg" in escalations["rule"]
+    assert drop_downs(book, "deviations") == {"rule": escalations["rule"]}
+
+
+def test_a_condition_left_blank_is_not_supplied(filled: Path, tmp_path: Path) -> None:
+    book = load_workbook(filled / "2026.xlsx")
+    row = next(r for r in range(2, book["conditions"].max_row + 1)
+               if book["conditions"].cell(r, 1).value == "ingrijpende_wetswijziging")
+    spoilt = spoil(filled, tmp_path, "conditions", f"B{row}", None)
+    result = check([spoilt])
+    assert "ingrijpende_wetswijziging" not in result.fact_sets[2026].conditions
+    (finding,) = [f for f in result.findings if f.rule.id == "2-10" and f.year == 2026]
+    assert finding.status.value == "missing_data", finding

@@ -159,8 +159,10 @@ class _Warnings:
     def calls(self, tree: ast.Node, container: Any, key: str, field_path: list[Any]) -> list[Problem]:
         """The filters of `count(x where …)`, `sum(x.a where …)` and `share(x where …)`."""
         found = []
-        for call in _calls(tree):
-            if call.where is not None and call.args and isinstance(call.args[0], ast.Name):
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call) or call.where is None or not call.args:
+                continue
+            if isinstance(call.args[0], ast.Name):
                 collection = call.args[0].name.split(".")[0]
                 if collection in self.attributes:
                     found += self.filter(call.where, collection, container, key, field_path)
@@ -194,16 +196,3 @@ def _parse(text: str, parser: Any) -> Any:
         return parser(text)
     except ExpressionError:
         return None
-
-
-def _calls(node: ast.Node) -> Iterator[ast.Call]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, ast.Call):
-            yield current
-            stack += list(current.args)
-        elif isinstance(current, ast.Binary):
-            stack += [current.left, current.right]
-        elif isinstance(current, ast.Unary):
-            stack.append(current.operand)

@@ -14,6 +14,7 @@ from engine import collector
 from engine.evaluation.compiled import compile_rule
 from engine.evaluation.context import Context, History
 from engine.evaluation.judge import Judge
+from engine.evaluation.scopes import Instances, entity_id, fixed_instances
 from engine.facts.vocabulary import vocabulary
 from engine.language.missing import MissingFact
 from engine.model.entities import Entities, Row
@@ -23,7 +24,6 @@ from engine.model.pack import Pack, Rule, ScopeKind
 from engine.params import Parameters
 
 Add = Callable[[Finding], None]
-Instances = tuple[tuple[str | None, ScopeInstance], ...]  # (party read from, whom it is about)
 
 
 class Evaluation:
@@ -36,20 +36,9 @@ class Evaluation:
             self.compiled = tuple(compile_rule(rule, parameters) for rule in (pack.rules if rules is None else rules))
         self.judges = tuple(Judge(c) for c in self.compiled)
         self.additive = vocabulary().summable
-        corporations = tuple((p.id, ScopeInstance("party", p.id, p.name, p.id)) for p in pack.corporations())
-        agreement = ((None, ScopeInstance("agreement", pack.id, pack.municipality)),)
         # The scope instances of every rule that is not per entity, built once: they are the
         # same every year.
-        self.instances: dict[Judge, Instances] = {
-            judge: corporations if kind is ScopeKind.CORPORATIONS else agreement if kind is ScopeKind.AGREEMENT
-            else self._party_instance(judge.rule)
-            for judge in self.judges if (kind := judge.rule.scope.kind) is not ScopeKind.EACH
-        }
-
-    def _party_instance(self, rule: Rule) -> Instances:
-        party = self.pack.party(rule.scope.party or "")
-        name = party.name if party else rule.scope.party or ""
-        return ((rule.scope.party, ScopeInstance("party", rule.scope.party or "", name, rule.scope.party)),)
+        self.instances: dict[Judge, Instances] = {judge: fixed_instances(pack, judge.rule) for judge in self.judges}
 
     def history(self, fact_sets: Mapping[int, FactSet]) -> History:
         corporations = tuple(p.id for p in self.pack.corporations())
@@ -138,5 +127,5 @@ def _whole(rule: Rule) -> ScopeInstance:
 
 def _entity_scope(entities: Entities, ent: Row) -> ScopeInstance:
     identifier = entities.get(ent, "id")
-    return ScopeInstance("entity", f"{entities.collection}/{identifier}",
+    return ScopeInstance("entity", entity_id(entities.collection, identifier),
                          str(entities.get(ent, "name") or identifier), entities.get(ent, "party"))

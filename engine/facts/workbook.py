@@ -13,14 +13,20 @@ Dutch and an English workbook read alike; header texts and labels follow `--lang
   figure: name, value, unit, label, contested_by, reason. A blank value means "not supplied".
 - one sheet per collection: a header row of attributes with their units (`rent (eur)`), one
   row per entity, as an Excel table.
-- `conditions`: name and true/false; `escalations` (rule, rung, scope, date, outcome, note) and
-  `deviations` (rule, scope, from, until, approved_by, date, reason): a header row and one row
-  per event or agreed deviation, as in YAML (docs/ladder.md).
+- `conditions`: name and true/false, one row per condition the rules read (with the clauses
+  that read it); `escalations` (rule, rung, scope, date, outcome, note) and `deviations` (rule,
+  scope, from, until, approved_by, date, reason): a header row and one row per event or agreed
+  deviation, as in YAML (docs/ladder.md).
+
+A column with a closed set of values (an enumeration such as a letting's target group, true/false,
+a clause, a rung, an outcome) has a drop-down that refuses anything else. Its values stand on a
+hidden sheet, `_lists`: an inline list is limited to 255 characters, and TRUE/FALSE cells there
+stay booleans whatever the language of Excel. Reading skips that sheet.
 
 Shares: a cell formatted as a percentage (0.15 shown as 15%) or the text `15%`; a bare number
 is refused, as in YAML, because 0.15 and 15 cannot both mean fifteen percent. Dates: a date
-cell or the text `2025-06-30`. Yes/no: TRUE/FALSE (WAAR/ONWAAR), or the text ja/nee.
-Lists (a meeting's parties): the names separated by commas.
+cell or the text `2025-06-30`. Yes/no: TRUE/FALSE (WAAR/ONWAAR), or the text ja/nee (pasted
+past the drop-down). Lists (a meeting's parties): the party ids separated by commas.
 """
 
 from __future__ import annotations
@@ -28,17 +34,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from engine import schema
 from engine.errors import InputError, Problem
 from engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, vocabulary
 from engine.i18n import say
 from engine.model.pack import Pack, Role
 from engine.suggest import closest
 
-AGREEMENT, MUNICIPALITY, CONDITIONS = "agreement", "municipality", "conditions"
+if TYPE_CHECKING:
+    from engine.check import FactNames
+
+AGREEMENT, MUNICIPALITY, CONDITIONS, LISTS = "agreement", "municipality", "conditions", "_lists"
+LAST_ROW = 1_048_576  # Excel's: a drop-down covers the rows a team adds as well
 # The ladder's records: a sheet each, its columns with their units.
 RECORDS = {
     "escalations": {"rule": "text", "rung": "text", "scope": "text", "date": "date", "outcome": "text",
@@ -57,8 +69,8 @@ Place = tuple[str, int, int]  # sheet, row, column (1-based)
 
 # -- the template -------------------------------------------------------------------------------
 
-def template(pack: Pack, figures: set[str], collections: set[str], lang: str) -> Any:
-    """An empty workbook for `pack` with the figures and collections its rules read.
+def template(pack: Pack, names: FactNames, lang: str) -> Any:
+    """An empty workbook for `pack` with the figures, collections and conditions its rules read.
 
     Only what the rules read is listed, so the team fills in nothing in vain; a row for any
     other vocabulary figure may be added by hand.
@@ -67,12 +79,13 @@ def template(pack: Pack, figures: set[str], collections: set[str], lang: str) ->
 
     vocab = vocabulary()
     book = Workbook()
+    lists = _Lists(book, lang)
     sheet = book.active
     sheet.title = AGREEMENT
     _head(sheet, [say("workbook.name", lang), say("workbook.value", lang), say("workbook.label", lang)])
     sheet.append(["agreement", pack.id, pack.title])
     sheet.append(["year", None, say("workbook.year_hint", lang, first=pack.first_year, last=pack.last_year)])
-    ordered = [name for name in vocab.figures if name in figures]
+    ordered = [name for name in vocab.figures if name in names.figures]
     parties = [(p.id, p.name) for p in pack.parties if p.role is not Role.GEMEENTE]  # its figures: `municipality`
     for section, title in [(MUNICIPALITY, pack.municipality), *parties]:
         sheet = book.create_sheet(section)
@@ -84,23 +97,72 @@ def template(pack: Pack, figures: set[str], collections: set[str], lang: str) ->
             if vocab.figures[name] == "share":
                 sheet.cell(sheet.max_row, 2).number_format = "0.0%"
         _widths(sheet, (30, 14, 8, 60, 14, 50))
-    for name in [c for c in vocab.collections if c in collections]:
-        sheet = book.create_sheet(name)
-        units = _attributes(name)
-        _head(sheet, [f"{attr} ({unit})" for attr, unit in units.items()])
-        _table(sheet, name, len(units))
-        for column, unit in enumerate(units.values(), start=1):
-            if unit == "date":
-                sheet.column_dimensions[_letter(column)].number_format = "yyyy-mm-dd"
-        _widths(sheet, [max(14, len(a) + len(u) + 4) for a, u in units.items()])
-    sheet = book.create_sheet(CONDITIONS)
-    _head(sheet, ["name (text)", "value (bool)"])
-    _widths(sheet, (36, 12))
+    for name in [c for c in vocab.collections if c in names.collections]:
+        _collection_sheet(book.create_sheet(name), name, lists)
+    _conditions_sheet(book.create_sheet(CONDITIONS), names, lists, lang)
+    closed = {"rule": names.clauses, "rung": tuple(r.id for r in pack.ladder.rungs),
+              "outcome": tuple(schema.load_schema("facts.schema.json")["$defs"]["escalation"]["properties"]["outcome"]["enum"])}
     for name, units in RECORDS.items():
         sheet = book.create_sheet(name)
         _head(sheet, [f"{attr} ({unit})" for attr, unit in units.items()])
         _widths(sheet, [60 if attr in ("note", "reason") else 16 for attr in units])
+        for column, attr in enumerate(units, start=1):
+            if attr in closed:
+                lists.restrict(sheet, column, closed[attr])
+    book.move_sheet(lists.sheet, offset=len(book.sheetnames) - 1 - book.index(lists.sheet))  # last, out of the way
     return book
+
+
+def _collection_sheet(sheet: Any, name: str, lists: _Lists) -> None:
+    """A header of attributes with their units, an Excel table, and a drop-down on each column
+    of an enumeration or true/false."""
+    units = _attributes(name)
+    enums = vocabulary().enums
+    _head(sheet, [f"{attr} ({unit})" for attr, unit in units.items()])
+    _table(sheet, name, len(units))
+    for column, (attr, unit) in enumerate(units.items(), start=1):
+        if unit == "date":
+            sheet.column_dimensions[_letter(column)].number_format = "yyyy-mm-dd"
+        if allowed := enums.get((name, attr), (True, False) if unit == "bool" else ()):
+            lists.restrict(sheet, column, allowed)
+    _widths(sheet, [max(14, len(a) + len(u) + 4) for a, u in units.items()])
+
+
+def _conditions_sheet(sheet: Any, names: FactNames, lists: _Lists, lang: str) -> None:
+    """One row per condition the rules read, with the clauses that read it, its value left blank."""
+    _head(sheet, ["name (text)", "value (bool)", say("workbook.read_by", lang)])
+    for condition, clauses in sorted(names.conditions.items()):
+        sheet.append([condition, None, ", ".join(clauses)])
+    lists.restrict(sheet, 2, (True, False))
+    _widths(sheet, (36, 12, 40))
+
+
+class _Lists:
+    """The values of the template's drop-downs, one column each on the hidden sheet `_lists`."""
+
+    def __init__(self, book: Any, lang: str) -> None:
+        self.sheet = book.create_sheet(LISTS)
+        self.sheet.sheet_state = "hidden"
+        self.lang = lang
+        self.ranges: dict[tuple[Any, ...], str] = {}
+
+    def restrict(self, sheet: Any, column: int, allowed: Sequence[Any]) -> None:
+        """Let `column` of `sheet` (below its header) take only `allowed`, picked from a drop-down."""
+        from openpyxl.utils import quote_sheetname  # noqa: PLC0415
+        from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+
+        key = tuple(allowed)
+        if key not in self.ranges:
+            letter = _letter(len(self.ranges) + 1)
+            for row, value in enumerate(key, start=1):
+                self.sheet[f"{letter}{row}"] = value
+            self.ranges[key] = f"{quote_sheetname(LISTS)}!${letter}$1:${letter}${len(key)}"
+        rule = DataValidation(type="list", formula1=self.ranges[key], allow_blank=True, showErrorMessage=True,
+                              errorTitle=say("workbook.invalid_title", self.lang),
+                              error=say("workbook.invalid", self.lang))
+        letter = _letter(column)
+        rule.add(f"{letter}2:{letter}{LAST_ROW}")
+        sheet.add_data_validation(rule)
 
 
 def _head(sheet: Any, cells: list[str]) -> None:
@@ -148,6 +210,8 @@ def read(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
     for sheet in book.worksheets:
         name = sheet.title
         rows = list(sheet.iter_rows(min_row=2))
+        if name == LISTS:
+            continue  # the template's drop-down values
         if name == AGREEMENT:
             _read_agreement(rows, data, places)
         elif name == CONDITIONS:
@@ -279,7 +343,8 @@ def _read_conditions(rows: list[Any], data: dict[str, Any], places: dict[str, Pl
             continue
         places[f"conditions.{key}"] = _at(row[1])
         value = _value(row[1], "bool")
-        data.setdefault("conditions", {})[key] = value
+        if value is not None:  # a blank value: not supplied, as for a figure
+            data.setdefault("conditions", {})[key] = value
 
 
 def _at(cell: Any) -> Place:

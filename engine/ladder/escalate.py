@@ -105,7 +105,7 @@ def _reason(step: Step) -> Reason | None:
     if f.deviation is not None:
         d = f.deviation
         return Reason("ladder.deviation", f.year, d.date, (("status", f.status.value),
-                      ("approved_by", ", ".join(d.approved_by)), ("reason", d.reason)))
+                      ("approved_by", d.approved_by), ("reason", d.reason)))
     if step.signal is None:
         return None
     return Reason(f"ladder.{f.status.value}", f.year, None, (("status", f.status.value),))

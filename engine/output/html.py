@@ -149,7 +149,7 @@ def _change_row(change: Change, report: Report, lang: str) -> str:
     return (f"<tr class=\"change {change.kind}\"><td><a href=\"#{_anchor(now)}\">{escape(rule_label(now, report.pack.id))}</a>"
             f"</td><td>{escape(scope_text(now.scope, lang))}</td><td><b>{escape(say('report.change.' + change.kind, lang))}</b></td>"
             f"<td>{_badge(change.before.status, lang)}</td><td>{_badge(now.status, lang)}</td>"
-            f"<td>{escape(message(now, lang))}</td></tr>")
+            f"<td>{escape(message(now, lang, report.pack))}</td></tr>")
 
 
 def _anchor(finding: Finding) -> str:
@@ -179,7 +179,7 @@ def _card(f: Finding, report: Report, lang: str) -> str:
     return (f'<article class="finding s-{f.status.value}" id="{_anchor(f)}"><header>'
             f"<h4>{escape(rule_label(f, report.pack.id))} · {escape(rule.title(lang))}</h4>{_badge(f.status, lang)}</header>"
             f'<p class="muted">{escape(say("report.scope", lang))}: {escape(scope_text(f.scope, lang))}</p>'
-            f"<p>{escape(message(f, lang))}</p>"
+            f"<p>{escape(message(f, lang, report.pack))}</p>"
             f"<details><summary>{escape(say('report.quote', lang, section=section))}</summary>"
             f"<blockquote>{escape(quote)}</blockquote>{interpretation}"
             + (f"<p><b>{escape(say('report.facts_used', lang))}</b></p><ul class=\"facts\">{facts}</ul>" if facts else "")

@@ -10,6 +10,7 @@ from typing import Any
 from engine import __version__
 from engine.check import CheckResult
 from engine.model.finding import Finding, Status
+from engine.model.pack import Pack
 from engine.output.steps import step_json
 from engine.output.words import message, norm_text
 
@@ -24,12 +25,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def finding_json(f: Finding, lang: str, checking_pack: str) -> dict[str, Any]:
+def finding_json(f: Finding, lang: str, checking_pack: Pack) -> dict[str, Any]:
     rule = f.rule
     return {
         "rule": rule.key,
         "pack": rule.pack,
-        "checked_pack": checking_pack,
+        "checked_pack": checking_pack.id,
         "title": rule.title(lang),
         "theme": rule.theme,
         "year": f.year,
@@ -44,7 +45,7 @@ def finding_json(f: Finding, lang: str, checking_pack: str) -> dict[str, Any]:
         "distance": None if f.distance is None else {
             "amount": _plain(f.distance.amount), "unit": f.distance.unit,
             "direction": f.distance.direction, "of": f.distance.of(lang) if f.distance.of else None},
-        "message": message(f, lang),
+        "message": message(f, lang, checking_pack),
         "obligation": rule.obligation.value,
         "responsible": list(rule.responsible),
         "action": f.action(lang) if f.action else None,
@@ -70,7 +71,7 @@ def render(result: CheckResult, lang: str) -> str:
         "pack": {"id": result.pack.id, "title": result.pack.title, "municipality": result.pack.municipality},
         "years": list(result.years),
         "summary": {s.value: counts.get(s.value, 0) for s in Status},
-        "findings": [finding_json(f, lang, result.pack.id) for f in result.findings],
+        "findings": [finding_json(f, lang, result.pack) for f in result.findings],
         "escalations": [step_json(result.pack, e, lang) for e in result.escalations],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)

@@ -22,7 +22,7 @@ def render(result: CheckResult, lang: str) -> str:
         for f in (f for f in result.findings if f.year == year):
             scope = f.scope.label if f.scope.kind != "agreement" else ("whole agreement" if en else "hele afspraak")
             lines.append("| " + " | ".join(_cell(c) for c in (
-                f"`{rule_label(f, result.pack.id)}`", scope, status_text(f.status, lang), message(f, lang), f.rule.source.section)) + " |")
+                f"`{rule_label(f, result.pack.id)}`", scope, status_text(f.status, lang), message(f, lang, result.pack), f.rule.source.section)) + " |")
         lines.append("")
         steps = [e for e in result.escalations if e.year == year]
         if steps:

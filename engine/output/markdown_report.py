@@ -92,7 +92,7 @@ def _changes(report: Report, lang: str) -> str:
          str(report.year), inline(say("report.explanation", lang))],
         [[f"{inline(rule_label(c.after, report.pack.id))}", inline(scope_text(c.after.scope, lang)),
           f"**{inline(say('report.change.' + c.kind, lang))}**", inline(status_text(c.before.status, lang)),
-          inline(status_text(c.after.status, lang)), inline(message(c.after, lang))] for c in report.changes])
+          inline(status_text(c.after.status, lang)), inline(message(c.after, lang, report.pack))] for c in report.changes])
 
 
 def _findings(report: Report, lang: str) -> str:
@@ -107,7 +107,7 @@ def _finding(f: Finding, report: Report, lang: str) -> str:
     rule = f.rule
     section = rule.source.section + (", " + say("report.page", lang, page=rule.source.page) if rule.source.page else "")
     lines = [f"#### {inline(rule_label(f, report.pack.id))} · {inline(rule.title(lang))} · {inline(scope_text(f.scope, lang))}",
-             f"**{inline(status_text(f.status, lang))}**: {inline(message(f, lang))}",
+             f"**{inline(status_text(f.status, lang))}**: {inline(message(f, lang, report.pack))}",
              f"<details><summary>{inline(say('report.quote', lang, section=section))}</summary>",
              f"> {inline(rule.source.quote)}"]
     if rule.interpretation:

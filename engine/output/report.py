@@ -149,19 +149,8 @@ def _change(then: Finding, now: Finding) -> str | None:
 def charted(rule: Rule) -> bool:
     """A clause whose course matters: one with a deadline or trajectory, or a cumulative measure."""
     return rule.deadline is not None or rule.trajectory is not None or (
-        rule.measure is not None and _calls(rule.measure.tree, "cumulative"))
-
-
-def _calls(node: Any, func: str) -> bool:
-    if isinstance(node, ast.Call):
-        if node.func == func:
-            return True
-        return any(_calls(a, func) for a in node.args) or _calls(node.where, func)
-    if isinstance(node, ast.Binary):
-        return _calls(node.left, func) or _calls(node.right, func)
-    if isinstance(node, ast.Unary):
-        return _calls(node.operand, func)
-    return False
+        rule.measure is not None and any(isinstance(node, ast.Call) and node.func == "cumulative"
+                                         for node in ast.walk(rule.measure.tree)))
 
 
 def _number(value: Any) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from engine.i18n import say
 from engine.model.escalation import Escalation, Reason
 from engine.model.pack import Pack, Rung
-from engine.output.words import scope_text
+from engine.output.words import party_names, scope_text
 
 if TYPE_CHECKING:
     from engine.check import CheckResult
@@ -30,17 +30,13 @@ def rung_name(pack: Pack, rung_id: str | None, lang: str) -> str:
     return found.name(lang) if found else say("ladder.none", lang)
 
 
-def party_names(pack: Pack, step: Escalation) -> str:
-    """Who sits at the step, by name: a review meeting knows the parties, not their ids."""
-    names = {p.id: p.name for p in pack.parties}
-    return ", ".join(names.get(p, p) for p in step.parties)
-
-
 def reason_text(pack: Pack, reason: Reason, lang: str) -> str:
     params: dict[str, Any] = {"year": reason.year, **dict(reason.params)}
     for key in ("rung", "next"):
         if key in params:
             params[key] = rung_name(pack, params[key] or None, lang)
+    if "approved_by" in params:
+        params["approved_by"] = party_names(pack, params["approved_by"])
     if reason.key == "ladder.held":
         params["outcome"] = say(f"ladder.outcome.{params['outcome']}", lang)
         params["note"] = f" ({params['note']})" if params.get("note") else ""
@@ -60,7 +56,7 @@ def step_line(pack: Pack, step: Escalation, lang: str) -> str:
 
 def details(pack: Pack, step: Escalation, lang: str) -> list[str]:
     """Two paragraphs: why (the reasons in order), then who, on what basis, and the rung's note."""
-    who = [say("ladder.with" if step.action is None else "ladder.by", lang, parties=party_names(pack, step))]
+    who = [say("ladder.with" if step.action is None else "ladder.by", lang, parties=party_names(pack, step.parties))]
     if step.legal_basis:
         who.append(say("ladder.basis", lang, basis=step.legal_basis))
     recommended = rung(pack, step.recommended)
@@ -73,10 +69,10 @@ def step_rows(pack: Pack, step: Escalation, lang: str) -> list[tuple[str, str]]:
     """A report's table of one step: whom it is about, then the rungs or the action, and who."""
     rows = [(say("report.scope", lang), scope_text(step.scope, lang))]
     if step.action is not None:
-        return [*rows, (say("report.action", lang), step.action(lang)), (say("report.by", lang), party_names(pack, step))]
+        return [*rows, (say("report.action", lang), step.action(lang)), (say("report.by", lang), party_names(pack, step.parties))]
     rows += [(say("report.rung", lang), rung_name(pack, step.rung, lang)),
              (say("report.recommended", lang), rung_name(pack, step.recommended, lang)),
-             (say("report.parties", lang), party_names(pack, step))]
+             (say("report.parties", lang), party_names(pack, step.parties))]
     if step.legal_basis:
         rows.append((say("report.legal_basis", lang), step.legal_basis))
     return rows

@@ -39,7 +39,7 @@ def render(result: CheckResult, lang: str) -> str:
         for f in findings:
             scope = f.scope.label if f.scope.kind != "agreement" else ("hele afspraak" if lang != "en" else "whole agreement")
             status = f"{MARK[f.status]} {status_text(f.status, lang)}"
-            wrapped = textwrap.wrap(message(f, lang), text_w) or [""]
+            wrapped = textwrap.wrap(message(f, lang, pack), text_w) or [""]
             lines.append(f"{labels[id(f)]:<{rule_w}}  {scope[:scope_w]:<{scope_w}}  {status:<{status_w}}  {wrapped[0]}")
             lines += [" " * (rule_w + scope_w + status_w + 6) + more for more in wrapped[1:]]
         counts = Counter(f.status for f in findings)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from engine.facts.vocabulary import vocabulary
 from engine.i18n import say
 from engine.model.finding import Distance, Finding, ScopeInstance, Status
-from engine.model.pack import Rule
+from engine.model.pack import Pack, Rule
 
 REASONS: dict[str, tuple[str, str]] = {
     "met": ("{value} voldoet aan de norm {norm}", "{value} meets the norm {norm}"),
@@ -103,8 +104,15 @@ def _is_literal(rule: Rule) -> bool:
     return rule.norm is not None and isinstance(rule.norm.tree.bound, (ast.Number, ast.Share, ast.Money))
 
 
-def message(finding: Finding, lang: str) -> str:
-    """The one sentence a review meeting reads for a finding."""
+def party_names(pack: Pack, ids: Iterable[str]) -> str:
+    """Parties by name: a review meeting knows the parties, not their ids (JSON keeps the ids)."""
+    names = {p.id: p.name for p in pack.parties}
+    return ", ".join(names.get(p, p) for p in ids)
+
+
+def message(finding: Finding, lang: str, pack: Pack) -> str:
+    """The one sentence a review meeting reads for a finding; `pack` is the one checked, whose
+    parties approve its agreed deviations."""
     rule = finding.rule
     unit = rule.unit
     details = dict(finding.details)
@@ -132,7 +140,7 @@ def message(finding: Finding, lang: str) -> str:
         names = ", ".join(f"{f.name} ({f.contested_by})" for f in finding.contested)
         text += (f" [rust op betwist cijfer: {names}]" if lang != "en" else f" [rests on a contested figure: {names}]")
     if finding.deviation is not None:
-        text += say("finding.agreed_deviation", lang, approved_by=", ".join(finding.deviation.approved_by),
+        text += say("finding.agreed_deviation", lang, approved_by=party_names(pack, finding.deviation.approved_by),
                     reason=finding.deviation.reason)
     return text
 

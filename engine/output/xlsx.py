@@ -15,6 +15,7 @@ from typing import Any
 from engine.check import CheckResult
 from engine.i18n import say
 from engine.model.finding import Finding, Status
+from engine.model.pack import Pack
 from engine.output.words import message, norm_text, rule_label, scope_text, status_text
 
 FORMATS = {"share": "0.0%", "eur": '"€" #,##0.00', "count": "#,##0", "date": "yyyy-mm-dd"}
@@ -36,7 +37,7 @@ def render_all(results: list[CheckResult], lang: str) -> bytes:
     sheet.append(head)
     for result in results:
         for f in result.findings:
-            sheet.append(_row(f, result.pack.id, lang))
+            sheet.append(_row(f, result.pack, lang))
             row = sheet.max_row
             unit = "date" if isinstance(f.value, dt.date) else f.rule.unit
             for column in (8, 10):
@@ -67,8 +68,8 @@ def _cell(value: Any) -> Any:
     return value if value is None or isinstance(value, (bool, int, float, dt.date)) else str(value)
 
 
-def _row(f: Finding, pack: str, lang: str) -> list[Any]:
+def _row(f: Finding, pack: Pack, lang: str) -> list[Any]:
     rule = f.rule
-    return [rule.pack, f.year, rule_label(f, pack), rule.title(lang), rule.theme, scope_text(f.scope, lang),
+    return [rule.pack, f.year, rule_label(f, pack.id), rule.title(lang), rule.theme, scope_text(f.scope, lang),
             status_text(f.status, lang), _cell(f.value), norm_text(rule, f, lang) if rule.norm else None,
-            _cell(f.target), message(f, lang), rule.source.section]
+            _cell(f.target), message(f, lang, pack), rule.source.section]

@@ -385,6 +385,12 @@ def rule_reads(rule: Rule, env: Environment) -> Checked:
     the expressions are checked anyway, and kept on the cached rule, so evaluating a pack does
     not check its expressions a second time.
     """
+    return Checked("number").merge("number", *(check(tree, env) for tree in rule_trees(rule)))
+
+
+def rule_trees(rule: Rule) -> list[ast.Node]:
+    """The trees of the rule's expressions that read facts: its measure, conditions, filters,
+    trigger and norms."""
     trees: list[ast.Node] = []
     for expr in (rule.measure, rule.applies_if, rule.scope.where,
                  rule.trigger and rule.trigger.when, rule.trigger and rule.trigger.done):
@@ -393,4 +399,4 @@ def rule_reads(rule: Rule, env: Environment) -> Checked:
     for norm in (rule.norm, rule.signal and rule.signal.level):
         if norm:
             trees += [n for n in (norm.tree.bound, norm.tree.upper) if n is not None]
-    return Checked("number").merge("number", *(check(tree, env) for tree in trees))
+    return trees

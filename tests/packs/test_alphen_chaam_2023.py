@@ -245,6 +245,24 @@ def test_bundled_facts_record_the_2024_deviation_from_the_signal_value() -> None
     assert not [e for e in result.escalations if e.rule.id == "doelgroepen-15"]
 
 
+@pytest.mark.parametrize(("args", "approved"), [
+    (("--lang", "nl"), "goedgekeurd door Gemeente Alphen-Chaam, Leystromen:"),
+    (("--format", "markdown", "--lang", "en"), "approved by Gemeente Alphen-Chaam, Leystromen:"),
+])
+def test_an_agreed_deviation_names_who_approved_it_by_name_and_json_keeps_the_ids(args: tuple[str, ...],
+                                                                                    approved: str) -> None:
+    import json
+
+    from tests.test_cli import invoke
+
+    code, out = invoke("check", str(BUNDLED_FACTS / PACK), "--fail-on", "never", "--year", "2024", *args)
+    assert code == 0 and approved in " ".join(out.split()), out
+    code, out = invoke("check", str(BUNDLED_FACTS / PACK), "--format", "json", "--year", "2024")
+    (covered,) = [f for f in json.loads(out)["findings"] if f["agreed_deviation"]]
+    assert covered["agreed_deviation"]["approved_by"] == ["gemeente", "leystromen"]
+    assert "goedgekeurd door Gemeente Alphen-Chaam, Leystromen:" in covered["message"]
+
+
 def test_every_rule_quotes_its_source() -> None:
     for rule in pack(PACK).rules:
         assert rule.source.section and len(rule.source.quote) >= 10
