@@ -44,8 +44,7 @@ def parameters() -> Parameters:
 
 
 def pack_by_path(path: Path) -> Pack:
-    params = parameters()
-    return cache.cached(path, "pack", lambda p: load_pack(p, params))
+    return cache.cached(path, "pack", lambda p: load_pack(p, parameters()))  # parameters only to parse
 
 
 def load_facts(targets: list[Path]) -> dict[int, FactSet]:

@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 from engine import cache, paths
-from engine.check import load_facts, parameters
+from engine.check import load_facts, pack_by_path, parameters
+from engine.rules.loader import load_pack
 from engine.params import load_parameters
 from tests.support import BUNDLED_FACTS
 
@@ -31,3 +32,16 @@ def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: AN
     reloads: list[Path] = []
     value = cache.cached(paths.PARAMETERS, "parameters", lambda p: reloads.append(p) or load_parameters(p))
     assert not reloads and value.value("aftoppingsgrens_2", 2024) == 697.07
+
+
+def test_every_bundled_pack_and_fact_set_comes_back_from_the_cache_equal(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The cache rebuilds frozen dataclasses through their slots (`cache._restore`), not through
+    the generated `__setstate__`: what comes back must equal what went in, field by field."""
+    monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path))
+    for pack_file in sorted(paths.RULES.glob("*.yaml")):
+        fresh = load_pack(pack_file, load_parameters())
+        assert pack_by_path(pack_file) == fresh  # written to the cache
+        assert pack_by_path(pack_file) == fresh  # read back
+    for folder in sorted(BUNDLED_FACTS.iterdir()):
+        assert load_facts([folder]) == load_facts([folder])
+    assert b"_restore" in next(tmp_path.glob("pack-*.pickle")).read_bytes()
