@@ -15,7 +15,7 @@ from typing import Any
 from engine.evaluation.compiled import CompiledRule
 from engine.evaluation.context import Context
 from engine.language.compiler import NUMERIC_COMPARE, PLAIN_COMPARE, MissingFact
-from engine.model.finding import Distance, FactUsed, Finding, Later, ScopeInstance, Status
+from engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
 from engine.model.pack import Obligation, Rule
 from engine.model.text import Text
 
@@ -60,7 +60,7 @@ class Judge:
                 value: Any = None, bound: Any = None, target: Any = None, distance: Distance | None = None,
                 action: Text | None = None, details: tuple[tuple[str, Any], ...] = ()) -> Finding:
         return Finding(self.rule, ctx.year, scope, status, reason, value, bound, target, distance,
-                       Later(self._facts_used, ctx, ent), (), action, details)
+                       (Judge._facts_used, self, ctx, ent), (), action, details)
 
     # -- the questions, in order ---------------------------------------------------------------
 
@@ -248,7 +248,7 @@ class Judge:
                 names.append(_describe_missing(other, ctx))
         unique = tuple(dict.fromkeys(names))
         return Finding(self.rule, ctx.year, scope, Status.MISSING_DATA, "missing",
-                       missing=unique, facts_used=Later(self._facts_used, ctx, ent))
+                       missing=unique, facts_used=(Judge._facts_used, self, ctx, ent))
 
 
 def _describe_missing(missing: MissingFact, ctx: Context) -> str:
