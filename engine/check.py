@@ -35,12 +35,12 @@ class CheckResult:
 
 
 def parameters() -> Parameters:
-    return cache.cached(paths.PARAMETERS, "parameters", load_parameters)
+    return cache.cached(paths.PARAMETERS, "parameters", load_parameters, shared=True)
 
 
 def pack_by_path(path: Path) -> Pack:
     params = parameters()
-    return cache.cached(path, "pack", lambda p: load_pack(p, params))
+    return cache.cached(path, "pack", lambda p: load_pack(p, params), shared=True)  # packs include packs
 
 
 def load_facts(targets: list[Path]) -> dict[int, FactSet]:
