@@ -77,10 +77,7 @@ class Distance(_DistanceSlots):
 
     def __new__(cls, amount: float, unit: str, direction: str, of: Text | None = None) -> Distance:
         distance = _new(_DistanceSlots)
-        distance.amount = amount
-        distance.unit = unit
-        distance.direction = direction
-        distance.of = of
+        distance.amount, distance.unit, distance.direction, distance.of = amount, unit, direction, of
         distance.__class__ = cls
         return distance  # type: ignore[return-value]
 
