@@ -859,10 +859,12 @@ def load_all(data: Dataset) -> list[Loaded]:
     """Load the way `engine.check.check` does (same functions, same cache), minus evaluating.
 
     Like `woonpact check` given every agreement's folder, it runs with the cyclic collector
-    paused (engine/collector.py)."""
-    from engine import collector  # noqa: PLC0415
+    paused (engine/collector.py). It starts without the packs and parameters an earlier load
+    in this process kept in memory, as a new process does (engine/cache.py `shared`)."""
+    from engine import cache, collector  # noqa: PLC0415
     from engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
 
+    cache.forget_shared()
     loaded = []
     with collector.paused():
         for a in data.agreements:

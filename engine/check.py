@@ -40,11 +40,11 @@ class CheckResult:
 
 
 def parameters() -> Parameters:
-    return cache.cached(paths.PARAMETERS, "parameters", load_parameters)
+    return cache.cached(paths.PARAMETERS, "parameters", load_parameters, shared=True)
 
 
 def pack_by_path(path: Path) -> Pack:
-    return cache.cached(path, "pack", lambda p: load_pack(p, parameters()))  # parameters only to parse
+    return cache.cached(path, "pack", lambda p: load_pack(p, parameters()), shared=True)  # packs include packs
 
 
 def load_facts(targets: list[Path]) -> dict[int, FactSet]:

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import inspect
+import pickle
 import shutil
 import time
 from pathlib import Path
 
-from engine import cache, paths
-from engine.check import load_facts, pack_by_path, parameters
-from engine.rules.loader import load_pack
+from engine import cache, params, paths
+from engine.check import check, included_rules, load_facts, parameters
+from engine.language import ast, types
+from engine.model import escalation as model_escalation
+from engine.model import facts as model_facts
+from engine.model import finding as model_finding
+from engine.model import pack as model_pack
+from engine.model import text as model_text
+from engine.model.facts import Deviation
 from engine.params import load_parameters
 from tests.support import BUNDLED_FACTS
+from tests.test_amendments import amended_pack
 
 
 def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) -> None:
@@ -34,14 +45,55 @@ def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: AN
     assert not reloads and value.value("aftoppingsgrens_2", 2024) == 697.07
 
 
-def test_every_bundled_pack_and_fact_set_comes_back_from_the_cache_equal(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    """The cache rebuilds frozen dataclasses through their slots (`cache._restore`), not through
-    the generated `__setstate__`: what comes back must equal what went in, field by field."""
+MODEL_MODULES = (model_pack, model_facts, model_finding, model_escalation, model_text, ast, types, params)
+
+
+def frozen_slotted_classes() -> set[type]:
+    return {cls for module in MODEL_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
+            if cls.__module__ == module.__name__ and dataclasses.is_dataclass(cls)
+            and cls.__dataclass_params__.frozen and "__slots__" in cls.__dict__}  # type: ignore[attr-defined]
+
+
+def instances(root: object) -> dict[type, object]:
+    """One instance of each dataclass reachable from `root` (which keeps them alive)."""
+    found: dict[type, object] = {}
+    todo, seen = [root], set()
+    while todo:
+        item = todo.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            found.setdefault(type(item), item)
+            todo += [getattr(item, f.name) for f in dataclasses.fields(item)]
+        elif isinstance(item, dict):
+            todo += [*item.keys(), *item.values()]
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            todo += list(item)
+    return found
+
+
+def test_every_model_object_comes_back_from_the_cache_equal(tmp_path: Path) -> None:
+    rules, facts = amended_pack(tmp_path)
+    samples: list[object] = [parameters(), check([facts], rules),
+                             Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal", dt.date(2025, 3, 1))]
+    for folder in sorted(p for p in BUNDLED_FACTS.iterdir() if p.is_dir()):
+        result = check([folder])
+        samples += [result, included_rules(result.pack), load_facts([folder])]
+    found = instances(samples)
+    assert frozen_slotted_classes() <= set(found), "a model class without a sample: add one above"
+    restored = pickle.loads(cache.dumps(samples))
+    assert restored == samples
+    for cls, sample in found.items():
+        again = pickle.loads(cache.dumps(sample))
+        assert type(again) is cls and again == sample
+
+
+def test_a_shared_file_is_unpickled_once_per_process(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path))
-    for pack_file in sorted(paths.RULES.glob("*.yaml")):
-        fresh = load_pack(pack_file, load_parameters())
-        assert pack_by_path(pack_file) == fresh  # written to the cache
-        assert pack_by_path(pack_file) == fresh  # read back
-    for folder in sorted(BUNDLED_FACTS.iterdir()):
-        assert load_facts([folder]) == load_facts([folder])
-    assert b"_restore" in next(tmp_path.glob("pack-*.pickle")).read_bytes()
+    cache.forget_shared()
+    first = parameters()
+    assert parameters() is first
+    cache.forget_shared()
+    again = parameters()  # from the cache folder
+    assert again == first and again is not first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import inspect
 import pickle
@@ -10,7 +11,7 @@ import pytest
 
 from engine import paths
 from engine.check import check
-from engine.model.finding import FactUsed, Finding, Later, ScopeInstance, Status
+from engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
 from tests.support import pack
 
 
@@ -27,7 +28,7 @@ def test_facts_used_is_built_once_on_first_read() -> None:
         calls.append(year)
         return (FactUsed("lettings_total", 40, year),)
 
-    finding = _finding(Later(cite, 2025))
+    finding = _finding((cite, 2025))
     assert calls == []
     assert finding.facts_used == (FactUsed("lettings_total", 40, 2025),)
     assert finding.facts_used is finding.facts_used
@@ -36,10 +37,10 @@ def test_facts_used_is_built_once_on_first_read() -> None:
 
 def test_a_deferred_finding_equals_hashes_pickles_and_replaces_like_a_stored_one() -> None:
     cited = (FactUsed("lettings_total", 40, 2025, "gemeente", "telt anders"),)
-    stored, deferred = _finding(cited), _finding(Later(lambda: cited))
+    stored, deferred = _finding(cited), _finding((lambda: cited,))
     assert deferred == stored and hash(deferred) == hash(stored) and repr(deferred) == repr(stored)
-    assert pickle.loads(pickle.dumps(_finding(Later(lambda: cited)))) == stored
-    assert dataclasses.replace(_finding(Later(lambda: cited)), year=2026).facts_used == cited
+    assert pickle.loads(pickle.dumps(_finding((lambda: cited,)))) == stored
+    assert dataclasses.replace(_finding((lambda: cited,)), year=2026).facts_used == cited
     assert deferred.contested == cited
 
 
@@ -52,14 +53,25 @@ def test_every_bundled_finding_cites_its_facts_as_a_tuple() -> None:
             assert pickle.loads(pickle.dumps(finding)) == finding
 
 
-def test_the_hand_written_init_takes_the_fields_in_order_with_their_defaults() -> None:
-    parameters = list(inspect.signature(Finding.__init__).parameters.values())[1:]
-    assert [p.name for p in parameters] == [f.name for f in dataclasses.fields(Finding)]
-    for parameter, field in zip(parameters, dataclasses.fields(Finding)):
+@pytest.mark.parametrize("cls", [Finding, Distance])
+def test_a_hand_written_constructor_takes_the_fields_in_order_with_their_defaults(cls: type) -> None:
+    parameters = list(inspect.signature(cls.__new__).parameters.values())[1:]
+    names = [f.name for f in dataclasses.fields(cls)]
+    assert [p.name for p in parameters] == names and list(cls.__mro__[1].__slots__) == names
+    for parameter, field in zip(parameters, dataclasses.fields(cls)):
         assert parameter.default == (inspect.Parameter.empty if field.default is dataclasses.MISSING
                                      else field.default)
+
+
+def test_a_finding_built_by_hand_is_a_frozen_finding_that_copies_and_replaces() -> None:
     finding = _finding(())
     values = {f.name: getattr(finding, f.name) for f in dataclasses.fields(Finding)}
     assert Finding(**values) == finding and values["value"] == 1 and values["reason"] == "met"
+    assert type(finding) is Finding and copy.copy(finding) == finding
+    distance = Distance(3, "count", "more")
+    assert pickle.loads(pickle.dumps(distance)) == copy.copy(distance) == distance and distance.of is None
+    assert dataclasses.replace(finding, distance=distance).distance == distance
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.year = 2026  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        distance.amount = 4  # type: ignore[misc]

@@ -8,12 +8,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.check import parameters
+from engine.check import included_rules, load_facts, parameters, resolve_pack
+from engine.evaluation.judge import Judge
 from engine.evaluation.run import Evaluation
 from engine.facts.vocabulary import vocabulary
 from engine.model.finding import Finding, Status
-from engine.model.pack import ScopeKind
-from tests.support import fact_sets, judge, pack
+from engine.model.pack import Pack, ScopeKind
+from tests.support import BUNDLED_FACTS, fact_sets, judge, pack
 
 PACK = "stichtse-vecht-2025"
 RANK = {Status.BREACH: 0, Status.WARNING: 1, Status.COMPLIANT: 2}
@@ -145,3 +146,32 @@ def test_raising_social_homes_in_a_project_never_worsens_3_1_1(homes: int, data:
 
 def test_an_empty_rule_selection_evaluates_nothing() -> None:
     assert Evaluation(pack(PACK), parameters(), ()).run(fact_sets(PACK, {2025: {}})) == []
+
+
+def generic(evaluation: Evaluation) -> Evaluation:
+    """The evaluation with every judge asking all questions, none skipped as never arising."""
+    for judge in evaluation.judges:
+        judge._ask = Judge._judge  # noqa: SLF001
+    return evaluation
+
+
+def same_findings(the_pack: Pack, years: dict[int, Any]) -> None:
+    rules = included_rules(the_pack)
+    fast = Evaluation(the_pack, parameters(), rules).run(years)
+    slow = generic(Evaluation(the_pack, parameters(), rules)).run(years)
+    assert fast == slow
+    assert list(map(repr, fast)) == list(map(repr, slow))  # the same types too (15 is not 15.0)
+
+
+@SETTINGS
+@given(year_facts(), year_facts())
+def test_a_norm_judged_without_the_questions_that_never_arise_finds_the_same(
+        first: dict[str, Any], second: dict[str, Any]) -> None:
+    assert any(judge._ask is Judge._constant_norm for judge in Evaluation(pack(PACK), parameters()).judges)  # noqa: SLF001
+    same_findings(pack(PACK), fact_sets(PACK, {2025: first, 2026: second}))
+
+
+def test_every_bundled_agreement_finds_the_same_without_the_questions_that_never_arise() -> None:
+    for folder in sorted(p for p in BUNDLED_FACTS.iterdir() if p.is_dir()):
+        fact_sets_found = load_facts([folder])
+        same_findings(resolve_pack(fact_sets_found, None), fact_sets_found)

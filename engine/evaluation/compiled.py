@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from engine.facts.vocabulary import vocabulary
 from engine.language import ast
 from engine.language.columns import Mask, compile_mask
-from engine.language.compiler import Closure, compile_expression
+from engine.language.compiler import Closure, compile_expression, figure_parts, is_figure
 from engine.language.types import Checked, Environment
 from engine.model.pack import Rule, ScopeKind
 from engine.model.text import Text
@@ -21,11 +21,14 @@ from engine.suggest import closest
 
 @dataclass(frozen=True, slots=True)
 class ShareParts:
-    """The numerator and denominator of a `share(...)` measure, to state distance in homes."""
+    """The numerator and denominator of a `share(...)` measure, to state distance in homes.
+
+    `read` reads both at once (see `figure_parts`) when they are two figures."""
 
     part: Closure
     whole: Closure
     of: Text | None
+    read: Closure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,8 @@ def _share_parts(tree: ast.Node, env: Environment) -> ShareParts | None:
                           vocab.nouns[collection])
     part, whole = tree.args
     of = vocab.labels.get(part.name) if isinstance(part, ast.Name) else None
-    return ShareParts(compile_expression(part, env), compile_expression(whole, env), of)
+    read = figure_parts(part.name, whole.name) if is_figure(part, env) and is_figure(whole, env) else None  # type: ignore[union-attr]
+    return ShareParts(compile_expression(part, env), compile_expression(whole, env), of, read)
 
 
 def _in_scope(rule: Rule, env: Environment) -> Mask | None:

@@ -69,6 +69,27 @@ def _compile_name(name: str, env: Environment) -> Closure:
     return lambda ctx, ent: ctx.figure(name)
 
 
+def is_figure(node: ast.Node, env: Environment) -> bool:
+    """Whether `node` names a figure: what `_compile_name` reads with `ctx.figure`."""
+    return isinstance(node, ast.Name) and not (env.entity is not None and node.name in env.collections[env.entity])
+
+
+def nonzero(whole: Any, year: int) -> Any:
+    """The whole of a share: a share of nothing is missing, not zero."""
+    if whole == 0:
+        raise MissingFact("share of zero", year)
+    return whole
+
+
+def figure_parts(part: str, whole: str) -> Closure:
+    """`share(a, b)` of two figures read as the pair (a, b), the whole first as in `share`, for a
+    judge that states a shortfall in the part's own count without reading the figures again."""
+    def parts(ctx: Any, ent: Any) -> tuple[Any, Any]:
+        denominator = nonzero(ctx.figure(whole), ctx.year)
+        return ctx.figure(part), denominator
+    return parts
+
+
 def _attribute(collection: str, name: str, env: Environment) -> Closure:
     """An entity is a row in the vocabulary's attribute order (engine/model/entities.py)."""
     attributes = tuple(env.collections[collection])
@@ -164,9 +185,7 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
     if func == "share":
         part, whole = args
         def share(ctx: Any, ent: Any) -> float:
-            denominator = whole(ctx, ent)
-            if denominator == 0:
-                raise MissingFact("share of zero", ctx.year)
+            denominator = nonzero(whole(ctx, ent), ctx.year)
             return part(ctx, ent) / denominator
         return share
     if func in ("min", "max"):
