@@ -22,6 +22,7 @@ Speed matters most when loading warm, 2,052 fact sets and 342 packs for a nation
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import io
 import os
@@ -37,12 +38,18 @@ T = TypeVar("T")
 
 
 def _directory() -> Path | None:
-    setting = os.environ.get("WOONPACT_CACHE", "")
+    return _folder(os.environ.get("WOONPACT_CACHE", ""), os.environ.get("XDG_CACHE_HOME", ""),
+                   os.environ.get("HOME", ""))
+
+
+@functools.cache
+def _folder(setting: str, xdg_cache_home: str, home: str) -> Path | None:
+    """Asked for every file read, so worked out once per setting (`Path.home()` is slow)."""
     if setting.lower() in ("off", "0", "no"):
         return None
     if setting:
         return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = xdg_cache_home or str((Path(home) if home else Path.home()) / ".cache")
     return Path(base) / "woonpact"
 
 
