@@ -101,7 +101,8 @@ def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = Fals
     if _STAMP is None:
         _STAMP = _code_stamp()
     companions = _companions(path) if kind == "facts" else b""
-    digest = hashlib.sha256(_STAMP + kind.encode() + os.path.abspath(path).encode() + content + companions).hexdigest()
+    where = os.path.abspath(path).encode()
+    digest = hashlib.sha256(_STAMP + kind.encode() + where + content + companions).hexdigest()
     entry = directory / f"{kind}-{digest}.pickle"
     if shared and entry in _SHARED:
         return _SHARED[entry]  # type: ignore[no-any-return]
@@ -169,7 +170,7 @@ def _restore(cls: type, values: tuple[Any, ...]) -> Any:
     setters = _SETTERS.get(cls)
     if setters is None:
         setters = _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in _slot_fields(cls) or ())
-    obj = _new(cls)
+    obj: Any = _new(cls)
     for set_slot, value in zip(setters, values):
         set_slot(obj, value)
     return obj

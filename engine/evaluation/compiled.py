@@ -68,7 +68,8 @@ def _share_parts(tree: ast.Node, env: Environment) -> ShareParts | None:
                           vocab.nouns[collection])
     part, whole = tree.args
     of = vocab.labels.get(part.name) if isinstance(part, ast.Name) else None
-    read = figure_parts(part.name, whole.name) if is_figure(part, env) and is_figure(whole, env) else None  # type: ignore[union-attr]
+    figures = is_figure(part, env) and is_figure(whole, env)
+    read = figure_parts(part.name, whole.name) if figures else None  # type: ignore[union-attr]
     return ShareParts(compile_expression(part, env), compile_expression(whole, env), of, read)
 
 

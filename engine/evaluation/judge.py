@@ -91,7 +91,7 @@ class Judge:
                 value: Any = None, bound: Any = None, target: Any = None, distance: Distance | None = None,
                 action: Text | None = None, details: tuple[tuple[str, Any], ...] = ()) -> Finding:
         return Finding(self.rule, ctx.year, scope, status, reason, value, bound, target, distance,
-                       (Judge._facts_used, self, ctx, ent), (), action, details)
+                       (_cite, self, ctx, ent), (), action, details)
 
     # -- the questions, in order ---------------------------------------------------------------
 
@@ -142,13 +142,14 @@ class Judge:
             part, whole = read(ctx, ent)
             value = part / whole  # what `share` returns
         bound = self._bound
-        cited = (Judge._facts_used, self, ctx, ent)
-        if self._meets(value, bound):  # type: ignore[misc]
-            return Finding(self.rule, ctx.year, scope, COMPLIANT, "met", value, bound, None, None, cited)
+        cited = (_cite, self, ctx, ent)
+        if self._meets(value, bound):  # type: ignore[misc,arg-type]
+            return _build(Finding, self.rule, ctx.year, scope, COMPLIANT, "met", value, bound, None,
+                          None, cited)
         distance = self._distance(ctx, ent, self._op, value, bound, None) if read is None \
             else self._short_in_count(self._op, bound, part, whole)
-        return Finding(self.rule, ctx.year, scope, self._shortfall, "not_met", value, bound, None,
-                       distance, cited)
+        return _build(Finding, self.rule, ctx.year, scope, self._shortfall, "not_met", value, bound,
+                      None, distance, cited)
 
     def _before_deadline(self, ctx: Context, ent: Any, scope: ScopeInstance, value: Any,
                          bound: Any, op: str) -> Finding:
@@ -304,7 +305,14 @@ class Judge:
                 names.append(_describe_missing(other, ctx))
         unique = tuple(dict.fromkeys(names))
         return Finding(self.rule, ctx.year, scope, Status.MISSING_DATA, "missing",
-                       missing=unique, facts_used=(Judge._facts_used, self, ctx, ent))
+                       missing=unique, facts_used=(_cite, self, ctx, ent))
+
+
+# Module globals for the fast path: in CPython 3.11 a class attribute is read 40 ns slower than
+# a global, and calling the class Finding costs 0.15 µs more than calling its constructor
+# (type.__call__ packs the arguments, then looks for an __init__).
+_cite = Judge._facts_used  # the citation deferred in a finding's `facts_used` (finding.Later)
+_build = Finding.__new__
 
 
 def _numeric_constant(node: ast.Node) -> float | None:

@@ -71,7 +71,8 @@ def _compile_name(name: str, env: Environment) -> Closure:
 
 def is_figure(node: ast.Node, env: Environment) -> bool:
     """Whether `node` names a figure: what `_compile_name` reads with `ctx.figure`."""
-    return isinstance(node, ast.Name) and not (env.entity is not None and node.name in env.collections[env.entity])
+    return isinstance(node, ast.Name) and not (
+        env.entity is not None and node.name in env.collections[env.entity])
 
 
 def nonzero(whole: Any, year: int) -> Any:
