@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -45,9 +45,14 @@ class Parameter:
 @dataclass(frozen=True)
 class Parameters:
     by_name: Mapping[str, Parameter]
+    _units: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
-    def units(self) -> dict[str, str]:
-        return {name: p.unit for name, p in self.by_name.items()}
+    def __post_init__(self) -> None:
+        # Built once: every rule compiled asks for the units of all parameters.
+        object.__setattr__(self, "_units", {name: p.unit for name, p in self.by_name.items()})  # a dict: pickled by the cache
+
+    def units(self) -> Mapping[str, str]:
+        return self._units
 
     def value(self, name: str, year: int) -> float | None:
         found = self.by_name[name].in_force(year)
