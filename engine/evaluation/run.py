@@ -37,8 +37,14 @@ class Evaluation:
         self.judges = tuple(Judge(c) for c in self.compiled)
         self.additive = vocabulary().summable
         # The scope instances of every rule that is not per entity, built once: they are the
-        # same every year.
-        self.instances: dict[Judge, Instances] = {judge: fixed_instances(pack, judge.rule) for judge in self.judges}
+        # same every year, and the same for every rule of the same scope.
+        built: dict[tuple[ScopeKind, str | None], Instances] = {}
+        self.instances: dict[Judge, Instances] = {}
+        for judge in self.judges:
+            scope = (judge.rule.scope.kind, judge.rule.scope.party)
+            if scope not in built:
+                built[scope] = fixed_instances(pack, judge.rule)
+            self.instances[judge] = built[scope]
         self.parties = {party for instances in self.instances.values() for party, _ in instances}
 
     def history(self, fact_sets: Mapping[int, FactSet]) -> History:
