@@ -72,30 +72,35 @@ def _compile(node: ast.Node, env: Environment, rows: RowCompiler) -> Program | N
         case ast.Unary(op=op, operand=operand):
             inner = _compile(operand, env, rows)
             return None if inner is None else _elementwise(operator.not_ if op == "not" else operator.neg, inner)
-        case ast.Binary(op=op, left=left, right=right):
-            a, b = _compile(left, env, rows), _compile(right, env, rows)
-            if a is None or b is None:
-                return None
-            if op in ("and", "or"):
-                return _elementwise(operator.and_ if op == "and" else operator.or_, a, b)
-            if op == "/":
-                return _elementwise(operator.truediv, a, _nonzero(b))
-            if op == "in":
-                return _elementwise(_member, a, b)
-            if op in ("+", "-", "*"):
-                return _elementwise({"+": operator.add, "-": operator.sub, "*": operator.mul}[op], a, b)
-            return _elementwise(comparator(node, env), a, b)
+        case ast.Binary(left=left, right=right):
+            return _both(left, right, env, rows, _operation(node, env))
         case ast.Call(func="share", args=(part, whole), where=None):
-            a, b = _compile(part, env, rows), _compile(whole, env, rows)
-            if a is None or b is None:
-                return None
-            return _elementwise(operator.truediv, a, _nonzero(b))
+            return _both(part, whole, env, rows, _quotient)
         case ast.Call(func="min" | "max", args=(left, right)):
-            a, b = _compile(left, env, rows), _compile(right, env, rows)
-            if a is None or b is None:
-                return None
-            return _elementwise(min if node.func == "min" else max, a, b)
+            pick = min if node.func == "min" else max
+            return _both(left, right, env, rows, lambda a, b: _elementwise(pick, a, b))
     return None
+
+
+Combine = Callable[[Program, Program], Program]
+OPERATORS = {"and": operator.and_, "or": operator.or_, "in": lambda item, items: item in items,
+             "+": operator.add, "-": operator.sub, "*": operator.mul}
+
+
+def _both(left: ast.Node, right: ast.Node, env: Environment, rows: RowCompiler, combine: Combine) -> Program | None:
+    a, b = _compile(left, env, rows), _compile(right, env, rows)
+    return None if a is None or b is None else combine(a, b)
+
+
+def _operation(node: ast.Binary, env: Environment) -> Combine:
+    if node.op == "/":
+        return _quotient
+    fn = OPERATORS.get(node.op) or comparator(node, env)  # and/or over bools only: checked at load
+    return lambda a, b: _elementwise(fn, a, b)
+
+
+def _quotient(part: Program, whole: Program) -> Program:
+    return _elementwise(operator.truediv, part, _nonzero(whole))
 
 
 def _reads_entity(node: ast.Node, env: Environment) -> bool:
@@ -140,10 +145,6 @@ def _nonzero(program: Program) -> Program:
             raise _RowsDecide
         return values
     return nonzero
-
-
-def _member(item: Any, items: Any) -> bool:
-    return item in items
 
 
 def _elementwise(fn: Callable[..., Any], *programs: Program) -> Program:
