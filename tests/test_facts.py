@@ -42,11 +42,13 @@ def with_lettings_csv(tmp_path: Path, csv_text: str) -> Path:
 
 def test_csv_collection_is_read_with_units_dates_and_defaults(tmp_path: Path) -> None:
     path = with_lettings_csv(tmp_path, "id,party,date,rent,relet,refusals\nl1,portaal,2025-05-02,612.50,ja,50\nl2,vo,2025-11-30,700,nee,\n")
-    lettings = load_fact_set(path).collections["lettings"].dicts()
-    assert lettings[0]["rent"] == 612.5 and lettings[0]["relet"] is True and lettings[0]["refusals"] == 50
-    assert lettings[0]["quarter"] == 2 and lettings[1]["quarter"] == 4
-    assert "refusals" not in lettings[1]  # an empty cell is absent, not zero
-    assert lettings[1]["free_allocation"] is False  # the vocabulary's default
+    lettings = load_fact_set(path).collections["lettings"]
+    first, second = lettings.rows()
+    assert lettings.get(first, "rent") == 612.5 and lettings.get(first, "relet") is True
+    assert lettings.get(first, "refusals") == 50
+    assert lettings.column("quarter") == (2, 4)
+    assert lettings.get(second, "refusals") is None  # an empty cell is absent, not zero
+    assert lettings.get(second, "free_allocation") is False  # the vocabulary's default
 
 
 @pytest.mark.parametrize(("csv_text", "line", "column", "field"), [

@@ -75,12 +75,6 @@ class Entities:
         index = self.position.get(name)
         return None if index is None else row[index]
 
-    def dicts(self) -> list[dict[str, Any]]:
-        """Each entity's attributes by name, without the absent ones: for small collections
-        read by name, and for tests."""
-        names = self.attributes
-        return [{name: value for name, value in zip(names, row) if value is not None} for row in self.rows()]
-
 
 def _shared(values: Iterable[Any]) -> tuple[Any, ...]:
     """The values with equal ones as one object (the same party, target group or day in many
