@@ -7,7 +7,6 @@ agreement as a whole) in its year, and hands out contexts for other years so tha
 
 from __future__ import annotations
 
-from itertools import repeat
 from typing import Any, Mapping
 
 from engine.language.missing import MissingFact
@@ -106,8 +105,8 @@ class Context:
         found = facts.collections[collection]
         if self.party is not None:
             party = self.party
-            parties = found.column("party") if "party" in found.position else repeat(None, len(found))
-            found = found.select([p == party for p in parties])
+            owned = [p == party for p in found.column("party")] if "party" in found.position else ()
+            found = found.select(owned)
         self._entities[collection] = found
         return found
 

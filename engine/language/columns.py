@@ -68,7 +68,7 @@ def _compile(node: ast.Node, env: Environment, rows: RowCompiler) -> Program | N
         return _same(rows(node, env))
     match node:
         case ast.Name(name=name):
-            return _column(tuple(env.collections[env.entity or ""]).index(name))
+            return _column(env.position(env.entity or "", name))  # type: ignore[arg-type]
         case ast.Unary(op=op, operand=operand):
             inner = _compile(operand, env, rows)
             return None if inner is None else _elementwise(operator.not_ if op == "not" else operator.neg, inner)

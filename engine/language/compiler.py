@@ -93,9 +93,7 @@ def figure_parts(part: str, whole: str) -> Closure:
 
 def _attribute(collection: str, name: str, env: Environment) -> Closure:
     """An entity is a row in the vocabulary's attribute order (engine/model/entities.py)."""
-    attributes = tuple(env.collections[collection])
-    index = attributes.index(name)
-    id_index = attributes.index("id") if "id" in attributes else None
+    index, id_index = env.position(collection, name), env.position(collection, "id")
 
     def attribute(ctx: Any, ent: tuple[Any, ...]) -> Any:
         value = ent[index]
@@ -237,7 +235,7 @@ def _compile_aggregate(call: ast.Call, env: Environment) -> Closure:
             return sum(select(ctx, entities)) / len(entities)
         return share
     value = _attribute(collection, attribute, env.inside(collection))
-    index = tuple(env.collections[collection]).index(attribute)
+    index = env.position(collection, attribute)
 
     def total(ctx: Any, ent: Any) -> float:
         entities = ctx.entities(collection)

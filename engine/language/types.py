@@ -40,6 +40,12 @@ class Environment:
             self.figures, self.collections, self.parameters, collection, self.suggest
         )
 
+    def position(self, collection: str, attribute: str) -> int | None:
+        """Where an attribute stands in an entity's row: rows follow the vocabulary's attribute
+        order (engine/model/entities.py); None for an attribute the collection lacks."""
+        attributes = tuple(self.collections[collection])
+        return attributes.index(attribute) if attribute in attributes else None
+
 
 @dataclass(frozen=True, slots=True)
 class Checked:
