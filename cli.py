@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from engine.errors import InputError
-from engine.output.result import ExitCode
+from woonpact.engine.errors import InputError
+from woonpact.engine.output.result import ExitCode
 
 LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
                     help="Language of findings, reports and errors.")
@@ -22,7 +22,7 @@ RULES = click.option("--rules", type=click.Path(path_type=Path),
 
 
 def _fail(error: InputError, lang: str) -> None:
-    from engine.output.problems import problem_line  # noqa: PLC0415
+    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
 
     for problem in error.problems:
         click.echo(problem_line(problem, lang), err=True)
@@ -41,7 +41,7 @@ def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
     import os  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 
-    from engine.errors import Problem  # noqa: PLC0415
+    from woonpact.engine.errors import Problem  # noqa: PLC0415
 
     temporary = None
     try:
@@ -82,11 +82,11 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 
     Several folders may be given, one per agreement; each is checked against its own pack.
     """
-    from engine.check import check as run_check  # noqa: PLC0415
-    from engine.output import renderer  # noqa: PLC0415
-    from engine.output.result import exit_code  # noqa: PLC0415
+    from woonpact.engine.check import check as run_check  # noqa: PLC0415
+    from woonpact.engine.output import renderer  # noqa: PLC0415
+    from woonpact.engine.output.result import exit_code  # noqa: PLC0415
 
-    from engine import collector  # noqa: PLC0415
+    from woonpact.engine import collector  # noqa: PLC0415
 
     try:
         with collector.paused():  # one process checks every agreement given: see engine/collector.py
@@ -94,8 +94,8 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     except InputError as error:
         _fail(error, lang)
     if fmt == "xlsx":
-        from engine.errors import Problem  # noqa: PLC0415
-        from engine.output.xlsx import render_all  # noqa: PLC0415
+        from woonpact.engine.errors import Problem  # noqa: PLC0415
+        from woonpact.engine.output.xlsx import render_all  # noqa: PLC0415
 
         if output is None:
             _fail(InputError(Problem("cli.xlsx_needs_output")), lang)
@@ -119,7 +119,7 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 @LANG
 def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
     """Validate FACTS and their pack without judging anything: exit 0 when all is well-formed."""
-    from engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
+    from woonpact.engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
 
     try:
         for target in facts:
@@ -139,9 +139,9 @@ def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
 @LANG
 def list_command(rules: Path | None, lang: str) -> None:
     """List the rule packs and their rules."""
-    from engine.check import pack_by_path  # noqa: PLC0415
-    from engine.output.explain import list_packs  # noqa: PLC0415
-    from engine.rules.registry import available_packs  # noqa: PLC0415
+    from woonpact.engine.check import pack_by_path  # noqa: PLC0415
+    from woonpact.engine.output.explain import list_packs  # noqa: PLC0415
+    from woonpact.engine.rules.registry import available_packs  # noqa: PLC0415
 
     try:
         packs = [pack_by_path(p) for p in available_packs(rules).values()]
@@ -158,11 +158,11 @@ def list_command(rules: Path | None, lang: str) -> None:
 def explain(rule: str, rules: Path | None, lang: str) -> None:
     """Explain RULE (<pack>/<id>): the clause quoted, its reading, the norm in words, who is
     responsible, which facts it reads, and its versions when an allonge changed it."""
-    from engine.check import pack_by_path, parameters  # noqa: PLC0415
-    from engine.errors import Problem  # noqa: PLC0415
-    from engine.output.explain import explain as explain_rule  # noqa: PLC0415
-    from engine.rules.registry import find_pack  # noqa: PLC0415
-    from engine.suggest import closest  # noqa: PLC0415
+    from woonpact.engine.check import pack_by_path, parameters  # noqa: PLC0415
+    from woonpact.engine.errors import Problem  # noqa: PLC0415
+    from woonpact.engine.output.explain import explain as explain_rule  # noqa: PLC0415
+    from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
+    from woonpact.engine.suggest import closest  # noqa: PLC0415
 
     pack_id, _, rule_id = rule.partition("/")
     try:
@@ -184,9 +184,9 @@ def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
     """Check PACKS (pack files, or folders of packs) for mistakes: errors and warnings, each with
     its file, line, column and what to do. Exit 0 clean or warnings only, 1 warnings with
     --strict, 2 errors."""
-    from engine.authoring.lint import exit_code as lint_exit, lint_pack, pack_paths  # noqa: PLC0415
-    from engine.i18n import say  # noqa: PLC0415
-    from engine.output.problems import problem_line  # noqa: PLC0415
+    from woonpact.engine.authoring.lint import exit_code as lint_exit, lint_pack, pack_paths  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
 
     reports = [lint_pack(path) for path in pack_paths(packs)]
     for report in reports:
@@ -204,9 +204,9 @@ def test_command(packs: tuple[Path, ...], lang: str) -> None:
     """Run the rule tests of PACKS (pack files, folders of packs, or rules/tests/*.tests.yaml
     files; default: the packs in ./rules, else the bundled ones). Exit 0 all passed, 1 a case
     failed, 2 bad input."""
-    from engine import paths  # noqa: PLC0415
-    from engine.authoring.ruletests import exit_code as tests_exit, load_rule_tests, run, rule_test_files  # noqa: PLC0415
-    from engine.output.ruletests import report  # noqa: PLC0415
+    from woonpact.engine import paths  # noqa: PLC0415
+    from woonpact.engine.authoring.ruletests import exit_code as tests_exit, load_rule_tests, run, rule_test_files  # noqa: PLC0415
+    from woonpact.engine.output.ruletests import report  # noqa: PLC0415
 
     local = Path("rules")
     targets = list(packs) or [local if local.is_dir() else paths.RULES]
@@ -230,8 +230,8 @@ def test_command(packs: tuple[Path, ...], lang: str) -> None:
 def init(pack_id: str, root: Path, lang: str) -> None:
     """Start a new pack PACK_ID: writes rules/PACK_ID.yaml (a header and an example rule of each
     common kind), rules/tests/PACK_ID.tests.yaml and facts/PACK_ID/<year>.yaml. Overwrites nothing."""
-    from engine.authoring.scaffold import scaffold  # noqa: PLC0415
-    from engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine.authoring.scaffold import scaffold  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
 
     try:
         written = scaffold(pack_id, root)
@@ -258,9 +258,9 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
     """Write the review-meeting report for FACTS (one agreement's fact files or folders): summary,
     findings by theme with the clause's text, changes since the previous year, escalation steps
     and trajectory charts. Exit 0 once written, 2 on bad input."""
-    from engine.check import check as run_check  # noqa: PLC0415
-    from engine.errors import Problem  # noqa: PLC0415
-    from engine.output import report_renderer  # noqa: PLC0415
+    from woonpact.engine.check import check as run_check  # noqa: PLC0415
+    from woonpact.engine.errors import Problem  # noqa: PLC0415
+    from woonpact.engine.output import report_renderer  # noqa: PLC0415
 
     try:
         result = run_check(list(facts), rules)
@@ -281,8 +281,8 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
 @LANG
 def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, lang: str) -> None:
     """The ladder status of every clause with an open episode, per agreement in FACTS."""
-    from engine.check import check as run_check  # noqa: PLC0415
-    from engine.output.steps import open_episodes, step_json  # noqa: PLC0415
+    from woonpact.engine.check import check as run_check  # noqa: PLC0415
+    from woonpact.engine.output.steps import open_episodes, step_json  # noqa: PLC0415
 
     try:
         results = [run_check([target], rules, year) for target in facts]
@@ -312,9 +312,9 @@ def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
     and one per collection. Fill it in and give it to check, validate or report like a YAML file."""
     import io  # noqa: PLC0415
 
-    from engine.check import fact_names_read, pack_by_path  # noqa: PLC0415
-    from engine.facts.workbook import template as workbook_template  # noqa: PLC0415
-    from engine.rules.registry import find_pack  # noqa: PLC0415
+    from woonpact.engine.check import fact_names_read, pack_by_path  # noqa: PLC0415
+    from woonpact.engine.facts.workbook import template as workbook_template  # noqa: PLC0415
+    from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
 
     try:
         the_pack = pack_by_path(rules if rules is not None and rules.is_file() else find_pack(pack, rules))
@@ -345,10 +345,10 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
     The event is appended to the file's `escalations:` list; comments and layout stay, and the
     file is replaced in one step only after the result was validated.
     """
-    from engine.check import clause_versions, cross_check, event_problems, included_rules, load_facts, resolve_pack  # noqa: PLC0415
-    from engine.facts.record import record as record_event  # noqa: PLC0415
-    from engine.i18n import say  # noqa: PLC0415
-    from engine.model.facts import EscalationEvent  # noqa: PLC0415
+    from woonpact.engine.check import clause_versions, cross_check, event_problems, included_rules, load_facts, resolve_pack  # noqa: PLC0415
+    from woonpact.engine.facts.record import record as record_event  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine.model.facts import EscalationEvent  # noqa: PLC0415
 
     event = EscalationEvent(rule, rung, date.date(), outcome, note, scope)  # type: ignore[attr-defined]
     try:

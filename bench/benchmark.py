@@ -656,7 +656,7 @@ def ensure_dataset(out: Path, n_agreements: int, n_years: int, national_lettings
 
 def _copy_national_pack(out: Path) -> None:
     """The synthetic packs include the repository's national pack, as the real packs do."""
-    from engine import paths  # noqa: PLC0415
+    from woonpact.engine import paths  # noqa: PLC0415
 
     source, target = paths.RULES / f"{NATIONAL_PACK}.yaml", out / "rules" / f"{NATIONAL_PACK}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -798,7 +798,7 @@ def woonpact_command() -> list[str]:
     if script.exists():
         return [str(script)]
     found = shutil.which("woonpact")
-    return [found] if found else [sys.executable, "-m", "cli"]
+    return [found] if found else [sys.executable, "-m", "woonpact.cli"]
 
 
 def run_process(command: list[str], env: dict[str, str]) -> tuple[float, bytes]:
@@ -861,8 +861,8 @@ def load_all(data: Dataset) -> list[Loaded]:
     Like `woonpact check` given every agreement's folder, it runs with the cyclic collector
     paused (engine/collector.py). It starts without the packs and parameters an earlier load
     in this process kept in memory, as a new process does (engine/cache.py `shared`)."""
-    from engine import cache, collector  # noqa: PLC0415
-    from engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
+    from woonpact.engine import cache, collector  # noqa: PLC0415
+    from woonpact.engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
 
     cache.forget_shared()
     loaded = []
@@ -883,9 +883,9 @@ def evaluate_all(loaded: list[Loaded], compile_clock: list[float] | None = None)
     rules into closures), which every process does again for every pack. Like `woonpact check`
     given every agreement's folder, it runs with the cyclic collector paused.
     """
-    from engine import collector  # noqa: PLC0415
-    from engine.check import parameters  # noqa: PLC0415
-    from engine.evaluation.run import Evaluation  # noqa: PLC0415
+    from woonpact.engine import collector  # noqa: PLC0415
+    from woonpact.engine.check import parameters  # noqa: PLC0415
+    from woonpact.engine.evaluation.run import Evaluation  # noqa: PLC0415
 
     params = parameters()
     findings: list[Any] = []
@@ -937,7 +937,7 @@ class SweepResult:
 
 def measure_sweep(data: Dataset, runs: int, cold: bool) -> tuple[SweepResult, list[Loaded]]:
     """A cold load (fills the fresh cache), warm loads, then evaluations of the last warm load."""
-    from engine.errors import InputError  # noqa: PLC0415
+    from woonpact.engine.errors import InputError  # noqa: PLC0415
 
     cold_load = None
     try:
@@ -947,7 +947,7 @@ def measure_sweep(data: Dataset, runs: int, cold: bool) -> tuple[SweepResult, li
             load_all(data)  # fills the cache; not measured
         warm_load, loaded = repeat(lambda: load_all(data), runs)
     except InputError as error:
-        from engine.output.problems import problem_line  # noqa: PLC0415
+        from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
 
         lines = "\n".join(problem_line(p, "en") for p in error.problems[:10])
         raise SystemExit(
@@ -1003,8 +1003,8 @@ class ThresholdJob:
 
 def threshold_jobs(loaded: list[Loaded]) -> tuple[list[ThresholdJob], float]:
     """Compile woonpact Evaluations over the threshold rules only; also return the compile time."""
-    from engine.check import parameters  # noqa: PLC0415
-    from engine.evaluation.run import Evaluation  # noqa: PLC0415
+    from woonpact.engine.check import parameters  # noqa: PLC0415
+    from woonpact.engine.evaluation.run import Evaluation  # noqa: PLC0415
 
     params = parameters()
     started = time.perf_counter()
@@ -1151,7 +1151,7 @@ class ThresholdResult:
 
 def collector_paused(fn: Callable[[], T]) -> Callable[[], T]:
     """`fn`, run with the cyclic collector paused, as the sweep runs (see load_all)."""
-    from engine import collector  # noqa: PLC0415
+    from woonpact.engine import collector  # noqa: PLC0415
 
     def call() -> T:
         with collector.paused():

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine.ladder.escalate import escalate  # noqa: E402
-from engine.ladder.history import histories  # noqa: E402
+from woonpact.engine.ladder.escalate import escalate  # noqa: E402
+from woonpact.engine.ladder.history import histories  # noqa: E402
 from tests.ladder_support import YEARS, national  # noqa: E402
 
 

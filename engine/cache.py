@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from engine import __version__, collector, paths
+from woonpact.engine import __version__, collector, paths
 
 T = TypeVar("T")
 

@@ -12,22 +12,22 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from engine import cache, paths, yamlio
-from engine.errors import InputError, Problem
-from engine.evaluation.run import Evaluation
-from engine.evaluation.scopes import entity_id, fixed_instances
-from engine.facts.loader import fact_files, load_fact_set
-from engine.ladder.escalate import escalate
-from engine.ladder.history import names
-from engine.language import ast
-from engine.model.escalation import Escalation
-from engine.model.facts import EscalationEvent, FactSet
-from engine.model.finding import Finding
-from engine.model.pack import Pack, Rule, ScopeKind
-from engine.params import Parameters, load_parameters
-from engine.rules.loader import load_pack, rule_trees
-from engine.rules.registry import find_pack, pack_path
-from engine.suggest import closest
+from woonpact.engine import cache, paths, yamlio
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.evaluation.run import Evaluation
+from woonpact.engine.evaluation.scopes import entity_id, fixed_instances
+from woonpact.engine.facts.loader import fact_files, load_fact_set
+from woonpact.engine.ladder.escalate import escalate
+from woonpact.engine.ladder.history import names
+from woonpact.engine.language import ast
+from woonpact.engine.model.escalation import Escalation
+from woonpact.engine.model.facts import EscalationEvent, FactSet
+from woonpact.engine.model.finding import Finding
+from woonpact.engine.model.pack import Pack, Rule, ScopeKind
+from woonpact.engine.params import Parameters, load_parameters
+from woonpact.engine.rules.loader import load_pack, rule_trees
+from woonpact.engine.rules.registry import find_pack, pack_path
+from woonpact.engine.suggest import closest
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ def placed(problems: list[Problem]) -> list[Problem]:
 def _locator(file: Path) -> Callable[[Problem], Problem]:
     try:
         if file.suffix.lower() == ".xlsx":
-            from engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
+            from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
 
             places = workbook.read(file)[1]
             return lambda problem: workbook.locate(problem, places, file)
@@ -249,7 +249,7 @@ class FactNames:
 def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
     """The figures, collections and conditions a pack's rules (its included ones too) read, and
     the clauses a record of the ladder may name."""
-    from engine.evaluation.compiled import compile_rule  # noqa: PLC0415  (not on check's path)
+    from woonpact.engine.evaluation.compiled import compile_rule  # noqa: PLC0415  (not on check's path)
 
     figures: set[str] = set()
     collections: set[str] = set()

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from engine import paths, yamlio
-from engine.errors import InputError, Problem
-from engine.language import ast
-from engine.language.errors import ExpressionError
-from engine.language.parser import parse_expression
-from engine.model.text import Text
+from woonpact.engine import paths, yamlio
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.language import ast
+from woonpact.engine.language.errors import ExpressionError
+from woonpact.engine.language.parser import parse_expression
+from woonpact.engine.model.text import Text
 
 
 @dataclass(frozen=True, slots=True)

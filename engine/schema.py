@@ -11,10 +11,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from engine import paths
-from engine.errors import InputError, Problem
-from engine.suggest import closest
-from engine.yamlio import dotted, locate
+from woonpact.engine import paths
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.suggest import closest
+from woonpact.engine.yamlio import dotted, locate
 
 MAX_PROBLEMS = 20
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from engine.errors import InputError, Problem
+from woonpact.engine.errors import InputError, Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

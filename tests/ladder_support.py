@@ -8,13 +8,13 @@ import random
 from pathlib import Path
 from typing import Any
 
-from engine.check import included_rules, parameters
-from engine.evaluation.run import Evaluation
-from engine.ladder.escalate import escalate
-from engine.model.escalation import Escalation
-from engine.model.facts import EscalationEvent, FactSet, Section
-from engine.model.finding import Finding, ScopeInstance, Status
-from engine.model.pack import Pack
+from woonpact.engine.check import included_rules, parameters
+from woonpact.engine.evaluation.run import Evaluation
+from woonpact.engine.ladder.escalate import escalate
+from woonpact.engine.model.escalation import Escalation
+from woonpact.engine.model.facts import EscalationEvent, FactSet, Section
+from woonpact.engine.model.finding import Finding, ScopeInstance, Status
+from woonpact.engine.model.pack import Pack
 from tests import support
 
 

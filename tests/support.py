@@ -12,13 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from engine import paths
-from engine.check import included_rules, pack_by_path, parameters
-from engine.evaluation.run import Evaluation
-from engine.facts.loader import fact_set_from_data
-from engine.model.finding import Finding, Status
-from engine.model.pack import Pack
-from engine.rules.registry import find_pack
+from woonpact.engine.check import included_rules, pack_by_path, parameters
+from woonpact.engine.evaluation.run import Evaluation
+from woonpact.engine.facts.loader import fact_set_from_data
+from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.model.pack import Pack
+from woonpact.engine.rules.registry import find_pack
 
 
 @cache
@@ -53,4 +52,6 @@ def status_by_scope(findings: list[Finding]) -> dict[str, Status]:
     return {f.scope.id: f.status for f in findings}
 
 
-BUNDLED_FACTS = paths.FACTS
+REPOSITORY = Path(__file__).resolve().parent.parent
+"""The checkout the tests run in: its docs/, facts/ and tests/ are read as files of the repository."""
+BUNDLED_FACTS = REPOSITORY / "facts"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.check import check
-from engine.errors import InputError
-from engine.model.finding import Status
+from woonpact.engine.check import check
+from woonpact.engine.errors import InputError
+from woonpact.engine.model.finding import Status
 from tests.support import BUNDLED_FACTS
 
 PACK = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(encoding="utf-8")

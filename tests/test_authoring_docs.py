@@ -10,12 +10,13 @@ import json
 import jsonschema
 import pytest
 
-from engine import paths
-from engine.authoring import generate
-from engine.facts import generate as facts_generate
-from engine.language.errors import ExpressionError
-from engine.language.parser import parse_expression
-from engine.language.types import FUNCTIONS, Environment, check
+from woonpact.engine import paths
+from tests.support import REPOSITORY
+from woonpact.engine.authoring import generate
+from woonpact.engine.facts import generate as facts_generate
+from woonpact.engine.language.errors import ExpressionError
+from woonpact.engine.language.parser import parse_expression
+from woonpact.engine.language.types import FUNCTIONS, Environment, check
 
 
 GENERATED = {**facts_generate.outputs(), **generate.outputs()}
@@ -24,11 +25,11 @@ GENERATED = {**facts_generate.outputs(), **generate.outputs()}
 @pytest.mark.parametrize("path", list(GENERATED), ids=lambda p: p.name)
 def test_generated_files_are_in_step(path) -> None:
     assert path.read_text(encoding="utf-8") == GENERATED[path], \
-        f"{path.name} is out of step: run python -m engine.generate"
+        f"{path.name} is out of step: run python -m woonpact.engine.generate"
 
 
 def test_the_reference_names_every_key_of_the_pack_schema_and_every_function() -> None:
-    doc = (paths.ROOT / "docs" / "rule-language.md").read_text(encoding="utf-8")
+    doc = (REPOSITORY / "docs" / "rule-language.md").read_text(encoding="utf-8")
     pack = json.loads((paths.SCHEMAS / "pack.schema.json").read_text(encoding="utf-8"))
     for key in [*pack["properties"], *pack["$defs"]["rule"]["properties"]]:
         assert f"| `{key}`" in doc, key

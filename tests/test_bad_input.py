@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from engine.output.result import ExitCode
+from woonpact.cli import main
+from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 
 GOOD_2025 = (BUNDLED_FACTS / "stichtse-vecht-2025" / "2025.yaml").read_text(encoding="utf-8")
@@ -155,7 +155,7 @@ def test_pack_schema_error_names_the_unknown_key(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_message_key_has_both_languages(lang: str) -> None:
-    from engine.i18n import MESSAGES
+    from woonpact.engine.i18n import MESSAGES
 
     for key, (nl, en) in MESSAGES.items():
         assert nl and en, key

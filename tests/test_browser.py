@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from engine import paths
-from engine.check import check
-from engine.output import html as html_report
+from woonpact.engine.check import check
+from woonpact.engine.output import html as html_report
 from tests.browser import FLAGS, install_chromium, open_page
-from tests.support import BUNDLED_FACTS
+from tests.support import BUNDLED_FACTS, REPOSITORY
 
-KEPT = paths.ROOT / "build" / "report-screenshot.png"
+KEPT = REPOSITORY / "build" / "report-screenshot.png"
 
 
 @pytest.fixture(scope="session")

@@ -7,19 +7,18 @@ import re
 
 import pytest
 
-from engine import paths
-from engine.check import check
-from engine.model.finding import Status
-from engine.rules.registry import pack_files
-from tests.support import pack
+from woonpact.engine.check import check
+from woonpact.engine.model.finding import Status
+from woonpact.engine.rules.registry import pack_files
+from tests.support import BUNDLED_FACTS, REPOSITORY, pack
 
 PACKS = sorted(pack_files())
-LOCAL = [p for p in PACKS if (paths.FACTS / p).is_dir()]
+LOCAL = [p for p in PACKS if (BUNDLED_FACTS / p).is_dir()]
 
 
 @pytest.mark.parametrize("pack_id", PACKS)
 def test_every_rule_quotes_its_clause_and_is_named_by_a_test(pack_id: str) -> None:
-    tests = (paths.ROOT / "tests" / "packs" / f"test_{pack_id.replace('-', '_')}.py").read_text(encoding="utf-8")
+    tests = (REPOSITORY / "tests" / "packs" / f"test_{pack_id.replace('-', '_')}.py").read_text(encoding="utf-8")
     for rule in pack(pack_id).rules:
         assert len(rule.source.quote.strip()) >= 10 and rule.source.section.strip(), rule.key
         stem = re.sub(r"\d+$", "", rule.id)  # yearly/quarterly rules may be named by an f-string
@@ -28,11 +27,11 @@ def test_every_rule_quotes_its_clause_and_is_named_by_a_test(pack_id: str) -> No
 
 @pytest.mark.parametrize("pack_id", PACKS)
 def test_every_pack_has_a_coverage_page(pack_id: str) -> None:
-    page = paths.ROOT / "docs" / "agreements" / f"{pack_id}.md"
+    page = REPOSITORY / "docs" / "agreements" / f"{pack_id}.md"
     assert page.exists() and pack_id in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("pack_id", LOCAL)
 def test_bundled_facts_check_cleanly_and_show_every_status(pack_id: str) -> None:
-    result = check([paths.FACTS / pack_id])
+    result = check([BUNDLED_FACTS / pack_id])
     assert {f.status for f in result.findings} == set(Status)

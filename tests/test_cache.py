@@ -10,16 +10,16 @@ import shutil
 import time
 from pathlib import Path
 
-from engine import cache, params, paths
-from engine.check import check, included_rules, load_facts, parameters
-from engine.language import ast, types
-from engine.model import escalation as model_escalation
-from engine.model import facts as model_facts
-from engine.model import finding as model_finding
-from engine.model import pack as model_pack
-from engine.model import text as model_text
-from engine.model.facts import Deviation
-from engine.params import load_parameters
+from woonpact.engine import cache, params, paths
+from woonpact.engine.check import check, included_rules, load_facts, parameters
+from woonpact.engine.language import ast, types
+from woonpact.engine.model import escalation as model_escalation
+from woonpact.engine.model import facts as model_facts
+from woonpact.engine.model import finding as model_finding
+from woonpact.engine.model import pack as model_pack
+from woonpact.engine.model import text as model_text
+from woonpact.engine.model.facts import Deviation
+from woonpact.engine.params import load_parameters
 from tests.support import BUNDLED_FACTS
 from tests.test_amendments import amended_pack
 

@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from engine import paths
-from engine.output.result import ExitCode
+from woonpact.cli import main
+from woonpact.engine import paths
+from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 
 SV = str(BUNDLED_FACTS / "stichtse-vecht-2025")

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from engine import collector
+from woonpact.engine import collector
 
 
 def test_a_pause_disables_the_collector_and_the_outermost_restores_it() -> None:

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.language.columns import compile_mask
-from engine.language.compiler import MissingFact, compile_expression, selector
-from engine.language.parser import parse_expression
-from engine.language.types import check
+from woonpact.engine.language.columns import compile_mask
+from woonpact.engine.language.compiler import MissingFact, compile_expression, selector
+from woonpact.engine.language.parser import parse_expression
+from woonpact.engine.language.types import check
 from tests.test_language import ENV, Ctx
 
 LETTINGS = [

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engine.check import check
-from engine.errors import InputError
-from engine.facts.generate import VOCABULARY, build_doc, build_schema
-from engine.facts.loader import load_fact_set
-from engine.facts.vocabulary import vocabulary
-from engine.output.words import message
+from woonpact.engine.check import check
+from woonpact.engine.errors import InputError
+from woonpact.engine.facts.generate import VOCABULARY, build_doc, build_schema
+from woonpact.engine.facts.loader import load_fact_set
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.output.words import message
 from tests.support import BUNDLED_FACTS, judge, pack
 
 SV = BUNDLED_FACTS / "stichtse-vecht-2025"

@@ -9,10 +9,9 @@ import pickle
 
 import pytest
 
-from engine import paths
-from engine.check import check
-from engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
-from tests.support import pack
+from woonpact.engine.check import check
+from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
+from tests.support import BUNDLED_FACTS, pack
 
 
 def _finding(facts_used: object) -> Finding:
@@ -45,7 +44,7 @@ def test_a_deferred_finding_equals_hashes_pickles_and_replaces_like_a_stored_one
 
 
 def test_every_bundled_finding_cites_its_facts_as_a_tuple() -> None:
-    for folder in sorted(p for p in paths.FACTS.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in BUNDLED_FACTS.iterdir() if p.is_dir()):
         result = check([folder])
         for finding in result.findings:
             assert isinstance(finding.facts_used, tuple)

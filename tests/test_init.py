@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from engine import paths
-from engine.output.result import ExitCode
+from woonpact.cli import main
+from woonpact.engine import paths
+from tests.support import BUNDLED_FACTS
+from woonpact.engine.output.result import ExitCode
 
 SCHEMA_COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
@@ -102,7 +103,7 @@ def test_written_files_point_their_editor_at_the_published_schemas(workdir: Path
 def test_every_bundled_yaml_points_its_editor_at_the_right_schema() -> None:
     files = {**{p: "pack.schema.json" for p in paths.RULES.glob("*.yaml")},
              **{p: "rule-tests.schema.json" for p in (paths.RULES / "tests").glob("*.yaml")},
-             **{p: "facts.schema.json" for p in paths.FACTS.glob("*/*.yaml")}}
+             **{p: "facts.schema.json" for p in BUNDLED_FACTS.glob("*/*.yaml")}}
     assert len(files) > 20
     for path, schema in files.items():
         assert schema_target(path) == (paths.SCHEMAS / schema).resolve(), path

@@ -113,7 +113,7 @@ def test_clauses_that_never_failed_and_were_never_talked_about_have_no_steps() -
 
 def why(step) -> tuple[str, str, str]:
     """The ladder rule applied, as its key and its sentence in Dutch and English."""
-    from engine.output.steps import reason_text
+    from woonpact.engine.output.steps import reason_text
 
     pack, reason = support.pack(SV), step.reasons[-1]
     return reason.key, reason_text(pack, reason, "nl"), reason_text(pack, reason, "en")
@@ -174,9 +174,9 @@ DEVIATION = {"rule": "2.1", "scope": "samenwerking", "from": 2025, "approved_by"
 
 
 def judged_with_ladder(years: dict) -> tuple[list, tuple]:
-    from engine.check import included_rules, parameters
-    from engine.evaluation.run import Evaluation
-    from engine.ladder.escalate import escalate
+    from woonpact.engine.check import included_rules, parameters
+    from woonpact.engine.evaluation.run import Evaluation
+    from woonpact.engine.ladder.escalate import escalate
 
     pack = support.pack("vlaardingen-2025")
     rules = [r for r in included_rules(pack) if r.id == "2.1"]
@@ -186,9 +186,9 @@ def judged_with_ladder(years: dict) -> tuple[list, tuple]:
 
 
 def test_a_covered_finding_keeps_its_status_does_not_climb_and_does_not_fail() -> None:
-    from engine.model.finding import Status
-    from engine.output.result import ExitCode, exit_code
-    from engine.output.words import message
+    from woonpact.engine.model.finding import Status
+    from woonpact.engine.output.result import ExitCode, exit_code
+    from woonpact.engine.output.words import message
 
     findings, steps = judged_with_ladder({2025: samenwerking_share(60, deviations=[DEVIATION])})
     covered = next(f for f in findings if f.scope.id == "samenwerking")
@@ -218,7 +218,7 @@ def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause
     last = [s for s in steps if s.year == 2026][0]
     assert (last.rung, last.recommended) == ("overleg", None)
     assert [r.key for r in last.reasons] == ["ladder.warning", "ladder.held", "ladder.deviation", "ladder.why.awaiting"]
-    from engine.output.steps import reason_text
+    from woonpact.engine.output.steps import reason_text
 
     assert reason_text(support.pack("vlaardingen-2025"), last.reasons[2], "nl") == \
         "2026: afgesproken afwijking, goedgekeurd door Gemeente Vlaardingen, Woningstichting Samenwerking: Westwijk mengen"

@@ -8,7 +8,7 @@ import json
 
 import jsonschema
 
-from engine import paths
+from woonpact.engine import paths
 from tests.ladder_support import event, ladder_run
 from tests.support import BUNDLED_FACTS
 from tests.test_cli import invoke

@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 
-from engine import paths
+from woonpact.engine import paths
 from tests.support import BUNDLED_FACTS
 from tests.test_cli import invoke
 

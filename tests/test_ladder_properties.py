@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.ladder import chart as signals
-from engine.ladder.chart import QUIET, MAX_RUNGS, Position, chart
-from engine.ladder.runner import DurableRunner
+from woonpact.engine.ladder import chart as signals
+from woonpact.engine.ladder.chart import QUIET, MAX_RUNGS, Position, chart
+from woonpact.engine.ladder.runner import DurableRunner
 
 RUNGS = 3
 CHART = chart(RUNGS)

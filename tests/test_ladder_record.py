@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.errors import InputError
-from engine.facts import record as recording
-from engine.facts.loader import load_fact_set
-from engine.model.facts import EscalationEvent
-from engine.output.result import ExitCode
+from woonpact.engine.errors import InputError
+from woonpact.engine.facts import record as recording
+from woonpact.engine.facts.loader import load_fact_set
+from woonpact.engine.model.facts import EscalationEvent
+from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 from tests.test_cli import invoke
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from engine.ladder.chart import QUIET, chart
-from engine.ladder.escalate import escalate
-from engine.ladder.history import histories
+from woonpact.engine.ladder.chart import QUIET, chart
+from woonpact.engine.ladder.escalate import escalate
+from woonpact.engine.ladder.history import histories
 from tests.ladder_support import YEARS, national
 
 EPISODES = 5_000

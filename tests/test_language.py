@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from engine.facts.vocabulary import vocabulary
-from engine.language import ast
-from engine.language.compiler import MissingFact, compile_expression
-from engine.model.entities import Entities
-from engine.language.errors import ExpressionError
-from engine.language.parser import parse_expression, parse_norm
-from engine.language.types import YEAR_JUDGED, Environment, check
-from engine.params import load_parameters
-from engine.suggest import closest
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language import ast
+from woonpact.engine.language.compiler import MissingFact, compile_expression
+from woonpact.engine.model.entities import Entities
+from woonpact.engine.language.errors import ExpressionError
+from woonpact.engine.language.parser import parse_expression, parse_norm
+from woonpact.engine.language.types import YEAR_JUDGED, Environment, check
+from woonpact.engine.params import load_parameters
+from woonpact.engine.suggest import closest
 
 ENV = Environment(vocabulary().figures, vocabulary().collections, load_parameters().units(), suggest=closest)
 

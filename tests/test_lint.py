@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from engine import paths
-from engine.authoring.lint import lint_pack
-from engine.output.result import ExitCode
+from woonpact.cli import main
+from woonpact.engine import paths
+from woonpact.engine.authoring.lint import lint_pack
+from woonpact.engine.output.result import ExitCode
 
 PACK = """\
 pack: proef-2025

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.errors import InputError
-from engine.i18n import say
-from engine.params import load_parameters
+from woonpact.engine.errors import InputError
+from woonpact.engine.i18n import say
+from woonpact.engine.params import load_parameters
 
 
 def test_every_value_has_a_date_a_source_and_a_certainty() -> None:

@@ -8,12 +8,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.check import included_rules, load_facts, parameters, resolve_pack
-from engine.evaluation.judge import Judge
-from engine.evaluation.run import Evaluation
-from engine.facts.vocabulary import vocabulary
-from engine.model.finding import Finding, Status
-from engine.model.pack import Pack, ScopeKind
+from woonpact.engine.check import included_rules, load_facts, parameters, resolve_pack
+from woonpact.engine.evaluation.judge import Judge
+from woonpact.engine.evaluation.run import Evaluation
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.model.pack import Pack, ScopeKind
 from tests.support import BUNDLED_FACTS, fact_sets, judge, pack
 
 PACK = "stichtse-vecht-2025"

@@ -15,14 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from cli import main
-from engine.check import CheckResult, check
-from engine.model.escalation import Escalation, Reason
-from engine.model.finding import Distance, Status
-from engine.output import html as html_report
-from engine.output import markdown_report
-from engine.output.report import build, changes, charted
-from engine.output.result import ExitCode
+from woonpact.cli import main
+from woonpact.engine.check import CheckResult, check
+from woonpact.engine.model.escalation import Escalation, Reason
+from woonpact.engine.model.finding import Distance, Status
+from woonpact.engine.output import html as html_report
+from woonpact.engine.output import markdown_report
+from woonpact.engine.output.report import build, changes, charted
+from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 
 WESTLAND = BUNDLED_FACTS / "westland-2025"

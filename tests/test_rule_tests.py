@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from engine import paths
-from engine.authoring.ruletests import included_rules, load_rule_tests, pack_for, rule_tests_path, run_case
-from engine.model.finding import Status
-from engine.output.result import ExitCode
-from engine.rules.registry import pack_files
+from woonpact.cli import main
+from woonpact.engine import paths
+from woonpact.engine.authoring.ruletests import included_rules, load_rule_tests, pack_for, rule_tests_path, run_case
+from woonpact.engine.model.finding import Status
+from woonpact.engine.output.result import ExitCode
+from woonpact.engine.rules.registry import pack_files
 
 TEST_FILES = sorted((paths.RULES / "tests").glob("*.tests.yaml"))
 CASES = [(path, i) for path in TEST_FILES for i in range(len(load_rule_tests(path).cases))]

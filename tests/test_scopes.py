@@ -8,8 +8,8 @@ from collections import defaultdict
 
 import pytest
 
-from engine.check import check, scope_ids
-from engine.model.pack import ScopeKind
+from woonpact.engine.check import check, scope_ids
+from woonpact.engine.model.pack import ScopeKind
 from tests.support import BUNDLED_FACTS
 
 

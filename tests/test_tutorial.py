@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from engine import paths
-from engine.output.result import ExitCode
+from woonpact.cli import main
+from tests.support import REPOSITORY
+from woonpact.engine.output.result import ExitCode
 
-TUTORIAL = (paths.ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+TUTORIAL = (REPOSITORY / "docs" / "tutorial.md").read_text(encoding="utf-8")
 STEP = re.compile(r"<!-- file: (?P<path>\S+) -->\n```yaml\n(?P<body>.*?)```|```console\n(?P<console>.*?)```", re.S)
 EXIT = re.compile(r"\s+# exit code (\d+)$")
 

@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from cli import main
-from engine import yamlio
-from engine.check import check
-from engine.facts.loader import read_csv
-from engine.output.result import ExitCode
+from woonpact.cli import main
+from woonpact.engine import yamlio
+from woonpact.engine.check import check
+from woonpact.engine.facts.loader import read_csv
+from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 
 
@@ -244,7 +244,7 @@ def drop_downs(book: Any, sheet: str) -> dict[str, list[Any]]:
 def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_clauses(tmp_path: Path, agreement: str) -> None:
     import re
 
-    from engine.check import included_rules
+    from woonpact.engine.check import included_rules
     from tests.support import pack
 
     text = (BUNDLED_FACTS.parent / "rules" / f"{agreement}.yaml").read_text(encoding="utf-8")
@@ -262,7 +262,7 @@ def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_claus
 
 
 def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) -> None:
-    from engine.facts.vocabulary import vocabulary
+    from woonpact.engine.facts.vocabulary import vocabulary
     from tests.support import pack
 
     book = make_template("westland-2025", tmp_path / "t.xlsx", lang="en")

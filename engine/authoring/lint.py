@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engine import schema, yamlio
-from engine.authoring.filters import Attributes, comparisons, never_true, start
-from engine.check import included_rules, parameters
-from engine.errors import InputError, Problem
-from engine.facts.vocabulary import vocabulary
-from engine.language import ast
-from engine.language.errors import ExpressionError
-from engine.language.parser import parse_expression, parse_norm
-from engine.output.result import ExitCode
-from engine.rules.loader import pack_from_data
-from engine.suggest import closest
+from woonpact.engine import schema, yamlio
+from woonpact.engine.authoring.filters import Attributes, comparisons, never_true, start
+from woonpact.engine.check import included_rules, parameters
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language import ast
+from woonpact.engine.language.errors import ExpressionError
+from woonpact.engine.language.parser import parse_expression, parse_norm
+from woonpact.engine.output.result import ExitCode
+from woonpact.engine.rules.loader import pack_from_data
+from woonpact.engine.suggest import closest
 
 EXPRESSION_FIELDS = (("measure",), ("applies_if",), ("trigger", "when"), ("trigger", "done"))
 NORM_FIELDS = (("norm",), ("signal", "level"))

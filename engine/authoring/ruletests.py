@@ -22,17 +22,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from engine import schema, yamlio
-from engine.check import cross_check, included_rules, pack_by_path, parameters
-from engine.errors import InputError, Problem
-from engine.evaluation.run import Evaluation
-from engine.facts.loader import fact_set_from_data
-from engine.language.compare import close
-from engine.model.finding import Finding, Status
-from engine.model.pack import Pack, Rule
-from engine.output.result import ExitCode
-from engine.rules.registry import find_pack
-from engine.suggest import closest
+from woonpact.engine import schema, yamlio
+from woonpact.engine.check import cross_check, included_rules, pack_by_path, parameters
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.evaluation.run import Evaluation
+from woonpact.engine.facts.loader import fact_set_from_data
+from woonpact.engine.language.compare import close
+from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.model.pack import Pack, Rule
+from woonpact.engine.output.result import ExitCode
+from woonpact.engine.rules.registry import find_pack
+from woonpact.engine.suggest import closest
 
 TESTS_FOLDER = "tests"
 SUFFIX = ".tests.yaml"

@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 from string import Template
 
-from engine import paths
-from engine.authoring.ruletests import rule_tests_path
-from engine.errors import InputError, Problem
+from woonpact.engine import paths
+from woonpact.engine.authoring.ruletests import rule_tests_path
+from woonpact.engine.errors import InputError, Problem
 
 TEMPLATES = Path(__file__).with_name("templates")
 PACK_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.facts.vocabulary import vocabulary
-from engine.language import ast
-from engine.language.columns import Mask, compile_mask
-from engine.language.compiler import Closure, compile_expression, figure_parts, is_figure
-from engine.language.types import Checked, Environment
-from engine.model.pack import Rule, ScopeKind
-from engine.model.text import Text
-from engine.params import Parameters
-from engine.suggest import closest
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language import ast
+from woonpact.engine.language.columns import Mask, compile_mask
+from woonpact.engine.language.compiler import Closure, compile_expression, figure_parts, is_figure
+from woonpact.engine.language.types import Checked, Environment
+from woonpact.engine.model.pack import Rule, ScopeKind
+from woonpact.engine.model.text import Text
+from woonpact.engine.params import Parameters
+from woonpact.engine.suggest import closest
 
 
 @dataclass(frozen=True, slots=True)

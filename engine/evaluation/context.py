@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from engine.language.missing import MissingFact
-from engine.model.entities import Entities
-from engine.model.facts import Contest, FactSet, Section
-from engine.model.finding import FactUsed
-from engine.params import Parameters
+from woonpact.engine.language.missing import MissingFact
+from woonpact.engine.model.entities import Entities
+from woonpact.engine.model.facts import Contest, FactSet, Section
+from woonpact.engine.model.finding import FactUsed
+from woonpact.engine.params import Parameters
 
 
 class History:

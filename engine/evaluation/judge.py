@@ -12,16 +12,16 @@ import datetime as dt
 import math
 from typing import Any
 
-from engine.evaluation.compiled import CompiledRule
-from engine.evaluation.context import Context
-from engine.facts.vocabulary import vocabulary
-from engine.language import ast
-from engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
-from engine.language.compiler import MissingFact
-from engine.language.constant import constant
-from engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
-from engine.model.pack import Obligation, Rule
-from engine.model.text import Text
+from woonpact.engine.evaluation.compiled import CompiledRule
+from woonpact.engine.evaluation.context import Context
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language import ast
+from woonpact.engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
+from woonpact.engine.language.compiler import MissingFact
+from woonpact.engine.language.constant import constant
+from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
+from woonpact.engine.model.pack import Obligation, Rule
+from woonpact.engine.model.text import Text
 
 COMPLIANT = Status.COMPLIANT
 FAILING_OPS = {">=": "more", ">": "more", "<=": "fewer", "<": "fewer"}

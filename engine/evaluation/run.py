@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from itertools import compress
 
-from engine import collector
-from engine.evaluation.compiled import compile_rule
-from engine.evaluation.context import Context, History
-from engine.evaluation.judge import Judge
-from engine.evaluation.scopes import Instances, entity_id, fixed_instances
-from engine.facts.vocabulary import vocabulary
-from engine.language.missing import MissingFact
-from engine.model.entities import Entities, Row
-from engine.model.facts import FactSet
-from engine.model.finding import Finding, ScopeInstance, Status
-from engine.model.pack import Pack, Rule, ScopeKind
-from engine.params import Parameters
+from woonpact.engine import collector
+from woonpact.engine.evaluation.compiled import compile_rule
+from woonpact.engine.evaluation.context import Context, History
+from woonpact.engine.evaluation.judge import Judge
+from woonpact.engine.evaluation.scopes import Instances, entity_id, fixed_instances
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language.missing import MissingFact
+from woonpact.engine.model.entities import Entities, Row
+from woonpact.engine.model.facts import FactSet
+from woonpact.engine.model.finding import Finding, ScopeInstance, Status
+from woonpact.engine.model.pack import Pack, Rule, ScopeKind
+from woonpact.engine.params import Parameters
 
 Add = Callable[[Finding], None]
 

@@ -8,8 +8,8 @@ Both take the instances from here, so what is judged and what may be named canno
 
 from __future__ import annotations
 
-from engine.model.finding import ScopeInstance
-from engine.model.pack import Pack, Rule, ScopeKind
+from woonpact.engine.model.finding import ScopeInstance
+from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 
 Instances = tuple[tuple[str | None, ScopeInstance], ...]  # (party read from, whom it is about)
 

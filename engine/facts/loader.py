@@ -13,12 +13,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from engine import schema, yamlio
-from engine.errors import InputError, Problem
-from engine.facts.vocabulary import vocabulary
-from engine.model.entities import Entities
-from engine.model.facts import Contest, Deviation, EscalationEvent, FactSet, Section
-from engine.suggest import closest
+from woonpact.engine import schema, yamlio
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.model.entities import Entities
+from woonpact.engine.model.facts import Contest, Deviation, EscalationEvent, FactSet, Section
+from woonpact.engine.suggest import closest
 
 FACT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
@@ -47,7 +47,7 @@ def load_fact_set(path: Path) -> FactSet:
 
 def _from_workbook(path: Path) -> FactSet:
     """A workbook is read into YAML's data shape, then validated alike; errors name the cell."""
-    from engine.facts import workbook  # noqa: PLC0415 - openpyxl only when a workbook is read
+    from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only when a workbook is read
 
     data, places = workbook.read(path)
     try:

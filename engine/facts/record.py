@@ -18,9 +18,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.errors import InputError, Problem
-from engine.facts.loader import load_fact_set
-from engine.model.facts import EscalationEvent, FactSet
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.facts.loader import load_fact_set
+from woonpact.engine.model.facts import EscalationEvent, FactSet
 
 _KEY = re.compile(r"^escalations:[ \t]*(?P<rest>[^#\n]*?)[ \t]*(#.*)?$")
 

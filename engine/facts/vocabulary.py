@@ -11,8 +11,8 @@ from functools import cache
 from types import MappingProxyType
 from typing import Mapping
 
-from engine.model.text import Text
-from engine.schema import load_schema
+from woonpact.engine.model.text import Text
+from woonpact.engine.schema import load_schema
 
 DERIVED_DATE_ATTRIBUTES = {"year": "year", "quarter": "count", "month": "count"}
 

@@ -39,15 +39,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine import schema
-from engine.errors import InputError, Problem
-from engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, vocabulary
-from engine.i18n import say
-from engine.model.pack import Pack, Role
-from engine.suggest import closest
+from woonpact.engine import schema
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, vocabulary
+from woonpact.engine.i18n import say
+from woonpact.engine.model.pack import Pack, Role
+from woonpact.engine.suggest import closest
 
 if TYPE_CHECKING:
-    from engine.check import FactNames
+    from woonpact.engine.check import FactNames
 
 AGREEMENT, MUNICIPALITY, CONDITIONS, LISTS = "agreement", "municipality", "conditions", "_lists"
 LAST_ROW = 1_048_576  # Excel's: a drop-down covers the rows a team adds as well

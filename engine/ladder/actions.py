@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from engine.ladder.parties import involved
-from engine.model.escalation import Escalation, Reason
-from engine.model.finding import Finding
-from engine.model.pack import Pack
+from woonpact.engine.ladder.parties import involved
+from woonpact.engine.model.escalation import Escalation, Reason
+from woonpact.engine.model.finding import Finding
+from woonpact.engine.model.pack import Pack
 
 DUE = ("trigger_fired", "action_missing")
 

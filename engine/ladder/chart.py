@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from engine.model.pack import Ladder
+from woonpact.engine.model.pack import Ladder
 
 QUIET = "quiet"
 MAX_RUNGS = Ladder.MAX_RUNGS

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from engine.ladder.history import names
-from engine.model.facts import Deviation, FactSet
-from engine.model.finding import Finding
+from woonpact.engine.ladder.history import names
+from woonpact.engine.model.facts import Deviation, FactSet
+from woonpact.engine.model.finding import Finding
 
 
 def covering(finding: Finding, deviations: Iterable[Deviation], checked_pack: str) -> Deviation | None:

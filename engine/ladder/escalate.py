@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from engine.ladder.actions import actions
-from engine.ladder.chart import QUIET, Position, chart
-from engine.ladder.deviations import mark_deviations
-from engine.ladder.history import ClauseHistory, Step, cap, histories
-from engine.ladder.parties import involved
-from engine.ladder.runner import DurableRunner, Runner
-from engine.model.escalation import Escalation, Reason
-from engine.model.facts import FactSet
-from engine.model.finding import Finding
-from engine.model.pack import Pack, Rule, Rung
+from woonpact.engine.ladder.actions import actions
+from woonpact.engine.ladder.chart import QUIET, Position, chart
+from woonpact.engine.ladder.deviations import mark_deviations
+from woonpact.engine.ladder.history import ClauseHistory, Step, cap, histories
+from woonpact.engine.ladder.parties import involved
+from woonpact.engine.ladder.runner import DurableRunner, Runner
+from woonpact.engine.model.escalation import Escalation, Reason
+from woonpact.engine.model.facts import FactSet
+from woonpact.engine.model.finding import Finding
+from woonpact.engine.model.pack import Pack, Rule, Rung
 
 
 def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, FactSet],

@@ -20,11 +20,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from engine.ladder import chart as signals
-from engine.ladder.chart import Signal
-from engine.model.facts import EscalationEvent, FactSet
-from engine.model.finding import Finding, ScopeInstance, Status
-from engine.model.pack import Ladder, Obligation, Rule, ScopeKind
+from woonpact.engine.ladder import chart as signals
+from woonpact.engine.ladder.chart import Signal
+from woonpact.engine.model.facts import EscalationEvent, FactSet
+from woonpact.engine.model.finding import Finding, ScopeInstance, Status
+from woonpact.engine.model.pack import Ladder, Obligation, Rule, ScopeKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine.model.finding import ScopeInstance
-from engine.model.pack import Pack, Role, Rule, Rung
+from woonpact.engine.model.finding import ScopeInstance
+from woonpact.engine.model.pack import Pack, Role, Rule, Rung
 
 
 def involved(pack: Pack, rule: Rule, scope: ScopeInstance, rung: Rung | None) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-from engine.ladder.chart import Chart, Position, Signal
+from woonpact.engine.ladder.chart import Chart, Position, Signal
 
 
 class LadderFault(RuntimeError):

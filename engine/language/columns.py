@@ -17,11 +17,11 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
 
-from engine.language import ast
-from engine.language.compare import comparator
-from engine.language.missing import MissingFact
-from engine.language.types import Environment
-from engine.model.entities import Entities
+from woonpact.engine.language import ast
+from woonpact.engine.language.compare import comparator
+from woonpact.engine.language.missing import MissingFact
+from woonpact.engine.language.types import Environment
+from woonpact.engine.model.entities import Entities
 
 RowCompiler = Callable[[ast.Node, Environment], Callable[[Any, Any], Any]]
 Mask = Callable[[Any, Entities], "Sequence[bool] | None"]

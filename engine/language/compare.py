@@ -10,8 +10,8 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from engine.language import ast
-from engine.language.types import Environment, check
+from woonpact.engine.language import ast
+from woonpact.engine.language.types import Environment, check
 
 EPSILON = 1e-9
 

@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import Any, Protocol
 
-from engine.language import ast
-from engine.language.columns import compile_mask
-from engine.language.compare import comparator
-from engine.language.missing import MissingFact
-from engine.language.types import YEAR_JUDGED, Environment
-from engine.model.entities import Entities
+from woonpact.engine.language import ast
+from woonpact.engine.language.columns import compile_mask
+from woonpact.engine.language.compare import comparator
+from woonpact.engine.language.missing import MissingFact
+from woonpact.engine.language.types import YEAR_JUDGED, Environment
+from woonpact.engine.model.entities import Entities
 
 Closure = Callable[[Any, Any], Any]
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from engine.language import ast
-from engine.language.errors import ExpressionError
+from woonpact.engine.language import ast
+from woonpact.engine.language.errors import ExpressionError
 
 KEYWORDS = {"and", "or", "not", "where", "true", "false", "between", "in"}
 COMPARATORS = {"==", "!=", "<", "<=", ">", ">="}

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from engine.language import ast
-from engine.language.errors import ExpressionError
+from woonpact.engine.language import ast
+from woonpact.engine.language.errors import ExpressionError
 
 NUMERIC = {"count", "eur", "number", "year"}
 ARITHMETIC = NUMERIC | {"share"}

@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from engine.model.finding import ScopeInstance
-from engine.model.pack import Rule
-from engine.model.text import Text
+from woonpact.engine.model.finding import ScopeInstance
+from woonpact.engine.model.pack import Rule
+from woonpact.engine.model.text import Text
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from engine.model.entities import Entities
+from woonpact.engine.model.entities import Entities
 
 
 @dataclass(frozen=True, slots=True)

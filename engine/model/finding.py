@@ -6,9 +6,9 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any, Self
 
-from engine.model.facts import Deviation
-from engine.model.pack import Rule
-from engine.model.text import Text
+from woonpact.engine.model.facts import Deviation
+from woonpact.engine.model.pack import Rule
+from woonpact.engine.model.text import Text
 
 
 class Status(StrEnum):

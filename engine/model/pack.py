@@ -12,9 +12,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import ClassVar
 
-from engine.language import ast
-from engine.language.types import Checked
-from engine.model.text import Text
+from woonpact.engine.language import ast
+from woonpact.engine.language.types import Checked
+from woonpact.engine.model.text import Text
 
 
 class Role(StrEnum):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from engine.check import CheckResult
+from woonpact.engine.check import CheckResult
 
 Renderer = Callable[[CheckResult, str], str]
 
@@ -18,11 +18,11 @@ FORMATS = ("table", "json", "markdown")
 def renderer(name: str) -> Renderer:
     """Import only the chosen format, to keep the start-up path short."""
     if name == "json":
-        from engine.output.json_format import render  # noqa: PLC0415
+        from woonpact.engine.output.json_format import render  # noqa: PLC0415
     elif name == "markdown":
-        from engine.output.markdown import render  # noqa: PLC0415
+        from woonpact.engine.output.markdown import render  # noqa: PLC0415
     else:
-        from engine.output.table import render  # noqa: PLC0415
+        from woonpact.engine.output.table import render  # noqa: PLC0415
     return render
 
 
@@ -32,7 +32,7 @@ ReportRenderer = Callable[[CheckResult, str, "int | None"], str]
 def report_renderer(name: str) -> ReportRenderer:
     """The review-meeting report in HTML or Markdown (`woonpact report`)."""
     if name == "html":
-        from engine.output.html import render  # noqa: PLC0415
+        from woonpact.engine.output.html import render  # noqa: PLC0415
     else:
-        from engine.output.markdown_report import render  # noqa: PLC0415
+        from woonpact.engine.output.markdown_report import render  # noqa: PLC0415
     return render

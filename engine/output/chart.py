@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from engine.i18n import say
-from engine.output.report import Trajectory
-from engine.output.words import scope_text, value_text
+from woonpact.engine.i18n import say
+from woonpact.engine.output.report import Trajectory
+from woonpact.engine.output.words import scope_text, value_text
 
 WIDTH, HEIGHT = 600, 260
 LEFT, RIGHT, TOP, BOTTOM = 84, 20, 32, 36

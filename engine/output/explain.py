@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from engine.evaluation.compiled import compile_rule
-from engine.model.pack import Pack, Rule, ScopeKind
-from engine.params import Parameters
+from woonpact.engine.evaluation.compiled import compile_rule
+from woonpact.engine.model.pack import Pack, Rule, ScopeKind
+from woonpact.engine.params import Parameters
 
 COMPARATOR = {
     ">=": ("ten minste", "at least"), "<=": ("ten hoogste", "at most"), ">": ("meer dan", "more than"),
@@ -20,7 +20,7 @@ def _t(pair: tuple[str, str], lang: str) -> str:
 
 
 def _text(rule_norm: object, lang: str) -> str:
-    from engine.model.pack import Norm  # noqa: PLC0415
+    from woonpact.engine.model.pack import Norm  # noqa: PLC0415
 
     assert isinstance(rule_norm, Norm)
     tree, text = rule_norm.tree, rule_norm.text.strip()

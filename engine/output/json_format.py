@@ -7,12 +7,12 @@ import json
 from collections import Counter
 from typing import Any
 
-from engine import __version__
-from engine.check import CheckResult
-from engine.model.finding import Finding, Status
-from engine.model.pack import Pack
-from engine.output.steps import step_json
-from engine.output.words import message, norm_text
+from woonpact.engine import __version__
+from woonpact.engine.check import CheckResult
+from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.model.pack import Pack
+from woonpact.engine.output.steps import step_json
+from woonpact.engine.output.words import message, norm_text
 
 SCHEMA_VERSION = 1
 

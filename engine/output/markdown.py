@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from engine.check import CheckResult
-from engine.i18n import say
-from engine.output.steps import details, step_line
-from engine.output.words import message, rule_label, status_text
+from woonpact.engine.check import CheckResult
+from woonpact.engine.i18n import say
+from woonpact.engine.output.steps import details, step_line
+from woonpact.engine.output.words import message, rule_label, status_text
 
 
 def _cell(text: str) -> str:

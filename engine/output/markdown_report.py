@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from engine import __version__
-from engine.check import CheckResult
-from engine.i18n import say
-from engine.model.finding import Finding, Status
-from engine.output.report import Report, build
-from engine.output.steps import reason_text, step_rows
-from engine.output.words import (clause_label, message, rule_label, scope_text,
+from woonpact.engine import __version__
+from woonpact.engine.check import CheckResult
+from woonpact.engine.i18n import say
+from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.output.report import Report, build
+from woonpact.engine.output.steps import reason_text, step_rows
+from woonpact.engine.output.words import (clause_label, message, rule_label, scope_text,
                                  status_text, value_text)
 
 STATUSES = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,

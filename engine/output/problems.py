@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine.errors import Problem
-from engine.i18n import say
+from woonpact.engine.errors import Problem
+from woonpact.engine.i18n import say
 
 LABEL = {("error", "nl"): "fout", ("error", "en"): "error",
          ("warning", "nl"): "waarschuwing", ("warning", "en"): "warning"}

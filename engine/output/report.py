@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from engine.check import CheckResult
-from engine.language import ast
-from engine.model.escalation import Escalation
-from engine.model.finding import Finding, ScopeInstance, Status
-from engine.model.pack import Pack, Role, Rule
+from woonpact.engine.check import CheckResult
+from woonpact.engine.language import ast
+from woonpact.engine.model.escalation import Escalation
+from woonpact.engine.model.finding import Finding, ScopeInstance, Status
+from woonpact.engine.model.pack import Pack, Role, Rule
 
 ORDER = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
          Status.NOT_APPLICABLE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import IntEnum
 
-from engine.model.finding import Finding, Status
+from woonpact.engine.model.finding import Finding, Status
 
 
 class ExitCode(IntEnum):

@@ -3,10 +3,10 @@ against what was found, in the words of a finding."""
 
 from __future__ import annotations
 
-from engine.authoring.ruletests import CaseResult, Mismatch, RuleTests
-from engine.i18n import say
-from engine.model.finding import Finding
-from engine.output.words import status_text, value_text
+from woonpact.engine.authoring.ruletests import CaseResult, Mismatch, RuleTests
+from woonpact.engine.i18n import say
+from woonpact.engine.model.finding import Finding
+from woonpact.engine.output.words import status_text, value_text
 
 
 def report(tests: RuleTests, results: list[CaseResult], lang: str) -> str:

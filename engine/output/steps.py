@@ -12,13 +12,13 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from engine.i18n import say
-from engine.model.escalation import Escalation, Reason
-from engine.model.pack import Pack, Rung
-from engine.output.words import party_names, scope_text
+from woonpact.engine.i18n import say
+from woonpact.engine.model.escalation import Escalation, Reason
+from woonpact.engine.model.pack import Pack, Rung
+from woonpact.engine.output.words import party_names, scope_text
 
 if TYPE_CHECKING:
-    from engine.check import CheckResult
+    from woonpact.engine.check import CheckResult
 
 
 def rung(pack: Pack, rung_id: str | None) -> Rung | None:

@@ -6,11 +6,11 @@ import shutil
 import textwrap
 from collections import Counter
 
-from engine.check import CheckResult
-from engine.model.finding import Status
-from engine.i18n import say
-from engine.output.steps import ladder_block
-from engine.output.words import message, rule_label, status_text
+from woonpact.engine.check import CheckResult
+from woonpact.engine.model.finding import Status
+from woonpact.engine.i18n import say
+from woonpact.engine.output.steps import ladder_block
+from woonpact.engine.output.words import message, rule_label, status_text
 
 MARK = {
     Status.COMPLIANT: "✔", Status.WARNING: "!", Status.BREACH: "✘",

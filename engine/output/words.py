@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from engine.facts.vocabulary import vocabulary
-from engine.i18n import say
-from engine.model.finding import Distance, Finding, ScopeInstance, Status
-from engine.model.pack import Pack, Rule
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.i18n import say
+from woonpact.engine.model.finding import Distance, Finding, ScopeInstance, Status
+from woonpact.engine.model.pack import Pack, Rule
 
 REASONS: dict[str, tuple[str, str]] = {
     "met": ("{value} voldoet aan de norm {norm}", "{value} meets the norm {norm}"),
@@ -99,7 +99,7 @@ def norm_text(rule: Rule, finding: Finding, lang: str) -> str:
 
 
 def _is_literal(rule: Rule) -> bool:
-    from engine.language import ast  # noqa: PLC0415
+    from woonpact.engine.language import ast  # noqa: PLC0415
 
     return rule.norm is not None and isinstance(rule.norm.tree.bound, (ast.Number, ast.Share, ast.Money))
 

@@ -12,11 +12,11 @@ import io
 from collections import Counter
 from typing import Any
 
-from engine.check import CheckResult
-from engine.i18n import say
-from engine.model.finding import Finding, Status
-from engine.model.pack import Pack
-from engine.output.words import message, norm_text, rule_label, scope_text, status_text
+from woonpact.engine.check import CheckResult
+from woonpact.engine.i18n import say
+from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.model.pack import Pack
+from woonpact.engine.output.words import message, norm_text, rule_label, scope_text, status_text
 
 FORMATS = {"share": "0.0%", "eur": '"€" #,##0.00', "count": "#,##0", "date": "yyyy-mm-dd"}
 FILLS = {Status.BREACH: "F8D7DA", Status.WARNING: "FDE7C8", Status.COMPLIANT: "D9F2E3",

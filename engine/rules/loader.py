@@ -11,21 +11,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from engine import schema, yamlio
-from engine.errors import InputError, Problem
-from engine.facts.vocabulary import vocabulary
-from engine.language import ast
-from engine.language.constant import constant
-from engine.language.errors import ExpressionError
-from engine.language.parser import parse_expression, parse_norm
-from engine.language.types import Checked, Environment, check, unify
-from engine.model.pack import (
+from woonpact.engine import schema, yamlio
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language import ast
+from woonpact.engine.language.constant import constant
+from woonpact.engine.language.errors import ExpressionError
+from woonpact.engine.language.parser import parse_expression, parse_norm
+from woonpact.engine.language.types import Checked, Environment, check, unify
+from woonpact.engine.model.pack import (
     Amendment, Expression, Ladder, Milestone, Norm, Obligation, Pack, Party, Role, Rule, Rung, Scope,
     ScopeKind, Signal, Source, Trajectory, Trigger,
 )
-from engine.model.text import Text
-from engine.params import Parameters
-from engine.suggest import closest
+from woonpact.engine.model.text import Text
+from woonpact.engine.params import Parameters
+from woonpact.engine.suggest import closest
 
 MEASURE_UNITS = {"count", "eur", "share", "number", "bool", "year"}
 ROLES = {r.value for r in Role}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine import paths
-from engine.errors import InputError, Problem
-from engine.suggest import closest
+from woonpact.engine import paths
+from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.suggest import closest
 
 
 def pack_files(rules_dir: Path = paths.RULES) -> dict[str, Path]:

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from engine.check import check, included_rules
-from engine.model.finding import Status
+from woonpact.engine.check import check, included_rules
+from woonpact.engine.model.finding import Status
 from tests.support import BUNDLED_FACTS, judge, pack, statuses
 
 PACK = "alphen-chaam-2023"

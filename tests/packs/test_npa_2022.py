@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.model.finding import Status
+from woonpact.engine.model.finding import Status
 from tests.support import judge, pack
 
 LOCAL = "alphen-chaam-2023"

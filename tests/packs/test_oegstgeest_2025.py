@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from engine.check import check, parameters
-from engine.model.finding import Status
+from woonpact.engine.check import check, parameters
+from woonpact.engine.model.finding import Status
 from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
 
 PACK = "oegstgeest-2025"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.check import check
-from engine.model.finding import Status
+from woonpact.engine.check import check
+from woonpact.engine.model.finding import Status
 from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
 
 PACK = "stichtse-vecht-2025"
@@ -318,8 +318,8 @@ def test_every_rule_quotes_its_source() -> None:
 
 
 def test_a_per_entity_rule_outside_its_years_is_not_applicable_even_without_the_collection() -> None:
-    from engine.check import parameters
-    from engine.evaluation.run import Evaluation
+    from woonpact.engine.check import parameters
+    from woonpact.engine.evaluation.run import Evaluation
     from tests.support import fact_sets, pack
 
     rule = next(r for r in pack(PACK).rules if r.id == "3.1-1")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.check import check
-from engine.model.finding import Status
+from woonpact.engine.check import check
+from woonpact.engine.model.finding import Status
 from tests.support import BUNDLED_FACTS, judge, status_by_scope
 
 PACK = "vlaardingen-2025"

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from engine.check import check
-from engine.model.finding import Status
+from woonpact.engine.check import check
+from woonpact.engine.model.finding import Status
 from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
 
 PACK = "westland-2025"
