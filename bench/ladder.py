@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from woonpact.engine.ladder.escalate import escalate  # noqa: E402
 from woonpact.engine.ladder.history import histories  # noqa: E402
+
 from tests.ladder_support import YEARS, national  # noqa: E402
 
 
