@@ -33,7 +33,7 @@ def test_json_steps_follow_the_ladder_over_the_bundled_years() -> None:
     first = found[("stichtse-vecht-2025/3.2-2", "portaal", 2025)]
     assert (first["rung"], first["recommended"]) == ("overleg", None)  # held in 2025; 2026 decides
     second = found[("stichtse-vecht-2025/3.2-2", "portaal", 2026)]
-    # the rent policy came on 02-03-2026: 2025's shortfall, delivered from 2026 on, the episode closes
+    # the rent policy came on 02-03-2026: 2025's shortfall, delivered from 2026 on: closed
     assert (second["rung"], second["recommended"], second["closed"]) == ("overleg", None, True)
     assert [(r["key"], r["year"], r["date"]) for r in second["reasons"]] == [
         ("ladder.breach", 2025, None), ("ladder.held", 2025, "2025-12-11"),
@@ -41,7 +41,8 @@ def test_json_steps_follow_the_ladder_over_the_bundled_years() -> None:
 
 
 def test_json_steps_climb_when_the_shortfall_persists(undelivered: str) -> None:
-    found = {(s["rule"], s["scope"]["id"], s["year"]): s for s in steps(undelivered, "--lang", "en")}
+    found = {(s["rule"], s["scope"]["id"], s["year"]): s
+             for s in steps(undelivered, "--lang", "en")}
     second = found[("stichtse-vecht-2025/3.2-2", "portaal", 2026)]
     assert (second["rung"], second["recommended"], second["recommended_name"]) == ("overleg", "mediation", "Mediation (NMI rules)")
     assert [(r["key"], r["year"], r["date"]) for r in second["reasons"]] == [
@@ -62,6 +63,7 @@ def test_table_and_markdown_show_the_steps_in_dutch_and_english(undelivered: str
     text = " ".join(out.split())
     assert "Geschillenladder 2026" in text
     assert "3.2-2 Portaal: nu: Overleg (verantwoording en gesprek); aanbevolen: Mediation (reglement NMI)" in text
-    code, out = invoke("check", undelivered, "--fail-on", "never", "--lang", "en", "--format", "markdown")
+    code, out = invoke("check", undelivered, "--fail-on", "never", "--lang", "en", "--format",
+                       "markdown")
     assert "### Disputes ladder 2026" in out
     assert "`stichtse-vecht-2025/3.2-2` Portaal: **now: Consultation (account and talk); recommended: Mediation (NMI rules)**" in out

@@ -275,8 +275,9 @@ class Judge:
             except MissingFact:
                 continue
             seen_any = True
-            found += [date for identifier, party, date in zip(*map(items.column, ("id", "party", "date")))
-                      if identifier == deliverable and (ctx.party is None or party in (None, ctx.party))
+            rows = zip(*map(items.column, ("id", "party", "date")))
+            found += [date for identifier, party, date in rows if identifier == deliverable
+                      and (ctx.party is None or party in (None, ctx.party))
                       and not (this_year_only and date.year != ctx.year)]
         if not seen_any:
             raise MissingFact("deliverables", ctx.year)

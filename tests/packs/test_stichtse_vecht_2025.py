@@ -140,8 +140,7 @@ def test_3_1_6_session_in_2025() -> None:
 
 def rent_policy(date: str | None) -> dict:
     """Portaal's new rent policy, recorded in the facts of the year of its date (or never)."""
-    years: dict = {2025: {"collections": {"deliverables": []}}, 2026: {"collections": {"deliverables": []}},
-                   2027: {"collections": {"deliverables": []}}}
+    years: dict = {year: {"collections": {"deliverables": []}} for year in (2025, 2026, 2027)}
     if date is not None:
         years[int(date[:4])] = {"collections": {"deliverables": [
             {"id": "huurbeleid-portaal", "party": "portaal", "date": date}]}}
@@ -154,7 +153,8 @@ def rent_policy(date: str | None) -> dict:
     ("2026-03-02", [(B, "delivered_late"), (C, "delivered_after_due"), (C, "delivered_after_due")]),
     (None, [(B, "overdue"), (B, "overdue"), (B, "overdue")]),                  # never
 ])
-def test_3_2_2_a_late_rent_policy_is_one_shortfall_in_2025(date: str | None, expected: list) -> None:
+def test_3_2_2_a_late_rent_policy_is_one_shortfall_in_2025(date: str | None,
+                                                           expected: list) -> None:
     """3.2-2: "Portaal ontwikkelt in 2025 nieuw huurbeleid". Delivered late (the bundled facts:
     02-03-2026, 61 days) it falls short in 2025, with the days late, and is delivered from 2026
     on; it does not fall short again in 2026 and 2027. Never delivered, it stays overdue."""
