@@ -75,7 +75,8 @@ def test_the_file_keeps_its_comments_and_layout(facts: Path) -> None:
     old, new = before.splitlines(keepends=True), path.read_text(encoding="utf-8").splitlines(keepends=True)
     changes = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
     assert [(tag, "".join(new[j1:j2])) for tag, _, _, j1, j2 in changes] == [
-        ("insert", '  - rule: "3.2-4"\n    rung: overleg\n    date: 2026-10-01\n')]
+        ("insert", '  - rule: "3.2-4"\n    rung: overleg\n    date: 2026-10-01\n'
+                   '    concerns: 2026\n')]
 
 
 @pytest.mark.parametrize("tail", ["", "\nescalations: []\n",

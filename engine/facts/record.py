@@ -29,6 +29,8 @@ def event_yaml(event: EscalationEvent, indent: str) -> str:
     """The event as a block-list item; free text goes in double quotes (JSON strings are YAML)."""
     fields = [("rule", json.dumps(event.rule, ensure_ascii=False)), ("rung", event.rung),
               ("date", event.date.isoformat())]
+    if event.concerns is not None:
+        fields.append(("concerns", str(event.concerns)))
     if event.outcome:
         fields.append(("outcome", event.outcome))
     if event.scope:

@@ -14,9 +14,9 @@ Dutch and an English workbook read alike; header texts and labels follow `--lang
 - one sheet per collection: a header row of attributes with their units (`rent (eur)`), one
   row per entity, as an Excel table.
 - `conditions`: name and true/false, one row per condition the rules read (with the clauses
-  that read it); `escalations` (rule, rung, scope, date, outcome, note) and `deviations` (rule,
-  scope, from, until, approved_by, date, reason): a header row and one row per event or agreed
-  deviation, as in YAML (docs/ladder.md).
+  that read it); `escalations` (rule, rung, scope, date, concerns, outcome, note) and
+  `deviations` (rule, scope, from, until, approved_by, date, reason): a header row and one row
+  per event or agreed deviation, as in YAML (docs/ladder.md).
 
 A column with a closed set of values (an enumeration such as a letting's target group, true/false,
 a clause, a rung, an outcome) has a drop-down that refuses anything else. Its values stand on a
@@ -53,8 +53,8 @@ AGREEMENT, MUNICIPALITY, CONDITIONS, LISTS = "agreement", "municipality", "condi
 LAST_ROW = 1_048_576  # Excel's: a drop-down covers the rows a team adds as well
 # The ladder's records: a sheet each, its columns with their units.
 RECORDS = {
-    "escalations": {"rule": "text", "rung": "text", "scope": "text", "date": "date", "outcome": "text",
-                    "note": "text"},
+    "escalations": {"rule": "text", "rung": "text", "scope": "text", "date": "date",
+                    "concerns": "year", "outcome": "text", "note": "text"},
     "deviations": {"rule": "text", "scope": "text", "from": "year", "until": "year", "approved_by": "list",
                    "date": "date", "reason": "text"},
 }
