@@ -360,10 +360,11 @@ def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
 @LANG
 def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | None, note: str,
            scope: str | None, concerns: int | None, rules: Path | None, lang: str) -> None:
-    """Record a meeting on the disputes ladder in FACT_FILE (a year's YAML facts).
+    """Record a meeting on the disputes ladder in FACT_FILE (a year's YAML or Excel facts).
 
-    The event is appended to the file's `escalations:` list, with the year it concerns; comments
-    and layout stay, and the file is replaced in one step only after the result was validated.
+    The event is appended to the file's `escalations:` list (a workbook: its `escalations`
+    sheet), with the year it concerns; comments and layout stay, and the file is replaced in one
+    step only after the result was validated.
     The agreement's history is read from FACT_FILE's folder, to say which finding the meeting
     is about.
     """

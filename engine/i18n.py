@@ -281,8 +281,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the meeting about {rule} concerns {year}, but there is no finding of {rule} in {year} (no "
         "facts for that year, or the clause or scope did not apply then); it changes nothing on "
         "the disputes ladder"),
-    "record.not_yaml": ("woonpact record schrijft alleen in YAML-feitenbestanden (.yaml, .yml)",
-                        "woonpact record writes only to YAML fact files (.yaml, .yml)"),
+    "record.not_yaml": ("woonpact record schrijft alleen in YAML- en Excel-feitenbestanden "
+                        "(.yaml, .yml, .xlsx)",
+                        "woonpact record writes only to YAML and Excel fact files (.yaml, .yml, "
+                        ".xlsx)"),
     "record.flow_list": ("'escalations:' staat op één regel; schrijf het als lijst met '- ' per gebeurtenis",
                          "'escalations:' is written on one line; write it as a list with '- ' per event"),
     "record.not_preserved": ("het bestand zou na het vastleggen iets anders bevatten dan ervoor; er is niets geschreven",
