@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from woonpact.engine.errors import InputError
 from woonpact.engine.output.result import ExitCode
+
+if TYPE_CHECKING:
+    from woonpact.engine.check import CheckResult
+    from woonpact.engine.errors import Problem
 
 LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
                     help="Language of findings, reports and errors.")
@@ -27,6 +32,29 @@ def _fail(error: InputError, lang: str) -> None:
     for problem in error.problems:
         click.echo(problem_line(problem, lang), err=True)
     sys.exit(ExitCode.BAD_INPUT)
+
+
+def _warn(problems: list[Problem], lang: str) -> None:
+    """Warnings go to standard error, one line each, and do not change the exit code."""
+    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+
+    for problem in problems:
+        click.echo(problem_line(problem, lang), err=True)
+
+
+def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
+             lang: str) -> list[CheckResult]:
+    """One check per agreement among FACTS (one history each), its warnings said."""
+    from woonpact.engine import collector  # noqa: PLC0415
+    from woonpact.engine.check import check_each  # noqa: PLC0415
+
+    try:
+        with collector.paused():  # one process checks every agreement: see engine/collector.py
+            results = check_each(list(facts), rules, year)
+    except InputError as error:
+        _fail(error, lang)
+    _warn([w for r in results for w in r.warnings], lang)
+    return results
 
 
 def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
@@ -78,21 +106,15 @@ def main() -> None:
 @LANG
 def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, fail_on: str,
           output: Path | None, lang: str) -> None:
-    """Judge FACTS (fact files or a pack's facts folder) against their rule pack.
+    """Judge FACTS (fact files or facts folders) against their rule pack.
 
-    Several folders may be given, one per agreement; each is checked against its own pack.
+    The files of one agreement are read as one history; files and folders of several agreements
+    are grouped by agreement, and each is checked against its own pack.
     """
-    from woonpact.engine.check import check as run_check  # noqa: PLC0415
     from woonpact.engine.output import renderer  # noqa: PLC0415
     from woonpact.engine.output.result import exit_code  # noqa: PLC0415
 
-    from woonpact.engine import collector  # noqa: PLC0415
-
-    try:
-        with collector.paused():  # one process checks every agreement given: see engine/collector.py
-            results = [run_check([target], rules, year) for target in facts]
-    except InputError as error:
-        _fail(error, lang)
+    results = _checked(facts, rules, year, lang)
     if fmt == "xlsx":
         from woonpact.engine.errors import Problem  # noqa: PLC0415
         from woonpact.engine.output.xlsx import render_all  # noqa: PLC0415
@@ -118,18 +140,16 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 @RULES
 @LANG
 def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
-    """Validate FACTS and their pack without judging anything: exit 0 when all is well-formed."""
-    from woonpact.engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
+    """Validate FACTS and their pack, one history per agreement: exit 0 when all is well-formed.
 
-    try:
-        for target in facts:
-            fact_sets = load_facts([target])
-            pack = resolve_pack(fact_sets, rules)
-            cross_check(pack, fact_sets, included_rules(pack, rules))
-            years = ", ".join(map(str, sorted(fact_sets)))
-            click.echo(f"{target}: {pack.id} {years} ok" if lang == "en" else f"{target}: {pack.id} {years} in orde")
-    except InputError as error:
-        _fail(error, lang)
+    The findings are not shown, but they are judged, so that a recorded meeting that matches no
+    finding is warned about."""
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+
+    for result in _checked(facts, rules, None, lang):
+        click.echo(say("validate.ok", lang, pack=result.pack.id,
+                       years=", ".join(map(str, sorted(result.fact_sets))),
+                       files=", ".join(str(f.path) for f in result.fact_sets.values())))
     sys.exit(ExitCode.OK)
 
 
@@ -269,6 +289,7 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
                 "year": year, "years": ", ".join(map(str, result.years))}))
     except InputError as error:
         _fail(error, lang)
+    _warn(list(result.warnings), lang)
     _write(report_renderer(fmt)(result, lang, year), output, lang)
     sys.exit(ExitCode.OK)
 
@@ -280,14 +301,11 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @LANG
 def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, lang: str) -> None:
-    """The ladder status of every clause with an open episode, per agreement in FACTS."""
-    from woonpact.engine.check import check as run_check  # noqa: PLC0415
+    """The ladder status of every clause with an open episode, per agreement in FACTS (the files
+    of one agreement are one history)."""
     from woonpact.engine.output.steps import open_episodes, step_json  # noqa: PLC0415
 
-    try:
-        results = [run_check([target], rules, year) for target in facts]
-    except InputError as error:
-        _fail(error, lang)
+    results = _checked(facts, rules, year, lang)
     if fmt == "json":
         import json  # noqa: PLC0415
 
@@ -336,33 +354,40 @@ def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
               help="How it ended; without it the next evaluation treats the rung as held without a solution.")
 @click.option("--note", default="", help="What was discussed or agreed, in a sentence.")
 @click.option("--scope", help="Only for this party or entity of the clause (portaal, projects/nieuwe-wetering).")
+@click.option("--concerns", type=int,
+              help="The year whose findings the meeting deals with (default: the year of --date).")
 @RULES
 @LANG
 def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | None, note: str,
-           scope: str | None, rules: Path | None, lang: str) -> None:
-    """Record a meeting on the disputes ladder in FACT_FILE (a year's YAML facts).
+           scope: str | None, concerns: int | None, rules: Path | None, lang: str) -> None:
+    """Record a meeting on the disputes ladder in FACT_FILE (a year's YAML or Excel facts).
 
-    The event is appended to the file's `escalations:` list; comments and layout stay, and the
-    file is replaced in one step only after the result was validated.
+    The event is appended to the file's `escalations:` list (a workbook: its `escalations`
+    sheet), with the year it concerns; comments and layout stay, and the file is replaced in one
+    step only after the result was validated.
+    The agreement's history is read from FACT_FILE's folder, to say which finding the meeting
+    is about.
     """
-    from woonpact.engine.check import clause_versions, cross_check, event_problems, included_rules, load_facts, resolve_pack  # noqa: PLC0415
+    from woonpact.engine.check import meeting_to_record  # noqa: PLC0415
     from woonpact.engine.facts.record import record as record_event  # noqa: PLC0415
     from woonpact.engine.i18n import say  # noqa: PLC0415
     from woonpact.engine.model.facts import EscalationEvent  # noqa: PLC0415
+    from woonpact.engine.output.words import rule_label, scope_text, status_text  # noqa: PLC0415
 
-    event = EscalationEvent(rule, rung, date.date(), outcome, note, scope)  # type: ignore[attr-defined]
+    held = date.date()  # type: ignore[attr-defined]
+    event = EscalationEvent(rule, rung, held, outcome, note, scope, concerns)
     try:
-        fact_sets = load_facts([fact_file])
-        pack = resolve_pack(fact_sets, rules)
-        all_rules = included_rules(pack, rules)
-        problems = event_problems(pack, clause_versions(pack, all_rules), event, fact_sets.values(), fact_file, "")
-        if problems:  # refused before anything is touched
-            raise InputError(problems)
-        record_event(fact_file, event, lambda after: cross_check(pack, {after.year: after}, all_rules))
+        meeting = meeting_to_record(fact_file, event, rules)
+        record_event(fact_file, meeting.event, meeting.cross_check)
     except InputError as error:
         _fail(error, lang)
-    click.echo(say("record.done", lang, file=fact_file, rule=rule, rung=rung, date=event.date.isoformat(),
+    click.echo(say("record.done", lang, file=fact_file, rule=rule, rung=rung, date=held.isoformat(),
                    outcome=outcome or ""))
+    for finding in meeting.shortfalls:
+        click.echo(say("record.concerns", lang, rule=rule_label(finding, meeting.pack.id),
+                       year=finding.year, scope=scope_text(finding.scope, lang),
+                       status=status_text(finding.status, lang)))
+    _warn(list(meeting.warnings), lang)
     sys.exit(ExitCode.OK)
 
 

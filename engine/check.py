@@ -16,13 +16,13 @@ from woonpact.engine import cache, paths, yamlio
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.evaluation.scopes import entity_id, fixed_instances
-from woonpact.engine.facts.loader import fact_files, load_fact_set
+from woonpact.engine.facts.loader import FACT_SUFFIXES, fact_files, load_fact_set
 from woonpact.engine.ladder.escalate import escalate
-from woonpact.engine.ladder.history import names
+from woonpact.engine.ladder.history import concerned, names
 from woonpact.engine.language import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
-from woonpact.engine.model.finding import Finding
+from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.params import Parameters, load_parameters
 from woonpact.engine.rules.loader import load_pack, rule_trees
@@ -37,6 +37,7 @@ class CheckResult:
     findings: list[Finding]
     years: tuple[int, ...]
     escalations: tuple[Escalation, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # legal, probably not meant: a meeting matching no finding
 
 
 def parameters() -> Parameters:
@@ -47,19 +48,34 @@ def pack_by_path(path: Path) -> Pack:
     return cache.cached(path, "pack", lambda p: load_pack(p, parameters()), shared=True)  # packs include packs
 
 
-def load_facts(targets: list[Path]) -> dict[int, FactSet]:
-    fact_sets: dict[int, FactSet] = {}
+def fact_histories(targets: Iterable[Path]) -> list[dict[int, FactSet]]:
+    """The fact sets of the files and folders given, one history per agreement, in the order
+    the agreements first appear: `2025.yaml 2026.yaml` of one agreement are one history (its
+    running totals and ladder span both), and `facts/*/` is one history per folder. A file
+    named twice is read once; two files of one agreement and year are refused."""
+    found: dict[str, dict[int, FactSet]] = {}
+    seen: set[Path] = set()
     for target in targets:
         for file in fact_files(target):
+            if file.resolve() in seen:
+                continue
+            seen.add(file.resolve())
             fact_set = cache.cached(file, "facts", load_fact_set)
-            if fact_set.year in fact_sets:
+            history = found.setdefault(fact_set.agreement, {})
+            if fact_set.year in history:
                 raise InputError(Problem("facts.year_twice", file=file, field="year", params={
-                    "year": fact_set.year, "first": fact_sets[fact_set.year].path, "second": file}))
-            fact_sets[fact_set.year] = fact_set
-    agreements = sorted({f.agreement for f in fact_sets.values()})
-    if len(agreements) > 1:
+                    "year": fact_set.year, "first": history[fact_set.year].path, "second": file}))
+            history[fact_set.year] = fact_set
+    return list(found.values())
+
+
+def load_facts(targets: list[Path]) -> dict[int, FactSet]:
+    """The history of the one agreement the files and folders given belong to."""
+    found = fact_histories(targets)
+    if len(found) > 1:
+        agreements = sorted(next(iter(history.values())).agreement for history in found)
         raise InputError(Problem("facts.mixed_agreements", params={"found": ", ".join(agreements)}))
-    return fact_sets
+    return found[0] if found else {}
 
 
 def clause_versions(pack: Pack, rules: Iterable[Rule]) -> dict[str, list[Rule]]:
@@ -104,9 +120,12 @@ def scope_problem(pack: Pack, name: str, versions: Iterable[Rule], scope: str | 
 
 
 def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: EscalationEvent,
-                   fact_sets: Iterable[FactSet], file: Path | None, field: str) -> list[Problem]:
-    """An escalation event's clause, rung and scope checked against the pack; `field` is where
-    the event stands (`escalations[2]`), or empty for `woonpact record`'s options (`--rule`)."""
+                   fact_sets: Mapping[int, FactSet], file: Path | None, field: str,
+                   file_year: int | None) -> list[Problem]:
+    """An escalation event's clause, rung, scope and year checked against the pack; `field` is
+    where the event stands (`escalations[2]`), or empty for `woonpact record`'s options
+    (`--rule`); `file_year` is the year of the fact file it is recorded in. Its scope must be
+    found in the facts of the year it concerns (any year given, when that one is not)."""
     def at(name: str) -> str:
         return f"{field}.{name}" if field else f"--{name}"
 
@@ -116,19 +135,77 @@ def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: Escala
         problems.append(Problem("facts.event_unknown_rule", file=file, field=at("rule"),
                                 params={"rule": event.rule, "suggestion": closest(event.rule, versions) or ""}))
     else:
-        problems += scope_problem(pack, event.rule, versions[event.rule], event.scope, fact_sets, file, at("scope"))
+        year = event.concerned_year
+        in_scope = [fact_sets[year]] if year in fact_sets else list(fact_sets.values())
+        problems += scope_problem(pack, event.rule, versions[event.rule], event.scope, in_scope,
+                                  file, at("scope"))
     if event.rung not in rungs:
         problems.append(Problem("facts.unknown_rung", file=file, field=at("rung"),
                                 params={"rung": event.rung, "rungs": ", ".join(rungs),
                                         "suggestion": closest(event.rung, rungs) or ""}))
-    return problems
+    return problems + year_problems(pack, event, file, at, file_year)
 
 
-def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ...] | None = None) -> None:
+def year_problems(pack: Pack, event: EscalationEvent, file: Path | None, at: Callable[[str], str],
+                  file_year: int | None) -> list[Problem]:
+    """The year a meeting concerns must be plain and possible (docs/ladder.md): a meeting held in
+    another year than its file's says which one it is about; it concerns a year of the
+    agreement's period and is not held before that year began. One held more than a year after
+    it is allowed, with a warning."""
+    year = event.concerned_year
+    first, last = period(pack)
+    params = {"date": event.date.isoformat(), "year": year, "file_year": file_year, "first": first,
+              "last": last}
+    if event.concerns is None and file_year is not None and file_year != event.date.year:
+        return [Problem("facts.event_year_unsaid", file=file, field=at("date"), params=params)]
+    if not first <= year <= last:
+        said = "concerns" if event.concerns is not None else "date"
+        return [Problem("facts.event_outside_period", file=file, field=at(said), params=params)]
+    if event.date.year < year:
+        return [Problem("facts.event_before_year", file=file, field=at("date"), params=params)]
+    if event.date.year > year + 1:
+        return [Problem("facts.event_long_after", file=file, field=at("date"), params=params,
+                        severity="warning")]
+    return []
+
+
+def unmatched_meetings(pack: Pack, fact_sets: Mapping[int, FactSet], findings: Iterable[Finding],
+                       last: int) -> list[Problem]:
+    """Warnings for the recorded meetings (about a year up to `last`) whose clause did not fall
+    short in the year they concern: such a meeting moves nothing on the ladder, and is most
+    likely about another year (`concerns`) or another party (`scope`)."""
+    findings = list(findings)
+    found = (unmatched(pack, event, findings, fact_set.path, f"escalations[{i}]")
+             for fact_set in fact_sets.values() for i, event in enumerate(fact_set.escalations)
+             if event.concerned_year <= last)
+    return [problem for problem in found if problem is not None]
+
+
+def shortfalls(pack: Pack, event: EscalationEvent, findings: Iterable[Finding]) -> list[Finding]:
+    """The breaches and warnings a recorded meeting is about."""
+    return [f for f in concerned(event, findings, pack.id)
+            if f.status in (Status.BREACH, Status.WARNING)]
+
+
+def unmatched(pack: Pack, event: EscalationEvent, findings: list[Finding], file: Path | None,
+              field: str) -> Problem | None:
+    """The warning for a meeting that is about no shortfall, or None."""
+    if shortfalls(pack, event, findings):
+        return None
+    found = concerned(event, findings, pack.id)
+    params = {"rule": event.rule, "year": event.concerned_year,
+              "scopes": ", ".join(dict.fromkeys(f.scope.label for f in found))}
+    return Problem("facts.event_unmatched" if found else "facts.event_no_finding", file=file,
+                   field=field, params=params, severity="warning")
+
+
+def cross_check(pack: Pack, fact_sets: dict[int, FactSet],
+                rules: tuple[Rule, ...] | None = None) -> list[Problem]:
     """Facts must name parties, rules and scopes of their own pack; a typo is caught here, by name.
 
-    An event's scope must be found in its own year (it is about that year's finding), a
-    deviation's in any year given (it may cover several).
+    An event's scope must be found in the year it concerns (it is about that year's finding), a
+    deviation's in any year given (it may cover several). Errors are raised; the warnings
+    (a meeting held long after the year it concerns) are returned, placed at their line.
     """
     party_ids = [p.id for p in pack.parties]
     versions = clause_versions(pack, pack.rules if rules is None else rules)
@@ -144,7 +221,8 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                                                 "suggestion": closest(party, party_ids) or ""}))
         problems += participant_problems(pack, fact_set, party_ids)
         for i, event in enumerate(fact_set.escalations):
-            problems += event_problems(pack, versions, event, [fact_set], fact_set.path, f"escalations[{i}]")
+            problems += event_problems(pack, versions, event, fact_sets, fact_set.path,
+                                       f"escalations[{i}]", fact_set.year)
         for i, deviation in enumerate(fact_set.deviations):
             if deviation.rule not in versions:
                 problems.append(Problem("facts.deviation_unknown_rule", file=fact_set.path,
@@ -158,8 +236,9 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                     problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"deviations[{i}].approved_by",
                                             params={"party": party, "pack": pack.id,
                                                     "suggestion": closest(party, party_ids) or ""}))
-    if problems:
-        raise InputError(placed(problems))
+    if any(p.severity == "error" for p in problems):
+        raise InputError(placed([p for p in problems if p.severity == "error"]))
+    return placed(problems)
 
 
 def participant_problems(pack: Pack, fact_set: FactSet, party_ids: list[str]) -> list[Problem]:
@@ -237,6 +316,45 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """A meeting `woonpact record` is about to write, checked against its agreement's history:
+    the event with the year it concerns written out, the shortfalls it is about, and the
+    warnings to show (none matched, held long after)."""
+
+    event: EscalationEvent
+    pack: Pack
+    history: dict[int, FactSet]
+    rules: tuple[Rule, ...]
+    shortfalls: tuple[Finding, ...]
+    warnings: tuple[Problem, ...]
+
+    def cross_check(self, after: FactSet) -> None:
+        """The fact set as written, checked with the rest of the history as `check` would."""
+        cross_check(self.pack, {**self.history, after.year: after}, self.rules)
+
+
+def meeting_to_record(file: Path, event: EscalationEvent, rules: Path | None = None) -> Meeting:
+    """Check a meeting to record in fact file `file` against its agreement: the history is the
+    fact sets of that agreement in the file's folder. Bad input (an unknown clause, rung or
+    scope; a year that is not plain) is raised before anything is written."""
+    own = cache.cached(file, "facts", load_fact_set)
+    folder = fact_histories([file.parent]) if file.suffix.lower() in FACT_SUFFIXES else []
+    same = next((h for h in folder if own.agreement in (f.agreement for f in h.values())), {})
+    history = {**same, own.year: own}
+    pack = resolve_pack(history, rules)
+    all_rules = included_rules(pack, rules)
+    versions = clause_versions(pack, all_rules)
+    problems = event_problems(pack, versions, event, history, file, "", own.year)
+    if errors := [p for p in problems if p.severity == "error"]:
+        raise InputError(errors)
+    event = replace(event, concerns=event.concerned_year)  # the file says which year
+    findings = judge_history(history, rules).findings
+    missed = unmatched(pack, event, findings, file, "")
+    return Meeting(event, pack, history, all_rules, tuple(shortfalls(pack, event, findings)),
+                   (*problems, *([missed] if missed else [])))
+
+
+@dataclass(frozen=True)
 class FactNames:
     """The names a fact set for a pack uses: what a fact-set template asks for, and no more."""
 
@@ -270,19 +388,36 @@ def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
                      {name: tuple(read_by) for name, read_by in conditions.items()}, tuple(clauses))
 
 
+def period(pack: Pack) -> tuple[int, int]:
+    """The years the agreement is judged in: its period, and after it as far as one of its own
+    clauses runs ("tot en met 2025")."""
+    return pack.first_year, max((pack.last_year, *(r.last_year for r in pack.rules)))
+
+
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
-    """The years within the agreement's period, and after it as far as one of its own clauses
-    runs ("tot en met 2025"); a fact set before the period is history (a baseline)."""
-    last = max((pack.last_year, *(r.last_year for r in pack.rules)))
-    inside = tuple(y for y in sorted(fact_sets) if pack.first_year <= y <= last)
+    """The years of `period` with a fact set; a fact set before the period is history (a
+    baseline)."""
+    first, last = period(pack)
+    inside = tuple(y for y in sorted(fact_sets) if first <= y <= last)
     return inside or tuple(sorted(fact_sets))
 
 
 def check(targets: list[Path], rules: Path | None = None, year: int | None = None) -> CheckResult:
-    fact_sets = load_facts(targets)
+    """Judge the history of the one agreement the files and folders given belong to."""
+    return judge_history(load_facts(targets), rules, year)
+
+
+def check_each(targets: list[Path], rules: Path | None = None,
+               year: int | None = None) -> list[CheckResult]:
+    """Judge the files and folders given, one history per agreement (`fact_histories`)."""
+    return [judge_history(history, rules, year) for history in fact_histories(targets)]
+
+
+def judge_history(fact_sets: dict[int, FactSet], rules: Path | None = None,
+                  year: int | None = None) -> CheckResult:
     pack = resolve_pack(fact_sets, rules)
     all_rules = included_rules(pack, rules)
-    cross_check(pack, fact_sets, all_rules)
+    warnings = cross_check(pack, fact_sets, all_rules)
     if year is not None and year not in fact_sets:
         raise InputError(Problem("facts.no_year", params={
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
@@ -290,4 +425,6 @@ def check(targets: list[Path], rules: Path | None = None, year: int | None = Non
     history = tuple(y for y in judged_years(pack, fact_sets) if y <= max(years)) or years
     findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, history)
     findings, escalations = escalate(pack, findings, fact_sets, years)
-    return CheckResult(pack, fact_sets, [f for f in findings if f.year in years], years, escalations)
+    warnings += placed(unmatched_meetings(pack, fact_sets, findings, max(years)))
+    judged = [f for f in findings if f.year in years]
+    return CheckResult(pack, fact_sets, judged, years, escalations, tuple(warnings))

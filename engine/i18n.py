@@ -243,13 +243,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "scope '{scope}' is no party or item that rule '{rule}' is about{suggestion_hint}; choose from: {allowed}, or leave 'scope' out when it concerns all"),
     "facts.unknown_rung": ("trede '{rung}' staat niet op de geschillenladder van dit pakket{suggestion_hint}; kies uit: {rungs}",
                            "rung '{rung}' is not on this pack's disputes ladder{suggestion_hint}; choose from: {rungs}"),
-    "record.not_yaml": ("woonpact record schrijft alleen in YAML-feitenbestanden (.yaml, .yml)",
-                        "woonpact record writes only to YAML fact files (.yaml, .yml)"),
+    "facts.event_year_unsaid": (
+        "het overleg van {date} staat in de feiten van {file_year}, maar is in een ander jaar "
+        "gehouden; het bestand bepaalt niet waarover het gaat: noem met concerns het jaar waarover "
+        "het gaat ({file_year}, als het over {file_year} gaat)",
+        "the meeting of {date} is recorded in the facts of {file_year} but was held in another "
+        "year; the file does not decide what it is about: name with concerns the year it is about "
+        "({file_year}, if it is about {file_year})"),
+    "facts.event_outside_period": (
+        "het overleg van {date} gaat over {year} (concerns, anders het jaar van de datum), buiten "
+        "de looptijd {first}-{last} van de afspraak; noem met concerns het jaar binnen de looptijd "
+        "waarover het gaat",
+        "the meeting of {date} concerns {year} (concerns, else the year of its date), outside the "
+        "agreement's period {first}-{last}; name with concerns the year within the period it is "
+        "about"),
+    "facts.event_before_year": (
+        "het overleg van {date} ligt vóór {year}, het jaar waarover het zou gaan; een overleg "
+        "volgt op de bevindingen van dat jaar: corrigeer concerns of de datum",
+        "the meeting of {date} lies before {year}, the year it would concern; a meeting follows "
+        "that year's findings: correct concerns or the date"),
+    "facts.event_long_after": (
+        "het overleg van {date} gaat over {year}, meer dan een jaar na afloop daarvan; klopt "
+        "concerns?",
+        "the meeting of {date} concerns {year}, more than a year after it ended; is concerns "
+        "right?"),
+    "facts.event_unmatched": (
+        "het overleg over {rule} gaat over {year}, maar {rule} schoot in {year} niet tekort "
+        "({scopes}); het verandert niets op de geschillenladder: noem met concerns het jaar, of "
+        "met scope de partij, van de tekortkoming waarover het ging",
+        "the meeting about {rule} concerns {year}, but {rule} did not fall short in {year} "
+        "({scopes}); it changes nothing on the disputes ladder: name with concerns the year, or "
+        "with scope the party, of the shortfall it was about"),
+    "facts.event_no_finding": (
+        "het overleg over {rule} gaat over {year}, maar er is geen bevinding van {rule} in {year} "
+        "(geen feiten voor dat jaar, of de afspraak of scope gold toen niet); het verandert niets "
+        "op de geschillenladder",
+        "the meeting about {rule} concerns {year}, but there is no finding of {rule} in {year} (no "
+        "facts for that year, or the clause or scope did not apply then); it changes nothing on "
+        "the disputes ladder"),
+    "record.not_yaml": ("woonpact record schrijft alleen in YAML- en Excel-feitenbestanden "
+                        "(.yaml, .yml, .xlsx)",
+                        "woonpact record writes only to YAML and Excel fact files (.yaml, .yml, "
+                        ".xlsx)"),
     "record.flow_list": ("'escalations:' staat op één regel; schrijf het als lijst met '- ' per gebeurtenis",
                          "'escalations:' is written on one line; write it as a list with '- ' per event"),
     "record.not_preserved": ("het bestand zou na het vastleggen iets anders bevatten dan ervoor; er is niets geschreven",
                              "recording would change more of the file than the one event; nothing was written"),
     "record.done": ("vastgelegd in {file}: {rule} {rung} {date} {outcome}", "recorded in {file}: {rule} {rung} {date} {outcome}"),
+    "validate.ok": ("{pack} {years} in orde: {files}", "{pack} {years} ok: {files}"),
+    "record.concerns": ("betreft {rule} {year} {scope}: {status}",
+                        "concerns {rule} {year} {scope}: {status}"),
     "cli.no_pack": ("kan het pakket niet vinden: geef het veld 'agreement:' in de feiten of de optie --rules",
                     "cannot find the pack: give the 'agreement:' field in the facts or the --rules option"),
     # -- reports (woonpact report) ---------------------------------------------------------------

@@ -3,27 +3,46 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
+import pytest
 
 from woonpact.engine import paths
+from tests.ladder_support import without_rent_policy
 from tests.support import BUNDLED_FACTS
 from tests.test_cli import invoke
 
 SV = str(BUNDLED_FACTS / "stichtse-vecht-2025")
 
 
-def steps(*args: str) -> list[dict]:
-    code, out = invoke("check", SV, "--format", "json", "--fail-on", "never", *args)
+@pytest.fixture
+def undelivered(tmp_path: Path) -> str:
+    return str(without_rent_policy(tmp_path))
+
+
+def steps(facts: str, *args: str) -> list[dict]:
+    code, out = invoke("check", facts, "--format", "json", "--fail-on", "never", *args)
     document = json.loads(out)
     jsonschema.validate(document, json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8")))
     return document["escalations"]
 
 
 def test_json_steps_follow_the_ladder_over_the_bundled_years() -> None:
-    found = {(s["rule"], s["scope"]["id"], s["year"]): s for s in steps("--lang", "en")}
+    found = {(s["rule"], s["scope"]["id"], s["year"]): s for s in steps(SV, "--lang", "en")}
     first = found[("stichtse-vecht-2025/3.2-2", "portaal", 2025)]
     assert (first["rung"], first["recommended"]) == ("overleg", None)  # held in 2025; 2026 decides
+    second = found[("stichtse-vecht-2025/3.2-2", "portaal", 2026)]
+    # the rent policy came on 02-03-2026: 2025's shortfall, delivered from 2026 on: closed
+    assert (second["rung"], second["recommended"], second["closed"]) == ("overleg", None, True)
+    assert [(r["key"], r["year"], r["date"]) for r in second["reasons"]] == [
+        ("ladder.breach", 2025, None), ("ladder.held", 2025, "2025-12-11"),
+        ("ladder.compliant", 2026, None), ("ladder.why.closed", 2026, None)]
+
+
+def test_json_steps_climb_when_the_shortfall_persists(undelivered: str) -> None:
+    found = {(s["rule"], s["scope"]["id"], s["year"]): s
+             for s in steps(undelivered, "--lang", "en")}
     second = found[("stichtse-vecht-2025/3.2-2", "portaal", 2026)]
     assert (second["rung"], second["recommended"], second["recommended_name"]) == ("overleg", "mediation", "Mediation (NMI rules)")
     assert [(r["key"], r["year"], r["date"]) for r in second["reasons"]] == [
@@ -34,16 +53,17 @@ def test_json_steps_follow_the_ladder_over_the_bundled_years() -> None:
     assert {"rule", "year", "rung", "recommended", "reasons", "parties", "legal_basis"} <= set(second)
 
 
-def test_year_option_still_reads_the_earlier_years() -> None:
-    only = [s for s in steps("--year", "2026") if s["rule"].endswith("/3.2-2")]
+def test_year_option_still_reads_the_earlier_years(undelivered: str) -> None:
+    only = [s for s in steps(undelivered, "--year", "2026") if s["rule"].endswith("/3.2-2")]
     assert [(s["year"], s["recommended"]) for s in only] == [(2026, "mediation")]
 
 
-def test_table_and_markdown_show_the_steps_in_dutch_and_english() -> None:
-    code, out = invoke("check", SV, "--fail-on", "never")
+def test_table_and_markdown_show_the_steps_in_dutch_and_english(undelivered: str) -> None:
+    code, out = invoke("check", undelivered, "--fail-on", "never")
     text = " ".join(out.split())
     assert "Geschillenladder 2026" in text
     assert "3.2-2 Portaal: nu: Overleg (verantwoording en gesprek); aanbevolen: Mediation (reglement NMI)" in text
-    code, out = invoke("check", SV, "--fail-on", "never", "--lang", "en", "--format", "markdown")
+    code, out = invoke("check", undelivered, "--fail-on", "never", "--lang", "en", "--format",
+                       "markdown")
     assert "### Disputes ladder 2026" in out
     assert "`stichtse-vecht-2025/3.2-2` Portaal: **now: Consultation (account and talk); recommended: Mediation (NMI rules)**" in out

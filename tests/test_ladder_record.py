@@ -18,6 +18,7 @@ from woonpact.engine.facts import record as recording
 from woonpact.engine.facts.loader import load_fact_set
 from woonpact.engine.model.facts import EscalationEvent
 from woonpact.engine.output.result import ExitCode
+from tests.ladder_support import without_rent_policy
 from tests.support import BUNDLED_FACTS
 from tests.test_cli import invoke
 
@@ -36,7 +37,8 @@ def step(folder: Path, rule: str, scope: str, year: int = 2026) -> tuple:
     return (found[0]["rung"], found[0]["recommended"], found[0]["closed"]) if found else None
 
 
-def test_record_round_trips_and_the_recommendation_moves_as_the_ladder_says(facts: Path) -> None:
+def test_record_round_trips_and_the_recommendation_moves_as_the_ladder_says(tmp_path: Path) -> None:
+    facts = without_rent_policy(tmp_path)
     assert step(facts, "3.2-4", "vo") == (None, "overleg", False)
     code, out = invoke("record", str(facts / "2026.yaml"), "--rule", "3.2-4", "--rung", "overleg",
                        "--date", "2026-10-01", "--outcome", "unresolved", "--note", "Telling huurtoeslag besproken")
@@ -52,7 +54,8 @@ def test_escalations_lists_every_clause_with_an_open_episode(facts: Path) -> Non
     code, out = invoke("escalations", str(facts), "--format", "json", "--lang", "en")
     listed = {(e["rule"].split("/")[1], e["scope"]["id"], e["kind"]): e for e in json.loads(out)["escalations"]}
     assert code == ExitCode.OK
-    assert listed[("3.2-2", "portaal", "rung")]["recommended"] == "mediation"
+    assert listed[("3.2-7", "portaal", "rung")]["rung"] == "overleg"  # held in 2026, unresolved
+    assert ("3.2-2", "portaal", "rung") not in listed  # the rent policy came in 2026: closed
     assert ("3.4-1", "neighbourhoods/breukelen-noord", "rung") not in listed  # closed in 2026
     # the clauses' own actions due in 2026, beside the ladder
     assert {key for key in listed if key[2] == "action"} == {("3.1-4", "projects/nieuwe-wetering", "action"),
@@ -61,7 +64,7 @@ def test_escalations_lists_every_clause_with_an_open_episode(facts: Path) -> Non
         "Escalate to bestuurlijk overleg (municipality and corporation)."
     code, out = invoke("escalations", str(facts))
     assert "open episodes op de geschillenladder en acties uit de afspraken, stand 2026" in out
-    assert "3.2-2  Portaal" in out
+    assert "3.2-7  Portaal" in out
     assert "3.1-4  Nieuwe Wetering: actie volgens de afspraak: Opschalen naar bestuurlijk overleg" in out
 
 
@@ -72,7 +75,8 @@ def test_the_file_keeps_its_comments_and_layout(facts: Path) -> None:
     old, new = before.splitlines(keepends=True), path.read_text(encoding="utf-8").splitlines(keepends=True)
     changes = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
     assert [(tag, "".join(new[j1:j2])) for tag, _, _, j1, j2 in changes] == [
-        ("insert", '  - rule: "3.2-4"\n    rung: overleg\n    date: 2026-10-01\n')]
+        ("insert", '  - rule: "3.2-4"\n    rung: overleg\n    date: 2026-10-01\n'
+                   '    concerns: 2026\n')]
 
 
 @pytest.mark.parametrize("tail", ["", "\nescalations: []\n",

@@ -233,47 +233,55 @@ class Judge:
         assert milestone is not None
         if milestone.due_each_year is not None:
             due = dt.date(ctx.year, *milestone.due_each_year)
-            years = [ctx.year]
+            delivered = self._delivered(ctx, milestone.deliverable, [ctx.year], this_year_only=True)
         else:
             assert milestone.due is not None
             due = milestone.due
-            years = [y for y in sorted(ctx.history.by_year) if y <= ctx.year]
-        delivered = self._delivered(ctx, milestone.deliverable, years,
-                                    this_year_only=milestone.due_each_year is not None)
+            delivered = self._delivered(ctx, milestone.deliverable, sorted(ctx.history.by_year),
+                                        this_year_only=False)
         details = (("deliverable", milestone.deliverable), ("due", due))
-        if delivered is not None:
-            if delivered <= due:
-                return self.finding(ctx, ent, scope, Status.COMPLIANT, "delivered", value=delivered,
-                                    bound=due, details=details)
+        by_year_end = delivered is not None and delivered.year <= ctx.year
+        if by_year_end and delivered <= due:  # type: ignore[operator]
+            return self.finding(ctx, ent, scope, Status.COMPLIANT, "delivered", value=delivered,
+                                bound=due, details=details)
+        if ctx.year < due.year:
+            return self.finding(ctx, ent, scope, Status.NOT_DUE, "not_yet_delivered", bound=due,
+                                details=details)
+        if delivered is not None and ctx.year == due.year:
             return self.finding(ctx, ent, scope, shortfall_status(rule), "delivered_late",
                                 value=delivered, bound=due,
                                 distance=Distance((delivered - due).days, "days", "fewer"),
                                 details=details)
-        if ctx.year < due.year:
-            return self.finding(ctx, ent, scope, Status.NOT_DUE, "not_yet_delivered", bound=due,
-                                details=details)
+        if by_year_end:  # late, and the shortfall was the due year's: delivered from then on
+            return self.finding(ctx, ent, scope, Status.COMPLIANT, "delivered_after_due",
+                                value=delivered, bound=due, details=details)
         return self.finding(ctx, ent, scope, shortfall_status(rule), "overdue", bound=due,
                             details=details)
 
     @staticmethod
     def _delivered(ctx: Context, deliverable: str, years: list[int], this_year_only: bool) -> dt.date | None:
-        """The delivery date, from any year so far; a deliverable naming no party counts for all.
+        """The first delivery date in the fact sets of `years`; a deliverable naming no party
+        counts for all.
 
-        A yearly deliverable (the bod) counts only when it was delivered in the year judged."""
+        A one-off deliverable is looked for in every fact set given: its date, not the file it
+        is recorded in, says when it was delivered, so a delivery recorded the year after it was
+        due still tells the due year how late it was. A yearly deliverable (the bod) counts only
+        when it was delivered in the year judged."""
         seen_any = False
+        found: list[dt.date] = []
         for year in years:
             try:
                 items = ctx.history.context(year, None).entities("deliverables")
             except MissingFact:
                 continue
             seen_any = True
-            for identifier, party, date in zip(*map(items.column, ("id", "party", "date"))):
-                if identifier == deliverable and (ctx.party is None or party in (None, ctx.party)) \
-                        and not (this_year_only and date.year != ctx.year):
-                    return date
+            rows = zip(*map(items.column, ("id", "party", "date")))
+            found += [date for identifier, party, date in rows if identifier == deliverable
+                      and (ctx.party is None or party in (None, ctx.party))
+                      and not (this_year_only and date.year != ctx.year)]
         if not seen_any:
             raise MissingFact("deliverables", ctx.year)
-        return None
+        return min(found, default=None)
 
     # -- what the finding rests on ------------------------------------------------------------
 

@@ -106,7 +106,7 @@ def _build(data: dict[str, Any], path: Path) -> FactSet:
                    for name, raw in (data.get("collections") or {}).items()}
     events = tuple(
         EscalationEvent(e["rule"], e["rung"], dt.date.fromisoformat(e["date"]), e.get("outcome"),
-                        e.get("note", ""), e.get("scope"))
+                        e.get("note", ""), e.get("scope"), e.get("concerns"))
         for e in data.get("escalations") or ()
     )
     deviations = tuple(

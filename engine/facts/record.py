@@ -1,7 +1,8 @@
 """Recording a meeting on the disputes ladder in a year's fact file, safely.
 
-The file is edited as text, so comments and layout survive: the event is appended to the
-`escalations:` block (created at the end when there is none). The result is written to a
+A YAML file is edited as text, so comments and layout survive: the event is appended to the
+`escalations:` block (created at the end when there is none). A workbook gets the event as the
+next row of its `escalations` sheet (engine/facts/workbook.py). The result is written to a
 temporary file beside the original, loaded and validated exactly as `check` would, compared
 with the original (everything it held is still there, plus this one event), and only then
 put in place with one atomic rename. A failure at any point leaves the original file whole.
@@ -29,6 +30,8 @@ def event_yaml(event: EscalationEvent, indent: str) -> str:
     """The event as a block-list item; free text goes in double quotes (JSON strings are YAML)."""
     fields = [("rule", json.dumps(event.rule, ensure_ascii=False)), ("rung", event.rung),
               ("date", event.date.isoformat())]
+    if event.concerns is not None:
+        fields.append(("concerns", str(event.concerns)))
     if event.outcome:
         fields.append(("outcome", event.outcome))
     if event.scope:
@@ -80,10 +83,10 @@ def record(path: Path, event: EscalationEvent, check: Callable[[FactSet], None],
     `write` writes the new text to the temporary file's descriptor (tests pass one that fails
     halfway to show that the original survives).
     """
-    if path.suffix.lower() not in (".yaml", ".yml"):
+    if path.suffix.lower() not in (".yaml", ".yml", ".xlsx"):
         raise InputError(Problem("record.not_yaml", file=path))
     before = load_fact_set(path)
-    text = with_event(path.read_text(encoding="utf-8"), event, path)
+    text = _edited(path, event)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
     temporary = Path(name)
     try:
@@ -102,8 +105,18 @@ def record(path: Path, event: EscalationEvent, check: Callable[[FactSet], None],
         raise
 
 
-def _write(fd: int, text: str) -> None:
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
+def _edited(path: Path, event: EscalationEvent) -> str | bytes:
+    """The new content: a YAML file's text with the event appended; a workbook with the event
+    as the next row of its `escalations` sheet."""
+    if path.suffix.lower() == ".xlsx":
+        from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
+
+        return workbook.with_event(path, event)
+    return with_event(path.read_text(encoding="utf-8"), event, path)
+
+
+def _write(fd: int, text: str | bytes) -> None:
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
         handle.flush()
         os.fsync(handle.fileno())

@@ -14,9 +14,9 @@ Dutch and an English workbook read alike; header texts and labels follow `--lang
 - one sheet per collection: a header row of attributes with their units (`rent (eur)`), one
   row per entity, as an Excel table.
 - `conditions`: name and true/false, one row per condition the rules read (with the clauses
-  that read it); `escalations` (rule, rung, scope, date, outcome, note) and `deviations` (rule,
-  scope, from, until, approved_by, date, reason): a header row and one row per event or agreed
-  deviation, as in YAML (docs/ladder.md).
+  that read it); `escalations` (rule, rung, scope, date, concerns, outcome, note) and
+  `deviations` (rule, scope, from, until, approved_by, date, reason): a header row and one row
+  per event or agreed deviation, as in YAML (docs/ladder.md).
 
 A column with a closed set of values (an enumeration such as a letting's target group, true/false,
 a clause, a rung, an outcome) has a drop-down that refuses anything else. Its values stand on a
@@ -32,6 +32,7 @@ past the drop-down). Lists (a meeting's parties): the party ids separated by com
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from collections.abc import Sequence
@@ -48,13 +49,14 @@ from woonpact.engine.suggest import closest
 
 if TYPE_CHECKING:
     from woonpact.engine.check import FactNames
+    from woonpact.engine.model.facts import EscalationEvent
 
 AGREEMENT, MUNICIPALITY, CONDITIONS, LISTS = "agreement", "municipality", "conditions", "_lists"
 LAST_ROW = 1_048_576  # Excel's: a drop-down covers the rows a team adds as well
 # The ladder's records: a sheet each, its columns with their units.
 RECORDS = {
-    "escalations": {"rule": "text", "rung": "text", "scope": "text", "date": "date", "outcome": "text",
-                    "note": "text"},
+    "escalations": {"rule": "text", "rung": "text", "scope": "text", "date": "date",
+                    "concerns": "year", "outcome": "text", "note": "text"},
     "deviations": {"rule": "text", "scope": "text", "from": "year", "until": "year", "approved_by": "list",
                    "date": "date", "reason": "text"},
 }
@@ -386,3 +388,43 @@ def locate(problem: Problem, places: dict[str, Place], path: Path) -> Problem:
         field = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
     return Problem(problem.key, path, None, None, problem.field, problem.params, problem.severity)
 
+
+
+# -- recording a meeting (woonpact record) ------------------------------------------------------
+
+def with_event(path: Path, event: EscalationEvent) -> bytes:
+    """The workbook at `path` with `event` as the next row of its `escalations` sheet (made, or
+    given a column such as `concerns`, when missing), saved as bytes.
+
+    openpyxl rewrites the file: cells, formats, drop-downs, hidden sheets and tables stay;
+    `woonpact record` then reads the result back and compares it with the original, so a fact
+    the rewrite lost would be refused, never written.
+    """
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    book = load_workbook(path)  # not data_only: a formula stays a formula
+    name, units = "escalations", RECORDS["escalations"]
+    if name not in book.sheetnames:
+        _head(book.create_sheet(name), [f"{attr} ({unit})" for attr, unit in units.items()])
+    sheet = book[name]
+    header = _header(path, sheet, units, name)
+    columns = {attr: column for column, attr in enumerate(header, start=1) if attr is not None}
+    values = {"rule": event.rule, "rung": event.rung, "scope": event.scope, "date": event.date,
+              "concerns": event.concerns, "outcome": event.outcome, "note": event.note or None}
+    for attr in (a for a, v in values.items() if v is not None and a not in columns):
+        columns[attr] = sheet.max_column + 1
+        sheet.cell(1, columns[attr]).value = f"{attr} ({units[attr]})"
+    row = 1 + max((c.row for line in sheet.iter_rows() for c in line if _text(c.value) is not None),
+                  default=1)
+    for attr, value in values.items():
+        if value is None:
+            continue
+        cell = sheet.cell(row, columns[attr])
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"  # text, also when it starts with "=": never a formula
+        elif attr == "date":
+            cell.number_format = "yyyy-mm-dd"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

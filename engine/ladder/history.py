@@ -1,9 +1,10 @@
 """A clause's history, read from the findings and the fact sets: pure, no durable-rules here.
 
 One history per clause and scope instance (a clause for each corporation has one per
-corporation), in order: each year's finding, then that year's recorded escalation events by
-date (the meetings a year's facts record are about that year). Each step says which signal, if
-any, it sends up the ladder:
+corporation), in order: each year's finding, then the recorded escalation events that concern
+that year, by date. A meeting concerns the year its `concerns` names, by default the year it was
+held; the fact file it is recorded in does not matter, so the history of an agreement is read
+from all its fact sets at once. Each step says which signal, if any, it sends up the ladder:
 
 - a breach or warning sends `failing` (unless an agreed deviation covers it);
 - a compliant finding sends `compliant`;
@@ -84,15 +85,23 @@ def names(rule: Rule, checked_pack: str) -> frozenset[str]:
     return frozenset({rule.key, rule.id} if rule.pack == checked_pack else {rule.key})
 
 
+def concerned(event: EscalationEvent, findings: Iterable[Finding],
+              checked_pack: str) -> list[Finding]:
+    """The findings a recorded meeting is about: its clause's in the year it concerns, for its
+    scope (without one, for every instance)."""
+    return [f for f in findings if f.year == event.concerned_year
+            and event.rule in names(f.rule, checked_pack) and event.scope in (None, f.scope.id)]
+
+
 def histories(ladder: Ladder, checked_pack: str, findings: Iterable[Finding],
               fact_sets: Mapping[int, FactSet]) -> list[ClauseHistory]:
     by_clause: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for finding in findings:
         by_clause[(finding.rule.key, finding.scope.id)].append(finding)
     events: dict[tuple[int, str, str | None], list[EscalationEvent]] = defaultdict(list)
-    for year, fact_set in fact_sets.items():
+    for fact_set in fact_sets.values():
         for e in fact_set.escalations:
-            events[(year, e.rule, e.scope)].append(e)
+            events[(e.concerned_year, e.rule, e.scope)].append(e)
     found = []
     for clause in by_clause.values():
         clause.sort(key=lambda f: f.year)

@@ -31,7 +31,12 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class EscalationEvent:
-    """A meeting on a rung of the disputes ladder; `scope` narrows it to one party or entity."""
+    """A meeting on a rung of the disputes ladder; `scope` narrows it to one party or entity.
+
+    `concerns` is the year whose findings it deals with (an overleg in March 2026 about the 2025
+    shortfall: 2025); left out, the year it was held. The fact file it is recorded in does not
+    decide (docs/ladder.md).
+    """
 
     rule: str
     rung: str
@@ -39,6 +44,11 @@ class EscalationEvent:
     outcome: str | None
     note: str = ""
     scope: str | None = None
+    concerns: int | None = None
+
+    @property
+    def concerned_year(self) -> int:
+        return self.concerns if self.concerns is not None else self.date.year
 
     @property
     def settled(self) -> bool:

@@ -33,6 +33,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "delivered": ("opgeleverd op {value} (uiterlijk {bound})", "delivered on {value} (due {bound})"),
     "delivered_late": ("te laat opgeleverd op {value} (uiterlijk {bound}, {days} dagen te laat)",
                        "delivered late on {value} (due {bound}, {days} days late)"),
+    "delivered_after_due": (
+        "opgeleverd op {value}, na de uiterlijke datum {bound}: de te late oplevering telt als "
+        "tekortkoming in het jaar waarin zij moest, niet opnieuw",
+        "delivered on {value}, after the due date {bound}: the late delivery counts as a shortfall "
+        "in the year it was due, not again"),
     "not_yet_delivered": ("nog niet opgeleverd; uiterlijk {bound}", "not delivered yet; due {bound}"),
     "overdue": ("niet opgeleverd; uiterlijk {bound}", "not delivered; due {bound}"),
     "suspended": ("opgeschort: de voorwaarde {condition} geldt niet", "suspended: the condition {condition} does not hold"),

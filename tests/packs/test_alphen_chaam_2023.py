@@ -124,7 +124,8 @@ def test_deliverables_due_by_the_end_of_2024(rule: str, deliverable: str) -> Non
 def test_efg_programma_in_2023_late_is_a_breach() -> None:
     assert one("efg-programma", {2023: delivered(("uitvoeringsprogramma-efg", "2023-11-28"))}) is C
     late = {2023: nothing_delivered(), 2024: delivered(("uitvoeringsprogramma-efg", "2024-01-15"))}
-    assert one("efg-programma", late) is B
+    assert one("efg-programma", late, 2023) is B  # the shortfall is the due year's, once
+    assert one("efg-programma", late) is C  # delivered from 2024 on
 
 
 def test_the_none_after_2028_half_of_efg_is_the_national_rule() -> None:
@@ -143,7 +144,8 @@ def test_huursom_is_the_national_rule_cao_minus_half_a_point() -> None:
 def test_woonvisieplus_late_is_only_a_warning_because_it_is_an_aim() -> None:
     assert one("woonvisieplus", {2023: nothing_delivered()}) is W
     late = {2023: nothing_delivered(), 2024: delivered(("woonvisieplus", "2024-02-22"))}
-    assert one("woonvisieplus", late) is W
+    assert one("woonvisieplus", late, 2023) is W
+    assert one("woonvisieplus", late) is C
     assert one("woonzorgvisie", {2023: delivered(("regionale-woonzorgvisie", "2023-11-23"))}) is C
 
 

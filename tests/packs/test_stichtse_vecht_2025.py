@@ -138,10 +138,32 @@ def test_3_1_6_session_in_2025() -> None:
     assert one("3.1-6", {2025: {"collections": {"deliverables": []}}}) is B
 
 
-def test_3_2_2_rent_policy_delivered_in_2026_is_late() -> None:
-    finding, = judge(PACK, "3.2-2", {2025: {"collections": {"deliverables": []}},
-                                     2026: delivered("huurbeleid-portaal", "2026-01-10")})
-    assert finding.status is B and finding.reason == "delivered_late"
+def rent_policy(date: str | None) -> dict:
+    """Portaal's new rent policy, recorded in the facts of the year of its date (or never)."""
+    years: dict = {year: {"collections": {"deliverables": []}} for year in (2025, 2026, 2027)}
+    if date is not None:
+        years[int(date[:4])] = {"collections": {"deliverables": [
+            {"id": "huurbeleid-portaal", "party": "portaal", "date": date}]}}
+    return years
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2025-12-31", [(C, "delivered"), (C, "delivered"), (C, "delivered")]),   # on the due date
+    ("2026-01-01", [(B, "delivered_late"), (C, "delivered_after_due"), (C, "delivered_after_due")]),
+    ("2026-03-02", [(B, "delivered_late"), (C, "delivered_after_due"), (C, "delivered_after_due")]),
+    (None, [(B, "overdue"), (B, "overdue"), (B, "overdue")]),                  # never
+])
+def test_3_2_2_a_late_rent_policy_is_one_shortfall_in_2025(date: str | None,
+                                                           expected: list) -> None:
+    """3.2-2: "Portaal ontwikkelt in 2025 nieuw huurbeleid". Delivered late (the bundled facts:
+    02-03-2026, 61 days) it falls short in 2025, with the days late, and is delivered from 2026
+    on; it does not fall short again in 2026 and 2027. Never delivered, it stays overdue."""
+    years = rent_policy(date)
+    found = [judge(PACK, "3.2-2", years, year)[0] for year in (2025, 2026, 2027)]
+    assert [(f.status, f.reason) for f in found] == expected
+    if date is not None and date > "2025-12-31":
+        assert found[0].distance is not None and found[0].distance.amount == (
+            1 if date == "2026-01-01" else 61)
 
 
 def test_3_4_7_covenant_is_not_due_before_2030() -> None:
@@ -341,8 +363,10 @@ def test_a_per_entity_rule_outside_its_years_is_not_applicable_even_without_the_
 def test_dated_deliverables_due_in_2025(rule: str, item: str, due: str) -> None:
     assert one(rule, {2025: delivered(item, due)}) is C  # on the last day complies
     assert one(rule, {2025: {"collections": {"deliverables": []}}}) is B
-    finding, = judge(PACK, rule, {2025: {"collections": {"deliverables": []}}, 2026: delivered(item, "2026-01-02")})
+    late = {2025: {"collections": {"deliverables": []}}, 2026: delivered(item, "2026-01-02")}
+    finding, = judge(PACK, rule, late, 2025)
     assert finding.status is B and finding.reason == "delivered_late"
+    assert one(rule, late) is C  # delivered from 2026 on: one shortfall, not two
 
 
 def test_3_2_8_one_day_after_mid_2025_is_late() -> None:
