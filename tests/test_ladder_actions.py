@@ -9,8 +9,11 @@ import json
 import jsonschema
 
 from woonpact.engine import paths
+from woonpact.engine.model.finding import Status
+from woonpact.engine.output.words import message
+from tests import support
 from tests.ladder_support import event, ladder_run
-from tests.support import BUNDLED_FACTS
+from tests.support import BUNDLED_FACTS, statuses
 from tests.test_cli import invoke
 
 SV = "stichtse-vecht-2025"
@@ -70,6 +73,30 @@ def test_a_trigger_without_a_check_says_the_action_is_due() -> None:
     steps = by_kind(ladder_run(SV, "3.4-3", {2025: above}))
     assert [r.key for r in steps[(2025, "action")].reasons] == ["ladder.action.trigger_fired", "ladder.why.action_due"]
     assert len(steps[(2025, "action")].parties) == 5  # responsible: all
+
+
+def test_a_recorded_consultation_is_the_talk_a_trigger_without_a_check_asks_for() -> None:
+    """Stichtse Vecht 3.4-3 ("treden partijen met elkaar in overleg"): the consultation recorded on
+    the clause is the action taken; the finding complies and no action step stays due. A meeting
+    for another corporation, or on another clause, is not that talk."""
+    figures = {"figures": {"lettings_special_groups": 31, "lettings_total": 100}}
+    above = {"parties": {"vo": figures, "portaal": figures}}
+    talk = event("3.4-3", "overleg", "2025-11-20", "resolved", scope="vo")
+    other = event("3.4-2", "overleg", "2025-11-20", "resolved")
+    years = {2025: {**above, "escalations": [talk, other]}}
+    by_scope = {f.scope.id: f for f in support.judge(SV, "3.4-3", years)}
+    assert (by_scope["vo"].status, by_scope["vo"].reason) == (Status.COMPLIANT, "action_taken")
+    assert by_scope["portaal"].reason == "trigger_fired"
+    said = message(by_scope["vo"], "nl", support.pack(SV))
+    assert "[overleg over deze afspraak vastgelegd op 20-11-2025]" in said
+    steps = ladder_run(SV, "3.4-3", years)
+    assert {(s.kind, s.scope.id) for s in steps} == {
+        ("action", "portaal"), ("rung", "portaal"), ("rung", "vo")}
+    assert next(s for s in steps if s.scope.id == "vo").closed  # the talk was recorded as resolved
+    talk = event("stichtse-vecht-2025/3.4-3", "overleg", "2025-11-20")
+    unscoped = {2025: {**above, "escalations": [talk]}}
+    assert statuses(support.judge(SV, "3.4-3", unscoped)) == [Status.COMPLIANT, Status.COMPLIANT]
+    assert not [s for s in ladder_run(SV, "3.4-3", unscoped) if s.kind == "action"]
 
 
 def test_an_agreed_deviation_covers_the_action_too() -> None:

@@ -79,11 +79,6 @@ def finding_signal(finding: Finding, top: int) -> Signal | None:
     return None
 
 
-def names(rule: Rule, checked_pack: str) -> frozenset[str]:
-    """How facts may name a clause: by its id within its own pack, or as `<pack>/<id>`."""
-    return frozenset({rule.key, rule.id} if rule.pack == checked_pack else {rule.key})
-
-
 def histories(ladder: Ladder, checked_pack: str, findings: Iterable[Finding],
               fact_sets: Mapping[int, FactSet]) -> list[ClauseHistory]:
     by_clause: dict[tuple[str, str], list[Finding]] = defaultdict(list)
@@ -97,7 +92,7 @@ def histories(ladder: Ladder, checked_pack: str, findings: Iterable[Finding],
     for clause in by_clause.values():
         clause.sort(key=lambda f: f.year)
         rule, scope = clause[-1].rule, clause[-1].scope
-        called = sorted(names(rule, checked_pack))
+        called = sorted(rule.called_in(checked_pack))
         single = rule.scope.kind in (ScopeKind.AGREEMENT, ScopeKind.PARTY)
         top = cap(ladder, rule)
         steps: list[Step] = []
