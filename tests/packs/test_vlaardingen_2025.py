@@ -191,7 +191,8 @@ def talk(rule: str, date: str) -> list[dict]:
 
 
 @pytest.mark.parametrize(("year", "programme"), [(2025, 21), (2026, 10), (2027, 5), (2028, 10)])
-def test_1_20_selling_above_the_programme_calls_for_consultation_not_a_breach(year: int, programme: int) -> None:
+def test_1_20_selling_above_the_programme_calls_for_consultation_not_a_breach(
+        year: int, programme: int) -> None:
     """1.20 with appendix table 3 ("ter informatie"): the programme figure is no cap. Selling it
     complies with the programme (nothing to consult on); one more is a change the parties consult
     on (a warning until the consultation is recorded, never a breach); the consultation recorded
@@ -201,7 +202,8 @@ def test_1_20_selling_above_the_programme_calls_for_consultation_not_a_breach(ye
     assert (quiet.status, quiet.reason) == (NA, "trigger_quiet")
     fired, = judge(PACK, rule, {year: parties(waterweg_wonen={"sold_social": programme + 1})})
     assert (fired.status, fired.reason) == (W, "trigger_fired") and fired.action is not None
-    held = {**parties(waterweg_wonen={"sold_social": programme + 1}), "escalations": talk(rule, f"{year}-11-12")}
+    held = {**parties(waterweg_wonen={"sold_social": programme + 1}),
+            "escalations": talk(rule, f"{year}-11-12")}
     done, = judge(PACK, rule, {year: held})
     assert (done.status, done.reason) == (C, "action_taken")
 
@@ -328,7 +330,8 @@ def pameijer(places: int, financing: bool | None = True, completed: bool = True)
     return project("pameijer-zuidbuurt", WW, places, completed, **conditions)
 
 
-@pytest.mark.parametrize(("places", "status"), [(23, B), (24, C), (28, C), (32, C), (33, C), (40, C)])
+@pytest.mark.parametrize(("places", "status"),
+                         [(23, B), (24, C), (28, C), (32, C), (33, C), (40, C)])
 def test_3_13_at_least_24_places_in_2027(places: int, status: Status) -> None:
     """3.13: "24-32 plekken voor Pameijer": 24 is the least promised; 32 is the expected upper
     figure, not a ceiling, so 33 places comply."""
