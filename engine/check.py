@@ -18,7 +18,7 @@ from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.evaluation.scopes import entity_id, fixed_instances
 from woonpact.engine.facts.loader import FACT_SUFFIXES, fact_files, load_fact_set
 from woonpact.engine.ladder.escalate import escalate
-from woonpact.engine.ladder.history import concerned, names
+from woonpact.engine.ladder.history import concerned
 from woonpact.engine.language import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
@@ -83,7 +83,7 @@ def clause_versions(pack: Pack, rules: Iterable[Rule]) -> dict[str, list[Rule]]:
     the versions of the clause it reaches."""
     found: dict[str, list[Rule]] = defaultdict(list)
     for rule in rules:
-        for name in names(rule, pack.id):
+        for name in rule.called_in(pack.id):
             found[name].append(rule)
     return found
 

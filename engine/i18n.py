@@ -236,6 +236,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ladder.basis": ("grondslag: {basis}", "legal basis: {basis}"),
     "finding.agreed_deviation": (" [afgesproken afwijking, goedgekeurd door {approved_by}: {reason}]",
                                  " [agreed deviation, approved by {approved_by}: {reason}]"),
+    "finding.action_held": (" [overleg over deze afspraak vastgelegd op {date}]",
+                            " [meeting on this clause recorded on {date}]"),
     "status.agreed_deviation": ("afgesproken afwijking", "agreed deviation"),
     "facts.deviation_unknown_rule": ("afwijking noemt onbekende regel '{rule}'{suggestion_hint}",
                                      "deviation names unknown rule '{rule}'{suggestion_hint}"),

@@ -72,8 +72,12 @@ def test_trajectory_milestones_written_as_year_keys_load(tmp_path: Path) -> None
     """`milestones: {2026: 300}` as the rule-language reference writes it (YAML integer keys)."""
     rules, facts = amended_pack(tmp_path)
     text = (rules / "stichtse-vecht-2025.yaml").read_text(encoding="utf-8")
-    text = text.replace("    trajectory:\n      start: {year: 2024, value: 0}\n",
-                        "    trajectory:\n      milestones: {2026: 100, 2028: 300}\n", 1)
+    start = ('    trajectory:\n      start: {year: 2025, value: '
+             '"at(2025, share(stock_below_aftoppingsgrens_2, stock_total))"}\n')
+    assert start in text
+    text = text.replace(start, "    trajectory:\n      milestones: {2026: 82%, 2028: 78%}\n", 1)
     (rules / "stichtse-vecht-2025.yaml").write_text(text, encoding="utf-8")
-    finding = next(f for f in check([facts], rules).findings if f.rule.id == "visie-1108-portaal" and f.year == 2026)
-    assert finding.target == 100 and finding.status is Status.COMPLIANT  # 60 + 95 = 155 is ahead of 100
+    findings = check([facts], rules).findings
+    finding = next(f for f in findings if f.rule.id == "3.2-1" and f.year == 2026)
+    assert finding.target == pytest.approx(0.82)
+    assert finding.status is Status.COMPLIANT  # 2950 / 3640 = 81.0%

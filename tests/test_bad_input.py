@@ -126,13 +126,15 @@ def check_bad_pack(tmp_path: Path, old: str, new: str, *expected: str) -> str:
 def test_pack_typo_in_fact_name_has_line_column_and_suggestion(tmp_path: Path) -> None:
     output = check_bad_pack(tmp_path, "measure: share(lettings_free_allocation, lettings_total)",
                             "measure: share(lettings_free_alocation, lettings_total)",
-                            "lettings_free_alocation", "bedoelt u 'lettings_free_allocation'", "rules[14].measure")
+                            "lettings_free_alocation", "bedoelt u 'lettings_free_allocation'",
+                            "rules[18].measure")
     line = next(i for i, text in enumerate(PACK_TEXT.splitlines(), 1) if "share(lettings_free_allocation, lettings_total)" in text)
     assert f"stichtse-vecht-2025.yaml:{line}:20:" in output
 
 
 def test_pack_share_written_without_percent(tmp_path: Path) -> None:
-    check_bad_pack(tmp_path, 'norm: "<= 15%"', 'norm: "<= 0.15"', "30% (niet 0.3 of 30)", "rules[14].norm")
+    check_bad_pack(tmp_path, 'norm: "<= 15%"', 'norm: "<= 0.15"', "30% (niet 0.3 of 30)",
+                   "rules[18].norm")
 
 
 def test_pack_unknown_party(tmp_path: Path) -> None:

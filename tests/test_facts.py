@@ -22,7 +22,7 @@ SV = BUNDLED_FACTS / "stichtse-vecht-2025"
 
 
 def test_json_facts_check_the_same_as_yaml(tmp_path: Path) -> None:
-    for year in (2025, 2026):
+    for year in (2024, 2025, 2026):
         data = yaml.safe_load((SV / f"{year}.yaml").read_text(encoding="utf-8"))
         (tmp_path / f"{year}.json").write_text(json.dumps(data, default=str), encoding="utf-8")
     as_json = check([tmp_path]).findings

@@ -8,12 +8,13 @@ from tests import support
 from tests.ladder_support import event, ladder_run, ladder_steps
 
 SV = "stichtse-vecht-2025"
+RENT = "3.2-4-huurprijs"  # V&O: rent at most 80% of the maximum reasonable rent, a result
 OEG = "oegstgeest-2025"
 
 
-def vo_share(huurtoeslag: int) -> dict:
-    """Stichtse Vecht 3.2-4: V&O lets at least 70% to households with huurtoeslag (a result)."""
-    return {"parties": {"vo": {"figures": {"lettings_huurtoeslag": huurtoeslag, "lettings_total": 100}}}}
+def vo_rent(share: int) -> dict:
+    """Stichtse Vecht 3.2-4: V&O sets rents at 80% of the maximum reasonable rent (a result)."""
+    return {"parties": {"vo": {"figures": {"rent_share_max_reasonable": f"{share}%"}}}}
 
 
 def wywonen_share(special: int) -> dict:
@@ -22,9 +23,9 @@ def wywonen_share(special: int) -> dict:
 
 
 def test_a_breach_talked_about_and_unresolved_that_persists_goes_to_mediation() -> None:
-    steps = ladder_steps(SV, "3.2-4", {
-        2025: {**vo_share(60), "escalations": [event("3.2-4", "overleg", "2025-11-20")]},
-        2026: vo_share(61),
+    steps = ladder_steps(SV, RENT, {
+        2025: {**vo_rent(90), "escalations": [event(RENT, "overleg", "2025-11-20")]},
+        2026: vo_rent(89),
     })
     assert (steps[2025].rung, steps[2025].recommended) == ("overleg", None)  # held; the next year decides
     assert (steps[2026].rung, steps[2026].recommended) == ("overleg", "mediation")
@@ -33,16 +34,17 @@ def test_a_breach_talked_about_and_unresolved_that_persists_goes_to_mediation() 
 
 
 def test_the_first_breach_recommends_the_first_rung_and_an_ignored_one_is_repeated() -> None:
-    steps = ladder_steps(SV, "3.2-4", {2025: vo_share(60), 2026: vo_share(60), 2027: vo_share(60)})
+    steps = ladder_steps(SV, RENT, {2025: vo_rent(90), 2026: vo_rent(90), 2027: vo_rent(90)})
     assert [steps[y].recommended for y in (2025, 2026, 2027)] == ["overleg"] * 3
     assert all(steps[y].rung is None for y in steps)
 
 
 def test_the_minister_comes_last_with_the_legal_basis_and_everybody_at_the_table() -> None:
     unresolved = {2025: "overleg", 2026: "mediation"}
-    steps = ladder_steps(SV, "3.2-4", {
-        **{y: {**vo_share(50), "escalations": [event("3.2-4", rung, f"{y}-11-01")]} for y, rung in unresolved.items()},
-        2027: vo_share(50),
+    steps = ladder_steps(SV, RENT, {
+        **{y: {**vo_rent(95), "escalations": [event(RENT, rung, f"{y}-11-01")]}
+           for y, rung in unresolved.items()},
+        2027: vo_rent(95),
     })
     last = steps[2027]
     assert (last.rung, last.recommended) == ("mediation", "minister")
@@ -65,10 +67,10 @@ def test_a_warning_alone_never_climbs_past_overleg() -> None:
 
 
 def test_restored_compliance_closes_the_episode_and_a_new_breach_starts_again_at_the_bottom() -> None:
-    steps = ladder_steps(SV, "3.2-4", {
-        2025: {**vo_share(60), "escalations": [event("3.2-4", "overleg", "2025-11-20")]},
-        2026: vo_share(75),
-        2027: vo_share(60),
+    steps = ladder_steps(SV, RENT, {
+        2025: {**vo_rent(90), "escalations": [event(RENT, "overleg", "2025-11-20")]},
+        2026: vo_rent(75),
+        2027: vo_rent(90),
     })
     assert steps[2026].closed and steps[2026].recommended is None
     assert steps[2026].reasons[-2].key == "ladder.compliant"
@@ -77,9 +79,9 @@ def test_restored_compliance_closes_the_episode_and_a_new_breach_starts_again_at
 
 
 def test_a_resolved_meeting_closes_the_episode() -> None:
-    steps = ladder_steps(SV, "3.2-4", {
-        2025: {**vo_share(60), "escalations": [event("3.2-4", "overleg", "2025-11-20", "resolved")]},
-        2026: vo_share(75),
+    steps = ladder_steps(SV, RENT, {
+        2025: {**vo_rent(90), "escalations": [event(RENT, "overleg", "2025-11-20", "resolved")]},
+        2026: vo_rent(75),
     })
     assert steps[2025].closed and steps[2025].rung == "overleg"
     assert 2026 not in steps  # nothing left to escalate
@@ -108,7 +110,7 @@ def test_an_event_without_scope_concerns_only_the_instances_that_failed() -> Non
 
 
 def test_clauses_that_never_failed_and_were_never_talked_about_have_no_steps() -> None:
-    assert ladder_steps(SV, "3.2-4", {2025: vo_share(80), 2026: vo_share(90)}) == {}
+    assert ladder_steps(SV, RENT, {2025: vo_rent(70), 2026: vo_rent(60)}) == {}
 
 
 def why(step) -> tuple[str, str, str]:
@@ -120,7 +122,7 @@ def why(step) -> tuple[str, str, str]:
 
 
 def test_the_reason_says_first_only_for_the_first_shortfall_of_the_clause() -> None:
-    steps = ladder_steps(SV, "3.2-4", {2025: vo_share(60), 2026: vo_share(61), 2027: vo_share(62)})
+    steps = ladder_steps(SV, RENT, {2025: vo_rent(90), 2026: vo_rent(89), 2027: vo_rent(88)})
     assert why(steps[2025]) == ("ladder.why.first", "eerste tekortkoming: begin met Overleg (verantwoording en gesprek)",
                                 "first shortfall: start with Consultation (account and talk)")
     key, nl, en = why(steps[2027])
@@ -134,10 +136,10 @@ def test_a_first_warning_is_called_a_warning() -> None:
 
 
 def test_a_new_episode_says_when_the_one_before_closed() -> None:
-    steps = ladder_steps(SV, "3.2-4", {
-        2025: {**vo_share(60), "escalations": [event("3.2-4", "overleg", "2025-11-20", "resolved")]},
-        2026: vo_share(75),
-        2027: vo_share(60),
+    steps = ladder_steps(SV, RENT, {
+        2025: {**vo_rent(90), "escalations": [event(RENT, "overleg", "2025-11-20", "resolved")]},
+        2026: vo_rent(75),
+        2027: vo_rent(90),
     })
     key, nl, en = why(steps[2027])
     assert key == "ladder.why.again"
@@ -147,16 +149,16 @@ def test_a_new_episode_says_when_the_one_before_closed() -> None:
 def test_a_shortfall_after_an_unresolved_meeting_is_not_said_to_persist() -> None:
     """A meeting held before the clause ever fell short (scoped, so it counts): the breach that
     follows climbs, and the reason says it came after the meeting, not that it persisted."""
-    after = ladder_steps(SV, "3.2-4", {
-        2025: {**vo_share(75), "escalations": [event("3.2-4", "overleg", "2025-11-20", scope="vo")]},
-        2026: vo_share(60),
+    after = ladder_steps(SV, RENT, {
+        2025: {**vo_rent(75), "escalations": [event(RENT, "overleg", "2025-11-20", scope="vo")]},
+        2026: vo_rent(90),
     })
     key, nl, en = why(after[2026])
     assert (after[2026].rung, after[2026].recommended, key) == ("overleg", "mediation", "ladder.why.after_held")
     assert nl.startswith("Overleg (verantwoording en gesprek) gehouden zonder oplossing, daarna tekortgeschoten")
-    persists = ladder_steps(SV, "3.2-4", {
-        2025: {**vo_share(60), "escalations": [event("3.2-4", "overleg", "2025-11-20")]},
-        2026: vo_share(60),
+    persists = ladder_steps(SV, RENT, {
+        2025: {**vo_rent(90), "escalations": [event(RENT, "overleg", "2025-11-20")]},
+        2026: vo_rent(90),
     })
     assert why(persists[2026])[0] == "ladder.why.climb"
 

@@ -9,8 +9,11 @@ import json
 import jsonschema
 
 from woonpact.engine import paths
+from woonpact.engine.model.finding import Status
+from woonpact.engine.output.words import message
+from tests import support
 from tests.ladder_support import event, ladder_run
-from tests.support import BUNDLED_FACTS
+from tests.support import BUNDLED_FACTS, statuses
 from tests.test_cli import invoke
 
 SV = "stichtse-vecht-2025"
@@ -72,6 +75,30 @@ def test_a_trigger_without_a_check_says_the_action_is_due() -> None:
     assert len(steps[(2025, "action")].parties) == 5  # responsible: all
 
 
+def test_a_recorded_consultation_is_the_talk_a_trigger_without_a_check_asks_for() -> None:
+    """Stichtse Vecht 3.4-3 ("treden partijen met elkaar in overleg"): the consultation recorded on
+    the clause is the action taken; the finding complies and no action step stays due. A meeting
+    for another corporation, or on another clause, is not that talk."""
+    figures = {"figures": {"lettings_special_groups": 31, "lettings_total": 100}}
+    above = {"parties": {"vo": figures, "portaal": figures}}
+    talk = event("3.4-3", "overleg", "2025-11-20", "resolved", scope="vo")
+    other = event("3.4-2", "overleg", "2025-11-20", "resolved")
+    years = {2025: {**above, "escalations": [talk, other]}}
+    by_scope = {f.scope.id: f for f in support.judge(SV, "3.4-3", years)}
+    assert (by_scope["vo"].status, by_scope["vo"].reason) == (Status.COMPLIANT, "action_taken")
+    assert by_scope["portaal"].reason == "trigger_fired"
+    said = message(by_scope["vo"], "nl", support.pack(SV))
+    assert "[overleg over deze afspraak vastgelegd op 20-11-2025]" in said
+    steps = ladder_run(SV, "3.4-3", years)
+    assert {(s.kind, s.scope.id) for s in steps} == {
+        ("action", "portaal"), ("rung", "portaal"), ("rung", "vo")}
+    assert next(s for s in steps if s.scope.id == "vo").closed  # the talk was recorded as resolved
+    talk = event("stichtse-vecht-2025/3.4-3", "overleg", "2025-11-20")
+    unscoped = {2025: {**above, "escalations": [talk]}}
+    assert statuses(support.judge(SV, "3.4-3", unscoped)) == [Status.COMPLIANT, Status.COMPLIANT]
+    assert not [s for s in ladder_run(SV, "3.4-3", unscoped) if s.kind == "action"]
+
+
 def test_an_agreed_deviation_covers_the_action_too() -> None:
     deviation = {"rule": "3.1-4", "from": 2025, "approved_by": ["gemeente", "vo"], "reason": "Grond gaat naar de gemeente"}
     assert ladder_run(SV, "3.1-4", {2025: project(False, deviations=[deviation])}) == ()
@@ -101,3 +128,17 @@ def test_actions_in_json_table_markdown_and_the_report() -> None:
     assert "- **By**: Gemeente Stichtse Vecht, Woonstichting Vecht en Omstreken" in ladder
     code, out = invoke("report", folder)
     assert out.count('data-kind="action"') == 2  # 2026, the year reported on
+
+
+def test_a_consultation_held_the_next_year_counts_for_the_year_it_concerns() -> None:
+    """The talk about 2025's 31% held in February 2026 and recorded in 2026's file with
+    `concerns: 2025` is the action taken in 2025, not in 2026 (docs/ladder.md, "Which year a
+    meeting concerns")."""
+    figures = {"figures": {"lettings_special_groups": 31, "lettings_total": 100}}
+    above = {"parties": {"vo": figures}}
+    talk = event("3.4-3", "overleg", "2026-02-10", "resolved", scope="vo", concerns=2025)
+    years = {2025: above, 2026: {**above, "escalations": [talk]}}
+    judged = {year: next(f for f in support.judge(SV, "3.4-3", years, year) if f.scope.id == "vo")
+              for year in (2025, 2026)}
+    assert judged[2025].reason == "action_taken"
+    assert judged[2026].reason == "trigger_fired"

@@ -19,6 +19,7 @@ from woonpact.engine.language import ast
 from woonpact.engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
 from woonpact.engine.language.compiler import MissingFact
 from woonpact.engine.language.constant import constant
+from woonpact.engine.model.facts import EscalationEvent
 from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Obligation, Rule
 from woonpact.engine.model.text import Text
@@ -33,6 +34,19 @@ def holds(op: str, value: Any, bound: Any, upper: Any = None) -> bool:
     if op == "between":
         return NUMERIC_COMPARE[">="](value, bound) and NUMERIC_COMPARE["<="](value, upper)
     return NUMERIC_COMPARE[op](value, bound)
+
+
+def meeting_on(rule: Rule, ctx: Context, scope: ScopeInstance) -> EscalationEvent | None:
+    """The first recorded meeting on the clause that concerns the judged year, for this instance.
+
+    A trigger that names no `done` check is a clause whose action is talks (Stichtse Vecht
+    3.4-3: "treden partijen met elkaar in overleg"); the talk is recorded as a meeting on the
+    clause (`escalations:`, `woonpact record --rule`), so that meeting is the action taken. A
+    meeting counts for the year it concerns, whichever year's file holds it (docs/ladder.md)."""
+    meetings = [e for facts in ctx.history.by_year.values() for e in facts.escalations
+                if e.concerned_year == ctx.year and e.scope in (None, scope.id)
+                and e.rule in rule.called_in(facts.agreement)]
+    return min(meetings, key=lambda e: e.date, default=None)
 
 
 def shortfall_status(rule: Rule) -> Status:
@@ -219,6 +233,11 @@ class Judge:
         if c.trigger_when is not None and not c.trigger_when(ctx, ent):
             return self.finding(ctx, ent, scope, Status.NOT_APPLICABLE, "trigger_quiet", value=value)
         if c.trigger_done is None:
+            meeting = meeting_on(rule, ctx, scope)
+            if meeting is not None:
+                return self.finding(ctx, ent, scope, Status.COMPLIANT, "action_taken", value=value,
+                                    action=rule.trigger.action,
+                                    details=(("held_on", meeting.date),))
             return self.finding(ctx, ent, scope, Status.WARNING, "trigger_fired", value=value,
                                 action=rule.trigger.action)
         if c.trigger_done(ctx, ent):

@@ -3,8 +3,9 @@
 Some clauses say what happens when their situation arises (Westland 3.3-5: a home refused 50
 times is reported to the municipality; Stichtse Vecht 3.1-4: a disagreement on the 30% goes to
 bestuurlijk overleg; 3.4-3: above 30% the parties consult). Such a clause is a trigger; its
-finding is `trigger_fired` when the pack cannot tell whether the action was taken, and
-`action_missing` when it can and it was not. For each, in each chosen year, the action is a step
+finding is `trigger_fired` when the pack cannot tell whether the action was taken (no `done`, and
+no meeting on the clause recorded that year: the judge reads such a meeting as the talk taken),
+and `action_missing` when it can and it was not. For each, in each chosen year, the action is a step
 of its own beside the rungs, repeated while it stays due, with the years it has been due.
 
 The same finding also goes up the ladder like any warning or breach (escalation.md: the action

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from woonpact.engine.ladder.history import names
 from woonpact.engine.model.facts import Deviation, FactSet
 from woonpact.engine.model.finding import Finding
 
@@ -14,7 +13,7 @@ def covering(finding: Finding, deviations: Iterable[Deviation], checked_pack: st
     """The deviation that covers a failing finding, if any; an expired one covers nothing."""
     if finding.status.value not in ("breach", "warning"):
         return None
-    called = names(finding.rule, checked_pack)
+    called = finding.rule.called_in(checked_pack)
     return next((d for d in deviations
                  if d.rule in called and d.first_year <= finding.year <= d.last_year
                  and d.scope in (None, finding.scope.id)), None)

@@ -80,17 +80,12 @@ def finding_signal(finding: Finding, top: int) -> Signal | None:
     return None
 
 
-def names(rule: Rule, checked_pack: str) -> frozenset[str]:
-    """How facts may name a clause: by its id within its own pack, or as `<pack>/<id>`."""
-    return frozenset({rule.key, rule.id} if rule.pack == checked_pack else {rule.key})
-
-
 def concerned(event: EscalationEvent, findings: Iterable[Finding],
               checked_pack: str) -> list[Finding]:
     """The findings a recorded meeting is about: its clause's in the year it concerns, for its
     scope (without one, for every instance)."""
     return [f for f in findings if f.year == event.concerned_year
-            and event.rule in names(f.rule, checked_pack) and event.scope in (None, f.scope.id)]
+            and event.rule in f.rule.called_in(checked_pack) and event.scope in (None, f.scope.id)]
 
 
 def histories(ladder: Ladder, checked_pack: str, findings: Iterable[Finding],
@@ -106,7 +101,7 @@ def histories(ladder: Ladder, checked_pack: str, findings: Iterable[Finding],
     for clause in by_clause.values():
         clause.sort(key=lambda f: f.year)
         rule, scope = clause[-1].rule, clause[-1].scope
-        called = sorted(names(rule, checked_pack))
+        called = sorted(rule.called_in(checked_pack))
         single = rule.scope.kind in (ScopeKind.AGREEMENT, ScopeKind.PARTY)
         top = cap(ladder, rule)
         steps: list[Step] = []

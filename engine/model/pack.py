@@ -165,6 +165,10 @@ class Rule:
         """The name findings, docs and tests use: `<pack>/<id>`."""
         return f"{self.pack}/{self.id}"
 
+    def called_in(self, checked_pack: str) -> frozenset[str]:
+        """How facts may name the clause: by its id within its own pack, or as `<pack>/<id>`."""
+        return frozenset({self.key, self.id} if self.pack == checked_pack else {self.key})
+
 
 @dataclass(frozen=True, slots=True)
 class Amendment:

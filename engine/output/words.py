@@ -144,6 +144,8 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     if finding.contested:
         names = ", ".join(f"{f.name} ({f.contested_by})" for f in finding.contested)
         text += (f" [rust op betwist cijfer: {names}]" if lang != "en" else f" [rests on a contested figure: {names}]")
+    if "held_on" in details:
+        text += say("finding.action_held", lang, date=value_text(details["held_on"], "date", lang))
     if finding.deviation is not None:
         text += say("finding.agreed_deviation", lang, approved_by=party_names(pack, finding.deviation.approved_by),
                     reason=finding.deviation.reason)
