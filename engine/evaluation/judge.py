@@ -45,7 +45,8 @@ def shortfall_status(rule: Rule) -> Status:
 class Judge:
     """Judges the rules of one pack against one history; holds nothing between findings."""
 
-    __slots__ = ("c", "rule", "_figures", "_summed", "_attributes", "_parameters", "_measure", "_read_parts",
+    __slots__ = ("c", "rule", "_figures", "_summed", "_attributes", "_parameters", "_measure",
+                 "_read_parts",
                  "_op", "_meets", "_bound", "_shortfall", "_ask")
 
     def __init__(self, compiled: CompiledRule) -> None:

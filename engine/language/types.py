@@ -363,9 +363,10 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "cumulative": (("cumulative(expression, from_year)", "the sum of the expression over `from_year` through the year judged"),),
     "price_level": (("price_level(amount, base_year, index)", "an amount at `base_year` prices, indexed to the year judged "
                                                               "with the national index parameter `index`"),),
-    "corporations": (("corporations(figure)", "a count or amount summed over the pack's corporations, each from "
-                                              "its own section (`corporations(stock_total)`: their homes, where "
-                                              "`stock_total` alone is the municipality's)"),),
+    "corporations": (("corporations(figure)",
+                      "a count or amount summed over the pack's corporations, each from its own "
+                      "section (`corporations(stock_total)`: their homes, where `stock_total` "
+                      "alone is the municipality's)"),),
     "condition": (('condition("name")', "a named true/false fact from the fact set's `conditions`"),),
     "exists": (("exists(expression)", "true when every fact the expression needs is present"),),
 }

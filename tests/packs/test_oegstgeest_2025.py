@@ -60,13 +60,14 @@ def built(social_per_year: dict[int, int], student: int = 0) -> dict[int, dict[s
 
 
 def test_beschikbaarheid_360_is_a_need_without_a_year_not_a_2028_target():
-    """Tussendoel beschikbaarheid: 'een resterende behoefte aan ongeveer 1.200 nieuwe woningen, waarvan
-    minimaal 30 procent in de sociale huur (minimaal 360 woningen)': no year, so no count rule judges
-    the 360 at the end of 2028; the share of 30% is what is judged."""
+    """Tussendoel beschikbaarheid: 'een resterende behoefte aan ongeveer 1.200 nieuwe woningen,
+    waarvan minimaal 30 procent in de sociale huur (minimaal 360 woningen)': no year, so no count
+    rule judges the 360 at the end of 2028; the share of 30% is what is judged."""
     rules = {rule.id for rule in pack(PACK).rules}
     assert "beschikbaarheid-360" not in rules and "beschikbaarheid-360-aandeel" in rules
     # 300 social of 1,000 by the end of 2028: short of 360, but the 30% is met
-    years = {y: agreement(new_build_social=75, new_build_social_student=0, new_build_total=250) for y in YEARS}
+    years = {y: agreement(new_build_social=75, new_build_social_student=0, new_build_total=250)
+             for y in YEARS}
     assert one("beschikbaarheid-360-aandeel", years) is Status.COMPLIANT
 
 
@@ -94,9 +95,9 @@ def uitstroom(suitable_in_2028: int) -> dict[int, dict[str, Any]]:
 
 @pytest.mark.parametrize(("suitable", "expected"), [(5, Status.COMPLIANT), (4, Status.WARNING)])
 def test_beschikbaarheid_20_exactly_20_percent_at_end_2028(suitable, expected):
-    """Tussendoel beschikbaarheid: 'Van het aandeel sociale huur is minimaal 20 procent geschikt voor
-    uitstromers': an interim goal ('Partijen sturen ... ook op de kwaliteit'), an effort like its
-    siblings, so 19 of 100 at the end of 2028 is a warning, not a breach."""
+    """Tussendoel beschikbaarheid: 'Van het aandeel sociale huur is minimaal 20 procent geschikt
+    voor uitstromers': an interim goal ('Partijen sturen ... ook op de kwaliteit'), an effort like
+    its siblings, so 19 of 100 at the end of 2028 is a warning, not a breach."""
     assert one("beschikbaarheid-20", uitstroom(suitable)) is expected
 
 
@@ -246,22 +247,25 @@ def test_clause_12_only_bres_delivers():
 
 
 def test_clause_12_the_parties_own_agreements_on_information_by_end_of_term():
-    """Afspraak 12: 'Partijen maken afspraken over voorlichting aan studenten met een campuscontract' -
-    beside BRES's plan; no date, so by the end of 2028."""
-    assert one("12-afspraken", {2027: no_deliverables()}) is Status.NOT_DUE
-    assert one("12-afspraken", {2028: delivered(("afspraken-voorlichting-campuscontract", "2028-03-01"))}) \
-        is Status.COMPLIANT
-    assert one("12-afspraken", {2028: delivered(("plan-voorlichting-campuscontract", "2028-03-01", "bres"))}) \
-        is Status.BREACH
+    """Afspraak 12: 'Partijen maken afspraken over voorlichting aan studenten met een
+    campuscontract' - beside BRES's plan; no date, so by the end of 2028."""
+    rule = "12-afspraken"
+    assert one(rule, {2027: no_deliverables()}) is Status.NOT_DUE
+    agreed = delivered(("afspraken-voorlichting-campuscontract", "2028-03-01"))
+    assert one(rule, {2028: agreed}) is Status.COMPLIANT
+    only_the_plan = delivered(("plan-voorlichting-campuscontract", "2028-03-01", "bres"))
+    assert one(rule, {2028: only_the_plan}) is Status.BREACH
 
 
 # --- Afspraak 10: DUWO zet de samenwerking met zorgpartijen voort ---------------------------
 
 def test_clause_10_duwo_continues_the_care_cooperation_an_effort():
-    """Afspraak 10: 'DUWO heeft samenwerkingsovereenkomsten met zorgpartijen ... en zet deze samenwerking
-    voort' - each year; ending depends on the care providers too, so it is an effort."""
+    """Afspraak 10: 'DUWO heeft samenwerkingsovereenkomsten met zorgpartijen ... en zet deze
+    samenwerking voort' - each year; ending depends on the care providers too: an effort."""
     def year(value: bool | None) -> dict[int, dict[str, Any]]:
-        return {2026: {"conditions": {"samenwerking_zorgpartijen_duwo": value}} if value is not None else {}}
+        if value is None:
+            return {2026: {}}
+        return {2026: {"conditions": {"samenwerking_zorgpartijen_duwo": value}}}
     assert one("10", year(True)) is Status.COMPLIANT
     assert one("10", year(False)) is Status.WARNING
     assert one("10", year(None)) is Status.MISSING_DATA
@@ -298,8 +302,9 @@ def test_clause_15_yearly_account_by_wywonen():
 
 
 def test_clause_15_only_after_a_year_with_iah_revenue():
-    """Afspraak 15: 'Indien van toepassing worden meeropbrengsten uit de inkomensafhankelijke huurverhoging
-    ... ingezet'; the account concerns 'deze eventuele extra middelen': none, nothing to account for."""
+    """Afspraak 15: 'Indien van toepassing worden meeropbrengsten uit de inkomensafhankelijke
+    huurverhoging ... ingezet'; the account concerns 'deze eventuele extra middelen': without
+    them there is nothing to account for."""
     assert one("15", iah(False)) is Status.NOT_APPLICABLE
     assert one("15", iah(None)) is Status.MISSING_DATA
 
@@ -343,8 +348,9 @@ def test_clause_19_jaarschijf_each_year():
 # --- Afspraak 22, 23: klimaatadaptatie ------------------------------------------------------
 
 def test_clause_20_the_municipality_and_wywonen_each_deploy_energy_coaches():
-    """Afspraak 20: 'De gemeente en WYwonen zetten ieder energiecoaches in' - a yes or no each year."""
-    year = {2026: {"conditions": {"energiecoaches_gemeente": True, "energiecoaches_wywonen": False}}}
+    """Afspraak 20: 'De gemeente en WYwonen zetten ieder energiecoaches in' - yes or no, yearly."""
+    coaches = {"energiecoaches_gemeente": True, "energiecoaches_wywonen": False}
+    year = {2026: {"conditions": coaches}}
     assert one("20-gemeente", year) is Status.COMPLIANT
     assert one("20-wywonen", year) is Status.BREACH
     assert one("20-wywonen", {2026: {}}) is Status.MISSING_DATA
@@ -355,15 +361,18 @@ def renovations(*projects: dict[str, Any]) -> dict[int, dict[str, Any]]:
 
 
 def test_clause_21_heat_stress_assessed_before_each_sustainability_project():
-    """Afspraak 21: 'Bij woningen met verduurzamingsopgave wordt vooraf getoetst op het bestaan van een
-    risico op hittestress' - per renovation project; new-build is out of scope."""
+    """Afspraak 21: 'Bij woningen met verduurzamingsopgave wordt vooraf getoetst op het bestaan van
+    een risico op hittestress' - per renovation project; new-build is out of scope."""
+    works = {"homes": 40, "sustainability_works": True}
     found = status_by_scope(judge(PACK, "21", renovations(
-        {"id": "a", "homes": 40, "party": "wywonen", "sustainability_works": True, "heat_stress_checked": True},
-        {"id": "b", "homes": 12, "party": "wywonen", "sustainability_works": True, "heat_stress_checked": False},
-        {"id": "c", "homes": 20, "party": "portaal", "sustainability_works": True},
+        {"id": "a", "party": "wywonen", **works, "heat_stress_checked": True},
+        {"id": "b", "party": "wywonen", **works, "heat_stress_checked": False},
+        {"id": "c", "party": "portaal", **works},
         {"id": "nieuwbouw", "homes": 60, "social_rent_homes": 60})))
-    assert found == {"projects/a": Status.COMPLIANT, "projects/b": Status.BREACH, "projects/c": Status.MISSING_DATA}
-    assert statuses(judge(PACK, "21", renovations({"id": "n", "homes": 60}))) == [Status.NOT_APPLICABLE]
+    assert found == {"projects/a": Status.COMPLIANT, "projects/b": Status.BREACH,
+                     "projects/c": Status.MISSING_DATA}
+    new_build_only = renovations({"id": "n", "homes": 60})
+    assert statuses(judge(PACK, "21", new_build_only)) == [Status.NOT_APPLICABLE]
 
 
 def test_clause_22_climate_adaptation_in_jaarschijf_each_year():
@@ -389,10 +398,11 @@ def test_clause_24_woonzorgvisie_started_in_2025():
 
 
 def test_clause_27_further_agreements_on_community_building_by_end_of_term():
-    """Afspraak 27: 'We onderzoeken of er meer capaciteit nodig is voor gemeenschapsvorming, en maken
-    nadere afspraken over de inzet daarvan' - no date: by the end of 2028."""
+    """Afspraak 27: 'We onderzoeken of er meer capaciteit nodig is voor gemeenschapsvorming, en
+    maken nadere afspraken over de inzet daarvan' - no date: by the end of 2028."""
     assert one("27", {2027: no_deliverables()}) is Status.NOT_DUE
-    assert one("27", {2028: delivered(("afspraken-gemeenschapsvorming", "2028-12-31"))}) is Status.COMPLIANT
+    agreed = delivered(("afspraken-gemeenschapsvorming", "2028-12-31"))
+    assert one("27", {2028: agreed}) is Status.COMPLIANT
     assert one("27", {2028: no_deliverables()}) is Status.BREACH
 
 
@@ -413,15 +423,18 @@ def test_clause_29_sociaal_team_agreements_by_end_of_term():
 # --- Afspraak 35: convenant gegevensdeling, indien nodig ------------------------------------
 
 def test_clause_32_second_chance_study_in_2026_and_evaluation_by_end_of_term():
-    """Afspraak 32: 'onderzoeken de mogelijkheden om het 'tweede kans' beleid breder toe te passen (2026)
-    ... De instrumenten worden geëvalueerd' - the study by the end of 2026, the evaluation by 2028."""
+    """Afspraak 32: 'onderzoeken de mogelijkheden om het 'tweede kans' beleid breder toe te passen
+    (2026) ... De instrumenten worden geëvalueerd' - the study by the end of 2026, the evaluation
+    by the end of 2028."""
+    def study(date: str) -> dict[str, Any]:
+        return delivered(("onderzoek-tweede-kans-beleid", date))
     assert one("32", {2025: no_deliverables()}) is Status.NOT_DUE
-    assert one("32", {2026: delivered(("onderzoek-tweede-kans-beleid", "2026-12-31"))}) is Status.COMPLIANT
+    assert one("32", {2026: study("2026-12-31")}) is Status.COMPLIANT
     assert one("32", {2026: no_deliverables()}) is Status.BREACH
-    assert one("32", {2027: delivered(("onderzoek-tweede-kans-beleid", "2027-01-04"))}) is Status.BREACH
+    assert one("32", {2027: study("2027-01-04")}) is Status.BREACH
+    evaluated = delivered(("evaluatie-tweede-kans-instrumenten", "2028-11-01"))
     assert one("32-evaluatie", {2026: no_deliverables()}) is Status.NOT_DUE
-    assert one("32-evaluatie", {2028: delivered(("evaluatie-tweede-kans-instrumenten", "2028-11-01"))}) \
-        is Status.COMPLIANT
+    assert one("32-evaluatie", {2028: evaluated}) is Status.COMPLIANT
     assert one("32-evaluatie", {2028: no_deliverables()}) is Status.BREACH
 
 
@@ -524,19 +537,23 @@ def test_clause_41_november_meeting(date, expected):
 def minutes(*rows: tuple[str, bool | None]) -> dict[int, dict[str, Any]]:
     dates = {"ambtelijk_overleg": "2026-03-03", "bestuurlijk_overleg": "2026-11-19",
              "projectleidersoverleg": "2026-02-12"}
-    items = [{"kind": kind, "date": dates[kind], **({"minutes_sent": sent} if sent is not None else {})}
-             for kind, sent in rows]
+    items = [{"kind": kind, "date": dates[kind]} for kind, _ in rows]
+    for item, (_, sent) in zip(items, rows):
+        if sent is not None:
+            item["minutes_sent"] = sent
     return {2026: {"collections": {"meetings": items}}}
 
 
 def test_clause_42_agenda_and_minutes_of_every_meeting_mailed_to_all_parties():
     """Afspraak 42: 'De gemeente maakt voor de overleggen de agenda en maakt een verslag met
-    actiepuntenlijst. Deze agenda en verslagen worden aan alle partijen gemaild' - the meetings of 40, 41."""
-    assert one("42", minutes(("ambtelijk_overleg", True), ("bestuurlijk_overleg", True))) is Status.COMPLIANT
-    assert one("42", minutes(("ambtelijk_overleg", True), ("bestuurlijk_overleg", False))) is Status.BREACH
-    assert one("42", minutes(("ambtelijk_overleg", True), ("bestuurlijk_overleg", None))) is Status.MISSING_DATA
+    actiepuntenlijst. Deze agenda en verslagen worden aan alle partijen gemaild' - the meetings of
+    clauses 40 and 41."""
+    ambtelijk = ("ambtelijk_overleg", True)
+    assert one("42", minutes(ambtelijk, ("bestuurlijk_overleg", True))) is Status.COMPLIANT
+    assert one("42", minutes(ambtelijk, ("bestuurlijk_overleg", False))) is Status.BREACH
+    assert one("42", minutes(ambtelijk, ("bestuurlijk_overleg", None))) is Status.MISSING_DATA
     # the project leaders' meeting (39) is about building projects: not one of these meetings
-    assert one("42", minutes(("ambtelijk_overleg", True), ("projectleidersoverleg", None))) is Status.COMPLIANT
+    assert one("42", minutes(ambtelijk, ("projectleidersoverleg", None))) is Status.COMPLIANT
 
 
 def test_clause_45_wywonen_keeps_the_monitor():
