@@ -375,7 +375,7 @@ def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
     clauses: dict[str, None] = {}
     for rule in included_rules(pack, rules):
         reads = compile_rule(rule, parameters()).reads
-        figures |= set(reads.figures)
+        figures |= set(reads.figures) | set(reads.summed)
         collections |= set(reads.collections) | ({"deliverables"} if rule.milestone else set())
         if rule.scope.collection:
             collections.add(rule.scope.collection)

@@ -87,6 +87,14 @@ class Context:
         """An agreement-wide count that the municipality did not give is the corporations' sum."""
         if name not in self.history.additive or not self.history.corporations:
             raise MissingFact(name, self.year)
+        return self._corporations_total(facts, name)
+
+    def corporations_sum(self, name: str) -> Any:
+        """`corporations(name)`: the corporations' sum, whatever the agreement's own section says
+        (its `stock_total` is the whole municipality's, theirs their own homes)."""
+        return self._corporations_total(self._fact_set(name), name)
+
+    def _corporations_total(self, facts: FactSet, name: str) -> Any:
         total = 0
         for corporation in self.history.corporations:
             section = facts.parties.get(corporation)
@@ -128,16 +136,31 @@ class Context:
         self._cited[name] = used
         return used
 
+    def cited_sum(self, name: str) -> FactUsed | None:
+        """`corporations(name)` as a finding cites it: the sum, with a contest on any part of it."""
+        try:
+            value = self.corporations_sum(name)
+        except MissingFact:
+            return None
+        contest = self._corporations_contest(name)
+        return FactUsed(f"corporations({name})", value, self.year, contest.by if contest else None,
+                        contest.reason if contest else None)
+
     def _contest(self, name: str) -> Contest | None:
         """A contest on the figure itself, or, for a sum over the corporations, on any part of it."""
         section, facts = self.section(), self._facts
         if section is not None and name in section.contested:
             return section.contested[name]
         if self.party is None and facts is not None and section is not None and name not in section.figures:
-            for corporation in self.history.corporations:
-                party_section = facts.parties.get(corporation)
-                if party_section is not None and name in party_section.contested:
-                    return party_section.contested[name]
+            return self._corporations_contest(name)
+        return None
+
+    def _corporations_contest(self, name: str) -> Contest | None:
+        facts = self._facts
+        for corporation in self.history.corporations if facts is not None else ():
+            party_section = facts.parties.get(corporation)  # type: ignore[union-attr]
+            if party_section is not None and name in party_section.contested:
+                return party_section.contested[name]
         return None
 
     def param(self, name: str, year: int) -> float:

@@ -59,7 +59,8 @@ def shortfall_status(rule: Rule) -> Status:
 class Judge:
     """Judges the rules of one pack against one history; holds nothing between findings."""
 
-    __slots__ = ("c", "rule", "_figures", "_attributes", "_parameters", "_measure", "_read_parts",
+    __slots__ = ("c", "rule", "_figures", "_summed", "_attributes", "_parameters", "_measure",
+                 "_read_parts",
                  "_op", "_meets", "_bound", "_shortfall", "_ask")
 
     def __init__(self, compiled: CompiledRule) -> None:
@@ -70,6 +71,7 @@ class Judge:
         prefix = f"{collection}."
         order = tuple(vocabulary().collections[collection]) if collection else ()
         self._figures = tuple(sorted(reads.figures))
+        self._summed = tuple(sorted(reads.summed))
         self._attributes = tuple((name, order.index(name[len(prefix):])) for name in sorted(reads.attributes)
                                  if name.startswith(prefix))  # (cited name, position in the entity's row)
         self._parameters = tuple(sorted(reads.parameters))
@@ -306,6 +308,7 @@ class Judge:
 
     def _facts_used(self, ctx: Context, ent: Any) -> tuple[FactUsed, ...]:
         used = [cited for cited in map(ctx.cited, self._figures) if cited is not None]
+        used += [cited for cited in map(ctx.cited_sum, self._summed) if cited is not None]
         if ent is not None:
             used += [FactUsed(name, ent[index], ctx.year) for name, index in self._attributes
                      if ent[index] is not None]
@@ -323,6 +326,11 @@ class Judge:
         for name in sorted(reads.figures):
             try:
                 ctx.figure(name)
+            except MissingFact as other:
+                names.append(_describe_missing(other, ctx))
+        for name in sorted(reads.summed):
+            try:
+                ctx.corporations_sum(name)
             except MissingFact as other:
                 names.append(_describe_missing(other, ctx))
         for name in sorted(reads.collections):

@@ -81,7 +81,7 @@ def _whole(node: ast.Node, env: Environment) -> bool:
             return _whole(left, env) and _whole(right, env)
         case ast.Call(func="count"):
             return True
-        case ast.Call(func="sum"):
+        case ast.Call(func="sum" | "corporations"):
             return check(node, env).unit == "count"
         case ast.Call(func="min" | "max", args=args):
             return all(_whole(a, env) for a in args)

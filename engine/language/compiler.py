@@ -167,6 +167,9 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
     if func == "condition":
         name = call.args[0].value  # type: ignore[union-attr]
         return lambda ctx, ent: ctx.condition(name)
+    if func == "corporations":
+        figure = call.args[0].name  # type: ignore[union-attr]
+        return lambda ctx, ent: ctx.corporations_sum(figure)
     if func == "param":
         name = call.args[0].name  # type: ignore[union-attr]
         if len(call.args) == 2:

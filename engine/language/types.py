@@ -49,7 +49,10 @@ class Environment:
 
 @dataclass(frozen=True, slots=True)
 class Checked:
-    """The result of checking: the unit, and every name the expression reads (for `facts used`)."""
+    """The result of checking: the unit, and every name the expression reads (for `facts used`).
+
+    `summed` holds the figures read as the corporations' sum (`corporations(stock_total)`),
+    apart from `figures`, which are read in the expression's own scope."""
 
     unit: str
     figures: frozenset[str] = frozenset()
@@ -57,6 +60,7 @@ class Checked:
     collections: frozenset[str] = frozenset()
     parameters: frozenset[str] = frozenset()
     history: bool = False
+    summed: frozenset[str] = frozenset()
 
     def merge(self, unit: str, *others: Checked) -> Checked:
         return Checked(
@@ -66,6 +70,7 @@ class Checked:
             self.collections.union(*(o.collections for o in others)),
             self.parameters.union(*(o.parameters for o in others)),
             self.history or any(o.history for o in others),
+            self.summed.union(*(o.summed for o in others)),
         )
 
 
@@ -316,6 +321,15 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
             given = index.name if isinstance(index, ast.Name) else "?"
             raise _unknown("expr.unknown_parameter", given, list(env.parameters), index.pos, env)
         return amount.merge("eur", Checked("eur", parameters=frozenset({index.name})))
+    if func == "corporations":
+        _arity(call, 1)
+        name = call.args[0]
+        if not isinstance(name, ast.Name) or name.name not in env.figures:
+            given = name.name if isinstance(name, ast.Name) else "?"
+            raise _unknown("expr.unknown_name", given, list(env.figures), name.pos, env)
+        unit = env.figures[name.name]
+        _expect(unit, {"count", "eur"}, call.pos, func)
+        return Checked(unit, summed=frozenset({name.name}))
     if func == "condition":
         _arity(call, 1)
         if not isinstance(call.args[0], ast.Text):
@@ -349,6 +363,10 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "cumulative": (("cumulative(expression, from_year)", "the sum of the expression over `from_year` through the year judged"),),
     "price_level": (("price_level(amount, base_year, index)", "an amount at `base_year` prices, indexed to the year judged "
                                                               "with the national index parameter `index`"),),
+    "corporations": (("corporations(figure)",
+                      "a count or amount summed over the pack's corporations, each from its own "
+                      "section (`corporations(stock_total)`: their homes, where `stock_total` "
+                      "alone is the municipality's)"),),
     "condition": (('condition("name")', "a named true/false fact from the fact set's `conditions`"),),
     "exists": (("exists(expression)", "true when every fact the expression needs is present"),),
 }

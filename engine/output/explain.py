@@ -92,7 +92,8 @@ def explain(pack: Pack, rule_id: str, parameters: Parameters, lang: str) -> str:
             due = rule.milestone.due.isoformat() if rule.milestone.due else \
                 label("elk jaar op ", "each year by ") + "-".join(f"{x:02d}" for x in rule.milestone.due_each_year or ())
             out.append(f"{label('Op te leveren', 'Deliverable')}: {rule.milestone.deliverable}, {label('uiterlijk', 'due')} {due}")
-        facts = sorted(reads.figures) + sorted(reads.attributes) + sorted(reads.collections) + \
+        facts = sorted(reads.figures) + [f"corporations({s})" for s in sorted(reads.summed)] + \
+            sorted(reads.attributes) + sorted(reads.collections) + \
             [f"param({p})" for p in sorted(reads.parameters)]
         if rule.milestone:
             facts.append("deliverables")

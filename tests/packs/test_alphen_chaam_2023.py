@@ -114,6 +114,17 @@ def test_nieuwbouw_12_is_not_due_in_2023_and_counts_both_years_in_2024() -> None
     ("doorstroomaanpak", "doorstroomaanpak"),
     ("efg-start", "start-verduurzaming-efg"),
     ("zonnepanelen", "uitvoeringsprogramma-zonnepanelen"),
+    # products the text names without a date: by the end of the term (seed audit §6a)
+    # "Bepalen vastgoedportefeuille"
+    ("vastgoedportefeuille", "vastgoedportefeuille-alphen-chaam"),
+    # "Potentiële ontwikkellocaties met Leystromen bespreken en hierover uitvoeringsafspraken maken"
+    ("ontwikkellocaties", "uitvoeringsafspraken-ontwikkellocaties"),
+    # "Evalueren en herijken (gedifferentieerd) grondprijzenbeleid"
+    ("grondprijzenbeleid", "grondprijzenbeleid-herijkt"),
+    # "Onderzocht wordt of er ... een inkomensafhankelijke hogere huurverhoging (IAH) toegepast"
+    ("iah-onderzoek", "besluit-iah"),
+    # "afspraken maken over het aantal toe te wijzen woningen aan bijzondere doelgroepen"
+    ("doelgroepen-afspraken", "afspraken-aantal-bijzondere-doelgroepen"),
 ])
 def test_deliverables_due_by_the_end_of_2024(rule: str, deliverable: str) -> None:
     assert one(rule, {2023: nothing_delivered()}) is ND
@@ -142,11 +153,23 @@ def test_huursom_is_the_national_rule_cao_minus_half_a_point() -> None:
 
 
 def test_woonvisieplus_late_is_only_a_warning_because_it_is_an_aim() -> None:
+    """"Het doel is om de nieuwe woonvisie in het najaar van 2023 te laten vaststellen door de
+    gemeenteraad": the council's adoption is an aim."""
     assert one("woonvisieplus", {2023: nothing_delivered()}) is W
     late = {2023: nothing_delivered(), 2024: delivered(("woonvisieplus", "2024-02-22"))}
     assert one("woonvisieplus", late, 2023) is W
     assert one("woonvisieplus", late) is C
     assert one("woonzorgvisie", {2023: delivered(("regionale-woonzorgvisie", "2023-11-23"))}) is C
+
+
+def test_woonvisieplus_drawn_up_in_2023_is_a_result() -> None:
+    """"Gemeente ... maakt in 2023 een brede WoonvisiePlus": drawing it up is firm, so a draft
+    only in 2024 is a breach, even though the council's adoption is only an aim."""
+    on_time = {2023: delivered(("woonvisieplus-ontwerp", "2023-12-31"))}
+    assert one("woonvisieplus-opstellen", on_time) is C
+    assert one("woonvisieplus-opstellen", {2023: nothing_delivered()}) is B
+    late = {2023: nothing_delivered(), 2024: delivered(("woonvisieplus-ontwerp", "2024-01-09"))}
+    assert one("woonvisieplus-opstellen", late) is B
 
 
 # -- huur-550: "het aantal woningen met een huurprijs tot € 550 (prijspeil 2020) [...] tot en
@@ -211,6 +234,22 @@ def lettings(total: int, special: int, **more: object) -> dict:
 
 def test_doelgroepen_15_exactly_the_signal_value_calls_for_nothing() -> None:
     assert one("doelgroepen-15", {2023: lettings(20, 3)}) is NA
+
+
+@pytest.mark.parametrize(("total", "special", "expected"), [
+    (20, 2, W),    # 10%: one home short of 15% (3 of 20)
+    (20, 4, W),    # 20%: one home more than 15%
+    (22, 2, W),    # 9.1%: more than a home short of 3.3
+    (22, 3, NA),   # 13.6%: 15% of 22 is 3.3 homes; 3 and 4 are as near as whole homes get
+    (22, 4, NA),   # 18.2%
+    (22, 5, W),    # 22.7%
+])
+def test_doelgroepen_15_a_deviation_either_way_calls_for_consultation(total: int, special: int,
+                                                                     expected: Status) -> None:
+    """"Leystromen stelt 15% (signaalwaarde) van haar vrijkomende woningen beschikbaar ... In
+    incidentele gevallen kan afgeweken worden van het percentage ..., in dat geval vindt afstemming
+    plaats": a supply commitment, so making too few homes available is a deviation as well."""
+    assert one("doelgroepen-15", {2024: lettings(total, special)}) is expected
 
 
 def test_doelgroepen_15_above_the_signal_value_calls_for_consultation() -> None:

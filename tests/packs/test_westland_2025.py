@@ -12,7 +12,7 @@ import pytest
 
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
+from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 
 PACK = "westland-2025"
 C, W, B = Status.COMPLIANT, Status.WARNING, Status.BREACH
@@ -95,6 +95,22 @@ def test_2_cycle_judged_only_in_the_term_2025_2029():
     assert one("2-cycle-april", {2030: meetings()}) == NA
 
 
+def test_the_term_ends_on_1_january_2030_so_a_clause_without_its_own_years_is_not_judged_in_2030():
+    """2, afspraak 3: 'Raamovereenkomst voor 2025-2030 (periode 1 januari 2025 tot 1 januari 2030)'.
+    Eénmaal per jaar een informatieavond: 2029 is the last year it is owed."""
+    assert one("2-11", {2029: meetings()}) == B
+    assert one("2-11", {2030: meetings()}) == NA
+    assert one("3.6-4", {2030: meetings()}) == NA
+    assert (pack(PACK).first_year, pack(PACK).last_year) == (2025, 2029)
+
+
+def test_the_clauses_that_name_2030_themselves_are_judged_in_2030():
+    """3.1-1 'Eind 2030 ... (periode 2020 tot en met 2030)' and 3.5-6 'In 2030 ... 20%' run past
+    the term."""
+    assert one("3.1-1-totaal", history(2030, {2030: (1200, 399)}, {2026: 200})) == B
+    assert one("3.5-6", {2030: insulated((2000, 10000), (199, 1000))}) == B
+
+
 def test_2_cycle_publicatie_by_15_december():
     """2, afspraak 6: jaarafspraken '... door de corporaties en gemeente gepubliceerd'."""
     assert one("2-cycle-publicatie", {2025: deliverables(("jaarafspraken-gepubliceerd", "2025-12-15", None))}) == C
@@ -105,6 +121,16 @@ def test_2_7_yearly_theme_meeting():
     """2, afspraak 7: 'Jaarlijks organiseren partijen een tripartite themabijeenkomst'."""
     assert one("2-7", {2025: meetings(("themabijeenkomst", "2025-10-02"))}) == C
     assert one("2-7", {2025: meetings(("tripartite_overleg", "2025-10-02"))}) == B
+
+
+def test_2_8_tenant_organisations_vision_by_the_end_of_the_term():
+    """2, afspraak 8: 'dat ook de huurdersorganisaties hun visie en speerpunten helder maken' - no
+    date, no frequency: once, by the end of the term (not each year beside the bod)."""
+    vision = deliverables(("visie-huurdersorganisaties", "2027-09-01", "huurdersorganisaties"))
+    assert one("2-8", {2026: deliverables()}) == ND
+    assert one("2-8", {2027: vision}) == C
+    assert one("2-8", {2028: vision}) == C
+    assert one("2-8", {2029: deliverables()}) == B
 
 
 def test_2_10_consultation_after_a_far_reaching_change_in_the_law():
@@ -148,13 +174,31 @@ def test_3_1_1_corporations_target_is_1600_when_private_landlords_deliver_200():
     assert one("3.1-1", history(2030, corp, {2025: 200})) == B          # one short, after the deadline
 
 
-def test_3_1_1_corporations_make_up_a_private_shortfall():
-    """3.1-1: 'Als particuliere verhuurders er niet in slagen ... dan zijn de corporaties bereid ... te compenseren'."""
-    # private landlords built only 150: the corporations' target becomes 1,650
-    assert one("3.1-1", history(2030, {2030: (1250, 400)}, {2025: 150})) == C   # 1,650 exactly
-    assert one("3.1-1", history(2030, {2030: (1249, 400)}, {2025: 150})) == B   # 1,649
+def test_3_1_1_a_private_shortfall_does_not_raise_the_corporations_1600():
+    """3.1-1: 'Als particuliere verhuurders er niet in slagen ... dan zijn de corporaties bereid ...
+    te compenseren': a willingness, so with only 150 private homes the corporations' 1,600 still
+    complies."""
+    assert one("3.1-1", history(2030, {2030: (1200, 400)}, {2025: 150})) == C   # private 50 short
+    assert one("3.1-1", history(2030, {2030: (1199, 400)}, {2025: 150})) == B   # 1,599
     # more than 200 private homes do not lower the corporations' 1,600
     assert one("3.1-1", history(2030, {2030: (1199, 400)}, {2025: 300})) == B
+
+
+def compensation(private_2025: int, **conditions: bool) -> dict[int, dict[str, Any]]:
+    """80 private homes by the end of 2024: the line to 200 at the end of 2030 is at 100 in 2025."""
+    years = history(2025, {}, {2024: 80, 2025: private_2025 - 80})
+    years[2025]["conditions"] = conditions
+    return years
+
+
+def test_3_1_1_compensatie_talks_when_private_landlords_fall_behind():
+    """3.1-1: 'Als particuliere verhuurders er niet in slagen het gewenste aantal te realiseren,
+    dan zijn de corporaties bereid ...'; monitoring 'zodat tijdig bijgestuurd kan worden'."""
+    rule = "3.1-1-compensatie"
+    assert one(rule, compensation(100)) == NA                                   # on the line
+    assert one(rule, compensation(99, compensatie_particulier_besproken=True)) == C
+    assert one(rule, compensation(99, compensatie_particulier_besproken=False)) == W
+    assert one(rule, compensation(99)) == MD                                    # talks not recorded
 
 
 def test_3_1_1_trajectory_before_the_deadline_is_a_warning_never_a_breach():
@@ -177,6 +221,8 @@ def test_3_1_1_totaal_1800_by_end_2030():
     """3.1-1: 'Eind 2030 zijn er in Westland minimaal 1.800 sociale huurwoningen bijgebouwd'."""
     assert one("3.1-1-totaal", history(2030, {2030: (1200, 400)}, {2026: 200})) == C   # 1,800
     assert one("3.1-1-totaal", history(2030, {2030: (1200, 399)}, {2026: 200})) == B   # 1,799
+    # a total short only through the private landlords is a shortfall on the joint headline
+    assert one("3.1-1-totaal", history(2030, {2030: (1200, 400)}, {2026: 150})) == B
 
 
 def test_3_1_1_netto_1500_after_sales_and_demolition_is_an_effort():
@@ -312,6 +358,14 @@ def test_3_2_5_no_evictions_for_rent_arrears_is_an_aim():
     assert status_by_scope(judge(PACK, "3.2-5", facts)) == {"arcade": C, "wonen-wateringen": W}
 
 
+def test_3_2_6_evaluation_of_the_efforts_on_housing_costs_by_the_end_of_the_term():
+    """3.2-6: 'We evalueren en herijken de inzet van middelen en preventieve activiteiten'."""
+    evaluated = deliverables(("evaluatie-inzet-woonlasten", "2029-12-31", None))
+    assert one("3.2-6", {2025: deliverables()}) == ND
+    assert one("3.2-6", {2029: evaluated}) == C
+    assert one("3.2-6", {2029: deliverables()}) == B
+
+
 # --- 3.3 Goed gebruik van de bestaande voorraad -------------------------------------------------
 
 def test_3_3_5_fires_at_50_refusals_not_at_49():
@@ -320,16 +374,44 @@ def test_3_3_5_fires_at_50_refusals_not_at_49():
         {"id": "r50-reported", "party": "arcade", "relet": True, "refusals": 50, "reported_to_municipality": True},
         {"id": "r50-silent", "party": "arcade", "relet": True, "refusals": 50},
         {"id": "r49", "party": "wonen-wateringen", "relet": True, "refusals": 49},
-        {"id": "new-build-60", "party": "arcade", "relet": False, "refusals": 60},
     ]
     found = status_by_scope(judge(PACK, "3.3-5", {2025: {"collections": {"lettings": rows}}}))
     assert found == {"lettings/r50-reported": C, "lettings/r50-silent": B}
+
+
+def test_3_3_5_counts_the_first_letting_of_new_build_too():
+    """3.3-5: 'bij nieuwe verhuur' is every new letting; unlike 3.2-1 the text adds no
+    '(na mutatie)'."""
+    rows = [
+        {"id": "new-build-50", "party": "arcade", "relet": False, "refusals": 50},
+        {"id": "new-build-50-reported", "party": "arcade", "relet": False, "refusals": 50,
+         "reported_to_municipality": True},
+        {"id": "new-build-49", "party": "wonen-wateringen", "relet": False, "refusals": 49},
+    ]
+    found = status_by_scope(judge(PACK, "3.3-5", {2025: {"collections": {"lettings": rows}}}))
+    assert found == {"lettings/new-build-50": B, "lettings/new-build-50-reported": C}
 
 
 def test_3_3_5_quiet_at_49_refusals():
     """3.3-5: 49 refusals is not yet a reason to report: the rule does not fire."""
     rows = [{"id": "r49", "party": "arcade", "relet": True, "refusals": 49}]
     assert run("3.3-5", {2025: {"collections": {"lettings": rows}}}) == [NA]
+
+
+def test_3_3_1_pilot_knowledge_and_decision_by_the_end_of_the_term():
+    """3.3-1: 'Wonen Wateringen start een pilot doorstroming. Kennis en ervaring worden gedeeld ...
+    Op basis daarvan bepalen partijen of een bredere toepassing ... aan de orde is' - three steps,
+    no date."""
+    done = deliverables(("pilot-doorstroming", "2026-03-01", "wonen-wateringen"),
+                        ("kennisdeling-pilot-doorstroming", "2027-06-01", "wonen-wateringen"),
+                        ("besluit-bredere-toepassing-doorstroming", "2029-12-31", None))
+    for rule in ("3.3-1-pilot", "3.3-1-kennis", "3.3-1-besluit"):
+        assert one(rule, {2025: deliverables()}) == ND, rule
+        assert one(rule, {2029: done}) == C, rule
+        assert one(rule, {2029: deliverables()}) == B, rule
+    # the pilot is Wonen Wateringen's: Arcade starting one does not count
+    by_arcade = deliverables(("pilot-doorstroming", "2026-03-01", "arcade"))
+    assert one("3.3-1-pilot", {2029: by_arcade}) == B
 
 
 def test_3_3_6_huisvestingsverordening_amended_in_2025():
@@ -369,13 +451,20 @@ def test_3_4_30pct_cap_and_signal():
     assert one("3.4-30pct", group_lettings(31, 100)) == B     # overrun
 
 
-def test_3_4_30pct_counts_every_non_regular_route():
-    """3.4, afspraak 7: statushouders, urgenten and uitstroom (and other special routes) are all non-regular."""
-    rows = (lettings("arcade", 10, prefix="s", target_group="statushouder")
+def test_3_4_30pct_counts_the_groups_the_text_names():
+    """3.4, afspraak 7: 'niet-reguliere woningzoekenden (statushouders, urgenten, indicatie
+    beschermd thuis/uitstroom instellingen)': those three count under the cap, other special
+    routes do not."""
+    def rows(urgent: int) -> dict[int, dict[str, Any]]:
+        return {2025: {"collections": {"lettings": (
+            lettings("arcade", 10, prefix="s", target_group="statushouder")
             + lettings("arcade", 10, prefix="u", target_group="uitstroom")
+            + lettings("arcade", urgent, prefix="g", target_group="urgent")
             + lettings("arcade", 11, prefix="b", target_group="bijzonder")
-            + lettings("arcade", 69, prefix="r", target_group="regulier"))
-    assert one("3.4-30pct", {2025: {"collections": {"lettings": rows}}}) == B
+            + lettings("arcade", 69 - urgent, prefix="r", target_group="regulier"))}}}
+    assert one("3.4-30pct", rows(0)) == C       # 20%; with the 11 bijzonder it would be 31%
+    assert one("3.4-30pct", rows(10)) == W      # 30%: the cap is met, the signal is on
+    assert one("3.4-30pct", rows(11)) == B      # 31% of the named groups
 
 
 def test_3_4_30pct_overzicht_at_the_start_of_the_year():
@@ -391,14 +480,28 @@ def test_3_4_wmo_convenant_by_the_end_of_the_term():
     assert one("3.4-wmo-convenant", {2027: deliverables(("wmo-convenant", "2027-05-01", None))}) == C
 
 
-def test_3_4_bw45_45_places_before_2026():
-    """3.4, afspraak 11: 'zullen er voor 2026 45 plekken Beschermd Wonen gerealiseerd worden'."""
+def test_3_4_convenant_zorgafhankelijk_update_is_an_effort_by_the_end_of_the_term():
+    """3.4, afspraak 8: 'De gemeente werkt aan een actualisatie van het convenant' - 'werkt aan'
+    promises no date: missing at the end of the term is a warning, not a breach."""
+    rule = "3.4-convenant-zorgafhankelijk"
+    updated = deliverables(("convenant-zorgafhankelijke-groepen-geactualiseerd", "2028-02-01",
+                            "gemeente"))
+    assert one(rule, {2026: deliverables()}) == ND
+    assert one(rule, {2029: updated}) == C
+    assert one(rule, {2029: deliverables()}) == W
+
+
+def test_3_4_bw45_45_places_by_the_end_of_2026():
+    """3.4, afspraak 11: 'zullen er voor 2026 45 plekken Beschermd Wonen gerealiseerd worden' - no
+    accent, where the text elsewhere writes 'vO0r'/'vdoér': read as 'for 2026', by its end."""
     def places(n: int) -> dict[str, Any]:
         return {"municipality": {"figures": {"places_supported_living": n}}}
-    assert one("3.4-bw45", {2025: places(45)}) == C     # exactly 45 at the deadline
-    assert one("3.4-bw45", {2025: places(44)}) == B     # the deadline is end 2025: no trajectory, a breach
+    assert one("3.4-bw45", {2025: places(45)}) == C     # already met in 2025
+    assert one("3.4-bw45", {2025: places(44)}) == ND    # 2025 is before the deadline: not yet due
+    assert one("3.4-bw45", {2026: places(45)}) == C     # exactly 45 at the deadline
+    assert one("3.4-bw45", {2026: places(44)}) == B
     assert one("3.4-bw45", {2027: places(44)}) == B     # the places must remain after the deadline
-    assert one("3.4-bw45", {2025: {}}) == MD
+    assert one("3.4-bw45", {2026: {}}) == MD
 
 
 def test_3_4_woonzorgoverleg_twice_a_year():
@@ -442,18 +545,56 @@ def test_3_5_3_programme_ends_with_2028_national_rule_stays_in_npa():
     assert found == {"arcade": C, "wonen-wateringen": C}
 
 
+def test_3_5_4_maintenance_moments_recorded_each_year():
+    """3.5-4: 'We leggen onderhouds- en renovatiemomenten ... vast en blijven monitoren. Dit wordt
+    zodanig geagendeerd dat het past in de begrotingscyclus van partijen' - yearly, by 31 December
+    at the latest."""
+    overview = deliverables(("overzicht-onderhoudsmomenten", "2025-12-31", None))
+    assert one("3.5-4", {2025: overview}) == C
+    assert one("3.5-4", {2026: overview}) == B          # last year's overview is not this year's
+    assert one("3.5-4", {2026: deliverables()}) == B
+
+
+def test_3_5_5_offer_for_private_homes_is_an_effort():
+    """3.5-5: 'werken gemeente en corporaties aan een aanbod voor de aanpak van particuliere
+    woningen'."""
+    offer = deliverables(("aanbod-particuliere-woningen", "2029-06-01", None))
+    assert one("3.5-5", {2027: deliverables()}) == ND
+    assert one("3.5-5", {2029: offer}) == C
+    assert one("3.5-5", {2029: deliverables()}) == W
+
+
+def test_3_5_10_smp_study_in_monster_by_the_end_of_the_term():
+    """3.5-10: 'De gemeente Westland voert een onderzoek SMP uit in Monster' (no date)."""
+    study = deliverables(("onderzoek-smp-monster", "2026-05-01", "gemeente"))
+    assert one("3.5-10", {2025: deliverables()}) == ND
+    assert one("3.5-10", {2029: study}) == C
+    assert one("3.5-10", {2029: deliverables()}) == B
+
+
 def insulated(arcade: tuple[int, int], ww: tuple[int, int]) -> dict[str, Any]:
     return party_figures(
         arcade={"stock_future_proof_insulated": arcade[0], "stock_total": arcade[1]},
         **{"wonen-wateringen": {"stock_future_proof_insulated": ww[0], "stock_total": ww[1]}})
 
 
-def test_3_5_6_20_percent_future_proof_in_2030():
-    """3.5-6: 'In 2030 voldoen minimaal 20% van alle corporatiewoningen ... aan de kwaliteit “toekomst klaar geisoleerd”'."""
-    assert status_by_scope(judge(PACK, "3.5-6", {2030: insulated((2000, 10000), (199, 1000))})) == {
-        "arcade": C, "wonen-wateringen": B}                   # exactly 20% / 19.9% at the deadline
-    assert status_by_scope(judge(PACK, "3.5-6", {2029: insulated((1500, 10000), (250, 1000))})) == {
-        "arcade": ND, "wonen-wateringen": C}                  # before 2030: not yet due, unless already met
+def test_3_5_6_20_percent_of_all_corporation_homes_in_2030():
+    """3.5-6: 'In 2030 voldoen minimaal 20% van alle corporatiewoningen in Westland aan de
+    kwaliteit “toekomst klaar geisoleerd”': one share over the corporations together."""
+    # 15% and 70%: 2,200 of 11,000 homes together
+    assert one("3.5-6", {2030: insulated((1500, 10000), (700, 1000))}) == C
+    assert one("3.5-6", {2030: insulated((1500, 10000), (699, 1000))}) == B    # 2,199 of 11,000
+    assert one("3.5-6", {2029: insulated((1500, 10000), (250, 1000))}) == ND   # not yet due
+    assert one("3.5-6", {2029: insulated((2000, 10000), (250, 1000))}) == C    # unless already met
+
+
+def test_3_5_6_reads_the_corporations_homes_not_the_municipalitys():
+    """3.5-6: 'alle corporatiewoningen': the municipality's own stock_total (all homes) is not the
+    base."""
+    facts = insulated((1500, 10000), (700, 1000))
+    facts["municipality"] = {"figures": {"stock_total": 47000}}
+    (finding,) = judge(PACK, "3.5-6", {2030: facts})
+    assert finding.status == C and finding.value == pytest.approx(0.2)
 
 
 def test_3_5_7_promising_heat_areas_before_2026():
@@ -480,6 +621,16 @@ def test_3_5_8_sociaal_rent_after_works_stays_social():
     """3.5-8: verduurzaming leidt niet tot een huur waardoor 'de woning bij nieuwe verhuring niet meer sociaal verhuurd wordt'."""
     assert one("3.5-8-sociaal", renovation(rent_after_works=900.07)) == C     # the 2025 liberalisatiegrens
     assert one("3.5-8-sociaal", renovation(rent_after_works=900.08)) == B
+
+
+def test_3_5_ka1_update_of_the_climate_adaptation_strategy_is_an_effort():
+    """3.5 klimaatadaptatie 1: 'Gemeente heeft een klimaatadaptatiestrategie (2021-2024). De
+    gemeente werkt aan een update van deze strategie' - no date: missing at the end of the term is
+    a warning."""
+    update = deliverables(("klimaatadaptatiestrategie-update", "2026-10-01", "gemeente"))
+    assert one("3.5-ka1", {2025: deliverables()}) == ND
+    assert one("3.5-ka1", {2029: update}) == C
+    assert one("3.5-ka1", {2029: deliverables()}) == W
 
 
 def test_3_5_ka2_agreements_on_risk_areas_in_2025():
@@ -516,6 +667,14 @@ def test_3_6_4_one_wijkschouw_a_year():
     assert one("3.6-4", {2025: {}}) == MD
 
 
+def test_3_6_6_study_into_extending_the_lkb_covenant_by_the_end_of_the_term():
+    """3.6-6: 'Partijen doen onderzoek naar uitbreiding van het Convenant Laatste-kansbeleid'."""
+    study = deliverables(("onderzoek-uitbreiding-lkb", "2027-11-01", None))
+    assert one("3.6-6", {2026: deliverables()}) == ND
+    assert one("3.6-6", {2029: study}) == C
+    assert one("3.6-6", {2029: deliverables()}) == B
+
+
 def test_3_7_1_covenant_on_housing_nuisance_in_2025_or_2026():
     """3.7-1: 'Partijen stellen in 2025/6 een convenant “Woonoverlast en onrechtmatige bewoning” op'."""
     assert one("3.7-1", {2025: deliverables()}) == ND
@@ -541,5 +700,5 @@ def test_bundled_facts_boundaries_of_the_seed():
     assert fired == {(2025, "lettings/ARC-2025-0002"): C,
                      (2026, "lettings/ARC-2026-0002"): B,
                      (2026, "lettings/ARC-2026-0003"): C}
-    contested = [f for f in result.findings if f.rule.id == "3.1-1" and f.year == 2025]
+    contested = [f for f in result.findings if f.rule.id == "3.1-1-totaal" and f.year == 2025]
     assert contested and any(u.contested_by for u in contested[0].facts_used)
