@@ -169,7 +169,8 @@ def test_woonvisieplus_drawn_up_in_2023_is_a_result() -> None:
     assert one("woonvisieplus-opstellen", on_time) is C
     assert one("woonvisieplus-opstellen", {2023: nothing_delivered()}) is B
     late = {2023: nothing_delivered(), 2024: delivered(("woonvisieplus-ontwerp", "2024-01-09"))}
-    assert one("woonvisieplus-opstellen", late) is B
+    assert one("woonvisieplus-opstellen", late, 2023) is B  # one shortfall, in the year it was due
+    assert one("woonvisieplus-opstellen", late, 2024) is C  # delivered from then on
 
 
 # -- huur-550: "het aantal woningen met een huurprijs tot € 550 (prijspeil 2020) [...] tot en
