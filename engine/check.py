@@ -182,9 +182,10 @@ def unmatched_meetings(pack: Pack, fact_sets: Mapping[int, FactSet], findings: I
 
 
 def shortfalls(pack: Pack, event: EscalationEvent, findings: Iterable[Finding]) -> list[Finding]:
-    """The breaches and warnings a recorded meeting is about."""
+    """The breaches and warnings a recorded meeting is about, and the fired triggers whose
+    action is talks that the meeting is (judge.meeting_on)."""
     return [f for f in concerned(event, findings, pack.id)
-            if f.status in (Status.BREACH, Status.WARNING)]
+            if f.status in (Status.BREACH, Status.WARNING) or f.reason == "action_taken"]
 
 
 def unmatched(pack: Pack, event: EscalationEvent, findings: list[Finding], file: Path | None,
