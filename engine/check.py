@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from woonpact.engine import cache, paths, yamlio
+from woonpact.engine import cache, yamlio
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.evaluation.scopes import entity_id, fixed_instances
@@ -24,7 +24,7 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.params import Parameters, load_parameters
+from woonpact.engine.params import bundled as parameters
 from woonpact.engine.rules.loader import load_pack, rule_trees
 from woonpact.engine.rules.registry import find_pack, pack_path
 from woonpact.engine.suggest import closest
@@ -37,10 +37,6 @@ class CheckResult:
     findings: list[Finding]
     years: tuple[int, ...]
     escalations: tuple[Escalation, ...] = ()
-
-
-def parameters() -> Parameters:
-    return cache.cached(paths.PARAMETERS, "parameters", load_parameters, shared=True)
 
 
 def pack_by_path(path: Path) -> Pack:
