@@ -218,17 +218,27 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
     An included pack is looked for beside the including one, then among the bundled packs, so a
     rule author's own folder still gets the national layer.
 
+    An included pack governs the years of its own `period` and no others: its rules are judged
+    within those years only, and a pack that governs none of the including pack's years adds
+    nothing. So a local pack that includes `npa-2022` (2022-2024) and `npa-2025` (2025-2035) judges
+    each year against the national agreement in force that year.
+
     An included rule keeps its own pack id, so its findings name both packs: the rule's
-    (`npa-2022/...`) and the one being checked.
+    (`npa-2025/...`) and the one being checked.
     """
     if pack.id in chain:
         raise InputError(Problem("pack.include_cycle", file=pack.path,
                                  params={"chain": " -> ".join((*chain, pack.id))}))
     found = list(pack.rules)
     folder = rules if rules is not None and rules.is_dir() else pack.path.parent
+    first, last = pack.first_year, last_judged(pack)
     for included in pack.includes:
         path = pack_path(included, folder) or find_pack(included)  # else the bundled one
-        found += included_rules(pack_by_path(path), rules, (*chain, pack.id))
+        layer = pack_by_path(path)
+        if layer.first_year <= last and first <= layer.last_year:
+            found += (replace(r, first_year=max(r.first_year, layer.first_year),
+                              last_year=min(r.last_year, layer.last_year))
+                      for r in included_rules(layer, rules, (*chain, pack.id)))
     return tuple(found)
 
 
@@ -266,10 +276,16 @@ def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
                      {name: tuple(read_by) for name, read_by in conditions.items()}, tuple(clauses))
 
 
+def last_judged(pack: Pack) -> int:
+    """The last year judged: the period's, or later as far as one of the pack's own clauses runs
+    ("tot en met 2025")."""
+    return max((pack.last_year, *(r.last_year for r in pack.rules)))
+
+
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
     """The years within the agreement's period, and after it as far as one of its own clauses
-    runs ("tot en met 2025"); a fact set before the period is history (a baseline)."""
-    last = max((pack.last_year, *(r.last_year for r in pack.rules)))
+    runs; a fact set before the period is history (a baseline)."""
+    last = last_judged(pack)
     inside = tuple(y for y in sorted(fact_sets) if pack.first_year <= y <= last)
     return inside or tuple(sorted(fact_sets))
 

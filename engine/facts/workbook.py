@@ -360,7 +360,8 @@ def _value(cell: Any, unit: str) -> Any:
         value = value.strip()
     if unit == "share" and isinstance(value, (int, float)) and not isinstance(value, bool) \
             and "%" in (cell.number_format or ""):
-        percent = (Decimal(repr(float(value))) * 100).normalize()
+        # Excel keeps 15 significant digits; what a cell holds beyond them is float noise
+        percent = (Decimal(f"{float(value):.15g}") * 100).normalize()
         return f"{percent:f}%"
     if unit == "date" and isinstance(value, (dt.date, dt.datetime)):
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
