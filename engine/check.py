@@ -106,13 +106,14 @@ def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: Escala
     def at(name: str) -> str:
         return f"{field}.{name}" if field else f"--{name}"
 
-    rungs = [r.id for r in pack.ladder.rungs]
+    rungs = list(pack.ladder.rung_ids())
     problems = []
     if event.rule not in versions:
         problems.append(Problem("facts.event_unknown_rule", file=file, field=at("rule"),
                                 params={"rule": event.rule, "suggestion": closest(event.rule, versions) or ""}))
     else:
         problems += scope_problem(pack, event.rule, versions[event.rule], event.scope, fact_sets, file, at("scope"))
+        rungs = [r.id for r in pack.ladder.track(versions[event.rule][-1])]  # its dispute's rungs
     if event.rung not in rungs:
         problems.append(Problem("facts.unknown_rung", file=file, field=at("rung"),
                                 params={"rung": event.rung, "rungs": ", ".join(rungs),

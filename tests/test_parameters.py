@@ -38,12 +38,18 @@ def test_cao_wage_growth_is_a_national_share_per_year() -> None:
     assert params.value("cao_loonontwikkeling", 2022) is None  # the NPA coupling starts in 2023
 
 
-def test_a_share_parameter_is_written_with_percent_and_a_bare_number_is_an_error(tmp_path: Path) -> None:
+def parameter_file(tmp_path: Path, name: str, unit: str, *values: str) -> Path:
+    """A parameter file with one parameter, its values written as YAML flow mappings."""
     file = tmp_path / "parameters.yaml"
-    file.write_text("parameters:\n  groei:\n    unit: share\n    values:\n"
-                    "      - {valid_from: 2024-01-01, value: 2.5%, source: x, status: confirmed}\n"
-                    "      - {valid_from: 2025-01-01, value: 0.03, source: x, status: confirmed}\n",
-                    encoding="utf-8")
+    file.write_text(f"parameters:\n  {name}:\n    unit: {unit}\n    values:\n"
+                    + "".join(f"      - {{{value}}}\n" for value in values), encoding="utf-8")
+    return file
+
+
+def test_a_share_parameter_is_written_with_percent_and_a_bare_number_is_an_error(tmp_path: Path) -> None:
+    file = parameter_file(tmp_path, "groei", "share",
+                          "valid_from: 2024-01-01, value: 2.5%, source: x, status: confirmed",
+                          "valid_from: 2025-01-01, value: 0.03, source: x, status: confirmed")
     with pytest.raises(InputError) as caught:
         load_parameters(file)
     (problem,) = caught.value.problems
@@ -65,12 +71,9 @@ def test_a_yearly_figure_holds_for_its_own_year_only() -> None:
 
 
 def test_valid_to_ends_a_value(tmp_path: Path) -> None:
-    file = tmp_path / "parameters.yaml"
-    file.write_text("parameters:\n  grens:\n    unit: eur\n    values:\n"
-                    "      - {valid_from: 2024-01-01, value: 1, source: x, status: confirmed}\n"
-                    "      - {valid_from: 2025-01-01, valid_to: 2025-12-31, value: 2, source: x, status: secondary}\n",
-                    encoding="utf-8")
-    params = load_parameters(file)
+    params = load_parameters(parameter_file(
+        tmp_path, "grens", "eur", "valid_from: 2024-01-01, value: 1, source: x, status: confirmed",
+        "valid_from: 2025-01-01, valid_to: 2025-12-31, value: 2, source: x, status: secondary"))
     assert [params.value("grens", y) for y in (2024, 2025, 2026)] == [1, 2, None]
     assert params.by_name["grens"].in_force(2025).status == "secondary"
 

@@ -100,7 +100,7 @@ def template(pack: Pack, names: FactNames, lang: str) -> Any:
     for name in [c for c in vocab.collections if c in names.collections]:
         _collection_sheet(book.create_sheet(name), name, lists)
     _conditions_sheet(book.create_sheet(CONDITIONS), names, lists, lang)
-    closed = {"rule": names.clauses, "rung": tuple(r.id for r in pack.ladder.rungs),
+    closed = {"rule": names.clauses, "rung": pack.ladder.rung_ids(),
               "outcome": tuple(schema.load_schema("facts.schema.json")["$defs"]["escalation"]["properties"]["outcome"]["enum"])}
     for name, units in RECORDS.items():
         sheet = book.create_sheet(name)
