@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
-GENERATOR_VERSION = 7  # bump when the generated files change, so old datasets are regenerated
+GENERATOR_VERSION = 8  # bump when the generated files change, so old datasets are regenerated
 SEED = 20251123
 FIRST_YEAR = 2025
-NATIONAL_PACK = "npa-2022"  # the national layer every real pack includes; copied from rules/
+NATIONAL_PACK = "npa-2025"  # the national agreement in force from FIRST_YEAR; copied from rules/
 AFTOPPINGSGRENS_2 = 697.07  # the 2025 upper aftoppingsgrens; only used to derive a figure
 EPSILON = 1e-9  # woonpact treats numbers within one part in a billion as equal
 

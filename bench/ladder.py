@@ -19,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from woonpact.engine.ladder.escalate import escalate  # noqa: E402
 from woonpact.engine.ladder.history import histories  # noqa: E402
+from woonpact.engine.ladder.reach import Reach  # noqa: E402
+from woonpact.engine.params import bundled  # noqa: E402
 
 from tests.ladder_support import YEARS, national  # noqa: E402
 
@@ -29,7 +31,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     pack, findings, fact_sets = national(args.episodes)
-    events = sum(len(h.signalled) for h in histories(pack.ladder, pack.id, findings, fact_sets))
+    reach = Reach(pack.ladder, bundled().laws)
+    events = sum(len(h.signalled) for h in histories(reach, pack.id, findings, fact_sets))
     times = []
     for _ in range(args.runs):
         start = time.perf_counter()

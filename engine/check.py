@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from woonpact.engine import cache, paths, yamlio
+from woonpact.engine import cache, yamlio
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.evaluation.scopes import entity_id, fixed_instances
@@ -24,7 +24,7 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.params import Parameters, load_parameters
+from woonpact.engine.params import bundled as parameters
 from woonpact.engine.rules.loader import load_pack, rule_trees
 from woonpact.engine.rules.registry import find_pack, pack_path
 from woonpact.engine.suggest import closest
@@ -38,10 +38,6 @@ class CheckResult:
     years: tuple[int, ...]
     escalations: tuple[Escalation, ...] = ()
     warnings: tuple[Problem, ...] = ()  # legal, probably not meant: a meeting matching no finding
-
-
-def parameters() -> Parameters:
-    return cache.cached(paths.PARAMETERS, "parameters", load_parameters, shared=True)
 
 
 def pack_by_path(path: Path) -> Pack:
@@ -129,7 +125,7 @@ def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: Escala
     def at(name: str) -> str:
         return f"{field}.{name}" if field else f"--{name}"
 
-    rungs = [r.id for r in pack.ladder.rungs]
+    rungs = list(pack.ladder.rung_ids())
     problems = []
     if event.rule not in versions:
         problems.append(Problem("facts.event_unknown_rule", file=file, field=at("rule"),
@@ -139,6 +135,7 @@ def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: Escala
         in_scope = [fact_sets[year]] if year in fact_sets else list(fact_sets.values())
         problems += scope_problem(pack, event.rule, versions[event.rule], event.scope, in_scope,
                                   file, at("scope"))
+        rungs = [r.id for r in pack.ladder.track(versions[event.rule][-1])]  # its dispute's rungs
     if event.rung not in rungs:
         problems.append(Problem("facts.unknown_rung", file=file, field=at("rung"),
                                 params={"rung": event.rung, "rungs": ", ".join(rungs),
@@ -302,17 +299,27 @@ def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...]
     An included pack is looked for beside the including one, then among the bundled packs, so a
     rule author's own folder still gets the national layer.
 
+    An included pack governs the years of its own `period` and no others: its rules are judged
+    within those years only, and a pack that governs none of the including pack's years adds
+    nothing. So a local pack that includes `npa-2022` (2022-2024) and `npa-2025` (2025-2035) judges
+    each year against the national agreement in force that year.
+
     An included rule keeps its own pack id, so its findings name both packs: the rule's
-    (`npa-2022/...`) and the one being checked.
+    (`npa-2025/...`) and the one being checked.
     """
     if pack.id in chain:
         raise InputError(Problem("pack.include_cycle", file=pack.path,
                                  params={"chain": " -> ".join((*chain, pack.id))}))
     found = list(pack.rules)
     folder = rules if rules is not None and rules.is_dir() else pack.path.parent
+    first, last = period(pack)
     for included in pack.includes:
         path = pack_path(included, folder) or find_pack(included)  # else the bundled one
-        found += included_rules(pack_by_path(path), rules, (*chain, pack.id))
+        layer = pack_by_path(path)
+        if layer.first_year <= last and first <= layer.last_year:
+            found += (replace(r, first_year=max(r.first_year, layer.first_year),
+                              last_year=min(r.last_year, layer.last_year))
+                      for r in included_rules(layer, rules, (*chain, pack.id)))
     return tuple(found)
 
 

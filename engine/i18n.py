@@ -132,6 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack.tolerance_unit": ("de marge ({tunit}) past niet bij de maatstaf ({unit})",
                             "the tolerance ({tunit}) does not match the measure ({unit})"),
     "pack.unknown_rung": ("trede '{rung}' staat niet in de geschillenladder", "rung '{rung}' is not on the disputes ladder"),
+    "pack.unknown_law": ("wet '{law}' staat niet onder 'laws' in rules/national/parameters.yaml"
+                         "{suggestion_hint}; bekend: {known}",
+                         "law '{law}' is not under 'laws' in rules/national/parameters.yaml"
+                         "{suggestion_hint}; known: {known}"),
     "pack.bad_date": ("ongeldige datum '{value}': schrijf JJJJ-MM-DD", "invalid date '{value}': write YYYY-MM-DD"),
     "pack.unknown_rule": ("regel '{rule}' bestaat niet in dit pakket{suggestion_hint}",
                           "rule '{rule}' does not exist in this pack{suggestion_hint}"),
@@ -212,8 +216,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ladder.why.ceiling": ("inspanningsverplichting: de ladder stopt bij {next}",
                            "an effort obligation: the ladder stops at {next}"),
     "ladder.why.top": ("hoogste trede bereikt: {next}", "the top rung is reached: {next}"),
-    "ladder.why.awaiting": ("{rung} gehouden zonder oplossing: de volgende beoordeling beslist",
-                            "{rung} held without a solution: the next evaluation decides"),
+    "ladder.why.awaiting": ("{rung} gehouden zonder oplossing: de beoordeling van {decides} "
+                            "beslist; blijft de tekortkoming, dan {then}",
+                            "{rung} held without a solution: the {decides} evaluation decides; "
+                            "if the shortfall persists, then {then}"),
+    "ladder.why.awaiting_top": ("{rung} gehouden zonder oplossing: de beoordeling van {decides} "
+                                "beslist; blijft de tekortkoming, dan opnieuw {then}, hoger gaat "
+                                "dit geschil niet",
+                                "{rung} held without a solution: the {decides} evaluation decides; "
+                                "if the shortfall persists, {then} again, this dispute goes no "
+                                "higher"),
+    "ladder.why.bounded": ("de wet en de overeenkomst geven dit geschil geen hogere trede dan "
+                           "{next}; {beyond}: {opens}",
+                           "the law and the agreement give this dispute no rung above {next}; "
+                           "{beyond}: {opens}"),
+    "ladder.opens.keeping": ("alleen bij een geschil over het maken van de afspraken",
+                             "only for a dispute about making the agreements"),
+    "ladder.opens.making": ("alleen bij een geschil over het nakomen van een afspraak",
+                            "only for a dispute about keeping an agreed clause"),
+    "ladder.opens.law": ("vanaf de inwerkingtreding van de {law} ({date}, {status})",
+                         "from the entry into force of the {law} ({date}, {status})"),
+    "ladder.opens.or": ("; of ", "; or "),
+    "ladder.opens.never": ("niet voor dit geschil", "not for this dispute"),
+    "law.status.confirmed": ("bevestigd", "confirmed"),
+    "law.status.secondary": ("beoogd, alleen uit een afgeleide bron",
+                             "intended, from a secondary source only"),
+    "law.status.unconfirmed": ("beoogd, nog niet bevestigd", "intended, not yet confirmed"),
     "ladder.why.closed": ("episode gesloten", "episode closed"),
     "ladder.open_heading": ("{title}: open episodes op de geschillenladder en acties uit de afspraken, stand {year}",
                             "{title}: open episodes on the disputes ladder and actions the clauses prescribe, as of {year}"),
@@ -231,13 +259,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ladder.heading": ("Geschillenladder {year}", "Disputes ladder {year}"),
     "ladder.none": ("geen", "none"),
     "ladder.step": ("nu: {rung}; aanbevolen: {next}", "now: {rung}; recommended: {next}"),
+    "ladder.step_awaiting": ("nu: {rung}; aanbevolen: de beoordeling van {year} beslist, "
+                             "blijft de tekortkoming dan {then}",
+                             "now: {rung}; recommended: the {year} evaluation decides, "
+                             "if the shortfall persists then {then}"),
+    "ladder.awaiting": ("de beoordeling van {year} beslist; blijft de tekortkoming, dan {then}",
+                        "the {year} evaluation decides; if the shortfall persists, then {then}"),
     "ladder.closed": ("nu: {rung}; gesloten", "now: {rung}; closed"),
     "ladder.with": ("met: {parties}", "with: {parties}"),
     "ladder.basis": ("grondslag: {basis}", "legal basis: {basis}"),
+    "ladder.basis_from": ("{basis} (vanaf {date})", "{basis} (from {date})"),
     "finding.agreed_deviation": (" [afgesproken afwijking, goedgekeurd door {approved_by}: {reason}]",
                                  " [agreed deviation, approved by {approved_by}: {reason}]"),
     "finding.action_held": (" [overleg over deze afspraak vastgelegd op {date}]",
                             " [meeting on this clause recorded on {date}]"),
+    "finding.unconfirmed": (" [rust op een landelijk cijfer dat niet bevestigd is: {figures}]",
+                            " [rests on a national figure that is not confirmed: {figures}]"),
+    "figure.status.secondary": ("alleen uit een afgeleide bron", "from a secondary source only"),
+    "figure.status.unconfirmed": ("niet gevonden in een bron", "not found in a source"),
     "status.agreed_deviation": ("afgesproken afwijking", "agreed deviation"),
     "facts.deviation_unknown_rule": ("afwijking noemt onbekende regel '{rule}'{suggestion_hint}",
                                      "deviation names unknown rule '{rule}'{suggestion_hint}"),

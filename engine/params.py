@@ -1,7 +1,9 @@
-"""National parameters (rent limits, indexation), looked up by name and year.
+"""National parameters (rent limits, indexation) looked up by name and year, and the national
+laws the disputes ladder relies on from their entry into force.
 
-A rule names a parameter and never types the figure in; the figure, its date and its source
-live once in rules/national/parameters.yaml.
+A rule names a parameter and never types the figure in; the figure, its date, its source and how
+sure it is (`status`) live once in rules/national/parameters.yaml. A finding that rests on a
+figure short of `confirmed` says so (see `FactUsed.status`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from woonpact.engine import paths, yamlio
+from woonpact.engine import cache, paths, yamlio
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
@@ -20,12 +22,18 @@ from woonpact.engine.language.parser import parse_expression
 from woonpact.engine.model.text import Text
 
 
+STATUSES = ("confirmed", "secondary", "unconfirmed")
+"""How sure a national figure or date is: found in the government's own publication
+(`confirmed`), only in a source that repeats it (`secondary`), or not found (`unconfirmed`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ParameterValue:
     valid_from: dt.date
     value: float
     source: str
-    certainty: str
+    status: str
+    valid_to: dt.date | None = None  # the last day it applies; else until the next value
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +44,42 @@ class Parameter:
     values: tuple[ParameterValue, ...]
 
     def in_force(self, year: int) -> ParameterValue | None:
-        """The value in force on 1 January of `year`; rules judge a year by its opening limits."""
+        """The value in force on 1 January of `year`; rules judge a year by its opening limits.
+
+        A value with `valid_to` holds no longer: a yearly figure (the maximum rent increase of
+        one year) is not silently carried into a year nobody has published a figure for."""
         dates = [v.valid_from for v in self.values]
         i = bisect_right(dates, dt.date(year, 1, 1))
-        return self.values[i - 1] if i else None
+        found = self.values[i - 1] if i else None
+        if found is not None and found.valid_to is not None and found.valid_to < dt.date(year, 1, 1):
+            return None
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Law:
+    """A national law the disputes ladder relies on from the day it enters into force.
+
+    `status` says how sure that date is; only a `confirmed` one counts (`in_force_from`), so
+    a law whose date is still an aim (the Wet versterking regie volkshuisvesting) is switched
+    on by one line in parameters.yaml, `status: confirmed`, when a source confirms it.
+    """
+
+    id: str
+    title: str
+    in_force: dt.date | None
+    status: str
+    source: str
+
+    @property
+    def in_force_from(self) -> dt.date | None:
+        return self.in_force if self.status == "confirmed" else None
 
 
 @dataclass(frozen=True)
 class Parameters:
     by_name: Mapping[str, Parameter]
+    laws: Mapping[str, Law] = field(default_factory=dict)
     _units: Mapping[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -59,6 +94,11 @@ class Parameters:
         return None if found is None else found.value
 
 
+def bundled() -> Parameters:
+    """The bundled national parameters, parsed once per process."""
+    return cache.cached(paths.PARAMETERS, "parameters", load_parameters, shared=True)
+
+
 def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
     data = yamlio.load(path)
     out = {}
@@ -67,12 +107,19 @@ def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
         values = tuple(sorted(
             (ParameterValue(dt.date.fromisoformat(str(v["valid_from"])),
                             _value(v, unit, path, data, ["parameters", name, "values", i, "value"]),
-                            str(v.get("source", "")), str(v.get("certainty", "")))
+                            str(v.get("source", "")), str(v.get("status", "")), _date(v.get("valid_to")))
              for i, v in enumerate(spec.get("values") or ())),
             key=lambda v: v.valid_from,
         ))
         out[name] = Parameter(name, unit, Text.of(spec.get("description", name)), values)
-    return Parameters(out)  # a plain dict, so the loaded parameters can be cached
+    laws = {law_id: Law(law_id, str(spec["title"]), _date(spec.get("in_force")), str(spec.get("status", "")),
+                        str(spec.get("source", "")))
+            for law_id, spec in (data.get("laws") or {}).items()}
+    return Parameters(out, laws)  # plain dicts, so the loaded parameters can be cached
+
+
+def _date(raw: object) -> dt.date | None:
+    return None if raw is None else dt.date.fromisoformat(str(raw))
 
 
 def _value(entry: Mapping[str, object], unit: str, path: Path, data: object, field: list[object]) -> float:

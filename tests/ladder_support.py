@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet, Section
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack
+from woonpact.engine.params import Law
 from tests import support
 
 
@@ -33,19 +35,20 @@ def without_rent_policy(folder: Path) -> Path:
 
 
 def ladder_run(pack_id: str, rule_id: str, years: dict[int, dict[str, Any]],
-               pack: Pack | None = None) -> tuple[Escalation, ...]:
-    """Judge one rule over all the years given and run the ladder: its steps, year by year."""
+               pack: Pack | None = None, laws: Mapping[str, Law] | None = None) -> tuple[Escalation, ...]:
+    """Judge one rule over all the years given and run the ladder: its steps, year by year
+    (with the bundled national laws, or `laws`)."""
     the_pack = pack or support.pack(pack_id)
     rules = [r for r in included_rules(the_pack) if rule_id in (r.id, r.key)]
     fact_sets = support.fact_sets(pack_id, years)
     findings = Evaluation(the_pack, parameters(), rules).run(fact_sets, sorted(fact_sets))
-    return escalate(the_pack, findings, fact_sets, sorted(fact_sets))[1]
+    return escalate(the_pack, findings, fact_sets, sorted(fact_sets), laws=laws)[1]
 
 
 def ladder_steps(pack_id: str, rule_id: str, years: dict[int, dict[str, Any]],
-                 pack: Pack | None = None) -> dict[int, Escalation]:
+                 pack: Pack | None = None, laws: Mapping[str, Law] | None = None) -> dict[int, Escalation]:
     """The step per year of a clause with one scope instance."""
-    steps = ladder_run(pack_id, rule_id, years, pack)
+    steps = ladder_run(pack_id, rule_id, years, pack, laws)
     assert len({e.scope.id for e in steps}) <= 1, steps
     return {e.year: e for e in steps}
 

@@ -11,6 +11,8 @@ import pytest
 
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
+from woonpact.engine.output.json_format import finding_json
+from woonpact.engine.output.words import message
 from tests.support import BUNDLED_FACTS, pack
 
 
@@ -74,3 +76,20 @@ def test_a_finding_built_by_hand_is_a_frozen_finding_that_copies_and_replaces() 
         finding.year = 2026  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         distance.amount = 4  # type: ignore[misc]
+
+
+def test_a_finding_on_a_figure_short_of_confirmed_says_so() -> None:
+    """Westland 3.2-1 counts re-lettings under the second aftoppingsgrens: the 2025 limit was
+    read in the ministry's notice (confirmed), the 2026 one in no source (unconfirmed)."""
+    result = check([BUNDLED_FACTS / "westland-2025"])
+    by_year = {f.year: f for f in result.findings if f.rule.id == "3.2-1" and f.scope.id == "arcade"}
+    assert by_year[2025].unconfirmed == ()
+    assert "bevestigd" not in message(by_year[2025], "nl", result.pack)
+    (figure,) = by_year[2026].unconfirmed
+    assert (figure.name, figure.year, figure.status) == ("param(aftoppingsgrens_2)", 2026, "unconfirmed")
+    assert message(by_year[2026], "en", result.pack).endswith(
+        "[rests on a national figure that is not confirmed: param(aftoppingsgrens_2) 2026 (not found in a source)]")
+    document = finding_json(by_year[2026], "nl", result.pack)
+    assert document["unconfirmed"] == [{"name": "param(aftoppingsgrens_2)", "year": 2026, "value": 764.14,
+                                        "status": "unconfirmed"}]
+    assert {u["name"]: u["status"] for u in document["facts_used"]}["param(aftoppingsgrens_2)"] == "unconfirmed"

@@ -35,7 +35,7 @@ def test_a_breach_talked_about_and_unresolved_that_persists_goes_to_mediation() 
 
 def test_the_first_breach_recommends_the_first_rung_and_an_ignored_one_is_repeated() -> None:
     steps = ladder_steps(SV, RENT, {2025: vo_rent(90), 2026: vo_rent(90), 2027: vo_rent(90)})
-    assert [steps[y].recommended for y in (2025, 2026, 2027)] == ["overleg"] * 3
+    assert [steps[y].recommended for y in (2025, 2026, 2027)] == ["ao"] * 3  # Stichtse Vecht: AO first
     assert all(steps[y].rung is None for y in steps)
 
 
@@ -74,7 +74,7 @@ def test_restored_compliance_closes_the_episode_and_a_new_breach_starts_again_at
     })
     assert steps[2026].closed and steps[2026].recommended is None
     assert steps[2026].reasons[-2].key == "ladder.compliant"
-    assert (steps[2027].rung, steps[2027].recommended) == (None, "overleg")
+    assert (steps[2027].rung, steps[2027].recommended) == (None, "ao")
     assert [r.year for r in steps[2027].reasons] == [2027, 2027]  # the closed episode is history
 
 
@@ -123,8 +123,8 @@ def why(step) -> tuple[str, str, str]:
 
 def test_the_reason_says_first_only_for_the_first_shortfall_of_the_clause() -> None:
     steps = ladder_steps(SV, RENT, {2025: vo_rent(90), 2026: vo_rent(89), 2027: vo_rent(88)})
-    assert why(steps[2025]) == ("ladder.why.first", "eerste tekortkoming: begin met Overleg (verantwoording en gesprek)",
-                                "first shortfall: start with Consultation (account and talk)")
+    assert why(steps[2025]) == ("ladder.why.first", "eerste tekortkoming: begin met Ambtelijk overleg (AO)",
+                                "first shortfall: start with Official consultation (AO)")
     key, nl, en = why(steps[2027])
     assert key == "ladder.why.repeated" and "eerste" not in nl and "first" not in en
     assert "3 keer sinds 2025 en nog geen trede gehouden" in nl and "3 times since 2025 and no rung held yet" in en
@@ -155,7 +155,7 @@ def test_a_shortfall_after_an_unresolved_meeting_is_not_said_to_persist() -> Non
     })
     key, nl, en = why(after[2026])
     assert (after[2026].rung, after[2026].recommended, key) == ("overleg", "mediation", "ladder.why.after_held")
-    assert nl.startswith("Overleg (verantwoording en gesprek) gehouden zonder oplossing, daarna tekortgeschoten")
+    assert nl.startswith("Bestuurlijk overleg (BO) gehouden zonder oplossing, daarna tekortgeschoten")
     persists = ladder_steps(SV, RENT, {
         2025: {**vo_rent(90), "escalations": [event(RENT, "overleg", "2025-11-20")]},
         2026: vo_rent(90),
@@ -208,7 +208,7 @@ def test_an_expired_deviation_covers_nothing() -> None:
     })
     assert [f.deviation is None for f in findings if f.scope.id == "samenwerking"] == [False, True]
     assert [(s.year, s.rung, [r.key for r in s.reasons]) for s in steps] == [
-        (2026, "overleg", ["ladder.warning", "ladder.held", "ladder.why.awaiting"])]
+        (2026, "overleg", ["ladder.warning", "ladder.held", "ladder.why.awaiting_top"])]  # effort: the ceiling
 
 
 def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause_where_it_was() -> None:
@@ -219,7 +219,8 @@ def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause
     })
     last = [s for s in steps if s.year == 2026][0]
     assert (last.rung, last.recommended) == ("overleg", None)
-    assert [r.key for r in last.reasons] == ["ladder.warning", "ladder.held", "ladder.deviation", "ladder.why.awaiting"]
+    assert [r.key for r in last.reasons] == ["ladder.warning", "ladder.held", "ladder.deviation",
+                                             "ladder.why.awaiting_top"]
     from woonpact.engine.output.steps import reason_text
 
     assert reason_text(support.pack("vlaardingen-2025"), last.reasons[2], "nl") == \

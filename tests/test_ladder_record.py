@@ -39,11 +39,11 @@ def step(folder: Path, rule: str, scope: str, year: int = 2026) -> tuple:
 
 def test_record_round_trips_and_the_recommendation_moves_as_the_ladder_says(tmp_path: Path) -> None:
     facts = without_rent_policy(tmp_path)
-    assert step(facts, "3.2-4", "vo") == (None, "overleg", False)
-    code, out = invoke("record", str(facts / "2026.yaml"), "--rule", "3.2-4", "--rung", "overleg",
+    assert step(facts, "3.2-4", "vo") == (None, "ao", False)  # Stichtse Vecht 2.3: AO before BO
+    code, out = invoke("record", str(facts / "2026.yaml"), "--rule", "3.2-4", "--rung", "ao",
                        "--date", "2026-10-01", "--outcome", "unresolved", "--note", "Telling huurtoeslag besproken")
     assert code == ExitCode.OK and "vastgelegd" in out
-    assert step(facts, "3.2-4", "vo") == ("overleg", None, False)  # held: the next evaluation decides
+    assert step(facts, "3.2-4", "vo") == ("ao", None, False)  # held: the next evaluation decides
     assert step(facts, "3.2-2", "portaal") == ("overleg", "mediation", False)
     invoke("record", str(facts / "2026.yaml"), "--rule", "stichtse-vecht-2025/3.2-2", "--rung", "mediation",
            "--date", "2026-12-01", "--outcome", "resolved", "--lang", "en")
@@ -54,7 +54,7 @@ def test_escalations_lists_every_clause_with_an_open_episode(facts: Path) -> Non
     code, out = invoke("escalations", str(facts), "--format", "json", "--lang", "en")
     listed = {(e["rule"].split("/")[1], e["scope"]["id"], e["kind"]): e for e in json.loads(out)["escalations"]}
     assert code == ExitCode.OK
-    assert listed[("3.2-7", "portaal", "rung")]["rung"] == "overleg"  # held in 2026, unresolved
+    assert listed[("3.2-7", "portaal", "rung")]["rung"] == "ao"  # held in 2026 (ambtelijk), unresolved
     assert ("3.2-2", "portaal", "rung") not in listed  # the rent policy came in 2026: closed
     assert ("3.4-1", "neighbourhoods/breukelen-noord", "rung") not in listed  # closed in 2026
     # the clauses' own actions due in 2026, beside the ladder
@@ -178,8 +178,8 @@ def test_unknown_rungs_rules_and_parties_in_the_ladder_sections_are_named(tmp_pa
 def test_a_ladder_of_seven_rungs_is_refused(tmp_path: Path) -> None:
     from tests.test_bad_input import check_bad_pack
 
-    four_more = "".join(f"    - {{id: extra_{i}, name: Extra {i}}}\n" for i in range(4))
-    check_bad_pack(tmp_path, "  effort_ceiling: overleg\n", four_more + "  effort_ceiling: overleg\n",
+    three_more = "".join(f"    - {{id: extra_{i}, name: Extra {i}}}\n" for i in range(3))
+    check_bad_pack(tmp_path, "  effort_ceiling: overleg\n", three_more + "  effort_ceiling: overleg\n",
                    "[ladder.rungs]: de geschillenladder heeft 7 treden; woonpact kent er hoogstens 6")
 
 

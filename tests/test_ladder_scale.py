@@ -5,6 +5,8 @@ from __future__ import annotations
 from woonpact.engine.ladder.chart import QUIET, chart
 from woonpact.engine.ladder.escalate import escalate
 from woonpact.engine.ladder.history import histories
+from woonpact.engine.ladder.reach import Reach
+from woonpact.engine.params import bundled
 from tests.ladder_support import YEARS, national
 
 EPISODES = 5_000
@@ -19,7 +21,7 @@ def test_five_thousand_clause_episodes_in_one_run() -> None:
     assert len(clauses) == EPISODES  # each failed at least once
     the_chart = chart(len(pack.ladder.rungs))
     expected = {}
-    for h in histories(pack.ladder, pack.id, findings, fact_sets):
+    for h in histories(Reach(pack.ladder, bundled().laws), pack.id, findings, fact_sets):
         here = QUIET
         for i in h.signalled:
             here = the_chart.step(here, h.steps[i].signal)

@@ -67,7 +67,7 @@ def test_without_concerns_a_meeting_counts_for_the_year_it_was_held(tmp_path: Pa
     folder = without_rent_policy(tmp_path)
     move_meeting(folder, 2026, "")
     # 2025: the first shortfall, nothing held yet; the March 2026 overleg follows 2026's finding
-    assert steps(folder) == {2025: (None, "overleg", False), 2026: ("overleg", None, False)}
+    assert steps(folder) == {2025: (None, "ao", False), 2026: ("overleg", None, False)}
 
 
 def test_a_meeting_held_in_another_year_than_its_file_must_say_which_year(tmp_path: Path) -> None:
@@ -158,7 +158,8 @@ def test_files_and_folders_of_several_agreements_are_grouped_by_agreement() -> N
         "stichtse-vecht-2025 2025, 2026", "westland-2025 2020, 2021, 2022, 2023, 2024, 2025, 2026"]
     code, out, err = run("escalations", *args, "--format", "json")
     packs = {e["rule"].split("/")[0] for e in json.loads(out)["escalations"]}
-    assert packs == {"stichtse-vecht-2025", "westland-2025"}
+    assert {"stichtse-vecht-2025", "westland-2025"} <= packs <= {
+        "stichtse-vecht-2025", "westland-2025", "npa-2025"}  # a national rule keeps its pack's id
 
 
 def test_a_report_is_about_one_agreement() -> None:

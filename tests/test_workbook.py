@@ -279,7 +279,8 @@ def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) 
     assert escalations["rung"] == [r.id for r in westland.ladder.rungs]
     assert escalations["outcome"] == ["resolved", "unresolved", "agreement-amended"]
     assert escalations["rule"][:len(westland.rules)] == list(dict.fromkeys(r.id for r in westland.rules))
-    assert "npa-2022/efg" in escalations["rule"]
+    # Westland runs 2025-2029: the national agreement in force is npa-2025, not npa-2022
+    assert "npa-2025/efg" in escalations["rule"] and "npa-2022/efg" not in escalations["rule"]
     assert drop_downs(book, "deviations") == {"rule": escalations["rule"]}
 
 

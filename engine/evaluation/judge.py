@@ -314,9 +314,9 @@ class Judge:
                      if ent[index] is not None]
         parameters = ctx.history.parameters
         for name in self._parameters:
-            value = parameters.value(name, ctx.year) if name in parameters.by_name else None
-            if value is not None:
-                used.append(FactUsed(f"param({name})", value, ctx.year))
+            found = parameters.by_name[name].in_force(ctx.year) if name in parameters.by_name else None
+            if found is not None:
+                used.append(FactUsed(f"param({name})", found.value, ctx.year, status=found.status))
         return tuple(used)
 
     def _missing(self, ctx: Context, ent: Any, scope: ScopeInstance, first: MissingFact) -> Finding:

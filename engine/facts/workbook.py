@@ -102,7 +102,7 @@ def template(pack: Pack, names: FactNames, lang: str) -> Any:
     for name in [c for c in vocab.collections if c in names.collections]:
         _collection_sheet(book.create_sheet(name), name, lists)
     _conditions_sheet(book.create_sheet(CONDITIONS), names, lists, lang)
-    closed = {"rule": names.clauses, "rung": tuple(r.id for r in pack.ladder.rungs),
+    closed = {"rule": names.clauses, "rung": pack.ladder.rung_ids(),
               "outcome": tuple(schema.load_schema("facts.schema.json")["$defs"]["escalation"]["properties"]["outcome"]["enum"])}
     for name, units in RECORDS.items():
         sheet = book.create_sheet(name)
@@ -362,7 +362,8 @@ def _value(cell: Any, unit: str) -> Any:
         value = value.strip()
     if unit == "share" and isinstance(value, (int, float)) and not isinstance(value, bool) \
             and "%" in (cell.number_format or ""):
-        percent = (Decimal(repr(float(value))) * 100).normalize()
+        # Excel keeps 15 significant digits; what a cell holds beyond them is float noise
+        percent = (Decimal(f"{float(value):.15g}") * 100).normalize()
         return f"{percent:f}%"
     if unit == "date" and isinstance(value, (dt.date, dt.datetime)):
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat()

@@ -9,42 +9,52 @@ remembered between runs: the same history always gives the same steps.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from woonpact.engine.ladder.actions import actions
-from woonpact.engine.ladder.chart import QUIET, Position, chart
+from woonpact.engine.ladder.chart import QUIET, Position, chart, failing
 from woonpact.engine.ladder.deviations import mark_deviations
-from woonpact.engine.ladder.history import ClauseHistory, Step, cap, histories
+from woonpact.engine.ladder.history import ClauseHistory, Step, histories
 from woonpact.engine.ladder.parties import involved
+from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.ladder.runner import DurableRunner, Runner
 from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.model.pack import Pack, Rule, Rung
+from woonpact.engine.params import Law, bundled
 
 
 def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, FactSet],
-             years: Sequence[int], runner: Runner | None = None) -> tuple[list[Finding], tuple[Escalation, ...]]:
+             years: Sequence[int], runner: Runner | None = None,
+             laws: Mapping[str, Law] | None = None) -> tuple[list[Finding], tuple[Escalation, ...]]:
     """The findings (covered ones marked) and the escalation steps of the chosen years.
 
     `findings` must include every judged year up to the last chosen one: the ladder reads the
-    whole history, the steps are reported for `years` only.
+    whole history, the steps are reported for `years` only. `laws` are the national laws the
+    ladder's rungs may stand on (default: the bundled national parameters').
     """
+    reach = Reach(pack.ladder, bundled().laws if laws is None else laws)
     marked = mark_deviations(findings, fact_sets, pack.id)
     steps = actions(pack, marked, years)
-    moving = [h for h in histories(pack.ladder, pack.id, marked, fact_sets) if h.signalled]
-    if moving:
+    by_track: dict[int, list[ClauseHistory]] = defaultdict(list)  # one chart per number of rungs
+    for history in histories(reach, pack.id, marked, fact_sets):
+        if history.signalled:
+            by_track[len(pack.ladder.track(history.rule))].append(history)
+    for rungs, moving in by_track.items():
         runner = runner if runner is not None else DurableRunner()
-        reached = runner.positions(chart(len(pack.ladder.rungs)),
-                                   ([h.steps[i].signal for i in h.signalled] for h in moving))
+        signalled = ([h.steps[i].signal for i in h.signalled] for h in moving)
+        reached = runner.positions(chart(rungs), signalled)
         for history, positions in zip(moving, reached, strict=True):
-            steps += escalations(pack, history, dict(zip(history.signalled, positions, strict=True)), years)
+            steps += escalations(pack, reach, history,
+                                 dict(zip(history.signalled, positions, strict=True)), years)
     steps.sort(key=lambda e: (e.year, e.rule.key, e.scope.id, e.kind != "rung"))
     return marked, tuple(steps)
 
 
-def escalations(pack: Pack, history: ClauseHistory, after: Mapping[int, Position],
+def escalations(pack: Pack, reach: Reach, history: ClauseHistory, after: Mapping[int, Position],
                 years: Sequence[int]) -> list[Escalation]:
     """One step per chosen year in which the clause is in an episode or closed one."""
     position, start, closed_in, last_signal, closed_before = Position(QUIET), 0, None, None, None
@@ -64,7 +74,7 @@ def escalations(pack: Pack, history: ClauseHistory, after: Mapping[int, Position
             continue
         position, start, last, closed_in, signal_at, closed_before = at_year_end[year]
         if position.in_episode or (position.phase == "closed" and closed_in == year):
-            found.append(_escalation(pack, history, position, Episode(
+            found.append(_escalation(pack, reach, history, position, Episode(
                 history.steps[start:last + 1], history.steps[signal_at] if signal_at is not None else None,
                 closed_before), year))
     return found
@@ -80,18 +90,33 @@ class Episode:
     closed_before: int | None
 
 
-def _escalation(pack: Pack, history: ClauseHistory, position: Position, episode: Episode, year: int) -> Escalation:
-    rungs = pack.ladder.rungs
+def _escalation(pack: Pack, reach: Reach, history: ClauseHistory, position: Position,
+                episode: Episode, year: int) -> Escalation:
     rule = next((s.finding.rule for s in reversed(episode.steps) if s.finding is not None), history.rule)
+    rungs = pack.ladder.track(rule)
     held = rungs[position.held] if position.held >= 0 else None
     recommended = rungs[position.recommended] if position.phase == "open" and position.recommended is not None else None
+    then = rungs[_then(len(rungs), position, reach.cap(rule, year + 1))] \
+        if position.phase == "held" else None
     reasons = tuple(r for s in episode.steps if (r := _reason(s)) is not None)
-    reasons += (_why(pack, rule, position, held, recommended, episode, year),)
+    reasons += (_why(reach, rule, position, held, recommended, then, episode, year),)
     rung_for = recommended or held or rungs[0]
+    footing = reach.footing(rung_for, pack.ladder.dispute(rule), year)
     return Escalation(rule=rule, year=year, scope=history.scope,
                       rung=held.id if held else None, recommended=recommended.id if recommended else None,
                       reasons=reasons, parties=involved(pack, rule, history.scope, rung_for),
-                      legal_basis=rung_for.legal_basis, closed=position.phase == "closed")
+                      legal_basis=footing.text if footing else None,
+                      legal_basis_from=footing.since if footing else None,
+                      closed=position.phase == "closed", then=then.id if then else None)
+
+
+def _then(rungs: int, position: Position, cap: int) -> int:
+    """A rung held without a solution: the rung the chart recommends if the next evaluation
+    finds the clause still failing (read from the chart's own table, so the step says what the
+    ladder will do)."""
+    the_chart = chart(rungs)
+    after = the_chart.positions[the_chart.step(position.name, failing(warning=False, cap=cap))]
+    return after.recommended if after.recommended is not None else position.held
 
 
 def _reason(step: Step) -> Reason | None:
@@ -111,11 +136,13 @@ def _reason(step: Step) -> Reason | None:
     return Reason(f"ladder.{f.status.value}", f.year, None, (("status", f.status.value),))
 
 
-def _why(pack: Pack, rule: Rule, position: Position, held: Rung | None, recommended: Rung | None,
-         episode: Episode, year: int) -> Reason:
+def _why(reach: Reach, rule: Rule, position: Position, held: Rung | None, recommended: Rung | None,
+         then: Rung | None, episode: Episode, year: int) -> Reason:
     """The ladder rule that put the clause where it is, as the last reason, worded for the
     episode's own history: a first shortfall or warning, one repeated with no rung held, one
-    after an earlier episode closed, one that persists after a rung or first came after it."""
+    after an earlier episode closed, one that persists after a rung or first came after it; a
+    rung held without a solution says what the next evaluation decides; at a rung the law or the
+    agreement does not take the dispute past, which rung is closed and what would open it."""
     params: tuple[tuple[str, object], ...] = (("rung", held.id if held else ""),
                                               ("next", recommended.id if recommended else ""))
     failed = [i for i, s in enumerate(episode.steps) if s.signal is not None and s.signal["kind"] == "fail"]
@@ -123,7 +150,8 @@ def _why(pack: Pack, rule: Rule, position: Position, held: Rung | None, recommen
     if position.phase == "closed":
         key = "closed"
     elif position.phase == "held":
-        key = "awaiting"
+        key = "awaiting" if then is not None and then is not held else "awaiting_top"
+        params += (("then", then.id if then else ""), ("decides", year + 1))
     elif held is None and len(failed) > 1:
         key = "repeated"
         params += (("count", len(failed)), ("since", episode.steps[failed[0]].year))
@@ -137,8 +165,16 @@ def _why(pack: Pack, rule: Rule, position: Position, held: Rung | None, recommen
         key = "climb" if failed and meetings and failed[0] < meetings[-1] else "after_held"
     elif last is not None and last.signal is not None and last.signal.get("warning"):
         key = "warning"
-    elif position.held >= cap(pack.ladder, rule) and position.held < len(pack.ladder.rungs) - 1:
+    elif position.held >= reach.ceiling(rule) and position.held < len(reach.ladder.track(rule)) - 1:
         key = "ceiling"
+    elif (blocked := reach.blocked(rule, year)) is not None:
+        key = "bounded"
+        rung = reach.ladder.track(rule)[blocked]
+        dispute = reach.ladder.dispute(rule)
+        params += (("beyond", rung.id), ("dispute", dispute.value),
+                   ("laws", tuple((law.title, law.in_force, law.status)
+                                  for law in reach.awaited(rung, dispute))),
+                   ("other", any(b.dispute not in (None, dispute) for b in rung.basis)))
     else:
         key = "top"
     return Reason(f"ladder.why.{key}", year, None, params)

@@ -25,7 +25,8 @@ from woonpact.engine.ladder import chart as signals
 from woonpact.engine.ladder.chart import Signal
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
-from woonpact.engine.model.pack import Ladder, Obligation, Rule, ScopeKind
+from woonpact.engine.ladder.reach import Reach
+from woonpact.engine.model.pack import Rule, ScopeKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +60,6 @@ class ClauseHistory:
                      if i >= self.first_signal and s.signal is not None)
 
 
-def rung_index(ladder: Ladder, rung: str) -> int:
-    return next(i for i, r in enumerate(ladder.rungs) if r.id == rung)
-
-
-def cap(ladder: Ladder, rule: Rule) -> int:
-    """The highest rung a clause climbs to: the pack's effort ceiling for an effort obligation."""
-    if rule.obligation is Obligation.EFFORT:
-        return rung_index(ladder, ladder.effort_ceiling)
-    return len(ladder.rungs) - 1
-
-
 def finding_signal(finding: Finding, top: int) -> Signal | None:
     if finding.deviation is not None:
         return None
@@ -88,7 +78,7 @@ def concerned(event: EscalationEvent, findings: Iterable[Finding],
             and event.rule in f.rule.called_in(checked_pack) and event.scope in (None, f.scope.id)]
 
 
-def histories(ladder: Ladder, checked_pack: str, findings: Iterable[Finding],
+def histories(reach: Reach, checked_pack: str, findings: Iterable[Finding],
               fact_sets: Mapping[int, FactSet]) -> list[ClauseHistory]:
     by_clause: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for finding in findings:
@@ -103,17 +93,17 @@ def histories(ladder: Ladder, checked_pack: str, findings: Iterable[Finding],
         rule, scope = clause[-1].rule, clause[-1].scope
         called = sorted(rule.called_in(checked_pack))
         single = rule.scope.kind in (ScopeKind.AGREEMENT, ScopeKind.PARTY)
-        top = cap(ladder, rule)
         steps: list[Step] = []
         failed = False
         for finding in clause:
+            top = reach.cap(rule, finding.year)  # the law may open a rung from a year on
             steps.append(Step(finding.year, finding=finding, signal=finding_signal(finding, top)))
             failed = failed or finding.failing
             year_events = sorted((e for name in called for at in (scope.id, None)
                                   for e in events.get((finding.year, name, at), ())), key=lambda e: e.date)
             for e in year_events:
                 if e.scope or single or failed:
-                    steps.append(Step(finding.year, event=e,
-                                      signal=signals.held(rung_index(ladder, e.rung), settled=e.settled)))
+                    held = signals.held(reach.index(rule, e.rung), settled=e.settled)
+                    steps.append(Step(finding.year, event=e, signal=held))
         found.append(ClauseHistory(rule, scope, tuple(steps)))
     return found

@@ -35,7 +35,9 @@ class Escalation:
     consequence a clause names itself, due that year and not taken (a step beside the ladder).
 
     `rung` is the highest rung held so far in the episode (None before any was held);
-    `recommended` is the rung the meeting should hold next, or None when nothing is to be done.
+    `recommended` is the rung the meeting should hold next, or None when a rung is held and the
+    next evaluation decides (then `then` is the rung it recommends if the clause still fails) or
+    the episode closed. `legal_basis` is what the rung stands on, with the date it applies from.
     An action step holds no rung and recommends none: `parties` are those who act.
     """
 
@@ -47,8 +49,10 @@ class Escalation:
     reasons: tuple[Reason, ...]
     parties: tuple[str, ...]
     legal_basis: str | None = None
+    legal_basis_from: dt.date | None = None  # the date the basis applies from
     closed: bool = False
     action: Text | None = None
+    then: str | None = None  # a rung held without a solution: the rung if the clause still fails
 
     @property
     def kind(self) -> str:

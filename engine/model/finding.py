@@ -32,13 +32,20 @@ class ScopeInstance:
 
 @dataclass(frozen=True, slots=True)
 class FactUsed:
-    """One figure a finding rests on, with its year and whether a party contests it."""
+    """One figure a finding rests on, with its year and whether a party contests it; a national
+    parameter also with how sure its value is (`status`, see rules/national/parameters.yaml)."""
 
     name: str
     value: Any
     year: int
     contested_by: str | None = None
     contest_reason: str | None = None
+    status: str | None = None
+
+    @property
+    def unconfirmed(self) -> bool:
+        """A national figure found only in a secondary source, or not found at all."""
+        return self.status not in (None, "confirmed")
 
 
 class _Storage:
@@ -137,6 +144,14 @@ class Finding(_FindingSlots):
     @property
     def contested(self) -> tuple[FactUsed, ...]:
         return tuple(f for f in self.facts_used if f.contested_by)
+
+    @property
+    def unconfirmed(self) -> tuple[FactUsed, ...]:
+        """The national figures short of `confirmed` this finding rests on (none when it could
+        not be judged: missing data rests on nothing)."""
+        if self.status is Status.MISSING_DATA:
+            return ()
+        return tuple(f for f in self.facts_used if f.unconfirmed)
 
     @property
     def failing(self) -> bool:

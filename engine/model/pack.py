@@ -36,24 +36,93 @@ class Party:
     role: Role
 
 
+class Dispute(StrEnum):
+    """The two kinds of dispute the law and the agreements tell apart (docs/ladder.md)."""
+
+    MAKING = "making"  # one that stands in the way of making the agreements (art. 44 Woningwet)
+    KEEPING = "keeping"  # one about an agreed clause not kept
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """What a rung stands on, and from when: an article of the agreement (`text`) from a date,
+    or a national law (`law`, an id in parameters.yaml `laws`) from its entry into force; for
+    one kind of dispute, or (`dispute` None) for both."""
+
+    text: str | None = None
+    since: dt.date | None = None
+    law: str | None = None
+    dispute: Dispute | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Rung:
-    """One step of the disputes ladder; `parties` are party ids or roles, `all` for everybody."""
+    """One step of the disputes ladder; `parties` are party ids or roles, `all` for everybody.
+
+    A rung without `basis` is a step the parties may always take (talks, a mediator); one with
+    a basis is open to a dispute only where one of its bases covers that kind of dispute, from
+    its date (`engine.ladder.reach`)."""
 
     id: str
     name: Text
     parties: tuple[str, ...]
-    legal_basis: str | None = None
+    basis: tuple[Basis, ...] = ()
     note: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
+class ClauseLadder:
+    """What an agreement says about the ladder of some clauses (`rules`: rule keys): the kind of
+    dispute they give rise to, who sits at a rung for them (`parties`, by rung id: replacing the
+    rung's own), and who takes no part (`without`: Oegstgeest's HBV Leiden for article 15)."""
+
+    rules: tuple[str, ...]
+    dispute: Dispute = Dispute.KEEPING
+    parties: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    without: tuple[str, ...] = ()
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Ladder:
+    """The disputes ladder of a pack: the rungs for a dispute about keeping an agreed clause,
+    those for a dispute about making the agreements where the agreement gives them their own
+    (`making`; else the same rungs), and what it says about particular clauses."""
+
     MAX_RUNGS: ClassVar[int] = 6  # the ladder's statechart stays below durable-rules' ~510 rules
 
     rungs: tuple[Rung, ...]
     effort_ceiling: str  # the highest rung an effort obligation climbs to
     source: Source | None = None
+    making: tuple[Rung, ...] = ()
+    making_source: Source | None = None
+    clauses: tuple[ClauseLadder, ...] = ()
+
+    def settings(self, rule: Rule) -> tuple[ClauseLadder, ...]:
+        return tuple(c for c in self.clauses if rule.key in c.rules)
+
+    def dispute(self, rule: Rule) -> Dispute:
+        return Dispute.MAKING if any(c.dispute is Dispute.MAKING for c in self.settings(rule)) \
+            else Dispute.KEEPING
+
+    def track(self, rule: Rule) -> tuple[Rung, ...]:
+        """The rungs a clause's dispute climbs."""
+        return self.making if self.making and self.dispute(rule) is Dispute.MAKING else self.rungs
+
+    def rung(self, rule: Rule, rung_id: str | None) -> Rung | None:
+        return next((r for r in self.track(rule) if r.id == rung_id), None)
+
+    def rung_ids(self) -> tuple[str, ...]:
+        """Every rung id of either track, in order."""
+        return tuple(dict.fromkeys(r.id for r in (*self.rungs, *self.making)))
+
+    def seats(self, rule: Rule, rung: Rung) -> tuple[str, ...]:
+        """Who sits at a rung for this clause: the agreement's choice for it, else the rung's."""
+        chosen = [seated for c in self.settings(rule) for at, seated in c.parties if at == rung.id]
+        return chosen[0] if chosen else rung.parties
+
+    def excluded(self, rule: Rule) -> frozenset[str]:
+        return frozenset(p for c in self.settings(rule) for p in c.without)
 
 
 @dataclass(frozen=True, slots=True)

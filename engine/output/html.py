@@ -197,7 +197,8 @@ def _step(step: Escalation, report: Report, lang: str) -> str:
     label = clause_label(step.rule, pack.id)
     closed = f' <span class="muted">({escape(say("report.closed", lang))})</span>' if step.closed else ""
     table = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in step_rows(pack, step, lang))
-    reasons = "".join(f"<li>{escape(reason_text(pack, r, lang))}</li>" for r in step.reasons)
+    reasons = "".join(f"<li>{escape(reason_text(pack, r, lang, step.rule))}</li>"
+                      for r in step.reasons)
     return (f'<article class="finding step" data-kind="{step.kind}"><header><h4>{escape(label)} · {escape(step.rule.title(lang))}{closed}</h4></header>'
             f"<table>{table}</table><p><b>{escape(say('report.reasons', lang))}</b></p><ul>{reasons}</ul></article>")
 

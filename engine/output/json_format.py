@@ -50,9 +50,12 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack) -> dict[str, Any]:
         "responsible": list(rule.responsible),
         "action": f.action(lang) if f.action else None,
         "facts_used": [{"name": u.name, "value": _plain(u.value), "year": u.year,
-                        "contested_by": u.contested_by, "reason": u.contest_reason} for u in f.facts_used],
+                        "contested_by": u.contested_by, "reason": u.contest_reason, "status": u.status}
+                       for u in f.facts_used],
         "missing": list(f.missing),
         "contested": [u.name for u in f.contested],
+        "unconfirmed": [{"name": u.name, "year": u.year, "value": _plain(u.value), "status": u.status}
+                        for u in f.unconfirmed],
         "source": {"section": rule.source.section, "quote": rule.source.quote},
         "interpretation": rule.interpretation(lang) if rule.interpretation else None,
         "agreed_deviation": None if f.deviation is None else {

@@ -124,7 +124,8 @@ def _ladder(report: Report, lang: str) -> str:
         out += [f"### {inline(clause_label(step.rule, report.pack.id))} · {inline(step.rule.title(lang))}{closed}",
                 "\n".join(f"- **{inline(k)}**: {inline(v)}" for k, v in step_rows(report.pack, step, lang)),
                 f"{inline(say('report.reasons', lang))}:",
-                "\n".join(f"- {inline(reason_text(report.pack, r, lang))}" for r in step.reasons)]
+                "\n".join(f"- {inline(reason_text(report.pack, r, lang, step.rule))}"
+                          for r in step.reasons)]
     return "\n\n".join(out)
 
 

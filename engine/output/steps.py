@@ -14,27 +14,32 @@ from typing import TYPE_CHECKING, Any
 
 from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation, Reason
-from woonpact.engine.model.pack import Pack, Rung
-from woonpact.engine.output.words import party_names, scope_text
+from woonpact.engine.model.pack import Pack, Rule, Rung
+from woonpact.engine.output.words import party_names, scope_text, value_text
 
 if TYPE_CHECKING:
     from woonpact.engine.check import CheckResult
 
 
-def rung(pack: Pack, rung_id: str | None) -> Rung | None:
-    return next((r for r in pack.ladder.rungs if r.id == rung_id), None)
+def rung(pack: Pack, rule: Rule | None, rung_id: str | None) -> Rung | None:
+    """A rung of the clause's dispute (a pack may name the rungs of its two tracks alike)."""
+    if rule is not None:
+        return pack.ladder.rung(rule, rung_id)
+    return next((r for r in (*pack.ladder.rungs, *pack.ladder.making) if r.id == rung_id), None)
 
 
-def rung_name(pack: Pack, rung_id: str | None, lang: str) -> str:
-    found = rung(pack, rung_id)
+def rung_name(pack: Pack, rung_id: str | None, lang: str, rule: Rule | None = None) -> str:
+    found = rung(pack, rule, rung_id)
     return found.name(lang) if found else say("ladder.none", lang)
 
 
-def reason_text(pack: Pack, reason: Reason, lang: str) -> str:
+def reason_text(pack: Pack, reason: Reason, lang: str, rule: Rule | None = None) -> str:
     params: dict[str, Any] = {"year": reason.year, **dict(reason.params)}
-    for key in ("rung", "next"):
+    for key in ("rung", "next", "then", "beyond"):
         if key in params:
-            params[key] = rung_name(pack, params[key] or None, lang)
+            params[key] = rung_name(pack, params[key] or None, lang, rule)
+    if reason.key == "ladder.why.bounded":
+        params["opens"] = _opens(params, lang)
     if "approved_by" in params:
         params["approved_by"] = party_names(pack, params["approved_by"])
     if reason.key == "ladder.held":
@@ -45,24 +50,48 @@ def reason_text(pack: Pack, reason: Reason, lang: str) -> str:
     return say(reason.key, lang, **params)
 
 
+def _opens(params: dict[str, Any], lang: str) -> str:
+    """What would open the rung the dispute stops below: a law once in force, or only the other
+    kind of dispute."""
+    laws = [say("ladder.opens.law", lang, law=title, date=value_text(date, "date", lang),
+                status=say(f"law.status.{status}", lang)) for title, date, status in params["laws"]]
+    if params.get("other"):
+        laws.insert(0, say(f"ladder.opens.{params['dispute']}", lang))
+    return say("ladder.opens.or", lang).join(laws) if laws else say("ladder.opens.never", lang)
+
+
 def step_line(pack: Pack, step: Escalation, lang: str) -> str:
-    """Where the clause stands and what comes next, in one phrase; for an action, the action."""
+    """Where the clause stands and what comes next, in one phrase; for an action, the action. A
+    rung held without a solution says what the next evaluation decides, never a bare "none"."""
     if step.action is not None:
         return say("ladder.action_step", lang, action=step.action(lang))
+    now = rung_name(pack, step.rung, lang, step.rule)
     if step.closed:
-        return say("ladder.closed", lang, rung=rung_name(pack, step.rung, lang))
-    return say("ladder.step", lang, rung=rung_name(pack, step.rung, lang), next=rung_name(pack, step.recommended, lang))
+        return say("ladder.closed", lang, rung=now)
+    if step.recommended is None and step.then is not None:
+        return say("ladder.step_awaiting", lang, rung=now, year=step.year + 1,
+                   then=rung_name(pack, step.then, lang, step.rule))
+    return say("ladder.step", lang, rung=now,
+               next=rung_name(pack, step.recommended, lang, step.rule))
+
+
+def basis_text(step: Escalation, lang: str) -> str:
+    """The legal basis with the date it applies from: "artikel 44 Woningwet (vanaf 01-07-2015)"."""
+    if step.legal_basis_from is None:
+        return step.legal_basis or ""
+    return say("ladder.basis_from", lang, basis=step.legal_basis,
+               date=value_text(step.legal_basis_from, "date", lang))
 
 
 def details(pack: Pack, step: Escalation, lang: str) -> list[str]:
     """Two paragraphs: why (the reasons in order), then who, on what basis, and the rung's note."""
     who = [say("ladder.with" if step.action is None else "ladder.by", lang, parties=party_names(pack, step.parties))]
     if step.legal_basis:
-        who.append(say("ladder.basis", lang, basis=step.legal_basis))
-    recommended = rung(pack, step.recommended)
+        who.append(say("ladder.basis", lang, basis=basis_text(step, lang)))
+    recommended = rung(pack, step.rule, step.recommended)
     if recommended is not None and recommended.note is not None:
         who.append(recommended.note(lang))
-    return ["; ".join(reason_text(pack, r, lang) for r in step.reasons), "; ".join(who)]
+    return ["; ".join(reason_text(pack, r, lang, step.rule) for r in step.reasons), "; ".join(who)]
 
 
 def step_rows(pack: Pack, step: Escalation, lang: str) -> list[tuple[str, str]]:
@@ -70,31 +99,38 @@ def step_rows(pack: Pack, step: Escalation, lang: str) -> list[tuple[str, str]]:
     rows = [(say("report.scope", lang), scope_text(step.scope, lang))]
     if step.action is not None:
         return [*rows, (say("report.action", lang), step.action(lang)), (say("report.by", lang), party_names(pack, step.parties))]
-    rows += [(say("report.rung", lang), rung_name(pack, step.rung, lang)),
-             (say("report.recommended", lang), rung_name(pack, step.recommended, lang)),
+    recommended = rung_name(pack, step.recommended, lang, step.rule)
+    if step.recommended is None and step.then is not None:
+        recommended = say("ladder.awaiting", lang, year=step.year + 1,
+                          then=rung_name(pack, step.then, lang, step.rule))
+    rows += [(say("report.rung", lang), rung_name(pack, step.rung, lang, step.rule)),
+             (say("report.recommended", lang), recommended),
              (say("report.parties", lang), party_names(pack, step.parties))]
     if step.legal_basis:
-        rows.append((say("report.legal_basis", lang), step.legal_basis))
+        rows.append((say("report.legal_basis", lang), basis_text(step, lang)))
     return rows
 
 
 def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
     s = step.scope
-    recommended = rung(pack, step.recommended)
+    recommended = rung(pack, step.rule, step.recommended)
     return {
         "rule": step.rule.key,
         "title": step.rule.title(lang),
         "year": step.year,
         "scope": {"kind": s.kind, "id": s.id, "label": s.label, "party": s.party},
         "rung": step.rung,
-        "rung_name": rung_name(pack, step.rung, lang) if step.rung else None,
+        "rung_name": rung_name(pack, step.rung, lang, step.rule) if step.rung else None,
         "recommended": step.recommended,
         "recommended_name": recommended.name(lang) if recommended else None,
+        "then": step.then,
+        "then_name": rung_name(pack, step.then, lang, step.rule) if step.then else None,
         "closed": step.closed,
         "reasons": [{"key": r.key, "year": r.year, "date": r.date.isoformat() if isinstance(r.date, dt.date) else None,
-                     "text": reason_text(pack, r, lang)} for r in step.reasons],
+                     "text": reason_text(pack, r, lang, step.rule)} for r in step.reasons],
         "parties": list(step.parties),
         "legal_basis": step.legal_basis,
+        "legal_basis_from": step.legal_basis_from.isoformat() if step.legal_basis_from else None,
         "note": recommended.note(lang) if recommended and recommended.note else None,
         "kind": step.kind,
         "action": step.action(lang) if step.action is not None else None,

@@ -146,6 +146,10 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
         text += (f" [rust op betwist cijfer: {names}]" if lang != "en" else f" [rests on a contested figure: {names}]")
     if "held_on" in details:
         text += say("finding.action_held", lang, date=value_text(details["held_on"], "date", lang))
+    if finding.unconfirmed:
+        figures = ", ".join(f"{f.name} {f.year} ({say(f'figure.status.{f.status}', lang)})"
+                            for f in finding.unconfirmed)
+        text += say("finding.unconfirmed", lang, figures=figures)
     if finding.deviation is not None:
         text += say("finding.agreed_deviation", lang, approved_by=party_names(pack, finding.deviation.approved_by),
                     reason=finding.deviation.reason)

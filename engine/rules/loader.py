@@ -20,8 +20,8 @@ from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.language.types import Checked, Environment, check, unify
 from woonpact.engine.model.pack import (
-    Amendment, Expression, Ladder, Milestone, Norm, Obligation, Pack, Party, Role, Rule, Rung, Scope,
-    ScopeKind, Signal, Source, Trajectory, Trigger,
+    Amendment, Basis, ClauseLadder, Dispute, Expression, Ladder, Milestone, Norm, Obligation, Pack,
+    Party, Role, Rule, Rung, Scope, ScopeKind, Signal, Source, Trajectory, Trigger,
 )
 from woonpact.engine.model.text import Text
 from woonpact.engine.params import Parameters
@@ -30,12 +30,18 @@ from woonpact.engine.suggest import closest
 MEASURE_UNITS = {"count", "eur", "share", "number", "bool", "year"}
 ROLES = {r.value for r in Role}
 
+MINISTER_BASIS = (
+    # art. 44 Woningwet: a dispute that stands in the way of making the agreements
+    Basis(law="woningwet_art_44", dispute=Dispute.MAKING),
+    # keeping them too, once the Wet versterking regie volkshuisvesting is in force
+    Basis(law="wet_versterking_regie_volkshuisvesting", dispute=Dispute.KEEPING),
+)
 DEFAULT_LADDER = Ladder(
     rungs=(
         Rung("overleg", Text("Overleg", "Consultation (overleg)"), ("all",)),
         Rung("mediation", Text("Mediation", "Mediation"), ("all",)),
         Rung("minister", Text("Voorleggen aan de minister", "Put to the minister"), ("all",),
-             legal_basis="artikel 44 Woningwet"),
+             basis=MINISTER_BASIS),
     ),
     effort_ceiling="overleg",
 )
@@ -45,6 +51,7 @@ class _PackReader:
     def __init__(self, path: Path, data: Any, parameters: Parameters) -> None:
         self.path = path
         self.data = data
+        self.laws = list(parameters.laws)
         self.problems: list[Problem] = []
         self.party_ids: list[str] = []
         vocab = vocabulary()
@@ -138,7 +145,6 @@ class _PackReader:
         parties = self.parties()
         self.party_ids = list(parties)
         first, last = d["period"]["from"], d["period"]["to"]
-        ladder = self.ladder(d.get("ladder"), parties)
         policy = (d.get("policy") or {}).get("effort_shortfall", "warning")
         rules = []
         seen: dict[str, int] = {}
@@ -151,6 +157,7 @@ class _PackReader:
             if rule is not None:
                 rules.append(rule)
         amendments = self.amendments(rules, parties, first, last, policy)
+        ladder = self.ladder(d.get("ladder"), parties, [raw["id"] for raw in d["rules"]])
         if self.problems:
             raise InputError(self.problems)
         return Pack(
@@ -167,7 +174,7 @@ class _PackReader:
         found = []
         raw_by_id = {raw["id"]: raw for raw in self.data["rules"]}
         for i, raw in enumerate(self.data.get("amendments") or ()):
-            source = Source(raw["source"]["section"], raw["source"]["quote"]) if raw.get("source") else None
+            source = _source(raw)
             found.append(Amendment(raw["id"], raw["title"], dt.date.fromisoformat(raw["signed"]), source))
             for j, change in enumerate(raw["changes"]):
                 path = ["amendments", i, "changes", j]
@@ -209,24 +216,74 @@ class _PackReader:
             parties[raw["id"]] = Party(raw["id"], raw["name"], Role(raw["role"]))
         return parties
 
-    def ladder(self, raw: Any, parties: dict[str, Party]) -> Ladder:
+    def ladder(self, raw: Any, parties: dict[str, Party], rule_ids: list[str]) -> Ladder:
         if raw is None:
             return DEFAULT_LADDER
-        for i, rung in enumerate(raw["rungs"]):
-            for j, name in enumerate(rung.get("parties") or ()):
-                self.check_party(name, parties, rung["parties"], ["ladder", "rungs", i, "parties", j])
-        rungs = tuple(
-            Rung(r["id"], Text.of(r["name"]), tuple(r.get("parties") or ("all",)),
-                 r.get("legal_basis"), Text.of(r["note"]) if r.get("note") else None)
-            for r in raw["rungs"]
-        )
-        if len(rungs) > Ladder.MAX_RUNGS:
-            self.problem("pack.ladder_too_long", raw, ["ladder", "rungs"], count=len(rungs), most=Ladder.MAX_RUNGS)
+        rungs = self.rungs(raw["rungs"], parties, ["ladder", "rungs"])
+        making = raw.get("making") or {}
+        making_rungs = self.rungs(making["rungs"], parties, ["ladder", "making", "rungs"]) \
+            if making else ()
         ceiling = raw.get("effort_ceiling", rungs[0].id)
         if ceiling not in {r.id for r in rungs}:
             self.problem("pack.unknown_rung", raw, ["ladder", "effort_ceiling"], rung=ceiling)
-        source = Source(raw["source"]["section"], raw["source"]["quote"]) if raw.get("source") else None
-        return Ladder(rungs, ceiling, source)
+        rung_ids = {r.id for r in (*rungs, *making_rungs)}
+        clauses = tuple(self.clause_ladder(c, parties, rule_ids, rung_ids, ["ladder", "clauses", i])
+                        for i, c in enumerate(raw.get("clauses") or ()))
+        return Ladder(rungs, ceiling, _source(raw), making_rungs, _source(making), clauses)
+
+    def rungs(self, raw: Any, parties: dict[str, Party], path: list[Any]) -> tuple[Rung, ...]:
+        for i, rung in enumerate(raw):
+            for j, name in enumerate(rung.get("parties") or ()):
+                self.check_party(name, parties, rung["parties"], [*path, i, "parties", j])
+        rungs = tuple(
+            Rung(r["id"], Text.of(r["name"]), tuple(r.get("parties") or ("all",)),
+                 tuple(self.basis(b, [*path, i, "basis", k])
+                       for k, b in enumerate(r.get("basis") or ())),
+                 Text.of(r["note"]) if r.get("note") else None)
+            for i, r in enumerate(raw)
+        )
+        if len(rungs) > Ladder.MAX_RUNGS:
+            self.problem("pack.ladder_too_long", raw, path, count=len(rungs), most=Ladder.MAX_RUNGS)
+        return rungs
+
+    def basis(self, raw: Any, path: list[Any]) -> Basis:
+        """An article from a date, or a national law by its id in parameters.yaml `laws`."""
+        if "law" in raw and raw["law"] not in self.laws:
+            self.problem("pack.unknown_law", raw, [*path, "law"], law=raw["law"],
+                         suggestion=closest(raw["law"], self.laws) or "",
+                         known=", ".join(self.laws))
+        since = None
+        if "from" in raw:
+            try:
+                since = dt.date.fromisoformat(str(raw["from"]))
+            except ValueError:
+                self.problem("pack.bad_date", raw, [*path, "from"], value=raw["from"])
+        dispute = Dispute(raw["dispute"]) if "dispute" in raw else None
+        return Basis(raw.get("text"), since, raw.get("law"), dispute)
+
+    def clause_ladder(self, raw: Any, parties: dict[str, Party], rule_ids: list[str],
+                      rung_ids: set[str], path: list[Any]) -> ClauseLadder:
+        """A clause is named by its id, an included one as `<pack>/<id>`; it is kept by its key."""
+        pack_id = self.data["pack"]
+        for j, name in enumerate(raw["rules"]):
+            if "/" not in name and name not in rule_ids:
+                self.problem("pack.unknown_rule", raw, [*path, "rules", j], rule=name,
+                             suggestion=closest(name, rule_ids) or "")
+        for rung, seated in (raw.get("parties") or {}).items():
+            if rung not in rung_ids:
+                self.problem("pack.unknown_rung", raw, [*path, "parties", rung], rung=rung)
+            for j, name in enumerate(seated):
+                self.check_party(name, parties, seated, [*path, "parties", rung, j])
+        for j, name in enumerate(raw.get("without") or ()):
+            if name not in parties:  # a party by its id: a role would leave out everyone of it
+                self.problem("pack.unknown_party", raw["without"], [*path, "without", j],
+                             party=name, suggestion=closest(name, parties) or "")
+        return ClauseLadder(
+            rules=tuple(name if "/" in name else f"{pack_id}/{name}" for name in raw["rules"]),
+            dispute=Dispute(raw.get("dispute", Dispute.KEEPING.value)),
+            parties=tuple((rung, tuple(seated))
+                          for rung, seated in (raw.get("parties") or {}).items()),
+            without=tuple(raw.get("without") or ()), source=_source(raw))
 
     def check_party(self, name: str, parties: dict[str, Party], container: Any, field_path: list[Any]) -> None:
         if name not in parties and name not in ROLES and name != "all":
@@ -359,6 +416,10 @@ class _PackReader:
         except ValueError:
             self.problem("pack.bad_date", spec, [*path, "milestone"], value=spec.get("due") or spec.get("due_each_year"))
         return Milestone(spec["deliverable"], due, each)
+
+
+def _source(raw: Any) -> Source | None:
+    return Source(raw["source"]["section"], raw["source"]["quote"]) if raw.get("source") else None
 
 
 def _share_in_range(node: ast.Node) -> None:

@@ -143,7 +143,9 @@ def test_the_none_after_2028_half_of_efg_is_the_national_rule() -> None:
     keys = {r.key for r in included_rules(pack(PACK))}
     assert {"alphen-chaam-2023/efg-programma", "alphen-chaam-2023/efg-start", "npa-2022/efg"} <= keys
     assert one("npa-2022/efg", {2024: figures(stock_label_efg=3, stock_label_efg_exempt=0)}) is ND
-    assert one("npa-2022/efg", {2028: figures(stock_label_efg=1, stock_label_efg_exempt=0)}) is B
+    # 2028 is governed by the national agreement in force then, npa-2025, which keeps the clause
+    assert one("npa-2022/efg", {2028: figures(stock_label_efg=1, stock_label_efg_exempt=0)}) is NA
+    assert one("npa-2025/efg", {2028: figures(stock_label_efg=1, stock_label_efg_exempt=0)}) is B
 
 
 def test_huursom_is_the_national_rule_cao_minus_half_a_point() -> None:
@@ -276,7 +278,9 @@ def test_bundled_facts_show_every_status_and_a_contested_figure() -> None:
     result = check([BUNDLED_FACTS / PACK])
     assert set(statuses(result.findings)) == set(Status)
     assert any(f.contested for f in result.findings)
-    assert {f.rule.pack for f in result.findings} == {PACK, "npa-2022"}
+    assert {f.rule.pack for f in result.findings} == {PACK, "npa-2022", "npa-2025"}
+    # npa-2025 governs from 2025 (huur-550 runs into 2025); in 2023-2024 it judges nothing
+    assert {f.status for f in result.findings if f.rule.pack == "npa-2025"} == {NA}
 
 
 def test_bundled_facts_record_the_2024_deviation_from_the_signal_value() -> None:

@@ -1,7 +1,8 @@
-"""Tests for the national layer npa-2022, judged in the context of a local pack that includes it.
+"""Tests for the national pack npa-2022, judged in the context of a local pack that includes it.
 
 The NPA's rules name roles, not parties, so they are judged for the corporations of the local
-pack; alphen-chaam-2023 (one corporation, Leystromen) is used as that context here.
+pack; alphen-chaam-2023 (one corporation, Leystromen) is used as that context here. The pack
+governs 2022-2024: from 2025 the Nationale prestatieafspraken 2025-2035 (npa-2025) do.
 """
 
 from __future__ import annotations
@@ -30,10 +31,14 @@ def one(rule: str, years: dict, year: int | None = None) -> Status:
 def test_pack_loads_with_roles_only_and_is_included_by_alphen_chaam() -> None:
     npa = pack("npa-2022")
     assert {r.id for r in npa.rules} == {"efg", "huursom", "huurverlaging-550"}
+    assert (npa.first_year, npa.last_year) == (2022, 2024)
     assert not npa.corporations()
     for rule in npa.rules:
         assert rule.responsible == ("corporatie",)
-        assert "Nationale Prestatieafspraken" in rule.source.quote or "NPA" in rule.source.section
+        # the national agreement itself, by title and date; not a local agreement that restates it
+        assert rule.source.section.startswith(
+            "Nationale Prestatieafspraken (Rijk, Aedes, Woonbond en VNG, 30 juni 2022)")
+        assert "Alphen-Chaam" not in rule.source.section
     assert "npa-2022" in pack(LOCAL).includes
 
 
@@ -41,23 +46,19 @@ def test_pack_loads_with_roles_only_and_is_included_by_alphen_chaam() -> None:
 #    (uitgezonderd monumentale en te slopen woningen)" ------------------------------------------
 
 @pytest.mark.parametrize(("year", "efg", "exempt", "expected"), [
-    (2027, 4, 0, ND),   # before 2028: not yet due, however many remain
-    (2027, 0, 0, C),
-    (2028, 0, 0, C),    # end of 2028: none left
-    (2028, 1, 0, B),    # one non-exempt home at the deadline is a breach
-    (2028, 2, 2, C),    # monuments / homes to be demolished are excepted
-    (2028, 3, 2, B),
-    (2029, 1, 1, C),    # after 2028 an exempt home may remain
-    (2029, 1, 0, B),
+    (2023, 4, 0, ND),   # before 2028: not yet due, however many remain
+    (2024, 0, 0, C),
+    (2025, 4, 0, NA),   # 2025 on: npa-2025/efg (tests/packs/test_npa_2025.py)
+    (2028, 1, 0, NA),
 ])
-def test_efg_before_at_and_after_2028_with_and_without_exempt_homes(
+def test_efg_is_judged_in_the_years_this_agreement_governs(
         year: int, efg: int, exempt: int, expected: Status) -> None:
     years = {year: figures(stock_label_efg=efg, stock_label_efg_exempt=exempt)}
     assert one("efg", years) is expected
 
 
 def test_efg_without_the_exempt_count_is_missing_data() -> None:
-    (finding,) = judge(LOCAL, "npa-2022/efg", {2028: figures(stock_label_efg=0)})
+    (finding,) = judge(LOCAL, "npa-2022/efg", {2024: figures(stock_label_efg=0)})
     assert finding.status is MD
     assert any("stock_label_efg_exempt" in m for m in finding.missing)
 
@@ -65,11 +66,10 @@ def test_efg_without_the_exempt_count_is_missing_data() -> None:
 # -- huursom: "de maximale huursomstijging 0,5% lager dan de CAO-loonontwikkeling" ------------
 
 def test_huursom_exactly_at_the_bound_complies() -> None:
-    """The bound is the national parameter cao_loonontwikkeling minus half a point: 3.1% in 2023,
-    5.8% in 2024 and 6.7% in 2025 give 2.6%, 5.3% and 6.2%."""
+    """The bound is the national parameter cao_loonontwikkeling minus half a point: 3.1% in 2023
+    and 5.8% in 2024 give 2.6% and 5.3%."""
     assert one("huursom", {2023: figures(rent_sum_increase="2.6%")}) is C
     assert one("huursom", {2024: figures(rent_sum_increase="5.3%")}) is C
-    assert one("huursom", {2025: figures(rent_sum_increase="6.2%")}) is C
 
 
 def test_huursom_above_the_bound_is_a_breach_even_if_below_cao_wage_growth() -> None:
@@ -80,15 +80,17 @@ def test_huursom_above_the_bound_is_a_breach_even_if_below_cao_wage_growth() -> 
 
 
 def test_huursom_reads_cao_wage_growth_as_a_national_parameter_not_a_fact() -> None:
-    (finding,) = judge(LOCAL, "npa-2022/huursom", {2025: figures(rent_sum_increase="6.3%")})
-    assert finding.status is B and finding.bound == pytest.approx(0.062)
+    (finding,) = judge(LOCAL, "npa-2022/huursom", {2024: figures(rent_sum_increase="5.31%")})
+    assert finding.status is B and finding.bound == pytest.approx(0.053)
     assert "param(cao_loonontwikkeling)" in {used.name for used in finding.facts_used}
 
 
-def test_huursom_applies_for_three_years_2023_to_2025_only() -> None:
+def test_huursom_applies_in_2023_and_2024_and_2025_is_the_revised_agreements() -> None:
+    """"De komende 3 jaar" from mid-2022 would be 2023-2025, but the Nationale prestatieafspraken
+    2025-2035 replaced the bound for 2025 (4.5%, not CAO 6.7% - 0.5 = 6.2%)."""
     high = figures(rent_sum_increase="9%")
-    assert one("huursom", {2025: high}) is B
-    assert one("huursom", {2026: high}) is NA
+    assert one("huursom", {2024: high}) is B
+    assert one("huursom", {2025: figures(rent_sum_increase="6.2%")}) is NA
     assert one("huursom", {2022: high}) is NA
 
 

@@ -266,7 +266,7 @@ def test_3_2_7_breach_counts_lettings_over_the_room_and_flags_a_contested_figure
 
 
 # -- 3.3-2: "De corporaties handelen conform de Nationale Prestatieafspraken (waaronder uitfasering
-# EFG-labels uiterlijk 2028)" -- the national rule npa-2022/efg, judged in this pack's context. ---
+# EFG-labels uiterlijk 2028)" -- the national rule npa-2025/efg, judged in this pack's context. ---
 
 def efg(portaal: tuple[int, int], vo: tuple[int, int] = (0, 0)) -> dict:
     return parties(portaal={"stock_label_efg": portaal[0], "stock_label_efg_exempt": portaal[1]},
@@ -276,30 +276,35 @@ def efg(portaal: tuple[int, int], vo: tuple[int, int] = (0, 0)) -> dict:
 def test_3_3_2_is_the_national_efg_rule_included_once() -> None:
     from tests.support import pack
 
-    assert "npa-2022" in pack(PACK).includes
+    assert "npa-2025" in pack(PACK).includes
     assert not any(rule.id == "3.3-2" for rule in pack(PACK).rules)
-    finding = judge(PACK, "npa-2022/efg", {2028: efg((0, 0))})[0]
-    assert finding.rule.key == "npa-2022/efg"
+    finding = judge(PACK, "npa-2025/efg", {2028: efg((0, 0))})[0]
+    assert finding.rule.key == "npa-2025/efg"
 
 
 def test_3_3_2_exempt_homes_may_remain_in_2028() -> None:
-    assert status_by_scope(judge(PACK, "npa-2022/efg", {2028: efg((5, 5))})) == {"portaal": C, "vo": C}
+    assert status_by_scope(judge(PACK, "npa-2025/efg", {2028: efg((5, 5))})) == {"portaal": C, "vo": C}
 
 
 def test_3_3_2_one_non_exempt_efg_home_in_2028_is_a_breach() -> None:
-    assert status_by_scope(judge(PACK, "npa-2022/efg", {2028: efg((6, 5))}))["portaal"] is B
+    assert status_by_scope(judge(PACK, "npa-2025/efg", {2028: efg((6, 5))}))["portaal"] is B
 
 
 def test_3_3_2_before_2028_is_not_yet_due() -> None:
-    assert status_by_scope(judge(PACK, "npa-2022/efg", {2026: efg((21, 0))}))["portaal"] is ND
+    assert status_by_scope(judge(PACK, "npa-2025/efg", {2026: efg((21, 0))}))["portaal"] is ND
 
 
 # -- 3.2-3: "De corporaties voeren huurverhoging door conform de Nationale Prestatieafspraken" ----
 
 def test_3_2_3_rent_sum_increase_at_the_national_cap_complies() -> None:
-    years = {2025: parties(portaal={"rent_sum_increase": "6.2%"},  # CAO wage growth 2025: 6.7%
-                           vo={"rent_sum_increase": "6.3%"})}
-    assert status_by_scope(judge(PACK, "npa-2022/huursom", years)) == {"portaal": C, "vo": B}
+    """2025: the Nationale prestatieafspraken 2025-2035 cap the average at 4.5% (no longer CAO
+    6.7% - 0.5 = 6.2%); 2026: the statutory maximum per home, 4.1%."""
+    years = {2025: parties(portaal={"rent_sum_increase": "4.5%"},
+                           vo={"rent_sum_increase": "4.51%"})}
+    assert status_by_scope(judge(PACK, "npa-2025/huursom", years)) == {"portaal": C, "vo": B}
+    years = {2026: parties(portaal={"rent_sum_increase": "4.1%"}, vo={"rent_sum_increase": "4.2%"})}
+    found = status_by_scope(judge(PACK, "npa-2025/huurverhoging-max", years))
+    assert found == {"portaal": C, "vo": B}
 
 
 # -- 3.4-1: "in wijken met > 60% sociale huur actief op woondifferentiatie [...] sturen" ----------

@@ -539,9 +539,9 @@ def test_3_5_3_fewer_than_100_left_means_the_rest():
 
 
 def test_3_5_3_programme_ends_with_2028_national_rule_stays_in_npa():
-    """3.5-3: the EFG phase-out by 2028 is npa-2022/efg; the local programme is judged 2025-2028 only."""
+    """3.5-3: the EFG phase-out by 2028 is npa-2025/efg; the local programme is judged 2025-2028 only."""
     assert one("3.5-3", {2029: efg_year(0, 0)}) == NA
-    found = status_by_scope(judge(PACK, "npa-2022/efg", {2028: efg_year(0, 0, arcade_efg=10, ww_efg=0)}))
+    found = status_by_scope(judge(PACK, "npa-2025/efg", {2028: efg_year(0, 0, arcade_efg=10, ww_efg=0)}))
     assert found == {"arcade": C, "wonen-wateringen": C}
 
 

@@ -1,0 +1,92 @@
+"""How far a clause may climb the disputes ladder in a year, and on what footing.
+
+The statechart (`chart`) knows positions and a cap per signal; this module works out the cap
+from the law and the agreement (docs/ladder.md):
+
+- a clause's dispute is about *keeping* an agreed clause, unless the pack's ladder names the
+  clause as one about *making* the agreements (a missed yearly signature); a pack may give the
+  making track rungs of its own (Stichtse Vecht §2.7);
+- a rung without a `basis` is a step the parties may always take; a rung with one is open to a
+  kind of dispute only from the date one of its bases gives for that kind: an article of the
+  agreement from its date, or a national law from its entry into force, counted only once its
+  date is `confirmed` (rules/national/parameters.yaml `laws`);
+- a step for year Y is taken at the review after that year, so a rung whose basis applies by
+  31 December of Y is open to it;
+- the clause climbs no higher than the rung below the first one closed to it, nor above the
+  effort ceiling for an effort obligation.
+
+So by default a breach of an agreed clause stops at mediation: the minister's rung stands on
+art. 44 Woningwet, which covers a dispute about making the agreements, and on the Wet versterking
+regie volkshuisvesting for keeping them, from the day that act is in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from woonpact.engine.model.pack import Basis, Dispute, Ladder, Obligation, Rule, Rung
+from woonpact.engine.params import Law
+
+
+@dataclass(frozen=True, slots=True)
+class Footing:
+    """A basis resolved for a step: what to cite and the date it applies from."""
+
+    text: str
+    since: dt.date | None
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A pack's ladder read with the national laws as they stand."""
+
+    ladder: Ladder
+    laws: Mapping[str, Law]
+
+    def index(self, rule: Rule, rung_id: str) -> int:
+        return next(i for i, r in enumerate(self.ladder.track(rule)) if r.id == rung_id)
+
+    def ceiling(self, rule: Rule) -> int:
+        """The highest rung the obligation itself lets the clause climb to."""
+        track = self.ladder.track(rule)
+        if rule.obligation is Obligation.EFFORT:
+            return next((i for i, r in enumerate(track) if r.id == self.ladder.effort_ceiling), 0)
+        return len(track) - 1
+
+    def blocked(self, rule: Rule, year: int) -> int | None:
+        """The first rung not open to the clause's dispute in `year` (None: all are open)."""
+        dispute = self.ladder.dispute(rule)
+        return next((i for i, r in enumerate(self.ladder.track(rule))
+                     if r.basis and self.footing(r, dispute, year) is None), None)
+
+    def cap(self, rule: Rule, year: int) -> int:
+        """The highest rung the clause climbs to in `year`."""
+        blocked = self.blocked(rule, year)
+        top = self.ceiling(rule)
+        return top if blocked is None else min(top, max(blocked - 1, 0))
+
+    def footing(self, rung: Rung, dispute: Dispute, year: int) -> Footing | None:
+        """The first basis of the rung that covers this dispute by the end of `year`."""
+        for basis in rung.basis:
+            if basis.dispute not in (None, dispute):
+                continue
+            text, since = self._resolved(basis)
+            if since is not False and (since is None or since <= dt.date(year, 12, 31)):
+                return Footing(text, since)
+        return None
+
+    def _resolved(self, basis: Basis) -> tuple[str, dt.date | None | bool]:
+        """The text to cite and the date from which the basis applies; False: not yet at all."""
+        if basis.law is None:
+            return basis.text or "", basis.since
+        law = self.laws.get(basis.law)
+        if law is None or law.in_force_from is None:
+            return basis.text or basis.law, False
+        return basis.text or law.title, law.in_force_from
+
+    def awaited(self, rung: Rung, dispute: Dispute) -> tuple[Law, ...]:
+        """The laws that would open a rung to this dispute once in force (for the step's words)."""
+        return tuple(self.laws[b.law] for b in rung.basis
+                     if b.law in self.laws and b.dispute in (None, dispute))
