@@ -106,7 +106,7 @@ def check(node: ast.Node, env: Environment) -> Checked:
         case ast.Binary(op="in"):
             return _check_membership(node, env)
         case ast.Binary(op=op, left=left, right=right, pos=pos):
-            return _check_binary(op, check(left, env), check(right, env), pos)
+            return _check_binary(op, check(left, env), check(right, env), pos, node)
         case ast.Call():
             return _check_call(node, env)
     raise AssertionError(f"unknown node {node!r}")
@@ -153,7 +153,7 @@ def _expect(unit: str, allowed: set[str], pos: int, op: str) -> None:
         raise ExpressionError("expr.bad_operand", pos, op=op, unit=unit)
 
 
-def _check_binary(op: str, left: Checked, right: Checked, pos: int) -> Checked:
+def _check_binary(op: str, left: Checked, right: Checked, pos: int, node: ast.Binary) -> Checked:
     lu, ru = left.unit, right.unit
     if op in ("and", "or"):
         _expect(lu, {"bool"}, pos, op)
@@ -161,7 +161,8 @@ def _check_binary(op: str, left: Checked, right: Checked, pos: int) -> Checked:
         return left.merge("bool", right)
     if op in ("==", "!=", "<", "<=", ">", ">="):
         if unify(lu, ru) is None:
-            raise _mismatch(lu, ru, pos, op)
+            raise share_as_number(node.right, lu) or share_as_number(node.left, ru) \
+                or _mismatch(lu, ru, pos, op)
         if op not in ("==", "!=") and lu in ("bool", "text"):
             raise ExpressionError("expr.bad_operand", pos, op=op, unit=lu)
         return left.merge("bool", right)
@@ -203,6 +204,15 @@ def _product_unit(lu: str, ru: str, pos: int) -> str:
         other = pair[1] if pair[0] == "share" else pair[0]
         return other if other != "share" else "share"
     raise _mismatch(lu, ru, pos, "*")
+
+
+def share_as_number(node: ast.Node, unit: str) -> ExpressionError | None:
+    """A bare number where a share is meant (`<= 0.075` against a share): say what to write."""
+    if unit != "share" or not isinstance(node, ast.Number):
+        return None
+    percent = node.value * 100 if node.value <= 1 else node.value
+    return ExpressionError("expr.share_as_number", node.pos, text=f"{node.value:g}",
+                           percent=f"{percent:g}%")
 
 
 def _mismatch(lu: str, ru: str, pos: int, op: str) -> ExpressionError:

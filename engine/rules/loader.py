@@ -18,7 +18,7 @@ from woonpact.engine.language import ast
 from woonpact.engine.language.constant import constant
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
-from woonpact.engine.language.types import Checked, Environment, check, unify
+from woonpact.engine.language.types import Checked, Environment, check, share_as_number, unify
 from woonpact.engine.model.pack import (
     Amendment, Expression, Ladder, Milestone, Norm, Obligation, Pack, Party, Role, Rule, Rung, Scope,
     ScopeKind, Signal, Source, Trajectory, Trigger,
@@ -101,6 +101,8 @@ class _PackReader:
                 bound_unit = check(bound, env).unit
                 self.members(bound)
                 if measure_unit is not None and unify(bound_unit, measure_unit) is None:
+                    if (fraction := share_as_number(bound, measure_unit)) is not None:
+                        raise fraction
                     key_name = "expr.share_vs_number" if "share" in (bound_unit, measure_unit) else "expr.norm_unit"
                     raise ExpressionError(key_name, bound.pos, left=measure_unit, right=bound_unit,
                                           op=tree.op, unit=measure_unit, norm_unit=bound_unit)
