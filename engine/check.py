@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from woonpact.engine import cache, paths, yamlio
+from woonpact.engine import cache, yamlio
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.evaluation.scopes import entity_id, fixed_instances
@@ -24,9 +24,12 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.params import Parameters, load_parameters
-from woonpact.engine.rules.loader import load_pack, rule_trees
-from woonpact.engine.rules.registry import find_pack, pack_path
+from woonpact.engine.rules.loader import rule_trees
+from woonpact.engine.rules.packs import (  # parameters: imported from here by commands and tests
+    Vocabularies, facts_vocabulary, included_packs, included_rules, pack_by_path, pack_parameters,
+    parameters,  # noqa: F401
+)
+from woonpact.engine.rules.registry import find_pack
 from woonpact.engine.suggest import closest
 
 
@@ -39,19 +42,15 @@ class CheckResult:
     escalations: tuple[Escalation, ...] = ()
 
 
-def parameters() -> Parameters:
-    return cache.cached(paths.PARAMETERS, "parameters", load_parameters, shared=True)
-
-
-def pack_by_path(path: Path) -> Pack:
-    return cache.cached(path, "pack", lambda p: load_pack(p, parameters()), shared=True)  # packs include packs
-
-
-def load_facts(targets: list[Path]) -> dict[int, FactSet]:
+def load_facts(targets: list[Path], rules: Path | None = None) -> dict[int, FactSet]:
+    """The fact sets of one agreement by year, each validated against its pack's vocabulary."""
+    vocabularies = Vocabularies(rules)
     fact_sets: dict[int, FactSet] = {}
     for target in targets:
         for file in fact_files(target):
-            fact_set = cache.cached(file, "facts", load_fact_set)
+            fact_set = cache.cached(
+                file, "facts", lambda p: load_fact_set(p, vocabularies),
+                current=lambda found: found.vocabulary == vocabularies(found.agreement).key)
             if fact_set.year in fact_sets:
                 raise InputError(Problem("facts.year_twice", file=file, field="year", params={
                     "year": fact_set.year, "first": fact_sets[fact_set.year].path, "second": file}))
@@ -195,7 +194,7 @@ def _locator(file: Path) -> Callable[[Problem], Problem]:
         if file.suffix.lower() == ".xlsx":
             from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
 
-            places = workbook.read(file)[1]
+            places = workbook.read(file, Vocabularies(None))[1]
             return lambda problem: workbook.locate(problem, places, file)
         data = yamlio.load(file)
     except (InputError, OSError):
@@ -216,26 +215,6 @@ def resolve_pack(fact_sets: dict[int, FactSet], rules: Path | None) -> Pack:
     return pack_by_path(find_pack(agreement, rules) if rules else find_pack(agreement))
 
 
-def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...] = ()) -> tuple[Rule, ...]:
-    """The pack's own rules followed by those of the packs it includes (the national layer).
-
-    An included pack is looked for beside the including one, then among the bundled packs, so a
-    rule author's own folder still gets the national layer.
-
-    An included rule keeps its own pack id, so its findings name both packs: the rule's
-    (`npa-2022/...`) and the one being checked.
-    """
-    if pack.id in chain:
-        raise InputError(Problem("pack.include_cycle", file=pack.path,
-                                 params={"chain": " -> ".join((*chain, pack.id))}))
-    found = list(pack.rules)
-    folder = rules if rules is not None and rules.is_dir() else pack.path.parent
-    for included in pack.includes:
-        path = pack_path(included, folder) or find_pack(included)  # else the bundled one
-        found += included_rules(pack_by_path(path), rules, (*chain, pack.id))
-    return tuple(found)
-
-
 @dataclass(frozen=True)
 class FactNames:
     """The names a fact set for a pack uses: what a fact-set template asks for, and no more."""
@@ -249,14 +228,12 @@ class FactNames:
 def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
     """The figures, collections and conditions a pack's rules (its included ones too) read, and
     the clauses a record of the ladder may name."""
-    from woonpact.engine.evaluation.compiled import compile_rule  # noqa: PLC0415  (not on check's path)
-
     figures: set[str] = set()
     collections: set[str] = set()
     conditions: dict[str, dict[str, None]] = {}
     clauses: dict[str, None] = {}
     for rule in included_rules(pack, rules):
-        reads = compile_rule(rule, parameters()).reads
+        reads = rule.reads
         figures |= set(reads.figures)
         collections |= set(reads.collections) | ({"deliverables"} if rule.milestone else set())
         if rule.scope.collection:
@@ -279,8 +256,9 @@ def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
 
 
 def check(targets: list[Path], rules: Path | None = None, year: int | None = None) -> CheckResult:
-    fact_sets = load_facts(targets)
+    fact_sets = load_facts(targets, rules)
     pack = resolve_pack(fact_sets, rules)
+    packs = included_packs(pack, rules)
     all_rules = included_rules(pack, rules)
     cross_check(pack, fact_sets, all_rules)
     if year is not None and year not in fact_sets:
@@ -288,6 +266,7 @@ def check(targets: list[Path], rules: Path | None = None, year: int | None = Non
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
     years = (year,) if year is not None else judged_years(pack, fact_sets)
     history = tuple(y for y in judged_years(pack, fact_sets) if y <= max(years)) or years
-    findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, history)
+    evaluation = Evaluation(pack, pack_parameters(packs), all_rules, facts_vocabulary(packs))
+    findings = evaluation.run(fact_sets, history)
     findings, escalations = escalate(pack, findings, fact_sets, years)
     return CheckResult(pack, fact_sets, [f for f in findings if f.year in years], years, escalations)

@@ -10,7 +10,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from woonpact.engine import paths, yamlio
 from woonpact.engine.errors import InputError, Problem
@@ -58,9 +58,18 @@ class Parameters:
         found = self.by_name[name].in_force(year)
         return None if found is None else found.value
 
+    def including(self, own: Mapping[str, Parameter]) -> Parameters:
+        """These parameters and a pack's own dated values (engine/rules/declarations.py), which
+        never share a name with a national one."""
+        return Parameters({**self.by_name, **own}) if own else self
+
 
 def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
-    data = yamlio.load(path)
+    return Parameters(read_parameters(yamlio.load(path), path))
+
+
+def read_parameters(data: Any, path: Path) -> dict[str, Parameter]:
+    """The `parameters:` of loaded data: the national file's, or a pack's own dated values."""
     out = {}
     for name, spec in (data.get("parameters") or {}).items():
         unit = {"index": "number"}.get(spec.get("unit", "eur"), spec.get("unit", "eur"))
@@ -72,7 +81,7 @@ def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
             key=lambda v: v.valid_from,
         ))
         out[name] = Parameter(name, unit, Text.of(spec.get("description", name)), values)
-    return Parameters(out)  # a plain dict, so the loaded parameters can be cached
+    return out  # a plain dict, so the loaded parameters can be cached
 
 
 def _value(entry: Mapping[str, object], unit: str, path: Path, data: object, field: list[object]) -> float:

@@ -2,6 +2,8 @@
 
 - docs/schemas/rule-tests.schema.json, the schema of rule-test files, which embeds the fact-set
   schema so that an editor completes fact names inside a test case too;
+- docs/schemas/workspace.schema.json, the schema of a workspace's `woonpact.yaml`, whose
+  `vocabulary` is the pack schema's;
 - the reference tables of docs/rule-language.md (the pack's fields, from pack.schema.json; the
   expression functions, from woonpact.engine.language.types.FUNCTIONS).
 
@@ -23,12 +25,15 @@ from woonpact.engine.model.finding import Status
 from woonpact.engine.schema import load_schema
 
 RULE_TESTS_OUT = paths.SCHEMAS / "rule-tests.schema.json"
+WORKSPACE_OUT = paths.SCHEMAS / "workspace.schema.json"
 RULE_LANGUAGE = paths.PACKAGE / "docs" / "rule-language.md"
 SECTION = re.compile(r"(?P<open><!-- generated: (?P<name>[a-z-]+) .*?-->\n)(?P<body>.*?)(?P<close><!-- /generated -->)", re.S)
 
 
-def rule_tests_schema() -> dict[str, Any]:
-    facts = load_schema("facts.schema.json")
+def rule_tests_schema(facts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`facts`: the facts schema to embed (a workspace's, with its own figures); default the
+    published one."""
+    facts = facts or load_schema("facts.schema.json")
     defs = copy.deepcopy(facts["$defs"])
     own = {"factSet", "case", "expectation"}
     assert not own & set(defs), f"facts.schema.json $defs clash with {own}"
@@ -86,6 +91,29 @@ def rule_tests_schema() -> dict[str, Any]:
     }
 
 
+def workspace_schema() -> dict[str, Any]:
+    pack = load_schema("pack.schema.json")
+    used = ("vocabulary", "ownFigure", "ownAttribute", "bilingual", "name", "text")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://woonpact.nl/schemas/workspace.schema.json",
+        "title": "woonpact workspace",
+        "description": "A workspace's woonpact.yaml: what all its packs share. Generated from "
+                       "pack.schema.json by `python -m woonpact.engine.generate`; do not edit "
+                       "by hand.",
+        "type": "object", "additionalProperties": False,
+        "properties": {"vocabulary": {
+            "$ref": "#/$defs/vocabulary",
+            "description": "Figures and attributes every pack of the workspace may read, declared "
+                           "as a pack declares its own; a figure's `reported_by` is a role here."}},
+        "$defs": {name: pack["$defs"][name] for name in used},
+    }
+
+
+
+
+
+
 def _fields(schema: dict[str, Any]) -> str:
     """A table of an object's keys from the pack schema: the key, required or not, its meaning."""
     pack = load_schema("pack.schema.json")
@@ -121,6 +149,7 @@ def rule_language(text: str) -> str:
 def outputs() -> dict[Path, str]:
     return {
         RULE_TESTS_OUT: json.dumps(rule_tests_schema(), indent=2, ensure_ascii=False) + "\n",
+        WORKSPACE_OUT: json.dumps(workspace_schema(), indent=2, ensure_ascii=False) + "\n",
         RULE_LANGUAGE: rule_language(RULE_LANGUAGE.read_text(encoding="utf-8")),
     }
 

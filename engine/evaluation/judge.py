@@ -14,7 +14,6 @@ from typing import Any
 
 from woonpact.engine.evaluation.compiled import CompiledRule
 from woonpact.engine.evaluation.context import Context
-from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.language import ast
 from woonpact.engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
 from woonpact.engine.language.compiler import MissingFact
@@ -54,7 +53,7 @@ class Judge:
         reads = compiled.reads
         collection = self.rule.scope.collection
         prefix = f"{collection}."
-        order = tuple(vocabulary().collections[collection]) if collection else ()
+        order = tuple(compiled.env.collections[collection]) if collection else ()
         self._figures = tuple(sorted(reads.figures))
         self._attributes = tuple((name, order.index(name[len(prefix):])) for name in sorted(reads.attributes)
                                  if name.startswith(prefix))  # (cited name, position in the entity's row)
@@ -282,9 +281,8 @@ class Judge:
         if ent is not None:
             used += [FactUsed(name, ent[index], ctx.year) for name, index in self._attributes
                      if ent[index] is not None]
-        parameters = ctx.history.parameters
         for name in self._parameters:
-            value = parameters.value(name, ctx.year) if name in parameters.by_name else None
+            value = ctx.dated(name, ctx.year)
             if value is not None:
                 used.append(FactUsed(f"param({name})", value, ctx.year))
         return tuple(used)

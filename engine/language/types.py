@@ -298,7 +298,7 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
             raise _unknown("expr.unknown_parameter", given, list(env.parameters), name.pos, env)
         checked = Checked(env.parameters[name.name], parameters=frozenset({name.name}))
         if len(call.args) == 2:
-            _year_literal(call.args[1])
+            _year(call.args[1])
         return checked
     if func == "previous":
         _arity(call, 1)
@@ -306,21 +306,21 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
         return inner.merge(inner.unit, Checked(inner.unit, history=True))
     if func == "at":
         _arity(call, 2)
-        _year_literal(call.args[0])
+        _year(call.args[0])
         inner = check(call.args[1], env)
         return inner.merge(inner.unit, Checked(inner.unit, history=True))
     if func == "cumulative":
         _arity(call, 2)
         inner = check(call.args[0], env)
         _expect(inner.unit, NUMERIC, call.pos, func)
-        _year_literal(call.args[1])
+        _year(call.args[1])
         return inner.merge(inner.unit, Checked(inner.unit, history=True))
     if func == "price_level":
         _arity(call, 3)
         amount = check(call.args[0], env)
         if unify(amount.unit, "eur") != "eur":
             raise _mismatch(amount.unit, "eur", call.pos, func)
-        _year_literal(call.args[1])
+        _year(call.args[1])
         index = call.args[2]
         if not isinstance(index, ast.Name) or index.name not in env.parameters:
             given = index.name if isinstance(index, ast.Name) else "?"
@@ -339,9 +339,25 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
                           suggestion=env.suggest(func, list(FUNCTIONS)) or "")
 
 
-def _year_literal(node: ast.Node) -> None:
-    if not (isinstance(node, ast.Number) and isinstance(node.value, int) and 1900 < node.value < 2200):
-        raise ExpressionError("expr.year_literal", node.pos)
+def _year(node: ast.Node) -> None:
+    """A year argument: a year (`2022`), or the year judged give or take whole years
+    (`year_judged - 1`), so that `param(name, year_judged - 1)` reads last year's value."""
+    if isinstance(node, ast.Number):
+        if not (isinstance(node.value, int) and 1900 < node.value < 2200):
+            raise ExpressionError("expr.year_literal", node.pos)
+    elif not (_relative_year(node) and any(isinstance(n, ast.Name) for n in ast.walk(node))):
+        raise ExpressionError("expr.year_literal", min(n.pos for n in ast.walk(node)))
+
+
+def _relative_year(node: ast.Node) -> bool:
+    match node:
+        case ast.Name(name=name):
+            return name == YEAR_JUDGED
+        case ast.Number(value=value):
+            return isinstance(value, int)
+        case ast.Binary(op="+" | "-", left=left, right=right):
+            return _relative_year(left) and _relative_year(right)
+    return False
 
 
 FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -352,8 +368,10 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
               ("share(collection where condition)", "the share of entities that pass")),
     "min": (("min(a, b)", "the smaller"),),
     "max": (("max(a, b)", "the larger"),),
-    "param": (("param(name [, year])", "a national parameter in force on 1 January of the year judged (or of `year`); "
-                                       "see `rules/national/parameters.yaml`"),),
+    "param": (("param(name [, year])", "a dated value in force on 1 January of the year judged "
+                                       "(or of `year`): a national parameter "
+                                       "(`rules/national/parameters.yaml`) or the pack's own, "
+                                       "which a fact set may set for its year"),),
     "previous": (("previous(expression)", "the expression in the previous year"),),
     "at": (("at(year, expression)", "the expression in a baseline year"),),
     "cumulative": (("cumulative(expression, from_year)", "the sum of the expression over `from_year` through the year judged"),),
