@@ -5,7 +5,8 @@ This is a script that prints figures, not a test: nothing here asserts. It
 1. generates (once, deterministically) a national dataset of N agreements x Y years: one rule
    pack per agreement with ~45 rules of the kinds the real packs use, and one fact set per
    agreement and year with its lettings in a CSV file;
-2. times one `woonpact check` as a subprocess (cold and warm cache) against `python -c pass`;
+2. times `woonpact --help` and `woonpact list`, and one `woonpact check` as a subprocess (cold
+   and warm cache), against `python -c pass`;
 3. times a national sweep in one process: loading every pack and fact set, then evaluating all;
 4. evaluates the same threshold rules three ways (woonpact, durable-rules, a plain loop) and
    checks that all three reach the same verdicts before comparing their speed;
@@ -50,6 +51,7 @@ AFTOPPINGSGRENS_2 = 697.07  # the 2025 upper aftoppingsgrens; only used to deriv
 EPSILON = 1e-9  # woonpact treats numbers within one part in a billion as equal
 
 TARGET_WARM_VS_BARE = 15.0
+TARGET_HELP_VS_BARE = 3.0
 TARGET_SWEEP_SECONDS = 3.0
 TARGET_VS_DURABLE = 10.0
 TARGET_VS_PLAIN = 3.0
@@ -841,6 +843,39 @@ def measure_startup(data: Dataset, runs: int) -> StartupResult:
     return StartupResult(bare, cold, warm, findings, command)
 
 
+@dataclass
+class CommandStartup:
+    """Commands that must start without the evaluation engine, against a bare interpreter."""
+
+    bare: Timing
+    help: Timing
+    listing: Timing
+    command: list[str]
+
+    @property
+    def ratio(self) -> float:
+        return self.help.median / self.bare.median
+
+
+def measure_commands(runs: int = 20) -> CommandStartup:
+    """`python -c pass`, `woonpact --help` and `woonpact list` (warm cache), interleaved run by
+    run so that a busy moment on the machine touches all three alike."""
+    env = dict(os.environ)
+    command = woonpact_command()
+    bare, help_, listing = Timing(), Timing(), Timing()
+    with tempfile.TemporaryDirectory(prefix="woonpact-cache-") as cache_dir, \
+            tempfile.TemporaryDirectory(prefix="woonpact-empty-") as empty:
+        env["WOONPACT_CACHE"] = cache_dir
+        env.pop("WOONPACT_WORKSPACE", None)
+        timed = ((bare, [sys.executable, "-c", "pass"]), (help_, [*command, "--help"]),
+                 (listing, [*command, "list", "--workspace", empty]))
+        run_process(timed[2][1], env)  # fills the cache
+        for _ in range(runs):
+            for timing, args in timed:
+                timing.samples.append(run_process(args, env)[0])
+    return CommandStartup(bare, help_, listing, command)
+
+
 # =================================================================================================
 # (b) the national sweep in one process
 # =================================================================================================
@@ -1238,6 +1273,23 @@ def print_dataset(data: Dataset) -> None:
     print(f"lettings per year: {per_year}")
 
 
+def print_commands(r: CommandStartup) -> None:
+    heading("(a) commands that start without the evaluation engine, including interpreter start-up")
+    print(f"command: {' '.join(r.command)}")
+    print(f"python -c pass          : {r.bare.describe('ms')}")
+    print(f"woonpact --help         : {r.help.describe('ms')}")
+    print(f"woonpact list           : {r.listing.describe('ms')}  (warm cache, the bundled packs)")
+    listing = r.listing.median / r.bare.median
+    print(f"--help / bare           : {r.ratio:.1f}x   (list / bare: {listing:.1f}x)")
+
+
+def command_target(r: CommandStartup) -> Target:
+    return Target(f"woonpact --help within {TARGET_HELP_VS_BARE:.0f}x bare python",
+                  f"{r.ratio:.1f}x ({r.help.median * 1000:.0f} ms vs "
+                  f"{r.bare.median * 1000:.0f} ms)",
+                  r.ratio <= TARGET_HELP_VS_BARE)
+
+
 def print_startup(r: StartupResult) -> None:
     heading("(a) one `woonpact check` as a subprocess, including interpreter start-up")
     print(f"command: {' '.join(r.command)}")
@@ -1295,11 +1347,12 @@ class Target:
     met: bool | None
 
 
-def summary(startup: StartupResult, sweep: SweepResult,
+def summary(commands: CommandStartup, startup: StartupResult, sweep: SweepResult,
             thresholds: ThresholdResult) -> list[Target]:
     """Each target with the figure measured against it."""
     sweep_limit = f"{TARGET_SWEEP_SECONDS:.0f} s"
     targets = [
+        command_target(commands),
         Target(f"warm check within {TARGET_WARM_VS_BARE:.0f}x bare python",
                f"{startup.ratio:.1f}x ({startup.warm.median * 1000:.0f} ms vs "
                f"{startup.bare.median * 1000:.0f} ms)", startup.ratio <= TARGET_WARM_VS_BARE),
@@ -1349,6 +1402,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-cold-load", action="store_true",
                         help="skip timing the national load on a cold cache (the slowest part)")
     parser.add_argument("--profile", action="store_true", help="also cProfile one sweep evaluation")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="only time `woonpact --help` and `woonpact list` (no dataset)")
     args = parser.parse_args(argv)
     args.agreements = args.agreements or (12 if args.quick else 342)
     args.years = args.years or (3 if args.quick else 6)
@@ -1367,6 +1422,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(machine_line())
     print(calibration())
     print(f"command: {Path(sys.executable).name} {' '.join(sys.argv)}", flush=True)
+    commands = measure_commands()
+    print_commands(commands)
+    if args.startup_only:
+        print_summary([command_target(commands)])
+        return 0
     data = ensure_dataset(args.out.resolve(), args.agreements, args.years, args.lettings_per_year)
     print_dataset(data)
 
@@ -1382,7 +1442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             heading("profile of one sweep evaluation: engine functions by own time")
             print("\n".join(profile_sweep(loaded, data.out, top=15)))
 
-    print_summary(summary(startup, sweep, thresholds))
+    print_summary(summary(commands, startup, sweep, thresholds))
     print(f"\nat the end: {load_average()}; {calibration()}")
     return 0
 
