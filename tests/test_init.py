@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from woonpact.cli import main
 from woonpact.engine import paths
-from tests.support import BUNDLED_FACTS
+from tests.support import BUNDLED_FACTS, REPOSITORY
 from woonpact.engine.output.result import ExitCode
 
 SCHEMA_COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -113,3 +113,14 @@ def test_every_bundled_yaml_points_its_editor_at_the_right_schema() -> None:
     assert len(files) > 20
     for path, schema in files.items():
         assert schema_target(path) == (paths.SCHEMAS / schema).resolve(), path
+
+
+def test_the_docs_show_the_first_lines_init_writes(workdir: Path) -> None:
+    invoke("init", "mijnstad-2025")
+    docs = {name: (REPOSITORY / "docs" / name).read_text(encoding="utf-8")
+            for name in ("tutorial.md", "rule-language.md", "cli.md")}
+    pack = (workdir / "rules" / "mijnstad-2025.yaml").read_text(encoding="utf-8").splitlines()[0]
+    tests = (workdir / "rules" / "tests" / "mijnstad-2025.tests.yaml").read_text(encoding="utf-8")
+    assert pack in docs["tutorial.md"] and pack in docs["rule-language.md"]
+    assert tests.splitlines()[0] in docs["rule-language.md"]
+    assert pack.partition("=")[2] in docs["cli.md"]  # ../docs/schemas/pack.schema.json
