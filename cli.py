@@ -23,7 +23,21 @@ LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", sho
                     help="Language of findings, reports and errors.")
 FACTS = click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
 RULES = click.option("--rules", type=click.Path(path_type=Path),
-                     help="A pack file, or a folder of packs (default: the bundled rules/).")
+                     help="A pack file, or a folder of packs (default: the workspace's rules/, "
+                          "then the bundled ones).")
+
+
+def _use_workspace(ctx: click.Context, _: click.Parameter, root: Path | None) -> None:
+    from woonpact.engine import workspace  # noqa: PLC0415
+
+    ctx.with_resource(workspace.chosen(root))  # for this command only
+
+
+WORKSPACE = click.option(
+    "--workspace", type=click.Path(path_type=Path, file_okay=False), expose_value=False,
+    is_eager=True, callback=_use_workspace,
+    help="The workspace to use (default: $WOONPACT_WORKSPACE, else the nearest folder upward "
+         "holding woonpact.yaml).")
 
 
 def _fail(error: InputError, lang: str) -> None:
@@ -103,6 +117,7 @@ def main() -> None:
               show_default=True, help="Which findings make the exit code 1.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
+@WORKSPACE
 @LANG
 def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, fail_on: str,
           output: Path | None, lang: str) -> None:
@@ -138,6 +153,7 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 @main.command()
 @FACTS
 @RULES
+@WORKSPACE
 @LANG
 def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
     """Validate FACTS and their pack, one history per agreement: exit 0 when all is well-formed.
@@ -155,16 +171,18 @@ def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
 
 @main.command(name="list")
 @click.option("--rules", type=click.Path(path_type=Path, file_okay=False),
-              help="A folder of packs (default: ./rules, then the bundled rules/).")
+              help="A folder of packs (default: the workspace's rules/, then the bundled ones).")
+@WORKSPACE
 @LANG
 def list_command(rules: Path | None, lang: str) -> None:
-    """List the rule packs and their rules."""
-    from woonpact.engine.check import pack_by_path  # noqa: PLC0415
+    """List the rule packs, the workspace's and the bundled ones (marked), and their rules."""
     from woonpact.engine.output.explain import list_packs  # noqa: PLC0415
-    from woonpact.engine.rules.registry import available_packs  # noqa: PLC0415
+    from woonpact.engine.rules.packs import pack_by_path  # noqa: PLC0415
+    from woonpact.engine.rules.registry import available_packs, bundled  # noqa: PLC0415
 
     try:
-        packs = [pack_by_path(p) for p in available_packs(rules).values()]
+        packs = sorted(((pack_by_path(p), bundled(p)) for p in available_packs(rules).values()),
+                       key=lambda listed: listed[1])  # the workspace's own first
     except InputError as error:
         _fail(error, lang)
     click.echo(list_packs(packs, lang))
@@ -173,14 +191,16 @@ def list_command(rules: Path | None, lang: str) -> None:
 @main.command()
 @click.argument("rule")
 @click.option("--rules", type=click.Path(path_type=Path, file_okay=False),
-              help="A folder of packs (default: ./rules, then the bundled rules/).")
+              help="A folder of packs (default: the workspace's rules/, then the bundled ones).")
+@WORKSPACE
 @LANG
 def explain(rule: str, rules: Path | None, lang: str) -> None:
     """Explain RULE (<pack>/<id>): the clause quoted, its reading, the norm in words, who is
-    responsible, which facts it reads, and its versions when an allonge changed it."""
-    from woonpact.engine.check import pack_by_path, parameters  # noqa: PLC0415
+    responsible, which facts it reads (with the meaning of figures of the pack's own), and its
+    versions when an allonge changed it."""
     from woonpact.engine.errors import Problem  # noqa: PLC0415
     from woonpact.engine.output.explain import explain as explain_rule  # noqa: PLC0415
+    from woonpact.engine.rules.packs import pack_by_path  # noqa: PLC0415
     from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
     from woonpact.engine.suggest import closest  # noqa: PLC0415
 
@@ -193,22 +213,36 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
                                      params={"rule": rule_id, "suggestion": closest(rule_id, ids) or ""}))
     except InputError as error:
         _fail(error, lang)
-    click.echo(explain_rule(pack, rule_id, parameters(), lang))
+    click.echo(explain_rule(pack, rule_id, lang))
 
 
 @main.command()
-@click.argument("packs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("packs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (errors always exit 2).")
+@WORKSPACE
 @LANG
 def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
-    """Check PACKS (pack files, or folders of packs) for mistakes: errors and warnings, each with
-    its file, line, column and what to do. Exit 0 clean or warnings only, 1 warnings with
-    --strict, 2 errors."""
-    from woonpact.engine.authoring.lint import exit_code as lint_exit, lint_pack, pack_paths  # noqa: PLC0415
+    """Check PACKS (pack files, or folders of packs; default: the workspace's) for mistakes:
+    errors and warnings, each with its file, line, column and what to do; with all of the
+    workspace's packs, also the figures its woonpact.yaml declares and no pack reads. Exit 0
+    clean or warnings only, 1 warnings with --strict, 2 errors."""
+    from woonpact.engine.authoring.lint import (  # noqa: PLC0415
+        exit_code as lint_exit, lint_pack, lint_workspace, pack_paths,
+    )
+    from woonpact.engine.errors import Problem  # noqa: PLC0415
     from woonpact.engine.i18n import say  # noqa: PLC0415
     from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+    from woonpact.engine.workspace import current  # noqa: PLC0415
 
-    reports = [lint_pack(path) for path in pack_paths(packs)]
+    try:
+        found = current()
+        if not packs and found is None:
+            raise InputError(Problem("lint.no_packs"))
+    except InputError as error:
+        _fail(error, lang)
+    reports = [lint_pack(path) for path in pack_paths(list(packs) or [found.rules])]
+    if found is not None and (shared := lint_workspace(found, reports)) is not None:
+        reports.append(shared)
     for report in reports:
         for problem in report.problems:
             click.echo(problem_line(problem, lang))
@@ -219,19 +253,22 @@ def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
 
 @main.command(name="test")
 @click.argument("packs", nargs=-1, type=click.Path(path_type=Path))
+@WORKSPACE
 @LANG
 def test_command(packs: tuple[Path, ...], lang: str) -> None:
     """Run the rule tests of PACKS (pack files, folders of packs, or rules/tests/*.tests.yaml
-    files; default: the packs in ./rules, else the bundled ones). Exit 0 all passed, 1 a case
+    files; default: the workspace's packs, else the bundled ones). Exit 0 all passed, 1 a case
     failed, 2 bad input."""
     from woonpact.engine import paths  # noqa: PLC0415
     from woonpact.engine.authoring.ruletests import exit_code as tests_exit, load_rule_tests, run, rule_test_files  # noqa: PLC0415
     from woonpact.engine.output.ruletests import report  # noqa: PLC0415
+    from woonpact.engine.workspace import current  # noqa: PLC0415
 
-    local = Path("rules")
-    targets = list(packs) or [local if local.is_dir() else paths.RULES]
     results = []
     try:
+        found = current()
+        own = found.rules if found is not None and found.rules.is_dir() else None
+        targets = list(packs) or [own or paths.RULES]
         for path in rule_test_files(targets):
             tests = load_rule_tests(path)
             outcome = run(tests)
@@ -244,25 +281,55 @@ def test_command(packs: tuple[Path, ...], lang: str) -> None:
 
 @main.command()
 @click.argument("pack_id")
-@click.option("--dir", "root", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
-              help="Where to write rules/ and facts/ (default: the current folder).")
+@WORKSPACE
 @LANG
-def init(pack_id: str, root: Path, lang: str) -> None:
-    """Start a new pack PACK_ID: writes rules/PACK_ID.yaml (a header and an example rule of each
-    common kind), rules/tests/PACK_ID.tests.yaml and facts/PACK_ID/<year>.yaml. Overwrites nothing."""
+def init(pack_id: str, lang: str) -> None:
+    """Start a new pack PACK_ID in a workspace: the one in use (--workspace, $WOONPACT_WORKSPACE,
+    or the nearest folder upward holding woonpact.yaml), else a new one in the current folder.
+    Writes rules/PACK_ID.yaml (a header and an example rule of each common kind),
+    rules/tests/PACK_ID.tests.yaml, facts/PACK_ID/<year>.yaml and, for a new workspace,
+    woonpact.yaml; and brings docs/facts.md and docs/schemas/ up to date. Overwrites nothing
+    else."""
     from woonpact.engine.authoring.scaffold import scaffold  # noqa: PLC0415
     from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine.workspace import Workspace, current, named  # noqa: PLC0415
 
     try:
-        written = scaffold(pack_id, root)
+        given = named()
+        target = Workspace(given) if given is not None else current() or Workspace(Path("."))
+        written = scaffold(pack_id, target)
     except InputError as error:
         _fail(error, lang)
     for path in written:
         click.echo(say("init.written", lang, file=path))
-    pack, _, facts = written
+    pack, _, facts = written[:3]
     click.echo(say("init.next", lang))
     for command in (f"lint {pack}", f"test {pack}", f"check {facts.parent}"):
         click.echo(f"  woonpact {command}")
+
+
+@main.command(name="vocabulary")
+@WORKSPACE
+@LANG
+def vocabulary_command(lang: str) -> None:
+    """Bring the workspace's docs/facts.md and docs/schemas/ up to date with the figures,
+    attributes and dated values it and its packs declare, so that an editor completes them.
+    Run it after declaring one. Exit 0, 2 on bad input (nothing written)."""
+    from woonpact.engine.authoring.published import published, write  # noqa: PLC0415
+    from woonpact.engine.errors import Problem  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine.workspace import current  # noqa: PLC0415
+
+    try:
+        found = current()
+        if found is None:
+            raise InputError(Problem("workspace.none"))
+        texts = published(found)
+    except InputError as error:
+        _fail(error, lang)
+    for path in write(texts):
+        click.echo(say("init.written", lang, file=path))
+    sys.exit(ExitCode.OK)
 
 
 @main.command()
@@ -272,6 +339,7 @@ def init(pack_id: str, root: Path, lang: str) -> None:
 @click.option("--year", type=int, help="Report on this year (default: the last judged year); earlier years are history.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
+@WORKSPACE
 @LANG
 def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | None, output: Path | None,
            lang: str) -> None:
@@ -299,6 +367,7 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
 @RULES
 @click.option("--year", type=int, help="The ladder as of this year (default: the last judged year).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@WORKSPACE
 @LANG
 def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, lang: str) -> None:
     """The ladder status of every clause with an open episode, per agreement in FACTS (the files
@@ -319,28 +388,33 @@ def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, f
 
 @main.command()
 @click.argument("pack")
-@click.option("--rules", type=click.Path(path_type=Path),
-              help="A pack file, or a folder of packs (default: the bundled rules/).")
+@RULES
 @click.option("--xlsx", "xlsx", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Write an Excel fact-set workbook to this file.")
+@WORKSPACE
 @LANG
 def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
     """Write an empty fact-set workbook for PACK (a pack id, or with --rules FILE that pack):
     a sheet for the agreement, the municipality and each party with the figures the rules read,
-    and one per collection. Fill it in and give it to check, validate or report like a YAML file."""
+    and one per collection, with the figures the pack declares itself. Fill it in and give it to
+    check, validate or report like a YAML file."""
     import io  # noqa: PLC0415
 
-    from woonpact.engine.check import fact_names_read, pack_by_path  # noqa: PLC0415
+    from woonpact.engine.check import fact_names_read  # noqa: PLC0415
     from woonpact.engine.facts.workbook import template as workbook_template  # noqa: PLC0415
+    from woonpact.engine.rules.packs import (  # noqa: PLC0415
+        facts_vocabulary, included_packs, pack_by_path,
+    )
     from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
 
     try:
         the_pack = pack_by_path(rules if rules is not None and rules.is_file() else find_pack(pack, rules))
         names = fact_names_read(the_pack, rules)
+        vocab = facts_vocabulary(included_packs(the_pack, rules))
     except InputError as error:
         _fail(error, lang)
     buffer = io.BytesIO()
-    workbook_template(the_pack, names, lang).save(buffer)
+    workbook_template(the_pack, names, lang, vocab).save(buffer)
     _write(buffer.getvalue(), xlsx, lang)
     sys.exit(ExitCode.OK)
 
@@ -357,6 +431,7 @@ def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
 @click.option("--concerns", type=int,
               help="The year whose findings the meeting deals with (default: the year of --date).")
 @RULES
+@WORKSPACE
 @LANG
 def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | None, note: str,
            scope: str | None, concerns: int | None, rules: Path | None, lang: str) -> None:
@@ -378,7 +453,7 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
     event = EscalationEvent(rule, rung, held, outcome, note, scope, concerns)
     try:
         meeting = meeting_to_record(fact_file, event, rules)
-        record_event(fact_file, meeting.event, meeting.cross_check)
+        record_event(fact_file, meeting.event, meeting.cross_check, vocabularies=meeting.vocabularies)
     except InputError as error:
         _fail(error, lang)
     click.echo(say("record.done", lang, file=fact_file, rule=rule, rung=rung, date=held.isoformat(),

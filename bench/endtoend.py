@@ -288,35 +288,55 @@ def measure_reports(data: Dataset, sample: int) -> ReportRuns:
 class Startup:
     bare: Timing
     help: Timing
-    cold: Timing
-    warm: Timing
-    findings: int
+    listing: Timing
+    cold: Timing | None = None
+    warm: Timing | None = None
+    findings: int = 0
 
     @property
     def help_ratio(self) -> float:
         return self.help.median / self.bare.median
 
     @property
-    def warm_ratio(self) -> float:
-        return self.warm.median / self.bare.median
+    def list_ratio(self) -> float:
+        return self.listing.median / self.bare.median
+
+    @property
+    def warm_ratio(self) -> float | None:
+        return None if self.warm is None else self.warm.median / self.bare.median
+
+
+def measure_commands(runs: int = 20) -> Startup:
+    """`python -c pass`, `woonpact --help` and `woonpact list` (warm cache, the bundled packs,
+    an empty folder as the workspace), interleaved run by run so that a busy moment on the
+    machine touches all three alike. None of them needs a dataset."""
+    command = woonpact_command()
+    bare, help_, listing = Timing(), Timing(), Timing()
+    with CacheFolder(Path(tempfile.gettempdir())), \
+            tempfile.TemporaryDirectory(prefix="woonpact-empty-") as empty:
+        env = dict(os.environ)
+        env.pop("WOONPACT_WORKSPACE", None)
+        timed = ((bare, [sys.executable, "-c", "pass"]), (help_, [*command, "--help"]),
+                 (listing, [*command, "list", "--workspace", empty]))
+        run_process(timed[2][1], env)  # fills the cache
+        for _ in range(runs):
+            for timing, args in timed:
+                timing.samples.append(run_process(args, env).seconds)
+    return Startup(bare, help_, listing)
 
 
 def measure_startup(data: Dataset, runs: int) -> Startup:
-    """A bare interpreter, `woonpact --help`, and one agreement's check: cold (a fresh cache
-    folder) and warm (the two runs after each cold one)."""
-    env = dict(os.environ)
-    bare = Timing([run_process([sys.executable, "-c", "pass"], env).seconds
-                   for _ in range(2 * runs)])
-    help_ = Timing([run_process([*woonpact_command(), "--help"], env).seconds
-                    for _ in range(2 * runs)])
+    """The commands that start without the engine, and one agreement's check: cold (a fresh
+    cache folder) and warm (the two runs after each cold one)."""
+    startup = measure_commands(4 * runs)
     output = data.out / "one.json"
     command = [*woonpact_command(), "check", str(data.facts_dir(data.agreements[0])), "--rules",
                str(data.rules_dir), "--fail-on", "never", "--format", "json", "-o", str(output)]
-    cold, warm = Timing(), Timing()
+    startup.cold, startup.warm = Timing(), Timing()
     for _ in range(runs):
         with CacheFolder(data.out):
             env = dict(os.environ)
-            for timing in (cold, warm, warm):
+            for timing in (startup.cold, startup.warm, startup.warm):
                 timing.samples.append(run_process(command, env).seconds)
-    findings = len(json.loads(output.read_text(encoding="utf-8"))["findings"])
-    return Startup(bare, help_, cold, warm, findings)
+    startup.findings = len(json.loads(output.read_text(encoding="utf-8"))["findings"])
+    return startup

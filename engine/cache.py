@@ -85,11 +85,14 @@ def forget_shared() -> None:
     _SHARED.clear()
 
 
-def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = False) -> T:
+def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = False,
+           current: Callable[[T], bool] | None = None) -> T:
     """`load(path)`, or the object a previous load of the same bytes left in the cache.
 
     `shared`: a file that many agreements read in one process (an included pack, the
-    parameters); its object is kept and handed out again rather than unpickled each time."""
+    parameters); its object is kept and handed out again rather than unpickled each time.
+    `current`: whether a stored object still holds; one that does not is loaded afresh (a fact
+    set validated against figures its pack has since declared otherwise)."""
     directory = _directory()
     if directory is None:
         return load(path)
@@ -110,6 +113,8 @@ def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = Fals
         with entry.open("rb") as handle, collector.paused():
             value = pickle.load(handle)  # noqa: S301 - our own cache directory, our own objects
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        value = None  # a loader never gives None
+    if value is None or (current is not None and not current(value)):
         value = load(path)
         _store(directory, entry, value)
     if shared:

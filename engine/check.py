@@ -24,9 +24,13 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.params import bundled as parameters
-from woonpact.engine.rules.loader import load_pack, rule_trees
-from woonpact.engine.rules.registry import find_pack, pack_path
+from woonpact.engine.rules.loader import rule_trees
+from woonpact.engine.rules.packs import (  # parameters: imported from here by commands and tests
+    Vocabularies, facts_vocabulary, included_packs, included_rules, pack_by_path, pack_parameters,
+    parameters,  # noqa: F401
+    period,
+)
+from woonpact.engine.rules.registry import find_pack
 from woonpact.engine.suggest import closest
 
 
@@ -40,15 +44,12 @@ class CheckResult:
     warnings: tuple[Problem, ...] = ()  # legal, probably not meant: a meeting matching no finding
 
 
-def pack_by_path(path: Path) -> Pack:
-    return cache.cached(path, "pack", lambda p: load_pack(p, parameters()), shared=True)  # packs include packs
-
-
-def fact_histories(targets: Iterable[Path]) -> list[dict[int, FactSet]]:
+def fact_histories(targets: Iterable[Path], rules: Path | None = None) -> list[dict[int, FactSet]]:
     """The fact sets of the files and folders given, one history per agreement, in the order
     the agreements first appear: `2025.yaml 2026.yaml` of one agreement are one history (its
     running totals and ladder span both), and `facts/*/` is one history per folder. A file
     named twice is read once; two files of one agreement and year are refused."""
+    vocabularies = Vocabularies(rules)  # each fact set is validated against its pack's vocabulary
     found: dict[str, dict[int, FactSet]] = {}
     seen: set[Path] = set()
     for target in targets:
@@ -56,7 +57,7 @@ def fact_histories(targets: Iterable[Path]) -> list[dict[int, FactSet]]:
             if file.resolve() in seen:
                 continue
             seen.add(file.resolve())
-            fact_set = cache.cached(file, "facts", load_fact_set)
+            fact_set = read_fact_set(file, vocabularies)
             history = found.setdefault(fact_set.agreement, {})
             if fact_set.year in history:
                 raise InputError(Problem("facts.year_twice", file=file, field="year", params={
@@ -65,9 +66,16 @@ def fact_histories(targets: Iterable[Path]) -> list[dict[int, FactSet]]:
     return list(found.values())
 
 
-def load_facts(targets: list[Path]) -> dict[int, FactSet]:
+def read_fact_set(file: Path, vocabularies: Vocabularies) -> FactSet:
+    """One fact file, through the cache, validated against its pack's vocabulary; an entry made
+    before the pack's declarations changed is read again."""
+    return cache.cached(file, "facts", lambda p: load_fact_set(p, vocabularies),
+                        current=lambda found: found.vocabulary == vocabularies(found.agreement).key)
+
+
+def load_facts(targets: list[Path], rules: Path | None = None) -> dict[int, FactSet]:
     """The history of the one agreement the files and folders given belong to."""
-    found = fact_histories(targets)
+    found = fact_histories(targets, rules)
     if len(found) > 1:
         agreements = sorted(next(iter(history.values())).agreement for history in found)
         raise InputError(Problem("facts.mixed_agreements", params={"found": ", ".join(agreements)}))
@@ -272,7 +280,7 @@ def _locator(file: Path) -> Callable[[Problem], Problem]:
         if file.suffix.lower() == ".xlsx":
             from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
 
-            places = workbook.read(file)[1]
+            places = workbook.read(file, Vocabularies(None))[1]
             return lambda problem: workbook.locate(problem, places, file)
         data = yamlio.load(file)
     except (InputError, OSError):
@@ -293,36 +301,6 @@ def resolve_pack(fact_sets: dict[int, FactSet], rules: Path | None) -> Pack:
     return pack_by_path(find_pack(agreement, rules) if rules else find_pack(agreement))
 
 
-def included_rules(pack: Pack, rules: Path | None = None, chain: tuple[str, ...] = ()) -> tuple[Rule, ...]:
-    """The pack's own rules followed by those of the packs it includes (the national layer).
-
-    An included pack is looked for beside the including one, then among the bundled packs, so a
-    rule author's own folder still gets the national layer.
-
-    An included pack governs the years of its own `period` and no others: its rules are judged
-    within those years only, and a pack that governs none of the including pack's years adds
-    nothing. So a local pack that includes `npa-2022` (2022-2024) and `npa-2025` (2025-2035) judges
-    each year against the national agreement in force that year.
-
-    An included rule keeps its own pack id, so its findings name both packs: the rule's
-    (`npa-2025/...`) and the one being checked.
-    """
-    if pack.id in chain:
-        raise InputError(Problem("pack.include_cycle", file=pack.path,
-                                 params={"chain": " -> ".join((*chain, pack.id))}))
-    found = list(pack.rules)
-    folder = rules if rules is not None and rules.is_dir() else pack.path.parent
-    first, last = period(pack)
-    for included in pack.includes:
-        path = pack_path(included, folder) or find_pack(included)  # else the bundled one
-        layer = pack_by_path(path)
-        if layer.first_year <= last and first <= layer.last_year:
-            found += (replace(r, first_year=max(r.first_year, layer.first_year),
-                              last_year=min(r.last_year, layer.last_year))
-                      for r in included_rules(layer, rules, (*chain, pack.id)))
-    return tuple(found)
-
-
 @dataclass(frozen=True)
 class Meeting:
     """A meeting `woonpact record` is about to write, checked against its agreement's history:
@@ -335,6 +313,7 @@ class Meeting:
     rules: tuple[Rule, ...]
     shortfalls: tuple[Finding, ...]
     warnings: tuple[Problem, ...]
+    vocabularies: Vocabularies  # what the file is validated against once written
 
     def cross_check(self, after: FactSet) -> None:
         """The fact set as written, checked with the rest of the history as `check` would."""
@@ -345,8 +324,9 @@ def meeting_to_record(file: Path, event: EscalationEvent, rules: Path | None = N
     """Check a meeting to record in fact file `file` against its agreement: the history is the
     fact sets of that agreement in the file's folder. Bad input (an unknown clause, rung or
     scope; a year that is not plain) is raised before anything is written."""
-    own = cache.cached(file, "facts", load_fact_set)
-    folder = fact_histories([file.parent]) if file.suffix.lower() in FACT_SUFFIXES else []
+    vocabularies = Vocabularies(rules)
+    own = read_fact_set(file, vocabularies)
+    folder = fact_histories([file.parent], rules) if file.suffix.lower() in FACT_SUFFIXES else []
     same = next((h for h in folder if own.agreement in (f.agreement for f in h.values())), {})
     history = {**same, own.year: own}
     pack = resolve_pack(history, rules)
@@ -359,7 +339,7 @@ def meeting_to_record(file: Path, event: EscalationEvent, rules: Path | None = N
     findings = judge_history(history, rules).findings
     missed = unmatched(pack, event, findings, file, "")
     return Meeting(event, pack, history, all_rules, tuple(shortfalls(pack, event, findings)),
-                   (*problems, *([missed] if missed else [])))
+                   (*problems, *([missed] if missed else [])), vocabularies)
 
 
 @dataclass(frozen=True)
@@ -375,14 +355,12 @@ class FactNames:
 def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
     """The figures, collections and conditions a pack's rules (its included ones too) read, and
     the clauses a record of the ladder may name."""
-    from woonpact.engine.evaluation.compiled import compile_rule  # noqa: PLC0415  (not on check's path)
-
     figures: set[str] = set()
     collections: set[str] = set()
     conditions: dict[str, dict[str, None]] = {}
     clauses: dict[str, None] = {}
     for rule in included_rules(pack, rules):
-        reads = compile_rule(rule, parameters()).reads
+        reads = rule.reads
         figures |= set(reads.figures) | set(reads.summed)
         collections |= set(reads.collections) | ({"deliverables"} if rule.milestone else set())
         if rule.scope.collection:
@@ -396,12 +374,6 @@ def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
                      {name: tuple(read_by) for name, read_by in conditions.items()}, tuple(clauses))
 
 
-def period(pack: Pack) -> tuple[int, int]:
-    """The years the agreement is judged in: its period, and after it as far as one of its own
-    clauses runs ("tot en met 2025")."""
-    return pack.first_year, max((pack.last_year, *(r.last_year for r in pack.rules)))
-
-
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
     """The years of `period` with a fact set; a fact set before the period is history (a
     baseline)."""
@@ -412,18 +384,19 @@ def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
 
 def check(targets: list[Path], rules: Path | None = None, year: int | None = None) -> CheckResult:
     """Judge the history of the one agreement the files and folders given belong to."""
-    return judge_history(load_facts(targets), rules, year)
+    return judge_history(load_facts(targets, rules), rules, year)
 
 
 def check_each(targets: list[Path], rules: Path | None = None,
                year: int | None = None) -> list[CheckResult]:
     """Judge the files and folders given, one history per agreement (`fact_histories`)."""
-    return [judge_history(history, rules, year) for history in fact_histories(targets)]
+    return [judge_history(history, rules, year) for history in fact_histories(targets, rules)]
 
 
 def judge_history(fact_sets: dict[int, FactSet], rules: Path | None = None,
                   year: int | None = None) -> CheckResult:
     pack = resolve_pack(fact_sets, rules)
+    packs = included_packs(pack, rules)
     all_rules = included_rules(pack, rules)
     warnings = cross_check(pack, fact_sets, all_rules)
     if year is not None and year not in fact_sets:
@@ -431,7 +404,8 @@ def judge_history(fact_sets: dict[int, FactSet], rules: Path | None = None,
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
     years = (year,) if year is not None else judged_years(pack, fact_sets)
     history = tuple(y for y in judged_years(pack, fact_sets) if y <= max(years)) or years
-    findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, history)
+    evaluation = Evaluation(pack, pack_parameters(packs), all_rules, facts_vocabulary(packs))
+    findings = evaluation.run(fact_sets, history)
     findings, escalations = escalate(pack, findings, fact_sets, years)
     warnings += placed(unmatched_meetings(pack, fact_sets, findings, max(years)))
     judged = [f for f in findings if f.year in years]

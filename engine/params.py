@@ -12,7 +12,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from woonpact.engine import cache, paths, yamlio
 from woonpact.engine.errors import InputError, Problem
@@ -93,6 +93,11 @@ class Parameters:
         found = self.by_name[name].in_force(year)
         return None if found is None else found.value
 
+    def including(self, own: Mapping[str, Parameter]) -> Parameters:
+        """These parameters and a pack's own dated values (engine/rules/declarations.py), which
+        never share a name with a national one."""
+        return Parameters({**self.by_name, **own}, self.laws) if own else self
+
 
 def bundled() -> Parameters:
     """The bundled national parameters, parsed once per process."""
@@ -101,6 +106,14 @@ def bundled() -> Parameters:
 
 def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
     data = yamlio.load(path)
+    laws = {law_id: Law(law_id, str(spec["title"]), _date(spec.get("in_force")),
+                        str(spec.get("status", "")), str(spec.get("source", "")))
+            for law_id, spec in (data.get("laws") or {}).items()}
+    return Parameters(read_parameters(data, path), laws)  # plain dicts: the cache pickles them
+
+
+def read_parameters(data: Any, path: Path) -> dict[str, Parameter]:
+    """The `parameters:` of loaded data: the national file's, or a pack's own dated values."""
     out = {}
     for name, spec in (data.get("parameters") or {}).items():
         unit = {"index": "number"}.get(spec.get("unit", "eur"), spec.get("unit", "eur"))
@@ -112,10 +125,7 @@ def load_parameters(path: Path = paths.PARAMETERS) -> Parameters:
             key=lambda v: v.valid_from,
         ))
         out[name] = Parameter(name, unit, Text.of(spec.get("description", name)), values)
-    laws = {law_id: Law(law_id, str(spec["title"]), _date(spec.get("in_force")), str(spec.get("status", "")),
-                        str(spec.get("source", "")))
-            for law_id, spec in (data.get("laws") or {}).items()}
-    return Parameters(out, laws)  # plain dicts, so the loaded parameters can be cached
+    return out  # a plain dict, so the loaded parameters can be cached
 
 
 def _date(raw: object) -> dt.date | None:

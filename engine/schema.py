@@ -24,18 +24,34 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads((paths.SCHEMAS / name).read_text(encoding="utf-8"))
 
 
-@cache
-def _validator(name: str) -> Any:
+def _compile(schema: Any) -> Any:
     import jsonschema  # noqa: PLC0415 - deliberately lazy, see module docstring
 
-    schema = load_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-def validate(data: Any, schema_name: str, file: Path) -> None:
-    """Raise an `InputError` listing every schema violation (up to a limit), in file order."""
-    errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: _order(data, e))
+@cache
+def _validator(name: str) -> Any:
+    return _compile(load_schema(name))
+
+
+_EXTENDED: dict[str, Any] = {}
+
+
+def validate(data: Any, schema_name: str, file: Path, own: tuple[str, Any] | None = None) -> None:
+    """Raise an `InputError` listing every schema violation (up to a limit), in file order.
+
+    `own`: instead of the published schema, (key, schema) of one built for a pack with figures
+    of its own (engine/facts/vocabulary.py), compiled once per key."""
+    if own is not None:
+        key, built = own
+        if key not in _EXTENDED:
+            _EXTENDED[key] = _compile(dict(built))
+        validator = _EXTENDED[key]
+    else:
+        validator = _validator(schema_name)
+    errors = sorted(validator.iter_errors(data), key=lambda e: _order(data, e))
     if errors:
         raise InputError([_problem(data, e, file) for e in errors[:MAX_PROBLEMS]])
 

@@ -50,6 +50,14 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)  # keys are text, as in JSON: `2026:` is the key "2026"
+            if node.flow_style and _split_by_comma(key_node, value_node):
+                previous = next(reversed(mapping), "")
+                before = str(mapping.get(previous, "")).rpartition(" ")[2]
+                raise InputError(Problem(
+                    "yaml.flow_comma", line=key_node.start_mark.line + 1,
+                    column=key_node.start_mark.column + 1, field=str(key),
+                    params={"key": key, "field": previous, "before": before},
+                ))
             if key in mapping:
                 raise InputError(Problem(
                     "yaml.duplicate_key", line=key_node.start_mark.line + 1,
@@ -95,14 +103,50 @@ def load(path: Path) -> Any:
     except InputError as exc:
         raise InputError([_with_file(p, path) for p in exc.problems]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise InputError(Problem(
-            "yaml.syntax", file=path,
-            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            params={"detail": exc.problem or str(exc)},
-        )) from None
+        raise InputError(syntax_problem(exc, path, text)) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem("yaml.syntax", file=path, params={"detail": str(exc)})) from None
+
+
+def _split_by_comma(key_node: yaml.Node, value_node: yaml.Node) -> bool:
+    """`{nl: maximaal 7,5%, en: ...}`: inside `{ }` a comma ends a plain text, so `5%` becomes a
+    key without a value. woonpact's files have no such keys, so it is always this mistake."""
+    return not key_node.style and isinstance(value_node, yaml.ScalarNode) \
+        and value_node.value == "" and value_node.tag == "tag:yaml.org,2002:null"
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
+    """libyaml's (or PyYAML's) English account of a syntax error, as what to write instead."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return Problem("yaml.syntax", file=path, params={"detail": exc.problem or str(exc)})
+    lines = text.splitlines()
+    source = lines[mark.line] if mark.line < len(lines) else ""
+    opened = exc.context_mark.line + 1 if exc.context_mark else mark.line + 1
+    problem, context, at = exc.problem or "", exc.context or "", mark.column
+    indent = len(source) - len(source.lstrip())
+    params: dict[str, Any] = {"opened": opened, "detail": problem}
+    if "'-' indicator" in problem or "<block sequence start>" in problem:
+        key = "yaml.list_indent"
+    elif "expected key" in problem or "<block end>" in problem:
+        key = "yaml.after_quote" if at > indent else "yaml.key_indent"
+    elif "mapping values are not allowed" in problem:
+        key = "yaml.colon_in_value" if ":" in source[:at] else "yaml.too_deep"
+    elif "tab" in problem or ("cannot start any token" in problem and source[at:at + 1] == "\t"):
+        key = "yaml.tab"
+    elif "cannot start any token" in problem or "undefined alias" in problem \
+            or "block scalar" in context:
+        value = source[indent:].partition(": ")[2]
+        key, params["char"] = "yaml.quote_start", value[:1] or source[at:at + 1]
+    elif "quoted scalar" in context and "end of stream" in problem:
+        key = "yaml.unclosed_quote"
+    elif "flow mapping" in context or "flow sequence" in context:
+        key = "yaml.unclosed_flow"
+    elif "escape" in problem:
+        key = "yaml.escape"
+    else:
+        key = "yaml.syntax"
+    return Problem(key, file=path, line=mark.line + 1, column=mark.column + 1, params=params)
 
 
 def _with_file(problem: Problem, path: Path) -> Problem:

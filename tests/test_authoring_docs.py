@@ -53,7 +53,8 @@ def test_an_unknown_function_suggests_a_documented_one() -> None:
     assert caught.value.key == "expr.unknown_function" and caught.value.params["suggestion"] == "cumulative"
 
 
-@pytest.mark.parametrize("name", ["pack.schema.json", "facts.schema.json", "rule-tests.schema.json"])
+@pytest.mark.parametrize("name", ["pack.schema.json", "facts.schema.json", "rule-tests.schema.json",
+                                  "workspace.schema.json"])
 def test_published_schemas_are_valid_json_schemas(name: str) -> None:
     schema = json.loads((paths.SCHEMAS / name).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)

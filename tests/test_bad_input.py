@@ -54,6 +54,43 @@ def test_malformed_yaml_names_file_line_and_column(tmp_path: Path) -> None:
     assert f":{line}:" in output or f":{line + 1}:" in output
 
 
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # a list item indented one space too far
+    ("    - {id: zogwetering", "     - {id: zogwetering",
+     "dit lijstitem ('- ') staat niet op de inspringing"),
+    # a key indented less than its neighbours
+    ("    stock_social: 6755", "   stock_social: 6755",
+     "deze regel springt anders in dan de sleutels erboven"),
+    # a key indented under a key that has a value
+    ("    stock_social: 6755", "      stock_social: 6755",
+     "deze regel springt in onder een sleutel die al een waarde heeft"),
+    # a colon in an unquoted text
+    ("  system: BAG en", "  system: Bron: BAG en",
+     "een ': ' midden in een waarde; zet de waarde tussen aanhalingstekens"),
+    # a tab
+    ("    stock_social: 6755", "\tstock_social: 6755", "een tab in de inspringing"),
+    # a value that starts with a sign YAML reads as its own
+    ("    stock_social: 6755", "    stock_social: %6755",
+     "een waarde die met % begint, zet u tussen aanhalingstekens"),
+    # a quote left open at the end
+    ("    note: Bestuurlijk overleg", '    note: "Bestuurlijk overleg',
+     "het aanhalingsteken dat op regel"),
+    # text after a closing quote
+    ("  system: BAG en Monitor Wonen 2025", '  system: "BAG" en Monitor Wonen 2025',
+     "na het sluitende aanhalingsteken"),
+    # a decimal comma in a text between { }
+    ("name: Zogwetering fase 2,", "name: Zogwetering fase 2,5,",
+     "de komma in '2,5' splitst de tekst tussen { }; zet de tekst tussen aanhalingstekens: "
+     "name: \"... 2,5\""),
+])
+def test_a_yaml_mistake_says_in_dutch_what_to_write(tmp_path: Path, old: str, new: str,
+                                                    expected: str) -> None:
+    assert old in GOOD_2025
+    text = GOOD_2025.replace(old, new, 1)
+    output = check_bad(tmp_path, text, "YAML-fout: " + expected)
+    assert "did not find" not in output and "mapping values" not in output
+
+
 def test_duplicate_key_is_rejected(tmp_path: Path) -> None:
     text = GOOD_2025.replace("    stock_total: 30160\n", "    stock_total: 30160\n    stock_total: 30161\n")
     check_bad(tmp_path, text, "stock_total", "twee keer", line_of(text, "stock_total: 30161"))
@@ -133,8 +170,8 @@ def test_pack_typo_in_fact_name_has_line_column_and_suggestion(tmp_path: Path) -
 
 
 def test_pack_share_written_without_percent(tmp_path: Path) -> None:
-    check_bad_pack(tmp_path, 'norm: "<= 15%"', 'norm: "<= 0.15"', "30% (niet 0.3 of 30)",
-                   "rules[18].norm")
+    check_bad_pack(tmp_path, 'norm: "<= 15%"', 'norm: "<= 0.15"', "0.15 is een getal, geen aandeel",
+                   "schrijf een aandeel met %: 15%", "rules[18].norm")
 
 
 def test_pack_unknown_party(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from woonpact.engine import cache, params, paths
 from woonpact.engine.check import check, included_rules, load_facts, parameters
 from woonpact.engine.language import ast, types
+from woonpact.engine.model import declarations as model_declarations
 from woonpact.engine.model import escalation as model_escalation
 from woonpact.engine.model import facts as model_facts
 from woonpact.engine.model import finding as model_finding
@@ -22,6 +23,7 @@ from woonpact.engine.model.facts import Deviation
 from woonpact.engine.params import load_parameters
 from tests.support import BUNDLED_FACTS
 from tests.test_amendments import amended_pack
+from tests.workspace_support import make_workspace
 
 
 def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) -> None:
@@ -45,7 +47,8 @@ def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: AN
     assert not reloads and value.value("aftoppingsgrens_2", 2024) == 697.07
 
 
-MODEL_MODULES = (model_pack, model_facts, model_finding, model_escalation, model_text, ast, types, params)
+MODEL_MODULES = (model_pack, model_facts, model_finding, model_escalation, model_text,
+                 model_declarations, ast, types, params)
 
 
 def frozen_slotted_classes() -> set[type]:
@@ -76,7 +79,9 @@ def instances(root: object) -> dict[type, object]:
 def test_every_model_object_comes_back_from_the_cache_equal(tmp_path: Path) -> None:
     rules, facts = amended_pack(tmp_path)
     deviation = Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal", dt.date(2025, 3, 1))
-    samples: list[object] = [parameters(), check([facts], rules), deviation]
+    own = make_workspace(tmp_path / "own")  # figures, attributes and dated values of its own
+    samples: list[object] = [parameters(), check([facts], rules), deviation,
+                             check([own / "facts" / "groenstad-2025"], own / "rules")]
     for folder in sorted(p for p in BUNDLED_FACTS.iterdir() if p.is_dir()):
         result = check([folder])
         samples += [result, included_rules(result.pack), load_facts([folder])]

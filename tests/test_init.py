@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from woonpact.cli import main
 from woonpact.engine import paths
-from tests.support import BUNDLED_FACTS
+from tests.support import BUNDLED_FACTS, REPOSITORY
 from woonpact.engine.output.result import ExitCode
 
 SCHEMA_COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -57,8 +57,8 @@ def test_changing_an_example_value_changes_the_verdict(workdir: Path) -> None:
     assert code == ExitCode.FAILING and "niet nageleefd" in output
 
 
-def test_init_with_dir_and_a_year_from_the_id(tmp_path: Path) -> None:
-    code, _ = invoke("init", "alphen-baarle-2031", "--dir", str(tmp_path))
+def test_init_with_workspace_and_a_year_from_the_id(tmp_path: Path) -> None:
+    code, _ = invoke("init", "alphen-baarle-2031", "--workspace", str(tmp_path))
     assert code == ExitCode.OK
     pack = (tmp_path / "rules" / "alphen-baarle-2031.yaml").read_text(encoding="utf-8")
     assert "municipality: Alphen-Baarle" in pack and "period: {from: 2031, to: 2034}" in pack
@@ -91,13 +91,19 @@ def schema_target(path: Path) -> Path:
     return (path.parent / match[1]).resolve()
 
 
-def test_written_files_point_their_editor_at_the_published_schemas(workdir: Path) -> None:
+def test_written_files_point_their_editor_at_the_workspaces_schemas(workdir: Path) -> None:
+    """In the workspace's docs/schemas/, not the installed package's (a path into a virtual
+    environment that an upgrade moves); without figures of its own, the published schemas."""
     invoke("init", "mijnstad-2025")
     expected = {"rules/mijnstad-2025.yaml": "pack.schema.json",
                 "rules/tests/mijnstad-2025.tests.yaml": "rule-tests.schema.json",
-                "facts/mijnstad-2025/2025.yaml": "facts.schema.json"}
+                "facts/mijnstad-2025/2025.yaml": "facts.schema.json",
+                "woonpact.yaml": "workspace.schema.json"}
     for file, schema in expected.items():
-        assert schema_target(workdir / file) == (paths.SCHEMAS / schema).resolve()
+        target = schema_target(workdir / file)
+        assert target == (workdir / "docs" / "schemas" / schema).resolve()
+        published = (paths.SCHEMAS / schema).read_text(encoding="utf-8")
+        assert target.read_text(encoding="utf-8") == published
 
 
 def test_every_bundled_yaml_points_its_editor_at_the_right_schema() -> None:
@@ -107,3 +113,14 @@ def test_every_bundled_yaml_points_its_editor_at_the_right_schema() -> None:
     assert len(files) > 20
     for path, schema in files.items():
         assert schema_target(path) == (paths.SCHEMAS / schema).resolve(), path
+
+
+def test_the_docs_show_the_first_lines_init_writes(workdir: Path) -> None:
+    invoke("init", "mijnstad-2025")
+    docs = {name: (REPOSITORY / "docs" / name).read_text(encoding="utf-8")
+            for name in ("tutorial.md", "rule-language.md", "cli.md")}
+    pack = (workdir / "rules" / "mijnstad-2025.yaml").read_text(encoding="utf-8").splitlines()[0]
+    tests = (workdir / "rules" / "tests" / "mijnstad-2025.tests.yaml").read_text(encoding="utf-8")
+    assert pack in docs["tutorial.md"] and pack in docs["rule-language.md"]
+    assert tests.splitlines()[0] in docs["rule-language.md"]
+    assert pack.partition("=")[2] in docs["cli.md"]  # ../docs/schemas/pack.schema.json

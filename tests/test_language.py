@@ -54,7 +54,9 @@ def test_norms() -> None:
 
 def test_units_share_versus_count_is_an_error_with_a_hint() -> None:
     err = error("share(lettings_free_allocation, lettings_total) <= 15")
-    assert err.key == "expr.share_vs_number"
+    assert (err.key, err.params["percent"]) == ("expr.share_as_number", "15%")
+    err = error("0.075 > share(lettings_free_allocation, lettings_total)")
+    assert (err.key, err.params["percent"], err.pos) == ("expr.share_as_number", "7.5%", 0)
     assert check(parse_expression("share(lettings_free_allocation, lettings_total) <= 15%"), ENV).unit == "bool"
 
 

@@ -2,8 +2,12 @@
 
 - docs/schemas/rule-tests.schema.json, the schema of rule-test files, which embeds the fact-set
   schema so that an editor completes fact names inside a test case too;
+- docs/schemas/workspace.schema.json, the schema of a workspace's `woonpact.yaml`, whose
+  `vocabulary` is the pack schema's;
 - the reference tables of docs/rule-language.md (the pack's fields, from pack.schema.json; the
-  expression functions, from woonpact.engine.language.types.FUNCTIONS).
+  expression functions, from woonpact.engine.language.types.FUNCTIONS);
+- engine/help.txt, click's rendering of `woonpact --help`, which the entry point prints without
+  importing click (engine/launch.py).
 
 Run `python -m woonpact.engine.generate` after changing the pack or facts schema or a
 function; a test fails when the published files are out of step.
@@ -23,12 +27,16 @@ from woonpact.engine.model.finding import Status
 from woonpact.engine.schema import load_schema
 
 RULE_TESTS_OUT = paths.SCHEMAS / "rule-tests.schema.json"
+WORKSPACE_OUT = paths.SCHEMAS / "workspace.schema.json"
+HELP_OUT = Path(__file__).parent.parent / "help.txt"
 RULE_LANGUAGE = paths.PACKAGE / "docs" / "rule-language.md"
 SECTION = re.compile(r"(?P<open><!-- generated: (?P<name>[a-z-]+) .*?-->\n)(?P<body>.*?)(?P<close><!-- /generated -->)", re.S)
 
 
-def rule_tests_schema() -> dict[str, Any]:
-    facts = load_schema("facts.schema.json")
+def rule_tests_schema(facts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`facts`: the facts schema to embed (a workspace's, with its own figures); default the
+    published one."""
+    facts = facts or load_schema("facts.schema.json")
     defs = copy.deepcopy(facts["$defs"])
     own = {"factSet", "case", "expectation"}
     assert not own & set(defs), f"facts.schema.json $defs clash with {own}"
@@ -86,6 +94,36 @@ def rule_tests_schema() -> dict[str, Any]:
     }
 
 
+def workspace_schema() -> dict[str, Any]:
+    pack = load_schema("pack.schema.json")
+    used = ("vocabulary", "ownFigure", "ownAttribute", "bilingual", "name", "text")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://woonpact.nl/schemas/workspace.schema.json",
+        "title": "woonpact workspace",
+        "description": "A workspace's woonpact.yaml: what all its packs share. Generated from "
+                       "pack.schema.json by `python -m woonpact.engine.generate`; do not edit "
+                       "by hand.",
+        "type": "object", "additionalProperties": False,
+        "properties": {"vocabulary": {
+            "$ref": "#/$defs/vocabulary",
+            "description": "Figures and attributes every pack of the workspace may read, declared "
+                           "as a pack declares its own; a figure's `reported_by` is a role here."}},
+        "$defs": {name: pack["$defs"][name] for name in used},
+    }
+
+
+def command_help() -> str:
+    """`woonpact --help` as click prints it in a terminal of at least launch.HELP_WIDTH columns."""
+    import click  # noqa: PLC0415
+
+    from woonpact.cli import main  # noqa: PLC0415
+    from woonpact.engine.launch import HELP_WIDTH  # noqa: PLC0415
+
+    context = click.Context(main, info_name="woonpact", terminal_width=HELP_WIDTH)
+    return main.get_help(context) + "\n"
+
+
 def _fields(schema: dict[str, Any]) -> str:
     """A table of an object's keys from the pack schema: the key, required or not, its meaning."""
     pack = load_schema("pack.schema.json")
@@ -121,6 +159,8 @@ def rule_language(text: str) -> str:
 def outputs() -> dict[Path, str]:
     return {
         RULE_TESTS_OUT: json.dumps(rule_tests_schema(), indent=2, ensure_ascii=False) + "\n",
+        WORKSPACE_OUT: json.dumps(workspace_schema(), indent=2, ensure_ascii=False) + "\n",
+        HELP_OUT: command_help(),
         RULE_LANGUAGE: rule_language(RULE_LANGUAGE.read_text(encoding="utf-8")),
     }
 

@@ -1,9 +1,11 @@
 """`woonpact lint`: every mistake in a pack at once, each with its place and what to do.
 
-Errors are exactly what the loader refuses (schema, expressions, units, parties, ids, years), so
-`lint` and `check` never disagree about whether a pack can be used. Warnings are things a pack
-may legally say but almost certainly does not mean: a filter no item can pass, a comparison
-with a value an attribute never takes, a quote that is a placeholder.
+Errors are exactly what the loader refuses (schema, expressions, units, parties, ids, years, a
+name used that neither the shared vocabulary nor the pack declares), so `lint` and `check`
+never disagree about whether a pack can be used. Warnings are things a pack may legally say but
+almost certainly does not mean: a filter no item can pass, a comparison with a value an
+attribute never takes, a quote that is a placeholder, a figure, attribute or dated value the
+pack (or, linting all its packs, the workspace) declares and no rule reads.
 """
 
 from __future__ import annotations
@@ -16,15 +18,17 @@ from typing import Any
 
 from woonpact.engine import schema, yamlio
 from woonpact.engine.authoring.filters import Attributes, comparisons, never_true, start
-from woonpact.engine.check import included_rules, parameters
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
+from woonpact.engine.model.pack import Pack
 from woonpact.engine.output.result import ExitCode
 from woonpact.engine.rules.loader import pack_from_data
+from woonpact.engine.rules.packs import included_rules, parameters, workspace_declarations
 from woonpact.engine.suggest import closest
+from woonpact.engine.workspace import FILE, Workspace, of_pack
 
 EXPRESSION_FIELDS = (("measure",), ("applies_if",), ("trigger", "when"), ("trigger", "done"))
 NORM_FIELDS = (("norm",), ("signal", "level"))
@@ -36,6 +40,7 @@ MIN_QUOTE_WORDS = 3
 class LintReport:
     path: Path
     problems: tuple[Problem, ...]
+    reads: frozenset[str] = frozenset()  # the figures, attributes and parameters its rules read
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -61,12 +66,61 @@ def lint_pack(path: Path) -> LintReport:
     except InputError as error:
         return LintReport(path, tuple(error.problems))
     problems: list[Problem] = []
+    reads: frozenset[str] = frozenset()
+    vocab = vocabulary()
     try:
-        included_rules(pack_from_data(data, path, parameters()))
+        pack = pack_from_data(data, path, parameters(), workspace_declarations(of_pack(path)))
+        included_rules(pack)
     except InputError as error:
         problems += [_with_file(p, path) for p in error.problems]
-    problems += _Warnings(path, data).all()
-    return LintReport(path, tuple(sorted(problems, key=lambda p: (p.line or 0, p.column or 0))))
+    else:
+        vocab, reads = vocabulary(pack.declarations), _reads(pack)
+        problems += _unused(data, path, pack, reads)
+    problems += _Warnings(path, data, vocab).all()
+    ordered = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+    return LintReport(path, tuple(ordered), reads)
+
+
+def _reads(pack: Pack) -> frozenset[str]:
+    return frozenset().union(*(r.reads.figures | r.reads.attributes | r.reads.parameters
+                               for r in pack.rules))
+
+
+def _unused(data: Any, path: Path, pack: Pack, reads: frozenset[str]) -> list[Problem]:
+    """What the pack itself declares and none of its rules reads: a figure nobody will report,
+    or a rule that reads a shared figure where it meant its own."""
+    own = [name for name, spec in pack.declarations.names().items()
+           if spec.declared_in != FILE]  # not the workspace's
+    return [_unused_warning(data, path, name,
+                            ["parameters", name] if name in pack.parameters else None)
+            for name in [*own, *pack.parameters] if name not in reads]
+
+
+def _unused_warning(data: Any, path: Path, name: str, field: list[Any] | None = None) -> Problem:
+    if field is None:
+        field = ["vocabulary", "attributes", *name.split(".")] if "." in name \
+            else ["vocabulary", "figures", name]
+    return Problem("lint.declared_unused", path, *yamlio.locate(data, field), yamlio.dotted(field),
+                   {"name": name}, severity="warning")
+
+
+def lint_workspace(workspace: Workspace, reports: list[LintReport]) -> LintReport | None:
+    """The figures the workspace's file declares that none of its packs reads; only when every
+    pack of the workspace was linted without errors, since another pack may read them."""
+    linted = {r.path.resolve() for r in reports if not r.errors}  # with errors, nothing is read
+    every = all(p.resolve() in linted for p in workspace.rules.glob("*.yaml"))
+    if not workspace.file.is_file() or not every:
+        return None
+    try:
+        declared = workspace_declarations(workspace)
+    except InputError as error:
+        return LintReport(workspace.file, tuple(error.problems))
+    if not declared:
+        return None
+    reads = frozenset().union(*(r.reads for r in reports))
+    data = yamlio.load(workspace.file)
+    return LintReport(workspace.file, tuple(_unused_warning(data, workspace.file, name)
+                                            for name in declared.names() if name not in reads))
 
 
 def exit_code(reports: list[LintReport], strict: bool) -> ExitCode:
@@ -89,10 +143,9 @@ class _Warnings:
     """The lint-only checks, on schema-valid pack data; an expression that does not parse is
     skipped here because the loader has already reported it."""
 
-    def __init__(self, path: Path, data: Any) -> None:
+    def __init__(self, path: Path, data: Any, vocab: Vocabulary) -> None:
         self.path = path
         self.data = data
-        vocab = vocabulary()
         self.attributes = {
             name: Attributes(units, {attr: values for (coll, attr), values in vocab.enums.items() if coll == name})
             for name, units in vocab.collections.items()

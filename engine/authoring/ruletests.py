@@ -23,14 +23,19 @@ from pathlib import Path
 from typing import Any
 
 from woonpact.engine import schema, yamlio
-from woonpact.engine.check import cross_check, included_rules, pack_by_path, parameters
+from woonpact.engine.check import cross_check
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
+from woonpact.engine.authoring.generate import rule_tests_schema
 from woonpact.engine.facts.loader import fact_set_from_data
+from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.language.compare import close
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule
 from woonpact.engine.output.result import ExitCode
+from woonpact.engine.rules.packs import (
+    facts_vocabulary, included_packs, included_rules, pack_by_path, pack_parameters,
+)
 from woonpact.engine.rules.registry import find_pack
 from woonpact.engine.suggest import closest
 
@@ -120,7 +125,9 @@ def rule_test_files(targets: list[Path]) -> list[Path]:
 
 def load_rule_tests(path: Path) -> RuleTests:
     data = yamlio.load(path)
-    schema.validate(data, "rule-tests.schema.json", path)
+    vocab = _vocabulary(path, data)
+    own = (f"rule-tests-{vocab.key}", rule_tests_schema(dict(vocab.schema))) if vocab.key else None
+    schema.validate(data, "rule-tests.schema.json", path, own)
     cases = []
     for i, raw in enumerate(data["cases"]):
         expect = tuple(
@@ -134,11 +141,26 @@ def load_rule_tests(path: Path) -> RuleTests:
 
 
 def pack_for(tests: RuleTests) -> Pack:
-    """The pack the cases are judged in (the `context`, else the tested pack itself): the one
-    beside the tests folder (`rules/<pack>.yaml`), else a bundled one."""
-    pack_id = tests.context or tests.pack_id
-    beside = tests.path.parent.parent / f"{pack_id}.yaml"
+    """The pack the cases are judged in (the `context`, else the tested pack itself)."""
+    return _judging_pack(tests.path, tests.context or tests.pack_id)
+
+
+def _judging_pack(path: Path, pack_id: str) -> Pack:
+    """The pack beside the tests folder (`rules/<pack>.yaml`), else a bundled one."""
+    beside = path.parent.parent / f"{pack_id}.yaml"
     return pack_by_path(beside if beside.exists() else find_pack(pack_id))
+
+
+def _vocabulary(path: Path, data: Any) -> Vocabulary:
+    """The vocabulary a tests file's facts may use: its pack's, with the figures and values it
+    declares; the shared one when the file names no pack that loads (which is reported later)."""
+    pack_id = data.get("context") or data.get("pack") if isinstance(data, dict) else None
+    if not isinstance(pack_id, str):
+        return vocabulary()
+    try:
+        return facts_vocabulary(included_packs(_judging_pack(path, pack_id)))
+    except InputError:
+        return vocabulary()
 
 
 def run(tests: RuleTests) -> list[CaseResult]:
@@ -153,17 +175,20 @@ def exit_code(results: list[CaseResult]) -> ExitCode:
 
 
 def run_case(pack: Pack, rules: tuple[Rule, ...], case: Case, tests: RuleTests) -> CaseResult:
+    packs = included_packs(pack)  # their own figures and dated values, as `check` reads them
+    vocab = facts_vocabulary(packs)
     fact_sets = {}
     for year, data in case.facts.items():
         try:
-            fact_sets[year] = fact_set_from_data({"agreement": pack.id, "year": year, **data}, tests.path)
+            fact_sets[year] = fact_set_from_data({"agreement": pack.id, "year": year, **data},
+                                                 tests.path, vocab)
         except InputError as error:
             raise InputError([replace(p, field=f"facts.{year}.{p.field}") for p in error.problems]) from None
     cross_check(pack, fact_sets, rules)
     named = {tests.key(e.rule) for e in case.expect}
     chosen = [r for r in rules if r.key in named]
     years = sorted({e.year or case.last_year for e in case.expect})
-    findings = Evaluation(pack, parameters(), chosen).run(fact_sets, years)
+    findings = Evaluation(pack, pack_parameters(packs), chosen, vocab).run(fact_sets, years)
     mismatches = []
     for expectation in case.expect:
         year = expectation.year or case.last_year

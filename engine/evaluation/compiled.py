@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.language import ast
 from woonpact.engine.language.columns import Mask, compile_mask
 from woonpact.engine.language.compiler import Closure, compile_expression, figure_parts, is_figure
@@ -48,18 +48,17 @@ class CompiledRule:
     milestones: tuple[tuple[int, Closure], ...]
     share_parts: ShareParts | None
     reads: Checked
+    env: Environment  # the names as the rule's expressions read them: positions of attributes
 
 
-def _env(rule: Rule, parameters: Parameters) -> Environment:
-    vocab = vocabulary()
+def _env(rule: Rule, parameters: Parameters, vocab: Vocabulary) -> Environment:
     env = Environment(vocab.figures, vocab.collections, parameters.units(), suggest=closest)
     return env.inside(rule.scope.collection) if rule.scope.kind is ScopeKind.EACH else env
 
 
-def _share_parts(tree: ast.Node, env: Environment) -> ShareParts | None:
+def _share_parts(tree: ast.Node, env: Environment, vocab: Vocabulary) -> ShareParts | None:
     if not (isinstance(tree, ast.Call) and tree.func == "share"):
         return None
-    vocab = vocabulary()
     if tree.where is not None:
         collection = tree.args[0].name  # type: ignore[union-attr]
         count = ast.Call("count", tree.args, tree.where, tree.pos)
@@ -83,8 +82,12 @@ def _in_scope(rule: Rule, env: Environment) -> Mask | None:
     return compile_mask(tree, env, compile_expression)
 
 
-def compile_rule(rule: Rule, parameters: Parameters) -> CompiledRule:
-    env = _env(rule, parameters)
+def compile_rule(rule: Rule, parameters: Parameters,
+                 vocab: Vocabulary | None = None) -> CompiledRule:
+    """`vocab`: the vocabulary the facts were read with (the pack's own figures added), whose
+    attribute order the entities' rows follow."""
+    vocab = vocab or vocabulary()
+    env = _env(rule, parameters, vocab)
 
     def closure(node: ast.Node | None) -> Closure | None:
         return None if node is None else compile_expression(node, env)
@@ -106,6 +109,7 @@ def compile_rule(rule: Rule, parameters: Parameters) -> CompiledRule:
         trajectory_start=closure(trajectory.start_value if trajectory else None),
         milestones=tuple((year, compile_expression(node, env))
                          for year, node in (trajectory.milestones if trajectory else ())),
-        share_parts=_share_parts(rule.measure.tree, env) if rule.measure else None,
+        share_parts=_share_parts(rule.measure.tree, env, vocab) if rule.measure else None,
         reads=rule.reads,
+        env=env,
     )

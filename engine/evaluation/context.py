@@ -1,6 +1,6 @@
 """What an expression sees while it is evaluated: one scope instance in one year.
 
-A context answers figure, collection, parameter and condition look-ups for its party (or the
+A context answers figure, collection, dated value and condition look-ups for its party (or the
 agreement as a whole) in its year, and hands out contexts for other years so that `previous`,
 `at` and `cumulative` read the whole history. Anything absent raises `MissingFact`.
 """
@@ -164,10 +164,29 @@ class Context:
         return None
 
     def param(self, name: str, year: int) -> float:
-        value = self.history.parameters.value(name, year)
+        value = self.dated(name, year)
         if value is None:
             raise MissingFact(f"param({name})", year)
         return value
+
+    def dated(self, name: str, year: int) -> float | None:
+        """A dated value for `year`: the one that year's fact set sets outside the agreement (a
+        taakstelling), else the one in force on 1 January (a pack's own or a national one)."""
+        facts = self.history.by_year.get(year)
+        if facts is not None and name in facts.values:
+            return facts.values[name].value  # type: ignore[no-any-return]
+        parameters = self.history.parameters
+        return parameters.value(name, year) if name in parameters.by_name else None
+
+    def dated_status(self, name: str, year: int) -> str | None:
+        """How sure the dated value `dated` gives is: a national figure's status (confirmed,
+        secondary, unconfirmed); None for a value the year's facts or a pack set themselves."""
+        facts = self.history.by_year.get(year)
+        parameters = self.history.parameters
+        if (facts is not None and name in facts.values) or name not in parameters.by_name:
+            return None
+        found = parameters.by_name[name].in_force(year)
+        return None if found is None else found.status or None
 
     def condition(self, name: str) -> bool:
         facts = self._fact_set(name)

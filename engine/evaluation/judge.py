@@ -14,7 +14,6 @@ from typing import Any
 
 from woonpact.engine.evaluation.compiled import CompiledRule
 from woonpact.engine.evaluation.context import Context
-from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.language import ast
 from woonpact.engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
 from woonpact.engine.language.compiler import MissingFact
@@ -69,7 +68,7 @@ class Judge:
         reads = compiled.reads
         collection = self.rule.scope.collection
         prefix = f"{collection}."
-        order = tuple(vocabulary().collections[collection]) if collection else ()
+        order = tuple(compiled.env.collections[collection]) if collection else ()
         self._figures = tuple(sorted(reads.figures))
         self._summed = tuple(sorted(reads.summed))
         self._attributes = tuple((name, order.index(name[len(prefix):])) for name in sorted(reads.attributes)
@@ -312,11 +311,11 @@ class Judge:
         if ent is not None:
             used += [FactUsed(name, ent[index], ctx.year) for name, index in self._attributes
                      if ent[index] is not None]
-        parameters = ctx.history.parameters
         for name in self._parameters:
-            found = parameters.by_name[name].in_force(ctx.year) if name in parameters.by_name else None
-            if found is not None:
-                used.append(FactUsed(f"param({name})", found.value, ctx.year, status=found.status))
+            value = ctx.dated(name, ctx.year)
+            if value is not None:
+                used.append(FactUsed(f"param({name})", value, ctx.year,
+                                     status=ctx.dated_status(name, ctx.year)))
         return tuple(used)
 
     def _missing(self, ctx: Context, ent: Any, scope: ScopeInstance, first: MissingFact) -> Finding:

@@ -15,7 +15,7 @@ from woonpact.engine.evaluation.compiled import compile_rule
 from woonpact.engine.evaluation.context import Context, History
 from woonpact.engine.evaluation.judge import Judge
 from woonpact.engine.evaluation.scopes import Instances, entity_id, fixed_instances
-from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.model.entities import Entities, Row
 from woonpact.engine.model.facts import FactSet
@@ -29,13 +29,18 @@ Add = Callable[[Finding], None]
 class Evaluation:
     """A pack compiled against the parameters, ready to judge any history of its fact sets."""
 
-    def __init__(self, pack: Pack, parameters: Parameters, rules: Iterable[Rule] | None = None) -> None:
+    def __init__(self, pack: Pack, parameters: Parameters, rules: Iterable[Rule] | None = None,
+                 vocab: Vocabulary | None = None) -> None:
+        """`parameters` and `vocab`: with the dated values and figures the packs declare
+        (engine/rules/packs.py); the fact sets judged were read with the same vocabulary."""
         self.pack = pack
         self.parameters = parameters
+        vocab = vocab or vocabulary()
         with collector.paused():
-            self.compiled = tuple(compile_rule(rule, parameters) for rule in (pack.rules if rules is None else rules))
+            self.compiled = tuple(compile_rule(rule, parameters, vocab)
+                                  for rule in (pack.rules if rules is None else rules))
         self.judges = tuple(Judge(c) for c in self.compiled)
-        self.additive = vocabulary().summable
+        self.additive = vocab.summable
         # The scope instances of every rule that is not per entity, built once: they are the
         # same every year, and the same for every rule of the same scope.
         built: dict[tuple[ScopeKind, str | None], Instances] = {}

@@ -11,13 +11,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from woonpact.engine import schema, yamlio
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.facts.vocabulary import Vocabularies, Vocabulary, shared_only, vocabulary
 from woonpact.engine.model.entities import Entities
-from woonpact.engine.model.facts import Contest, Deviation, EscalationEvent, FactSet, Section
+from woonpact.engine.model.facts import (
+    Contest, Deviation, EscalationEvent, FactSet, Section, SetValue,
+)
 from woonpact.engine.suggest import closest
 
 FACT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -39,27 +41,33 @@ def fact_files(target: Path) -> list[Path]:
     return [target]
 
 
-def load_fact_set(path: Path) -> FactSet:
+def load_fact_set(path: Path, vocabularies: Vocabularies = shared_only) -> FactSet:
+    """A fact set validated against the vocabulary of the pack its `agreement` names."""
     if path.suffix.lower() == ".xlsx":
-        return _from_workbook(path)
-    return fact_set_from_data(yamlio.load(path), path)
+        return _from_workbook(path, vocabularies)
+    data = yamlio.load(path)
+    agreement = data.get("agreement") if isinstance(data, dict) else None
+    return fact_set_from_data(data, path, vocabularies(agreement))
 
 
-def _from_workbook(path: Path) -> FactSet:
+def _from_workbook(path: Path, vocabularies: Vocabularies) -> FactSet:
     """A workbook is read into YAML's data shape, then validated alike; errors name the cell."""
     from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only when a workbook is read
 
-    data, places = workbook.read(path)
+    data, places, vocab = workbook.read(path, vocabularies)
     try:
-        return fact_set_from_data(data, path)
+        return fact_set_from_data(data, path, vocab)
     except InputError as error:
         raise InputError([workbook.locate(p, places, path) for p in error.problems]) from None
 
 
-def fact_set_from_data(data: Any, path: Path) -> FactSet:
-    """Validate already-loaded fact data (YAML, JSON or a test's dict) and build the fact set."""
-    schema.validate(data, "facts.schema.json", path)
-    return _build(data, path)
+def fact_set_from_data(data: Any, path: Path, vocab: Vocabulary | None = None) -> FactSet:
+    """Validate already-loaded fact data (YAML, JSON or a test's dict) and build the fact set;
+    `vocab`: its pack's vocabulary, when the pack declares figures of its own."""
+    vocab = vocab or vocabulary()
+    own = (f"facts-{vocab.key}", vocab.schema) if vocab.key else None
+    schema.validate(data, "facts.schema.json", path, own)
+    return _build(data, path, vocab)
 
 
 def _share(text: str) -> float:
@@ -70,8 +78,7 @@ def _figure_value(unit: str, raw: Any) -> Any:
     return _share(raw) if unit == "share" else raw
 
 
-def _section(raw: Any) -> Section:
-    units = vocabulary().figures
+def _section(raw: Any, units: Mapping[str, str]) -> Section:
     figures: dict[str, Any] = {}
     contested: dict[str, Contest] = {}
     for name, value in (raw.get("figures") or {}).items():
@@ -93,16 +100,15 @@ def _entity(raw: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     return entity
 
 
-def _collection(name: str, raw: Any, path: Path) -> Entities:
-    vocab = vocabulary()
+def _collection(name: str, raw: Any, path: Path, vocab: Vocabulary) -> Entities:
     defaults = vocab.defaults[name]
-    rows = read_csv(path.parent / raw["csv"], name) if isinstance(raw, dict) else raw
+    rows = read_csv(path.parent / raw["csv"], name, vocab) if isinstance(raw, dict) else raw
     return Entities.from_dicts(name, tuple(vocab.collections[name]), (_entity(row, defaults) for row in rows))
 
 
-def _build(data: dict[str, Any], path: Path) -> FactSet:
+def _build(data: dict[str, Any], path: Path, vocab: Vocabulary) -> FactSet:
     municipality = data.get("municipality") or {"figures": {}}
-    collections = {name: _collection(name, raw, path)
+    collections = {name: _collection(name, raw, path, vocab)
                    for name, raw in (data.get("collections") or {}).items()}
     events = tuple(
         EscalationEvent(e["rule"], e["rung"], dt.date.fromisoformat(e["date"]), e.get("outcome"),
@@ -118,12 +124,17 @@ def _build(data: dict[str, Any], path: Path) -> FactSet:
         agreement=data["agreement"],
         year=data["year"],
         path=path,
-        agreement_section=_section(municipality),
-        parties={pid: _section(raw) for pid, raw in (data.get("parties") or {}).items()},
+        agreement_section=_section(municipality, vocab.figures),
+        parties={pid: _section(raw, vocab.figures)
+                 for pid, raw in (data.get("parties") or {}).items()},
         collections=collections,
         conditions=dict(data.get("conditions") or {}),
         escalations=events,
         deviations=deviations,
+        values={name: SetValue(_figure_value(vocab.parameters[name], raw["value"]), raw["source"],
+                               dt.date.fromisoformat(raw["date"]) if raw.get("date") else None)
+                for name, raw in (data.get("parameters") or {}).items()},
+        vocabulary=vocab.key,
     )
 
 
@@ -157,9 +168,10 @@ def _convert(value: str, unit: str) -> Any:
     return value
 
 
-def read_csv(path: Path, collection: str) -> list[dict[str, Any]]:
+def read_csv(path: Path, collection: str, vocab: Vocabulary | None = None) -> list[dict[str, Any]]:
     """Rows of a CSV collection; the header must use the collection's attribute names."""
-    entity_schema = schema.load_schema("facts.schema.json")["$defs"]["collections"]["properties"][collection]["x-entity"]
+    collections = (vocab or vocabulary()).schema["$defs"]["collections"]["properties"]
+    entity_schema = collections[collection]["x-entity"]
     units = {attr: spec["x-unit"] for attr, spec in entity_schema["properties"].items()}
     enums = {attr: spec["enum"] for attr, spec in entity_schema["properties"].items() if "enum" in spec}
     try:

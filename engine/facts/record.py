@@ -21,6 +21,7 @@ from pathlib import Path
 
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.loader import load_fact_set
+from woonpact.engine.facts.vocabulary import Vocabularies, shared_only
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 
 _KEY = re.compile(r"^escalations:[ \t]*(?P<rest>[^#\n]*?)[ \t]*(#.*)?$")
@@ -77,22 +78,24 @@ def _same_but_one(before: FactSet, after: FactSet, event: EscalationEvent) -> bo
 
 
 def record(path: Path, event: EscalationEvent, check: Callable[[FactSet], None],
-           write: Callable[[int, str], None] | None = None) -> None:
+           write: Callable[[int, str], None] | None = None,
+           vocabularies: Vocabularies = shared_only) -> None:
     """Append `event` to the fact file at `path`; `check` cross-checks the result with its pack.
 
     `write` writes the new text to the temporary file's descriptor (tests pass one that fails
-    halfway to show that the original survives).
+    halfway to show that the original survives); `vocabularies` gives its pack's vocabulary,
+    with the figures the pack declares (engine/rules/packs.py).
     """
     if path.suffix.lower() not in (".yaml", ".yml", ".xlsx"):
         raise InputError(Problem("record.not_yaml", file=path))
-    before = load_fact_set(path)
+    before = load_fact_set(path, vocabularies)
     text = _edited(path, event)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
     temporary = Path(name)
     try:
         (write or _write)(fd, text)
         try:
-            after = load_fact_set(temporary)
+            after = load_fact_set(temporary, vocabularies)
             check(after)
         except InputError as error:  # name the user's file, not the temporary one
             raise InputError([dataclasses.replace(p, file=path) for p in error.problems]) from None

@@ -35,14 +35,16 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from woonpact.engine import schema
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, vocabulary
+from woonpact.engine.facts.vocabulary import (
+    DERIVED_DATE_ATTRIBUTES, Vocabularies, Vocabulary, shared_only, vocabulary,
+)
 from woonpact.engine.i18n import say
 from woonpact.engine.model.pack import Pack, Role
 from woonpact.engine.suggest import closest
@@ -71,15 +73,15 @@ Place = tuple[str, int, int]  # sheet, row, column (1-based)
 
 # -- the template -------------------------------------------------------------------------------
 
-def template(pack: Pack, names: FactNames, lang: str) -> Any:
+def template(pack: Pack, names: FactNames, lang: str, vocab: Vocabulary | None = None) -> Any:
     """An empty workbook for `pack` with the figures, collections and conditions its rules read.
 
     Only what the rules read is listed, so the team fills in nothing in vain; a row for any
-    other vocabulary figure may be added by hand.
+    other vocabulary figure may be added by hand. `vocab`: the pack's, with its own figures.
     """
     from openpyxl import Workbook  # noqa: PLC0415 - only commands that touch Excel pay for it
 
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     book = Workbook()
     lists = _Lists(book, lang)
     sheet = book.active
@@ -100,7 +102,7 @@ def template(pack: Pack, names: FactNames, lang: str) -> Any:
                 sheet.cell(sheet.max_row, 2).number_format = "0.0%"
         _widths(sheet, (30, 14, 8, 60, 14, 50))
     for name in [c for c in vocab.collections if c in names.collections]:
-        _collection_sheet(book.create_sheet(name), name, lists)
+        _collection_sheet(book.create_sheet(name), name, lists, vocab)
     _conditions_sheet(book.create_sheet(CONDITIONS), names, lists, lang)
     closed = {"rule": names.clauses, "rung": pack.ladder.rung_ids(),
               "outcome": tuple(schema.load_schema("facts.schema.json")["$defs"]["escalation"]["properties"]["outcome"]["enum"])}
@@ -115,11 +117,11 @@ def template(pack: Pack, names: FactNames, lang: str) -> Any:
     return book
 
 
-def _collection_sheet(sheet: Any, name: str, lists: _Lists) -> None:
+def _collection_sheet(sheet: Any, name: str, lists: _Lists, vocab: Vocabulary) -> None:
     """A header of attributes with their units, an Excel table, and a drop-down on each column
     of an enumeration or true/false."""
-    units = _attributes(name)
-    enums = vocabulary().enums
+    units = _attributes(name, vocab)
+    enums = vocab.enums
     _head(sheet, [f"{attr} ({unit})" for attr, unit in units.items()])
     _table(sheet, name, len(units))
     for column, (attr, unit) in enumerate(units.items(), start=1):
@@ -195,37 +197,40 @@ def _letter(column: int) -> str:
     return get_column_letter(column)
 
 
-def _attributes(collection: str) -> dict[str, str]:
+def _attributes(collection: str, vocab: Vocabulary) -> dict[str, str]:
     """The attributes a sheet may hold: the vocabulary's, without those derived from `date`."""
-    derived = set(DERIVED_DATE_ATTRIBUTES) if "date" in vocabulary().collections[collection] else set()
-    return {a: u for a, u in vocabulary().collections[collection].items() if a not in derived}
+    derived = set(DERIVED_DATE_ATTRIBUTES) if "date" in vocab.collections[collection] else set()
+    return {a: u for a, u in vocab.collections[collection].items() if a not in derived}
 
 
 # -- reading ------------------------------------------------------------------------------------
 
-def read(path: Path) -> tuple[dict[str, Any], dict[str, Place]]:
-    """The workbook as fact data, and the cell behind each dotted data path (see `locate`)."""
+def read(path: Path, vocabularies: Vocabularies = shared_only,
+         ) -> tuple[dict[str, Any], dict[str, Place], Vocabulary]:
+    """The workbook as fact data, the cell behind each dotted data path (see `locate`), and the
+    vocabulary its sheets were read by: that of the pack its `agreement` names."""
     book = _open(path)
     data: dict[str, Any] = {}
     places: dict[str, Place] = {}
-    known = {AGREEMENT, MUNICIPALITY, CONDITIONS, *RECORDS, *vocabulary().collections}
+    if AGREEMENT in book.sheetnames:
+        _read_agreement(list(book[AGREEMENT].iter_rows(min_row=2)), data, places)
+    vocab = vocabularies(data.get("agreement"))
+    known = {AGREEMENT, MUNICIPALITY, CONDITIONS, *RECORDS, *vocab.collections}
     for sheet in book.worksheets:
         name = sheet.title
         rows = list(sheet.iter_rows(min_row=2))
-        if name == LISTS:
-            continue  # the template's drop-down values
-        if name == AGREEMENT:
-            _read_agreement(rows, data, places)
-        elif name == CONDITIONS:
+        if name in (LISTS, AGREEMENT):
+            continue  # the template's drop-down values; the agreement, read first
+        if name == CONDITIONS:
             _read_conditions(rows, data, places)
         elif name in RECORDS:
             if records := _read_table(path, sheet, rows, RECORDS[name], name, places):
                 data[name] = records
-        elif name in vocabulary().collections:
-            _read_collection(path, sheet, rows, data, places)
+        elif name in vocab.collections:
+            _read_collection(path, sheet, rows, data, places, vocab)
         elif name == MUNICIPALITY or name not in known:
-            _read_section(path, name, rows, data, places)
-    return data, places
+            _read_section(path, name, rows, data, places, vocab.figures)
+    return data, places, vocab
 
 
 def _open(path: Path) -> Any:
@@ -259,8 +264,8 @@ def _read_agreement(rows: list[Any], data: dict[str, Any], places: dict[str, Pla
                 data[key] = value
 
 
-def _read_section(path: Path, name: str, rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
-    units = vocabulary().figures
+def _read_section(path: Path, name: str, rows: list[Any], data: dict[str, Any],
+                  places: dict[str, Place], units: Mapping[str, str]) -> None:
     base = MUNICIPALITY if name == MUNICIPALITY else f"parties.{name}"
     section: dict[str, Any] = {}
     figures: dict[str, Any] = {}
@@ -332,9 +337,11 @@ def _read_table(path: Path, sheet: Any, rows: list[Any], units: dict[str, str], 
     return items
 
 
-def _read_collection(path: Path, sheet: Any, rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
+def _read_collection(path: Path, sheet: Any, rows: list[Any], data: dict[str, Any],
+                     places: dict[str, Place], vocab: Vocabulary) -> None:
     name = sheet.title
-    if items := _read_table(path, sheet, rows, _attributes(name), f"collections.{name}", places):
+    units = _attributes(name, vocab)
+    if items := _read_table(path, sheet, rows, units, f"collections.{name}", places):
         data.setdefault("collections", {})[name] = items
 
 

@@ -173,15 +173,15 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
     if func == "param":
         name = call.args[0].name  # type: ignore[union-attr]
         if len(call.args) == 2:
-            year = int(call.args[1].value)  # type: ignore[union-attr]
-            return lambda ctx, ent: ctx.param(name, year)
+            year = _year(call.args[1], env)
+            return lambda ctx, ent: ctx.param(name, year(ctx))
         return lambda ctx, ent: ctx.param(name, ctx.year)
     if func == "price_level":
         amount = compile_expression(call.args[0], env)
-        base = int(call.args[1].value)  # type: ignore[union-attr]
+        base = _year(call.args[1], env)
         index = call.args[2].name  # type: ignore[union-attr]
         def price_level(ctx: Any, ent: Any) -> float:
-            return amount(ctx, ent) * ctx.param(index, ctx.year) / ctx.param(index, base)
+            return amount(ctx, ent) * ctx.param(index, ctx.year) / ctx.param(index, base(ctx))
         return price_level
     args = [compile_expression(a, env) for a in call.args]
     if func == "share":
@@ -198,14 +198,14 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
         (inner,) = args
         return lambda ctx, ent: inner(ctx.at_year(ctx.year - 1), ent)
     if func == "at":
-        year = int(call.args[0].value)  # type: ignore[union-attr]
+        year = _year(call.args[0], env)
         inner = args[1]
-        return lambda ctx, ent: inner(ctx.at_year(year), ent)
+        return lambda ctx, ent: inner(ctx.at_year(year(ctx)), ent)
     if func == "cumulative":
         inner = args[0]
-        first = int(call.args[1].value)  # type: ignore[union-attr]
+        first = _year(call.args[1], env)
         def cumulative(ctx: Any, ent: Any) -> float:
-            return sum(inner(ctx.at_year(y), ent) for y in range(first, ctx.year + 1))
+            return sum(inner(ctx.at_year(y), ent) for y in range(first(ctx), ctx.year + 1))
         return cumulative
     if func == "exists":
         (inner,) = args
@@ -217,6 +217,15 @@ def _compile_call(call: ast.Call, env: Environment) -> Closure:
             return True
         return exists
     raise AssertionError(f"unchecked function {func}")
+
+
+def _year(node: ast.Node, env: Environment) -> Callable[[Any], int]:
+    """A checked year argument, by the context it is read in: `2022`, or `year_judged - 1`."""
+    if isinstance(node, ast.Number):
+        year = int(node.value)
+        return lambda ctx: year
+    relative = compile_expression(node, env)
+    return lambda ctx: int(relative(ctx, None))
 
 
 def _compile_aggregate(call: ast.Call, env: Environment) -> Closure:

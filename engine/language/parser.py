@@ -74,9 +74,10 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _reject_dutch_thousands(raw: str, pos: int) -> None:
-    """`1.800` means 1800 to a Dutch reader and 1.8 to a parser: refuse to guess."""
+    """`1.800` means 1800 to a Dutch reader and 1.8 to a parser: refuse to guess. `0.075`
+    cannot be a thousands separator and is a decimal."""
     whole, _, fraction = raw.partition(".")
-    if fraction and len(fraction) == 3 and len(whole.replace("_", "")) <= 3:
+    if fraction and len(fraction) == 3 and len(whole.replace("_", "")) <= 3 and whole != "0":
         raise ExpressionError(
             "expr.ambiguous_thousands", pos, text=raw, whole=whole + fraction, decimal=raw
         )
@@ -112,9 +113,27 @@ class _Parser:
 
     def unexpected(self, expected: str | None = None) -> ExpressionError:
         tok = self.tok
+        if (comma := self._decimal_comma()) is not None:
+            return comma
         if tok.kind == "end":
             return ExpressionError("expr.unexpected_end", tok.pos, expected=expected or "")
         return ExpressionError("expr.unexpected", tok.pos, token=tok.text, expected=expected or "")
+
+    def _decimal_comma(self) -> ExpressionError | None:
+        """`7,5%` where a comma cannot separate arguments: a Dutch decimal comma."""
+        tok, i = self.tok, self.i
+        if tok.text != "," or i == 0:
+            return None
+        before, after = self.tokens[i - 1], self.tokens[i + 1]
+        if before.kind != "number" or after.kind not in ("number", "share") \
+                or before.pos + len(before.text) != tok.pos or tok.pos + 1 != after.pos:
+            return None
+        end = after.pos + len(after.text)
+        if after.kind == "share":
+            end = self.text.index("%", after.pos) + 1
+        written = self.text[before.pos:end]
+        return ExpressionError("expr.decimal_comma", before.pos, text=written,
+                               fixed=written.replace(",", "."))
 
     def finish(self) -> None:
         if self.tok.kind != "end":

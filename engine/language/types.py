@@ -111,7 +111,7 @@ def check(node: ast.Node, env: Environment) -> Checked:
         case ast.Binary(op="in"):
             return _check_membership(node, env)
         case ast.Binary(op=op, left=left, right=right, pos=pos):
-            return _check_binary(op, check(left, env), check(right, env), pos)
+            return _check_binary(op, check(left, env), check(right, env), pos, node)
         case ast.Call():
             return _check_call(node, env)
     raise AssertionError(f"unknown node {node!r}")
@@ -158,7 +158,7 @@ def _expect(unit: str, allowed: set[str], pos: int, op: str) -> None:
         raise ExpressionError("expr.bad_operand", pos, op=op, unit=unit)
 
 
-def _check_binary(op: str, left: Checked, right: Checked, pos: int) -> Checked:
+def _check_binary(op: str, left: Checked, right: Checked, pos: int, node: ast.Binary) -> Checked:
     lu, ru = left.unit, right.unit
     if op in ("and", "or"):
         _expect(lu, {"bool"}, pos, op)
@@ -166,7 +166,8 @@ def _check_binary(op: str, left: Checked, right: Checked, pos: int) -> Checked:
         return left.merge("bool", right)
     if op in ("==", "!=", "<", "<=", ">", ">="):
         if unify(lu, ru) is None:
-            raise _mismatch(lu, ru, pos, op)
+            raise share_as_number(node.right, lu) or share_as_number(node.left, ru) \
+                or _mismatch(lu, ru, pos, op)
         if op not in ("==", "!=") and lu in ("bool", "text"):
             raise ExpressionError("expr.bad_operand", pos, op=op, unit=lu)
         return left.merge("bool", right)
@@ -208,6 +209,15 @@ def _product_unit(lu: str, ru: str, pos: int) -> str:
         other = pair[1] if pair[0] == "share" else pair[0]
         return other if other != "share" else "share"
     raise _mismatch(lu, ru, pos, "*")
+
+
+def share_as_number(node: ast.Node, unit: str) -> ExpressionError | None:
+    """A bare number where a share is meant (`<= 0.075` against a share): say what to write."""
+    if unit != "share" or not isinstance(node, ast.Number):
+        return None
+    percent = node.value * 100 if node.value <= 1 else node.value
+    return ExpressionError("expr.share_as_number", node.pos, text=f"{node.value:g}",
+                           percent=f"{percent:g}%")
 
 
 def _mismatch(lu: str, ru: str, pos: int, op: str) -> ExpressionError:
@@ -293,7 +303,7 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
             raise _unknown("expr.unknown_parameter", given, list(env.parameters), name.pos, env)
         checked = Checked(env.parameters[name.name], parameters=frozenset({name.name}))
         if len(call.args) == 2:
-            _year_literal(call.args[1])
+            _year(call.args[1])
         return checked
     if func == "previous":
         _arity(call, 1)
@@ -301,21 +311,21 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
         return inner.merge(inner.unit, Checked(inner.unit, history=True))
     if func == "at":
         _arity(call, 2)
-        _year_literal(call.args[0])
+        _year(call.args[0])
         inner = check(call.args[1], env)
         return inner.merge(inner.unit, Checked(inner.unit, history=True))
     if func == "cumulative":
         _arity(call, 2)
         inner = check(call.args[0], env)
         _expect(inner.unit, NUMERIC, call.pos, func)
-        _year_literal(call.args[1])
+        _year(call.args[1])
         return inner.merge(inner.unit, Checked(inner.unit, history=True))
     if func == "price_level":
         _arity(call, 3)
         amount = check(call.args[0], env)
         if unify(amount.unit, "eur") != "eur":
             raise _mismatch(amount.unit, "eur", call.pos, func)
-        _year_literal(call.args[1])
+        _year(call.args[1])
         index = call.args[2]
         if not isinstance(index, ast.Name) or index.name not in env.parameters:
             given = index.name if isinstance(index, ast.Name) else "?"
@@ -343,9 +353,25 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
                           suggestion=env.suggest(func, list(FUNCTIONS)) or "")
 
 
-def _year_literal(node: ast.Node) -> None:
-    if not (isinstance(node, ast.Number) and isinstance(node.value, int) and 1900 < node.value < 2200):
-        raise ExpressionError("expr.year_literal", node.pos)
+def _year(node: ast.Node) -> None:
+    """A year argument: a year (`2022`), or the year judged give or take whole years
+    (`year_judged - 1`), so that `param(name, year_judged - 1)` reads last year's value."""
+    if isinstance(node, ast.Number):
+        if not (isinstance(node.value, int) and 1900 < node.value < 2200):
+            raise ExpressionError("expr.year_literal", node.pos)
+    elif not (_relative_year(node) and any(isinstance(n, ast.Name) for n in ast.walk(node))):
+        raise ExpressionError("expr.year_literal", min(n.pos for n in ast.walk(node)))
+
+
+def _relative_year(node: ast.Node) -> bool:
+    match node:
+        case ast.Name(name=name):
+            return name == YEAR_JUDGED
+        case ast.Number(value=value):
+            return isinstance(value, int)
+        case ast.Binary(op="+" | "-", left=left, right=right):
+            return _relative_year(left) and _relative_year(right)
+    return False
 
 
 FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -356,8 +382,10 @@ FUNCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
               ("share(collection where condition)", "the share of entities that pass")),
     "min": (("min(a, b)", "the smaller"),),
     "max": (("max(a, b)", "the larger"),),
-    "param": (("param(name [, year])", "a national parameter in force on 1 January of the year judged (or of `year`); "
-                                       "see `rules/national/parameters.yaml`"),),
+    "param": (("param(name [, year])", "a dated value in force on 1 January of the year judged "
+                                       "(or of `year`): a national parameter "
+                                       "(`rules/national/parameters.yaml`) or the pack's own, "
+                                       "which a fact set may set for its year"),),
     "previous": (("previous(expression)", "the expression in the previous year"),),
     "at": (("at(year, expression)", "the expression in a baseline year"),),
     "cumulative": (("cumulative(expression, from_year)", "the sum of the expression over `from_year` through the year judged"),),

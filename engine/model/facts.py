@@ -74,6 +74,16 @@ class Deviation:
 
 
 @dataclass(frozen=True, slots=True)
+class SetValue:
+    """A value set outside the agreement's text for the fact set's year (the taakstelling
+    statushouders), overriding what the pack's `parameters` give for that year; with its source."""
+
+    value: Any
+    source: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FactSet:
     agreement: str
     year: int
@@ -84,3 +94,5 @@ class FactSet:
     conditions: Mapping[str, bool]
     escalations: tuple[EscalationEvent, ...] = ()
     deviations: tuple[Deviation, ...] = ()
+    values: Mapping[str, SetValue] = field(default_factory=dict)  # the year's `parameters`
+    vocabulary: str = ""  # the key of the declarations it was validated against (Declarations.key)

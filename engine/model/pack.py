@@ -10,11 +10,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, Mapping
 
 from woonpact.engine.language import ast
 from woonpact.engine.language.types import Checked
+from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.text import Text
+
+if TYPE_CHECKING:
+    from woonpact.engine.params import Parameter
 
 
 class Role(StrEnum):
@@ -263,6 +267,10 @@ class Pack:
     path: Path
     includes: tuple[str, ...] = field(default=())
     amendments: tuple[Amendment, ...] = field(default=())
+    # The workspace's and the pack's own figures and attributes, with the units of the values a
+    # fact set may set (its rules were checked against them), and the pack's own dated values.
+    declarations: Declarations = field(default=Declarations())
+    parameters: Mapping[str, Parameter] = field(default_factory=dict)
 
     def party(self, party_id: str) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)

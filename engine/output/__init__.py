@@ -7,10 +7,12 @@ into Dutch or English notation; each format module only lays those out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from woonpact.engine.check import CheckResult
+if TYPE_CHECKING:  # the command line imports this package; the engine loads only for a check
+    from woonpact.engine.check import CheckResult
 
-Renderer = Callable[[CheckResult, str], str]
+Renderer = Callable[["CheckResult", str], str]
 
 FORMATS = ("table", "json", "markdown")
 
@@ -26,7 +28,7 @@ def renderer(name: str) -> Renderer:
     return render
 
 
-ReportRenderer = Callable[[CheckResult, str, "int | None"], str]
+ReportRenderer = Callable[["CheckResult", str, "int | None"], str]
 
 
 def report_renderer(name: str) -> ReportRenderer:

@@ -1,10 +1,14 @@
-"""`woonpact list` and `woonpact explain`: a pack's rules, and one clause in plain words."""
+"""`woonpact list` and `woonpact explain`: a pack's rules, and one clause in plain words.
+
+Both read the loaded pack only (what a rule reads was gathered when it loaded), never the
+evaluation engine, so that they start quickly.
+"""
 
 from __future__ import annotations
 
-from woonpact.engine.evaluation.compiled import compile_rule
+from woonpact.engine.i18n import say
+from woonpact.engine.model.declarations import OwnFigure
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.params import Parameters
 
 COMPARATOR = {
     ">=": ("ten minste", "at least"), "<=": ("ten hoogste", "at most"), ">": ("meer dan", "more than"),
@@ -43,10 +47,12 @@ def scope_words(rule: Rule, pack: Pack, lang: str) -> str:
     return (f"elk item van {scope.collection}{where}" if lang != "en" else f"each item of {scope.collection}{where}")
 
 
-def list_packs(packs: list[Pack], lang: str) -> str:
+def list_packs(packs: list[tuple[Pack, bool]], lang: str) -> str:
+    """Each pack, marked as bundled with woonpact or the user's own, with its rules."""
     lines = []
-    for pack in packs:
-        lines.append(f"{pack.id}  {pack.title} ({pack.first_year}-{pack.last_year}), "
+    for pack, bundled in packs:
+        mark = say("list.bundled" if bundled else "list.own", lang)
+        lines.append(f"{pack.id}  [{mark}] {pack.title} ({pack.first_year}-{pack.last_year}), "
                      f"{len(pack.rules)} {'rules' if lang == 'en' else 'regels'}"
                      + (f"; includes {', '.join(pack.includes)}" if pack.includes and lang == "en" else "")
                      + (f"; neemt op: {', '.join(pack.includes)}" if pack.includes and lang != "en" else ""))
@@ -57,12 +63,12 @@ def list_packs(packs: list[Pack], lang: str) -> str:
     return "\n".join(lines)
 
 
-def explain(pack: Pack, rule_id: str, parameters: Parameters, lang: str) -> str:
+def explain(pack: Pack, rule_id: str, lang: str) -> str:
     en = lang == "en"
     versions = pack.lineage(rule_id)
     out: list[str] = []
     for rule in versions:
-        reads = compile_rule(rule, parameters).reads
+        reads = rule.reads
         label = (lambda nl, e: e if en else nl)
         out += [f"{rule.key}: {rule.title(lang)}", ""]
         if len(versions) > 1:
@@ -97,5 +103,29 @@ def explain(pack: Pack, rule_id: str, parameters: Parameters, lang: str) -> str:
             [f"param({p})" for p in sorted(reads.parameters)]
         if rule.milestone:
             facts.append("deliverables")
-        out += [f"{label('Leest', 'Reads')}: {', '.join(facts) or '-'}", ""]
+        out += [f"{label('Leest', 'Reads')}: {', '.join(facts) or '-'}", *_own(pack, rule, lang),
+                ""]
     return "\n".join(out).rstrip()
+
+
+def _own(pack: Pack, rule: Rule, lang: str) -> list[str]:
+    """What the rule reads that the pack or its workspace declares: a figure or attribute with
+    its meaning and reporter, a dated value with each value and its source."""
+    lines = []
+    declared = pack.declarations.names()
+    for name in sorted(rule.reads.figures | rule.reads.attributes):
+        if (spec := declared.get(name)) is not None:
+            reporter = spec.reported_by if isinstance(spec, OwnFigure) else ""
+            key = "explain.own_figure" if reporter else "explain.own_attribute"
+            lines.append(say(key, lang, name=name, label=spec.label(lang), unit=spec.unit,
+                             reported_by=reporter))
+    for name in sorted(rule.reads.parameters & set(pack.parameters)):
+        from woonpact.engine.output.words import value_text  # noqa: PLC0415 - not on list's path
+
+        parameter = pack.parameters[name]
+        lines.append(say("explain.own_parameter", lang, name=name,
+                         description=parameter.description(lang)))
+        lines += [f"  {value_text(v.valid_from, 'date', lang)}: "
+                  f"{value_text(v.value, parameter.unit, lang)} ({v.source})"
+                  for v in parameter.values]
+    return lines

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from woonpact.engine.model.finding import Finding, Status
+if TYPE_CHECKING:  # `woonpact --help` imports the exit codes, and should not load the model
+    from woonpact.engine.model.finding import Finding
 
 
 class ExitCode(IntEnum):
@@ -25,13 +27,13 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2
 
 
-FAIL_ON = {
-    "breach": frozenset({Status.BREACH}),
-    "warning": frozenset({Status.BREACH, Status.WARNING}),
+FAIL_ON = {  # statuses by value: a `Status` is a str enum and compares equal to its value
+    "breach": frozenset({"breach"}),
+    "warning": frozenset({"breach", "warning"}),
     "never": frozenset(),
 }
 
 
-def exit_code(findings: Iterable[Finding], fail_on: str) -> ExitCode:
+def exit_code(findings: Iterable["Finding"], fail_on: str) -> ExitCode:
     failing = FAIL_ON[fail_on]
     return ExitCode.FAILING if any(f.status in failing and f.deviation is None for f in findings) else ExitCode.OK

@@ -13,18 +13,20 @@ from typing import Any
 
 from woonpact.engine import schema, yamlio
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.facts.vocabulary import NONE, combine, vocabulary
 from woonpact.engine.language import ast
 from woonpact.engine.language.constant import constant
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
-from woonpact.engine.language.types import Checked, Environment, check, unify
+from woonpact.engine.language.types import Checked, Environment, check, share_as_number, unify
+from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.pack import (
     Amendment, Basis, ClauseLadder, Dispute, Expression, Ladder, Milestone, Norm, Obligation, Pack,
     Party, Role, Rule, Rung, Scope, ScopeKind, Signal, Source, Trajectory, Trigger,
 )
 from woonpact.engine.model.text import Text
 from woonpact.engine.params import Parameters
+from woonpact.engine.rules.declarations import read_own_parameters, read_vocabulary, settable
 from woonpact.engine.suggest import closest
 
 MEASURE_UNITS = {"count", "eur", "share", "number", "bool", "year"}
@@ -48,15 +50,37 @@ DEFAULT_LADDER = Ladder(
 
 
 class _PackReader:
-    def __init__(self, path: Path, data: Any, parameters: Parameters) -> None:
+    def __init__(self, path: Path, data: Any, parameters: Parameters,
+                 workspace: Declarations) -> None:
         self.path = path
         self.data = data
         self.laws = list(parameters.laws)
         self.problems: list[Problem] = []
         self.party_ids: list[str] = []
-        vocab = vocabulary()
-        self.base_env = Environment(vocab.figures, vocab.collections, parameters.units(),
-                                    suggest=closest)
+        self.parameters = parameters
+        self.workspace = workspace
+        self.base_env = self.environment(vocabulary(), parameters)
+
+    @staticmethod
+    def environment(vocab: Any, parameters: Parameters) -> Environment:
+        return Environment(vocab.figures, vocab.collections, parameters.units(), suggest=closest)
+
+    def declarations(self) -> tuple[Declarations, dict[str, Any]]:
+        """The workspace's and the pack's own figures and dated values; rules are checked
+        against the vocabulary and parameters with them."""
+        own, problems = read_vocabulary(self.data, self.path, self.party_ids,
+                                        f"rules/{self.path.name}")
+        own_parameters, more = read_own_parameters(self.data, self.path, self.parameters)
+        self.problems += problems + more
+        try:
+            declared = combine([self.workspace, own,
+                                Declarations(parameters=settable(own_parameters))])
+        except InputError as error:
+            self.problems += [replace(p, file=self.path) for p in error.problems]
+            declared = own
+        self.base_env = self.environment(vocabulary(declared),
+                                         self.parameters.including(own_parameters))
+        return declared, own_parameters
 
     # -- problems ----------------------------------------------------------------------------
 
@@ -108,6 +132,8 @@ class _PackReader:
                 bound_unit = check(bound, env).unit
                 self.members(bound)
                 if measure_unit is not None and unify(bound_unit, measure_unit) is None:
+                    if (fraction := share_as_number(bound, measure_unit)) is not None:
+                        raise fraction
                     key_name = "expr.share_vs_number" if "share" in (bound_unit, measure_unit) else "expr.norm_unit"
                     raise ExpressionError(key_name, bound.pos, left=measure_unit, right=bound_unit,
                                           op=tree.op, unit=measure_unit, norm_unit=bound_unit)
@@ -144,6 +170,7 @@ class _PackReader:
             self.problem("pack.id_mismatch", d, ["pack"], id=d["pack"], file=self.path.name)
         parties = self.parties()
         self.party_ids = list(parties)
+        declared, own_parameters = self.declarations()
         first, last = d["period"]["from"], d["period"]["to"]
         policy = (d.get("policy") or {}).get("effort_shortfall", "warning")
         rules = []
@@ -165,6 +192,7 @@ class _PackReader:
             first_year=first, last_year=last, parties=tuple(parties.values()),
             document=d["document"]["title"], ladder=ladder, rules=tuple(rules), path=self.path,
             includes=tuple(d.get("includes") or ()), amendments=amendments,
+            declarations=declared, parameters=own_parameters,
         )
 
     def amendments(self, rules: list[Rule], parties: dict[str, Party], first: int, last: int,
@@ -429,14 +457,16 @@ def _share_in_range(node: ast.Node) -> None:
         raise ExpressionError("expr.share_out_of_range", node.pos, value=f"{value * 100:g}%")
 
 
-def load_pack(path: Path, parameters: Parameters) -> Pack:
-    return pack_from_data(yamlio.load(path), path, parameters)
+def load_pack(path: Path, parameters: Parameters, workspace: Declarations = NONE) -> Pack:
+    return pack_from_data(yamlio.load(path), path, parameters, workspace)
 
 
-def pack_from_data(data: Any, path: Path, parameters: Parameters) -> Pack:
-    """Validate already-loaded pack data against the schema, then read and check every rule."""
+def pack_from_data(data: Any, path: Path, parameters: Parameters,
+                   workspace: Declarations = NONE) -> Pack:
+    """Validate already-loaded pack data against the schema, then read and check every rule;
+    `workspace`: what the workspace the pack stands in declares (engine/workspace.py)."""
     schema.validate(data, "pack.schema.json", path)
-    return _PackReader(path, data, parameters).read()
+    return _PackReader(path, data, parameters, workspace).read()
 
 
 def rule_reads(rule: Rule, env: Environment) -> Checked:

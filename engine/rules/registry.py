@@ -1,11 +1,12 @@
-"""Finding packs by id: in a folder given with --rules; else in ./rules (a rule author's own
-folder, as `woonpact init` makes it) and then among the bundled ones."""
+"""Finding packs by id: in a folder given with --rules; else in the workspace's rules/ (a rule
+author's own folder, as `woonpact init` makes it; engine/workspace.py) and then among the
+bundled ones."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from woonpact.engine import paths
+from woonpact.engine import paths, workspace
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.suggest import closest
 
@@ -15,11 +16,18 @@ def pack_files(rules_dir: Path = paths.RULES) -> dict[str, Path]:
 
 
 def search_folders() -> list[Path]:
-    """./rules first when it exists and is not the bundled folder itself, then the bundled packs."""
-    local = Path("rules")
-    if local.is_dir() and local.resolve() != paths.RULES.resolve():
-        return [local, paths.RULES]
+    """The workspace's rules/ first when it exists and is not the bundled folder itself, then
+    the bundled packs."""
+    found = workspace.current()
+    own = found.rules if found is not None else None
+    if own is not None and own.is_dir() and own.resolve() != paths.RULES.resolve():
+        return [own, paths.RULES]
     return [paths.RULES]
+
+
+def bundled(pack_file: Path) -> bool:
+    """Whether a pack is one woonpact ships (else it is the user's own)."""
+    return pack_file.parent.resolve() == paths.RULES.resolve()
 
 
 def available_packs(rules_dir: Path | None = None) -> dict[str, Path]:

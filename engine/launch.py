@@ -1,0 +1,40 @@
+"""The `woonpact` command's entry point, which answers `woonpact --help` before importing click.
+
+Importing click alone takes twice as long as starting Python, so the overview of the commands
+is click's own rendering of it, generated into help.txt by `python -m woonpact.engine.generate`
+(a test fails while it is out of step with cli.py) and printed from there. Everything else,
+`woonpact <command> --help` included, goes to the click application in woonpact.cli. Only the
+standard library's always-loaded modules are used here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+HELP = os.path.join(os.path.dirname(__file__), "help.txt")
+HELP_WIDTH = 80  # click renders help at most this wide; in a narrower terminal click renders it
+
+
+def main() -> None:
+    if sys.argv[1:] in (["--help"], ["-h"]) and _width() >= HELP_WIDTH:
+        with open(HELP, encoding="utf-8") as handle:
+            sys.stdout.write(handle.read())
+        return
+    from woonpact.cli import main as application  # noqa: PLC0415
+
+    application()
+
+
+def _width() -> int:
+    """The terminal's width as click finds it (shutil.get_terminal_size), without shutil."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or HELP_WIDTH
+    except (AttributeError, ValueError, OSError):
+        return HELP_WIDTH
