@@ -100,7 +100,9 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
         expected = error.validator_value
         return "schema.type", {"value": _show(instance), "expected": expected if isinstance(expected, str) else " / ".join(expected)}
     if validator == "enum":
-        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(map(str, error.validator_value))}
+        allowed = [str(a) for a in error.validator_value]
+        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(allowed),
+                               "suggestion": closest(str(instance), allowed) or ""}
     if validator in ("minimum", "exclusiveMinimum"):
         return "schema.minimum", {"value": _show(instance), "limit": error.validator_value}
     if validator == "minLength":

@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 from woonpact.cli import main
 from woonpact.engine import yamlio
 from woonpact.engine.check import check
-from woonpact.engine.facts.loader import read_csv
+from woonpact.engine.facts.tables import read_collection
+from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 
@@ -68,10 +69,10 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
     for name, raw in (data.get("collections") or {}).items():
         sheet = book[name]
         columns = {str(c.value).split(" (")[0]: c.column for c in sheet[1]}
-        rows = read_csv(folder / raw["csv"], name) if isinstance(raw, dict) else raw
+        rows = _csv_rows(folder / raw["csv"], name) if isinstance(raw, dict) else raw
         for i, item in enumerate(rows, start=2):
             for attr, value in item.items():
-                if attr == "date":
+                if attr == "date" and isinstance(value, str):
                     value = dt.date.fromisoformat(value)
                 elif isinstance(value, list):
                     value = ", ".join(value)
@@ -84,6 +85,14 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
             for attr, value in record.items():
                 value = dt.date.fromisoformat(value) if attr == "date" else value
                 book[name].cell(i, columns[attr]).value = ", ".join(value) if isinstance(value, list) else value
+
+
+def _csv_rows(path: Path, collection: str) -> list[dict[str, Any]]:
+    """A CSV collection's entities as a person would copy them into the sheet: every attribute
+    the file gives, not those derived from the date."""
+    entities = read_collection(path, collection)
+    return [{a: v for a, v in zip(entities.attributes, row) if v is not None and a not in DERIVED_DATE_ATTRIBUTES}
+            for row in entities.rows()]
 
 
 @pytest.mark.parametrize(("agreement", "year"), [("westland-2025", 2026), ("oegstgeest-2025", 2026),

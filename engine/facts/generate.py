@@ -76,6 +76,8 @@ def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
         properties[attr] = {**prop, "description": a["doc"], "x-unit": a["unit"]}
         if "default" in a:
             properties[attr]["default"] = a["default"]
+        if a.get("unique"):
+            properties[attr]["x-unique"] = True
     required = [attr for attr, a in spec["attributes"].items() if a.get("required")]
     return {"type": "object", "additionalProperties": False, "required": required,
             "properties": properties, "description": f"One item of `{name}`."}
@@ -188,7 +190,8 @@ def build_doc(vocab: dict[str, Any]) -> str:
         lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {spec['doc']} ({spec['label']['nl']}) |")
     lines += ["", "## Collections", "",
               "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
-              "to the YAML whose header names the attributes. Items with a `date` also have the",
+              "to the YAML whose header names the attributes ([tables.md](tables.md) says exactly which",
+              "CSV dialects are read). Items with a `date` also have the",
               "derived attributes `year`, `quarter` and `month` in rules. The word in brackets is",
               "the collection's `label`: the noun findings use for its items.", ""]
     for name, spec in vocab["collections"].items():
@@ -200,6 +203,8 @@ def build_doc(vocab: dict[str, Any]) -> str:
             required = " (required)" if a.get("required") else ""
             if "default" in a:
                 required += f" (default: {str(a['default']).lower()})"
+            if a.get("unique"):
+                required += " (unique within the collection)"
             lines.append(f"| `{attr}` | {unit} | {a['doc']}{required} |")
         lines.append("")
     lines += [

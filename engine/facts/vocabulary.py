@@ -26,6 +26,7 @@ class Vocabulary:
     enums: Mapping[tuple[str, str], tuple[str, ...]]  # (collection, attribute) -> allowed
     defaults: Mapping[str, Mapping[str, object]]  # collection -> attribute -> value when absent
     summable: frozenset[str]  # figures an agreement-wide look-up may sum over the corporations
+    unique: frozenset[tuple[str, str]]  # (collection, attribute) no two entities share
 
 
 @cache
@@ -38,6 +39,7 @@ def vocabulary() -> Vocabulary:
     nouns: dict[str, Text] = {}
     enums: dict[tuple[str, str], tuple[str, ...]] = {}
     defaults: dict[str, Mapping[str, object]] = {}
+    unique: set[tuple[str, str]] = set()
     for name, spec in schema["$defs"]["collections"]["properties"].items():
         entity = spec["x-entity"]
         nouns[name] = Text.of(spec["x-label"])
@@ -48,9 +50,12 @@ def vocabulary() -> Vocabulary:
         for attr, a in entity["properties"].items():
             if "enum" in a:
                 enums[(name, attr)] = tuple(a["enum"])
+            if a.get("x-unique"):
+                unique.add((name, attr))
         defaults[name] = MappingProxyType(
             {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
                       MappingProxyType(collections), MappingProxyType(nouns), MappingProxyType(enums),
                       MappingProxyType(defaults),
-                      frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")))
+                      frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")),
+                      frozenset(unique))
