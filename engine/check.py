@@ -195,7 +195,7 @@ def _locator(file: Path) -> Callable[[Problem], Problem]:
         if file.suffix.lower() == ".xlsx":
             from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
 
-            places = workbook.read(file)[1]
+            places = workbook.read(file).places
             return lambda problem: workbook.locate(problem, places, file)
         data = yamlio.load(file)
     except (InputError, OSError):

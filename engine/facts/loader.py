@@ -45,14 +45,20 @@ def load_fact_set(path: Path) -> FactSet:
 
 
 def _from_workbook(path: Path) -> FactSet:
-    """A workbook is read into YAML's data shape, then validated alike; errors name the cell."""
+    """A workbook is read into YAML's data shape, then validated alike; errors name the cell, and
+    the cells that could not be read are reported with the rest, in one run."""
     from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only when a workbook is read
 
-    data, places = workbook.read(path)
+    data, places, problems = workbook.read(path)
     try:
-        return fact_set_from_data(data, path)
+        fact_set = fact_set_from_data(data, path)
     except InputError as error:
-        raise InputError([workbook.locate(p, places, path) for p in error.problems]) from None
+        refused = {(p.sheet, p.line, p.column) for p in problems}  # a cell refused is not also "missing"
+        located = (workbook.locate(p, places, path) for p in error.problems)
+        problems += [p for p in located if (p.sheet, p.line, p.column) not in refused]
+    if problems:
+        raise InputError(problems)
+    return fact_set
 
 
 def fact_set_from_data(data: Any, path: Path) -> FactSet:
