@@ -7,11 +7,12 @@ them to click. Exit codes: see `engine.output.result.ExitCode` and docs/cli.md.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
-from woonpact.engine.errors import InputError
+from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.output.result import ExitCode
 
 LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
@@ -29,6 +30,15 @@ def _fail(error: InputError, lang: str) -> None:
     sys.exit(ExitCode.BAD_INPUT)
 
 
+def _warn(warnings: Iterable[Problem], lang: str) -> None:
+    """Warnings (a valid but implausible value) go to standard error and leave the exit code as
+    the findings make it: a clean run stays clean (docs/cli.md)."""
+    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+
+    for problem in warnings:
+        click.echo(problem_line(problem, lang), err=True)
+
+
 def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
     """Write all or nothing: a report file is replaced only once it is complete.
 
@@ -41,7 +51,6 @@ def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
     import os  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
 
     temporary = None
     try:
@@ -93,8 +102,8 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
             results = [run_check([target], rules, year) for target in facts]
     except InputError as error:
         _fail(error, lang)
+    _warn([w for r in results for w in r.warnings], lang)
     if fmt == "xlsx":
-        from woonpact.engine.errors import Problem  # noqa: PLC0415
         from woonpact.engine.output.xlsx import render_all  # noqa: PLC0415
 
         if output is None:
@@ -119,13 +128,12 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 @LANG
 def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
     """Validate FACTS and their pack without judging anything: exit 0 when all is well-formed."""
-    from woonpact.engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
+    from woonpact.engine.check import checked_facts  # noqa: PLC0415
 
     try:
         for target in facts:
-            fact_sets = load_facts([target])
-            pack = resolve_pack(fact_sets, rules)
-            cross_check(pack, fact_sets, included_rules(pack, rules))
+            fact_sets, pack, _, warnings = checked_facts([target], rules)
+            _warn(warnings, lang)
             years = ", ".join(map(str, sorted(fact_sets)))
             click.echo(f"{target}: {pack.id} {years} ok" if lang == "en" else f"{target}: {pack.id} {years} in orde")
     except InputError as error:
@@ -159,7 +167,6 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
     """Explain RULE (<pack>/<id>): the clause quoted, its reading, the norm in words, who is
     responsible, which facts it reads, and its versions when an allonge changed it."""
     from woonpact.engine.check import pack_by_path, parameters  # noqa: PLC0415
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
     from woonpact.engine.output.explain import explain as explain_rule  # noqa: PLC0415
     from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
     from woonpact.engine.suggest import closest  # noqa: PLC0415
@@ -259,7 +266,6 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
     findings by theme with the clause's text, changes since the previous year, escalation steps
     and trajectory charts. Exit 0 once written, 2 on bad input."""
     from woonpact.engine.check import check as run_check  # noqa: PLC0415
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
     from woonpact.engine.output import report_renderer  # noqa: PLC0415
 
     try:
@@ -269,6 +275,7 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
                 "year": year, "years": ", ".join(map(str, result.years))}))
     except InputError as error:
         _fail(error, lang)
+    _warn(result.warnings, lang)
     _write(report_renderer(fmt)(result, lang, year), output, lang)
     sys.exit(ExitCode.OK)
 
@@ -288,6 +295,7 @@ def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, f
         results = [run_check([target], rules, year) for target in facts]
     except InputError as error:
         _fail(error, lang)
+    _warn([w for r in results for w in r.warnings], lang)
     if fmt == "json":
         import json  # noqa: PLC0415
 

@@ -13,19 +13,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from woonpact.engine import cache, paths, yamlio
+from woonpact.engine.codes import code_problems, conditions_read, matched_codes
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.evaluation.scopes import entity_id, fixed_instances
+from woonpact.engine.facts import tables
 from woonpact.engine.facts.loader import fact_files, load_fact_set
+from woonpact.engine.facts.plausible import implausible
 from woonpact.engine.ladder.escalate import escalate
 from woonpact.engine.ladder.history import names
-from woonpact.engine.language import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.params import Parameters, load_parameters
-from woonpact.engine.rules.loader import load_pack, rule_trees
+from woonpact.engine.rules.loader import load_pack
 from woonpact.engine.rules.registry import find_pack, pack_path
 from woonpact.engine.suggest import closest
 
@@ -37,6 +39,7 @@ class CheckResult:
     findings: list[Finding]
     years: tuple[int, ...]
     escalations: tuple[Escalation, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # valid but implausible values: shown, never a verdict
 
 
 def parameters() -> Parameters:
@@ -47,11 +50,19 @@ def pack_by_path(path: Path) -> Pack:
     return cache.cached(path, "pack", lambda p: load_pack(p, parameters()), shared=True)  # packs include packs
 
 
-def load_facts(targets: list[Path]) -> dict[int, FactSet]:
+def load_facts(targets: list[Path], problems: list[Problem] | None = None) -> dict[int, FactSet]:
+    """The fact sets by year. With `problems`, a file that cannot be loaded adds its problems
+    there and the other files are still loaded, so that all are reported in one run."""
     fact_sets: dict[int, FactSet] = {}
     for target in targets:
         for file in fact_files(target):
-            fact_set = cache.cached(file, "facts", load_fact_set)
+            try:
+                fact_set = cache.cached(file, "facts", load_fact_set)
+            except InputError as error:
+                if problems is None:
+                    raise
+                problems += error.problems
+                continue
             if fact_set.year in fact_sets:
                 raise InputError(Problem("facts.year_twice", file=file, field="year", params={
                     "year": fact_set.year, "first": fact_sets[fact_set.year].path, "second": file}))
@@ -124,14 +135,36 @@ def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: Escala
     return problems
 
 
-def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ...] | None = None) -> None:
-    """Facts must name parties, rules and scopes of their own pack; a typo is caught here, by name.
+def checked_facts(targets: list[Path], rules: Path | None) -> tuple[dict[int, FactSet], Pack, tuple[Rule, ...], list[Problem]]:
+    """The fact sets, their pack and its rules (included ones too), cross-checked, with the
+    warnings about them; every problem of every file is raised in one `InputError`."""
+    problems: list[Problem] = []
+    fact_sets = load_facts(targets, problems)
+    if problems and not fact_sets:
+        raise InputError(problems)
+    try:
+        pack = resolve_pack(fact_sets, rules)
+        all_rules = included_rules(pack, rules)
+        warnings = cross_check(pack, fact_sets, all_rules)
+    except InputError as error:
+        raise InputError(problems + error.problems) from None
+    if problems:
+        raise InputError(problems)
+    return fact_sets, pack, all_rules, warnings
+
+
+def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ...] | None = None) -> list[Problem]:
+    """Facts must name parties, rules, scopes and the codes rules match on (engine/codes.py) of
+    their own pack; a typo is caught here, by name. Returns the warnings: values that are valid
+    but implausible (engine/facts/plausible.py).
 
     An event's scope must be found in its own year (it is about that year's finding), a
     deviation's in any year given (it may cover several).
     """
     party_ids = [p.id for p in pack.parties]
-    versions = clause_versions(pack, pack.rules if rules is None else rules)
+    rules = pack.rules if rules is None else rules
+    versions = clause_versions(pack, rules)
+    codes, conditions = matched_codes(rules), conditions_read(rules, clause_names(pack, rules))
     problems = []
     for fact_set in fact_sets.values():
         if fact_set.agreement != pack.id:
@@ -142,7 +175,7 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                 problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"parties.{party}",
                                         params={"party": party, "pack": pack.id,
                                                 "suggestion": closest(party, party_ids) or ""}))
-        problems += participant_problems(pack, fact_set, party_ids)
+        problems += code_problems(pack, fact_set, codes, conditions)
         for i, event in enumerate(fact_set.escalations):
             problems += event_problems(pack, versions, event, [fact_set], fact_set.path, f"escalations[{i}]")
         for i, deviation in enumerate(fact_set.deviations):
@@ -160,19 +193,7 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ..
                                                     "suggestion": closest(party, party_ids) or ""}))
     if problems:
         raise InputError(placed(problems))
-
-
-def participant_problems(pack: Pack, fact_set: FactSet, party_ids: list[str]) -> list[Problem]:
-    """A meeting's participants are party ids of the pack: rules test them by id (`"gemeente" in
-    parties`), so a name the pack does not know would silently make a meeting count for nobody."""
-    meetings = fact_set.collections.get("meetings")
-    if meetings is None or "parties" not in meetings.position:
-        return []
-    return [Problem("facts.unknown_participant", file=fact_set.path, field=f"collections.meetings[{i}].parties[{j}]",
-                    params={"party": party, "pack": pack.id, "allowed": ", ".join(party_ids),
-                            "suggestion": closest(party, party_ids) or ""})
-            for i, parties in enumerate(meetings.column("parties")) if isinstance(parties, list)
-            for j, party in enumerate(parties) if party not in party_ids]
+    return placed([w for fact_set in fact_sets.values() for w in implausible(fact_set)])
 
 
 def placed(problems: list[Problem]) -> list[Problem]:
@@ -202,7 +223,14 @@ def _locator(file: Path) -> Callable[[Problem], Problem]:
         return lambda problem: problem  # not a file (a rule test's case): no line to give
 
     def at(problem: Problem) -> Problem:
-        line, column = yamlio.locate(data, yamlio.steps(problem.field or ""))
+        steps = yamlio.steps(problem.field or "")
+        match steps:
+            case ["collections", str(name), int(index), str(attribute), *_] if \
+                    isinstance(source := data.get("collections", {}).get(name), dict) and "csv" in source:
+                table = file.parent / source["csv"]  # an entity of a CSV collection: its row and column
+                line, column = tables.locate(table, index, attribute)
+                return replace(problem, file=table, line=line, column=column)
+        line, column = yamlio.locate(data, steps)
         return replace(problem, line=line, column=column)
     return at
 
@@ -253,21 +281,22 @@ def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
 
     figures: set[str] = set()
     collections: set[str] = set()
-    conditions: dict[str, dict[str, None]] = {}
-    clauses: dict[str, None] = {}
-    for rule in included_rules(pack, rules):
+    all_rules = included_rules(pack, rules)
+    for rule in all_rules:
         reads = compile_rule(rule, parameters()).reads
         figures |= set(reads.figures)
         collections |= set(reads.collections) | ({"deliverables"} if rule.milestone else set())
         if rule.scope.collection:
             collections.add(rule.scope.collection)
-        clause = rule.id if rule.pack == pack.id else rule.key
-        clauses[clause] = None
-        for node in (n for tree in rule_trees(rule) for n in ast.walk(tree)):
-            if isinstance(node, ast.Call) and node.func == "condition" and isinstance(node.args[0], ast.Text):
-                conditions.setdefault(node.args[0].value, {})[clause] = None
-    return FactNames(frozenset(figures), frozenset(collections),
-                     {name: tuple(read_by) for name, read_by in conditions.items()}, tuple(clauses))
+    clauses = clause_names(pack, all_rules)
+    return FactNames(frozenset(figures), frozenset(collections), conditions_read(all_rules, clauses),
+                     tuple(dict.fromkeys(clauses.values())))
+
+
+def clause_names(pack: Pack, rules: Iterable[Rule]) -> dict[str, str]:
+    """How facts name each rule's clause: `3.2-7` for the pack's own, `npa-2022/efg` for an
+    included one; by the rule's key."""
+    return {rule.key: rule.id if rule.pack == pack.id else rule.key for rule in rules}
 
 
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
@@ -279,10 +308,7 @@ def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
 
 
 def check(targets: list[Path], rules: Path | None = None, year: int | None = None) -> CheckResult:
-    fact_sets = load_facts(targets)
-    pack = resolve_pack(fact_sets, rules)
-    all_rules = included_rules(pack, rules)
-    cross_check(pack, fact_sets, all_rules)
+    fact_sets, pack, all_rules, warnings = checked_facts(targets, rules)
     if year is not None and year not in fact_sets:
         raise InputError(Problem("facts.no_year", params={
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
@@ -290,4 +316,5 @@ def check(targets: list[Path], rules: Path | None = None, year: int | None = Non
     history = tuple(y for y in judged_years(pack, fact_sets) if y <= max(years)) or years
     findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, history)
     findings, escalations = escalate(pack, findings, fact_sets, years)
-    return CheckResult(pack, fact_sets, [f for f in findings if f.year in years], years, escalations)
+    return CheckResult(pack, fact_sets, [f for f in findings if f.year in years], years, escalations,
+                       tuple(warnings))

@@ -52,6 +52,7 @@ def _figure(spec: dict[str, Any]) -> dict[str, Any]:
         "x-unit": unit,
         "x-label": spec["label"],
         "x-summable": spec["unit"] in ("count", "eur") and spec.get("summable", True),
+        **({"x-plausible": spec["plausible"]} if "plausible" in spec else {}),
         "oneOf": [
             value,
             {"type": "object", "additionalProperties": False, "required": ["value"],
@@ -187,7 +188,11 @@ def build_doc(vocab: dict[str, Any]) -> str:
         "|---|---|---|",
     ]
     for name, spec in vocab["figures"].items():
-        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {spec['doc']} ({spec['label']['nl']}) |")
+        bounds = spec.get("plausible", {})
+        warned = " or ".join(f"{'below' if side == 'min' else 'above'} {bounds[side]}" for side in ("min", "max")
+                             if side in bounds)
+        warned = f" A value {warned} is warned about as implausible." if warned else ""
+        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {spec['doc']} ({spec['label']['nl']}){warned} |")
     lines += ["", "## Collections", "",
               "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
               "to the YAML whose header names the attributes ([tables.md](tables.md) says exactly which",

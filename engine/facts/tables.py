@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.facts.notation import DAY_FIRST, day_first
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, vocabulary
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.schema import MAX_PROBLEMS, load_schema
@@ -44,7 +45,6 @@ _FALSE = {"false", "nee", "no", "0", "onwaar"}
 _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\([^)]*\))?\s*$")  # `rent` or `rent (eur)`
 _DIGITS = re.compile(r"[0-9]{1,15}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DAY_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
 _GROUPED = re.compile(r"[0-9]+([.,][0-9]+)*")
 
 
@@ -433,13 +433,10 @@ def _date(dialect: Dialect) -> Callable[[str], Any]:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 raise _Bad("facts.csv_no_such_date") from None
-        found = _DAY_FIRST.fullmatch(value)
-        if found:
-            d, m, y = map(int, found.groups())
-            try:
-                date = dt.date(y, m, d)
-            except ValueError:
-                raise _Bad("facts.csv_no_such_date") from None
+        if DAY_FIRST.fullmatch(value):
+            date = day_first(value)
+            if date is None:
+                raise _Bad("facts.csv_no_such_date")
             if dialect.dutch and "-" in value and "/" not in value and "." not in value:
                 return date
             raise _Bad("facts.csv_date_fix", fix=date.isoformat())

@@ -27,6 +27,7 @@ class Vocabulary:
     defaults: Mapping[str, Mapping[str, object]]  # collection -> attribute -> value when absent
     summable: frozenset[str]  # figures an agreement-wide look-up may sum over the corporations
     unique: frozenset[tuple[str, str]]  # (collection, attribute) no two entities share
+    plausible: Mapping[str, tuple[float | None, float | None]]  # figure -> (min, max) beyond which it is warned about
 
 
 @cache
@@ -58,4 +59,16 @@ def vocabulary() -> Vocabulary:
                       MappingProxyType(collections), MappingProxyType(nouns), MappingProxyType(enums),
                       MappingProxyType(defaults),
                       frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")),
-                      frozenset(unique))
+                      frozenset(unique),
+                      MappingProxyType({name: _bounds(spec["x-plausible"], spec["x-unit"])
+                                        for name, spec in figures_schema.items() if "x-plausible" in spec}))
+
+
+def _bounds(spec: Mapping[str, object], unit: str) -> tuple[float | None, float | None]:
+    """A plausible range as the engine holds values: a share as a fraction (10% -> 0.1)."""
+    def value(side: str) -> float | None:
+        raw = spec.get(side)
+        if raw is None:
+            return None
+        return float(str(raw).rstrip("%")) / 100 if unit == "share" else float(str(raw))
+    return value("min"), value("max")
