@@ -194,6 +194,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "and {count} more problems in this file; fix the ones above first"),
     "facts.csv_newline": ("'{value}' in kolom '{name}' loopt over meer dan één regel; een {name} staat op één regel",
                           "'{value}' in column '{name}' runs over more than one line; a {name} stands on one line"),
+    "facts.csv_required": ("'{name}' is verplicht en hier leeg; vul de waarde in",
+                           "'{name}' is required and empty here; fill in the value"),
     "facts.csv_whole": ("'{value}' in kolom '{name}' is geen geheel getal; schrijf alleen cijfers, zonder punt of komma, bijvoorbeeld 12",
                         "'{value}' in column '{name}' is not a whole number; write digits only, without a point or comma, for example 12"),
     "facts.csv_amount": ("'{value}' in kolom '{name}' is geen bedrag; schrijf het als {example}, zonder €-teken en zonder scheidingsteken voor duizendtallen",

@@ -7,10 +7,8 @@ import datetime as dt
 import io
 import os
 import shutil
-import signal
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +22,7 @@ from woonpact.engine.check import check
 from woonpact.engine.facts.tables import read_collection
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
+from tests.support import BUNDLED_FACTS, within
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -309,21 +307,6 @@ def test_a_condition_left_blank_is_not_supplied(filled: Path, tmp_path: Path) ->
 
 
 # -- reading is bounded and honest ---------------------------------------------------------------
-
-@contextmanager
-def within(seconds: float) -> Iterator[None]:
-    """Fail, rather than hang the suite, when reading takes longer than any honest workbook."""
-    def expire(*_: object) -> None:
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
 
 def edited(folder: Path, tmp_path: Path, edit: Callable[[Any], None]) -> Path:
     spoilt = tmp_path / "edited"

@@ -193,6 +193,13 @@ class _Table:
         for column, name in enumerate(names, start=1):
             if name is not None:
                 columns[name] = self._column(raw[column - 1], column, name, spec["properties"][name])
+        for required in spec.get("required", ()):
+            if None in columns.get(required, ()):
+                column = names.index(required) + 1
+                for line, value in zip(self.lines, columns[required]):
+                    if value is None:
+                        self.add(Problem("facts.csv_required", file=self.path, line=line, column=column,
+                                         field=required, params={"name": required}))
         if "id" in columns and (self.collection, "id") in vocab.unique:
             self._unique_ids(columns["id"], names.index("id") + 1)
         self.raise_problems()
