@@ -135,7 +135,8 @@ def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: Escala
     return problems
 
 
-def checked_facts(targets: list[Path], rules: Path | None) -> tuple[dict[int, FactSet], Pack, tuple[Rule, ...], list[Problem]]:
+def checked_facts(targets: list[Path], rules: Path | None
+                  ) -> tuple[dict[int, FactSet], Pack, tuple[Rule, ...], list[Problem]]:
     """The fact sets, their pack and its rules (included ones too), cross-checked, with the
     warnings about them; every problem of every file is raised in one `InputError`."""
     problems: list[Problem] = []
@@ -153,7 +154,8 @@ def checked_facts(targets: list[Path], rules: Path | None) -> tuple[dict[int, Fa
     return fact_sets, pack, all_rules, warnings
 
 
-def cross_check(pack: Pack, fact_sets: dict[int, FactSet], rules: tuple[Rule, ...] | None = None) -> list[Problem]:
+def cross_check(pack: Pack, fact_sets: dict[int, FactSet],
+                rules: tuple[Rule, ...] | None = None) -> list[Problem]:
     """Facts must name parties, rules, scopes and the codes rules match on (engine/codes.py) of
     their own pack; a typo is caught here, by name. Returns the warnings: values that are valid
     but implausible (engine/facts/plausible.py).
@@ -226,8 +228,9 @@ def _locator(file: Path) -> Callable[[Problem], Problem]:
         steps = yamlio.steps(problem.field or "")
         match steps:
             case ["collections", str(name), int(index), str(attribute), *_] if \
-                    isinstance(source := data.get("collections", {}).get(name), dict) and "csv" in source:
-                table = file.parent / source["csv"]  # an entity of a CSV collection: its row and column
+                    isinstance(source := data.get("collections", {}).get(name), dict) \
+                    and "csv" in source:
+                table = file.parent / source["csv"]  # an entity of a CSV collection: its cell
                 line, column = tables.locate(table, index, attribute)
                 return replace(problem, file=table, line=line, column=column)
         line, column = yamlio.locate(data, steps)
@@ -289,8 +292,8 @@ def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
         if rule.scope.collection:
             collections.add(rule.scope.collection)
     clauses = clause_names(pack, all_rules)
-    return FactNames(frozenset(figures), frozenset(collections), conditions_read(all_rules, clauses),
-                     tuple(dict.fromkeys(clauses.values())))
+    return FactNames(frozenset(figures), frozenset(collections),
+                     conditions_read(all_rules, clauses), tuple(dict.fromkeys(clauses.values())))
 
 
 def clause_names(pack: Pack, rules: Iterable[Rule]) -> dict[str, str]:
@@ -316,5 +319,5 @@ def check(targets: list[Path], rules: Path | None = None, year: int | None = Non
     history = tuple(y for y in judged_years(pack, fact_sets) if y <= max(years)) or years
     findings = Evaluation(pack, parameters(), all_rules).run(fact_sets, history)
     findings, escalations = escalate(pack, findings, fact_sets, years)
-    return CheckResult(pack, fact_sets, [f for f in findings if f.year in years], years, escalations,
-                       tuple(warnings))
+    judged = [f for f in findings if f.year in years]
+    return CheckResult(pack, fact_sets, judged, years, escalations, tuple(warnings))

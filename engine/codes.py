@@ -52,7 +52,7 @@ class Codes:
 @dataclass
 class _Reads:
     values: dict[tuple[str, str], set[str]]
-    picked: dict[str, list[frozenset[str]]]  # per collection: for each read, the attributes it picks by
+    picked: dict[str, list[frozenset[str]]]  # per collection: each read's attributes picked by
 
 
 def matched_codes(rules: Iterable[Rule]) -> dict[tuple[str, str], Codes]:
@@ -61,14 +61,15 @@ def matched_codes(rules: Iterable[Rule]) -> dict[tuple[str, str], Codes]:
     for rule in rules:
         entity = rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None
         if entity is not None:
-            reads.picked[entity].append(_picked_by(rule.scope.where.tree if rule.scope.where else None, entity))
+            where = rule.scope.where.tree if rule.scope.where else None
+            reads.picked[entity].append(_picked_by(where, entity))
         for tree in rule_trees(rule):
             _walk(tree, entity, reads)
         if rule.milestone is not None:
             reads.values[("deliverables", "id")].add(rule.milestone.deliverable)
             reads.picked["deliverables"].append(frozenset({"id"}))
-    return {(collection, attribute): Codes(frozenset(values),
-                                           all(attribute in p for p in reads.picked.get(collection, ())))
+    return {(collection, attribute):
+            Codes(frozenset(values), all(attribute in p for p in reads.picked.get(collection, ())))
             for (collection, attribute), values in reads.values.items()}
 
 
@@ -77,7 +78,8 @@ def conditions_read(rules: Iterable[Rule], name_of: dict[str, str]) -> dict[str,
     found: dict[str, dict[str, None]] = {}
     for rule in rules:
         for node in (n for tree in rule_trees(rule) for n in ast.walk(tree)):
-            if isinstance(node, ast.Call) and node.func == "condition" and isinstance(node.args[0], ast.Text):
+            if isinstance(node, ast.Call) and node.func == "condition" \
+                    and isinstance(node.args[0], ast.Text):
                 found.setdefault(node.args[0].value, {})[name_of[rule.key]] = None
     return {name: tuple(clauses) for name, clauses in found.items()}
 
@@ -99,19 +101,20 @@ def _walk(node: ast.Node, entity: str | None, reads: _Reads) -> None:
                 stack += [(left, inside), (right, inside)]
             case ast.Unary(operand=operand):
                 stack.append((operand, inside))
-            case ast.Call(func=func, args=(ast.Name(name=target), *rest), where=where) if func in AGGREGATES \
-                    and target.partition(".")[0] in vocabulary().collections:
+            case ast.Call(func=func, args=(ast.Name(name=target), *rest), where=where) \
+                    if func in AGGREGATES and target.partition(".")[0] in vocabulary().collections:
                 collection = target.partition(".")[0]
                 reads.picked[collection].append(_picked_by(where, collection))
                 stack += [(a, inside) for a in rest]
                 if where is not None:
                     stack.append((where, collection))
             case ast.Call(args=args, where=where):
-                stack += [(a, inside) for a in args] + ([(where, inside)] if where is not None else [])
+                stack += [(a, inside) for a in (*args, *([where] if where is not None else []))]
             case ast.Name(name=name):
                 collection, dot, _ = name.partition(".")
                 collections = vocabulary().collections
-                if collection in collections and (dot or inside is None or name not in collections[inside]):
+                whole = dot or inside is None or name not in collections[inside]
+                if collection in collections and whole:
                     reads.picked[collection].append(frozenset())  # a collection read whole
 
 
@@ -161,16 +164,21 @@ def code_problems(pack: Pack, fact_set: FactSet, codes: dict[tuple[str, str], Co
     for section, field in sections(fact_set):
         for figure, contest in section.contested.items():
             if contest.by not in party_ids:
-                problems.append(Problem("facts.unknown_party", file=fact_set.path,
-                                        field=f"{field}.figures.{figure}.contested_by",
-                                        params={"party": contest.by, "pack": pack.id,
-                                                "suggestion": closest(contest.by, party_ids) or ""}))
+                hint = closest(contest.by, party_ids) or ""
+                problems.append(_problem(fact_set, "facts.unknown_party",
+                                         f"{field}.figures.{figure}.contested_by", party=contest.by,
+                                         pack=pack.id, suggestion=hint))
     for condition in fact_set.conditions:
         if condition not in conditions:
-            problems.append(Problem("facts.unknown_condition", file=fact_set.path, field=f"conditions.{condition}",
-                                    params={"name": condition, "pack": pack.id, "allowed": _shown(conditions),
-                                            "suggestion": closest(condition, conditions) or ""}))
+            problems.append(_problem(fact_set, "facts.unknown_condition", f"conditions.{condition}",
+                                     name=condition, pack=pack.id, allowed=_shown(conditions),
+                                     suggestion=closest(condition, conditions) or ""))
     return problems
+
+
+def _problem(fact_set: FactSet, key: str, field: str, **params: object) -> Problem:
+    """A problem at a data path of the fact set; `engine.check.placed` finds its line or cell."""
+    return Problem(key, file=fact_set.path, field=field, params=params)
 
 
 def _unknown_parties(pack: Pack, fact_set: FactSet, collection: str, column: tuple[object, ...],
@@ -179,8 +187,8 @@ def _unknown_parties(pack: Pack, fact_set: FactSet, collection: str, column: tup
     leave an entity out of every count for that party."""
     if set(column) <= {None, *party_ids}:
         return []
-    return [Problem("facts.unknown_party", file=fact_set.path, field=f"collections.{collection}[{index}].party",
-                    params={"party": party, "pack": pack.id, "suggestion": closest(str(party), party_ids) or ""})
+    return [_problem(fact_set, "facts.unknown_party", f"collections.{collection}[{index}].party",
+                     party=party, pack=pack.id, suggestion=closest(str(party), party_ids) or "")
             for index, party in enumerate(column) if party is not None and party not in party_ids]
 
 
@@ -188,9 +196,9 @@ def _unknown_participants(pack: Pack, fact_set: FactSet, column: tuple[object, .
                           party_ids: list[str]) -> list[Problem]:
     """A meeting's participants are tested by id (`"gemeente" in parties`): a name the pack does
     not know would make the meeting count for nobody."""
-    return [Problem("facts.unknown_participant", file=fact_set.path, field=f"collections.meetings[{i}].parties[{j}]",
-                    params={"party": party, "pack": pack.id, "allowed": ", ".join(party_ids),
-                            "suggestion": closest(party, party_ids) or ""})
+    return [_problem(fact_set, "facts.unknown_participant",
+                     f"collections.meetings[{i}].parties[{j}]", party=party, pack=pack.id,
+                     allowed=", ".join(party_ids), suggestion=closest(party, party_ids) or "")
             for i, parties in enumerate(column) if isinstance(parties, list)
             for j, party in enumerate(parties) if party not in party_ids]
 
@@ -205,11 +213,10 @@ def _unmatched(fact_set: FactSet, collection: str, attribute: str, column: tuple
         meant = near.get(_folded(value))
         if not codes.closed and meant is None:
             continue  # free text: another project, not a misspelt one
-        problems.append(Problem("facts.unknown_code", file=fact_set.path,
-                                field=f"collections.{collection}[{index}].{attribute}",
-                                params={"value": value, "name": f"{collection}.{attribute}",
-                                        "allowed": _shown(codes.values),
-                                        "suggestion": meant or closest(value, codes.values) or ""}))
+        problems.append(_problem(fact_set, "facts.unknown_code",
+                                 f"collections.{collection}[{index}].{attribute}", value=value,
+                                 name=f"{collection}.{attribute}", allowed=_shown(codes.values),
+                                 suggestion=meant or closest(value, codes.values) or ""))
     return problems
 
 

@@ -42,8 +42,9 @@ EXAMPLES = int(os.environ.get("WOONPACT_FUZZ_EXAMPLES", "8"))
 SECONDS = 30  # per example: reading a 240-row file, however broken, takes a fraction of that
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-TRICKY = ["", " ", "nan", "inf", "-1", "1e400", "1" + "0" * 30, "612,50", "612.50", "€ 612", "Arcade", "arcde",
-          "ja", "WAAR", "maybe", "2026-02-30", "14-09-2026", "\"", "a\"b", "x,y", ";", "\t", "é", "\x00", "\r", "0x1F"]
+TRICKY = ["", " ", "nan", "inf", "-1", "1e400", "1" + "0" * 30, "612,50", "612.50", "€ 612",
+          "Arcade", "arcde", "ja", "WAAR", "maybe", "2026-02-30", "14-09-2026", "\"", "a\"b", "x,y",
+          ";", "\t", "é", "\x00", "\r", "0x1F"]
 
 
 def outcome(folder: Path) -> CheckResult | InputError:
@@ -59,7 +60,8 @@ def outcome(folder: Path) -> CheckResult | InputError:
 def same_as_reference(result: CheckResult, data: dict[str, Any]) -> None:
     """The data that loaded, written as a JSON fact file, gives the very same findings."""
     with tempfile.TemporaryDirectory() as folder:
-        (Path(folder) / "2026.json").write_text(json.dumps(data, default=str, ensure_ascii=False), encoding="utf-8")
+        text = json.dumps(data, default=str, ensure_ascii=False)
+        (Path(folder) / "2026.json").write_text(text, encoding="utf-8")
         reference = check([Path(folder)])
     assert result.findings == reference.findings
 
@@ -75,8 +77,8 @@ def csv_lines() -> list[str]:
 
 
 edits = st.lists(st.one_of(
-    st.tuples(st.just("cell"), st.integers(0, 240), st.integers(0, 10), st.one_of(st.sampled_from(TRICKY),
-                                                                                    st.text(max_size=6))),
+    st.tuples(st.just("cell"), st.integers(0, 240), st.integers(0, 10),
+              st.one_of(st.sampled_from(TRICKY), st.text(max_size=6))),
     st.tuples(st.sampled_from(["delete", "duplicate", "blank", "separators", "quote", "swap"]),
               st.integers(0, 240), st.integers(0, 10), st.just("")),
 ), min_size=1, max_size=5)
@@ -126,20 +128,24 @@ def check_csv(content: bytes) -> None:
         if isinstance(result, InputError):
             return
         lettings = read_collection(folder / "lettings-2026.csv", "lettings")
-    items = [{a: v.isoformat() if isinstance(v, dt.date) else v for a, v in zip(lettings.attributes, row)
+    items = [{a: v.isoformat() if isinstance(v, dt.date) else v
+              for a, v in zip(lettings.attributes, row)
               if v is not None and a not in DERIVED_DATE_ATTRIBUTES} for row in lettings.rows()]
-    same_as_reference(result, {**facts_2026(), "collections": {**facts_2026()["collections"], "lettings": items}})
+    data = facts_2026()
+    same_as_reference(result, {**data, "collections": {**data["collections"], "lettings": items}})
 
 
 @FUZZ
 @given(edits)
-def test_csv_rows_however_broken_load_exactly_or_are_refused(changes: list[tuple[str, int, int, str]]) -> None:
+def test_csv_rows_however_broken_load_exactly_or_are_refused(
+        changes: list[tuple[str, int, int, str]]) -> None:
     check_csv(edited_rows(changes).encode("utf-8"))
 
 
 @FUZZ
 @given(flips, st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
-def test_csv_bytes_however_broken_load_exactly_or_are_refused(changes: list[tuple[int, int]], encoding: str) -> None:
+def test_csv_bytes_however_broken_load_exactly_or_are_refused(changes: list[tuple[int, int]],
+                                                              encoding: str) -> None:
     check_csv(flipped("\r\n".join(csv_lines()).encode(encoding), changes))
 
 
@@ -156,16 +162,20 @@ def workbook_bytes() -> bytes:
     return out.getvalue()
 
 
-SHEETS = ["agreement", "municipality", "arcade", "wonen-wateringen", "lettings", "projects", "meetings",
-          "deliverables", "conditions", "escalations"]
+SHEETS = ["agreement", "municipality", "arcade", "wonen-wateringen", "lettings", "projects",
+          "meetings", "deliverables", "conditions", "escalations"]
 cell_values = st.one_of(st.sampled_from(TRICKY), st.none(), st.booleans(), st.integers(-5, 10**6),
                         st.floats(allow_nan=True, allow_infinity=True),
-                        st.sampled_from(["=1/0", "=1+1", "#DIV/0!", "#N/A", "4,6%", "0,3", "30%", "2026-13-01"]),
+                        st.sampled_from(["=1/0", "=1+1", "#DIV/0!", "#N/A", "4,6%", "0,3", "30%",
+                                         "2026-13-01"]),
                         st.dates(dt.date(1900, 1, 1), dt.date(2200, 1, 1)))
 cell_edits = st.lists(st.one_of(
-    st.tuples(st.just("cell"), st.sampled_from(SHEETS), st.integers(1, 60), st.integers(1, 12), cell_values),
-    st.tuples(st.just("merge"), st.sampled_from(SHEETS), st.integers(1, 60), st.integers(1, 12), st.none()),
-    st.tuples(st.just("twice"), st.sampled_from(SHEETS[:4]), st.integers(2, 60), st.integers(1, 1), st.none()),
+    st.tuples(st.just("cell"), st.sampled_from(SHEETS), st.integers(1, 60), st.integers(1, 12),
+              cell_values),
+    st.tuples(st.just("merge"), st.sampled_from(SHEETS), st.integers(1, 60), st.integers(1, 12),
+              st.none()),
+    st.tuples(st.just("twice"), st.sampled_from(SHEETS[:4]), st.integers(2, 60), st.just(1),
+              st.none()),
 ), min_size=1, max_size=4)
 
 
@@ -176,7 +186,8 @@ def edited_book(changes: list[tuple[str, str, int, int, Any]]) -> bytes:
         if kind == "cell":
             target.cell(row, column).value = value
         elif kind == "merge":
-            target.merge_cells(start_row=row, start_column=column, end_row=row + 1, end_column=column)
+            target.merge_cells(start_row=row, start_column=column, end_row=row + 1,
+                               end_column=column)
         else:
             target.append([c.value for c in target[row]])
     out = io.BytesIO()
@@ -207,11 +218,13 @@ def refused_or_read(edit: Callable[[], bytes]) -> None:
 
 @FUZZ
 @given(cell_edits)
-def test_workbook_cells_however_broken_load_exactly_or_are_refused(changes: list[tuple[str, str, int, int, Any]]) -> None:
+def test_workbook_cells_however_broken_load_exactly_or_are_refused(
+        changes: list[tuple[str, str, int, int, Any]]) -> None:
     refused_or_read(lambda: edited_book(changes))
 
 
 @FUZZ
 @given(flips)
-def test_workbook_bytes_however_broken_load_exactly_or_are_refused(changes: list[tuple[int, int]]) -> None:
+def test_workbook_bytes_however_broken_load_exactly_or_are_refused(
+        changes: list[tuple[int, int]]) -> None:
     check_book(flipped(workbook_bytes(), changes))

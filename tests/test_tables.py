@@ -25,8 +25,9 @@ ROWS = ["l1,portaal,2025-05-02,612.50,ja,regulier,50", "l2,vo,2025-11-30,700,nee
 
 def read(tmp_path: Path, content: str | bytes, collection: str = "lettings") -> Entities:
     """The collection read from a CSV file beside a minimal fact set."""
-    (tmp_path / "t.csv").write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    data = {"agreement": "stichtse-vecht-2025", "year": 2025, "collections": {collection: {"csv": "t.csv"}}}
+    (tmp_path / "t.csv").write_bytes(content.encode() if isinstance(content, str) else content)
+    data = {"agreement": "stichtse-vecht-2025", "year": 2025,
+            "collections": {collection: {"csv": "t.csv"}}}
     return fact_set_from_data(data, tmp_path / "2025.yaml").collections[collection]
 
 
@@ -47,7 +48,8 @@ def test_blank_rows_and_rows_of_separators_are_no_entities(tmp_path: Path) -> No
     assert lettings.column("id") == ("l1", "l2")
 
 
-def test_an_unclosed_quote_is_refused_where_it_opens_instead_of_swallowing_the_rows_after_it(tmp_path: Path) -> None:
+def test_an_unclosed_quote_is_refused_where_it_opens_instead_of_swallowing_the_rows_after_it(
+        tmp_path: Path) -> None:
     rows = [f"l{i},portaal,2025-05-02,600,ja,regulier,1" for i in range(3, 243)]
     text = "\n".join([HEADER, *ROWS, 'l3,"portaal,2025-05-02,600,ja,regulier,1', *rows]) + "\n"
     problem, = refused(tmp_path, text)
@@ -87,10 +89,13 @@ def test_a_row_that_cannot_be_read_exactly_is_one_message_with_line_column_and_c
 
 
 def test_every_problem_of_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
-    text = "\n".join([HEADER, "l1,portaal,2025-13-02,612.50,ja,regulier,50", "l2,vo,2025-11-30,veel,nee,urgent,",
-                      "l3,vo,2025-11-30,700,misschien,urgent,3", "l4,vo,2025-11-30,700,nee,urgent,-1"])
+    text = "\n".join([HEADER, "l1,portaal,2025-13-02,612.50,ja,regulier,50",
+                      "l2,vo,2025-11-30,veel,nee,urgent,",
+                      "l3,vo,2025-11-30,700,misschien,urgent,3",
+                      "l4,vo,2025-11-30,700,nee,urgent,-1"])
     problems = refused(tmp_path, text)
-    assert [(p.line, p.field) for p in problems] == [(2, "date"), (3, "rent"), (4, "relet"), (5, "refusals")]
+    assert [(p.line, p.field) for p in problems] == \
+        [(2, "date"), (3, "rent"), (4, "relet"), (5, "refusals")]
 
 
 def test_more_problems_than_shown_are_counted(tmp_path: Path) -> None:
@@ -100,20 +105,22 @@ def test_more_problems_than_shown_are_counted(tmp_path: Path) -> None:
 
 
 def lettings_rows() -> tuple[list[str], list[list[str]]]:
-    with (BUNDLED_FACTS / "westland-2025" / "lettings-2026.csv").open(encoding="utf-8", newline="") as handle:
+    path = BUNDLED_FACTS / "westland-2025" / "lettings-2026.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
         header, *rows = csv.reader(handle)
     return header, rows
 
 
-def written(header: list[str], rows: list[list[str]], separator: str = ",", dutch: bool = False) -> str:
+def written(header: list[str], rows: list[list[str]], separator: str = ",",
+            dutch: bool = False) -> str:
     """The rows as Excel writes them: with `;`, Dutch Excel writes decimal commas and D-M-YYYY."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         if dutch:
-            row = [f"{int(c[8:])}-{int(c[5:7])}-{c[:4]}" if h == "date" else c.replace(".", ",") if h == "rent" else c
-                   for h, c in zip(header, row)]
+            row = [f"{int(c[8:])}-{int(c[5:7])}-{c[:4]}" if h == "date"
+                   else c.replace(".", ",") if h == "rent" else c for h, c in zip(header, row)]
         writer.writerow(row)
     return out.getvalue()
 
@@ -122,8 +129,9 @@ def written(header: list[str], rows: list[list[str]], separator: str = ",", dutc
 def as_yaml() -> Entities:
     """The bundled Westland lettings of 2026, given as a YAML list: the reference reading."""
     header, rows = lettings_rows()
-    items = [{h: c == "true" if h in ("relet", "free_allocation", "huurtoeslag", "reported_to_municipality")
-              else float(c) if h == "rent" else int(c) if h == "refusals" else c for h, c in zip(header, row) if c}
+    flags = ("relet", "free_allocation", "huurtoeslag", "reported_to_municipality")
+    items = [{h: c == "true" if h in flags else float(c) if h == "rent"
+              else int(c) if h == "refusals" else c for h, c in zip(header, row) if c}
              for row in rows]
     data = {"agreement": "westland-2025", "year": 2026, "collections": {"lettings": items}}
     return fact_set_from_data(data, Path("2026.yaml")).collections["lettings"]
@@ -135,8 +143,9 @@ def as_yaml() -> Entities:
     ("cp1252", ";", True),  # Excel's plain "CSV" on a Dutch Windows
     ("utf-16", "\t", True),  # Excel's "Unicode text"
 ])
-def test_excel_exports_read_exactly_as_the_yaml_list(tmp_path: Path, as_yaml: Entities, encoding: str,
-                                                     separator: str, dutch: bool) -> None:
+def test_excel_exports_read_exactly_as_the_yaml_list(tmp_path: Path, as_yaml: Entities,
+                                                     encoding: str, separator: str,
+                                                     dutch: bool) -> None:
     header, rows = lettings_rows()
     rows[0][0] = "ARC-2026-0001-ë"  # a character that differs between the encodings
     expected = as_yaml.column("id")
@@ -171,6 +180,8 @@ def test_a_number_or_date_in_another_notation_is_refused_with_the_exact_fix(
     (b"id,name\nl1,\x81\x8d\n", "facts.csv_encoding"),  # bytes that no encoding read here allows
     (b"", "facts.csv_empty"),
 ])
-def test_a_file_that_cannot_be_decoded_or_split_is_refused_with_advice(tmp_path: Path, content: bytes, key: str) -> None:
+def test_a_file_that_cannot_be_decoded_or_split_is_refused_with_advice(tmp_path: Path,
+                                                                       content: bytes,
+                                                                       key: str) -> None:
     problem, = refused(tmp_path, content, "projects")
     assert problem.key == key

@@ -94,8 +94,8 @@ def _csv_rows(path: Path, collection: str) -> list[dict[str, Any]]:
     """A CSV collection's entities as a person would copy them into the sheet: every attribute
     the file gives, not those derived from the date."""
     entities = read_collection(path, collection)
-    return [{a: v for a, v in zip(entities.attributes, row) if v is not None and a not in DERIVED_DATE_ATTRIBUTES}
-            for row in entities.rows()]
+    return [{a: v for a, v in zip(entities.attributes, row)
+             if v is not None and a not in DERIVED_DATE_ATTRIBUTES} for row in entities.rows()]
 
 
 @pytest.mark.parametrize(("agreement", "year"), [("westland-2025", 2026), ("oegstgeest-2025", 2026),
@@ -322,23 +322,27 @@ def checked(folder: Path) -> tuple[int, str]:
         return invoke("check", str(folder), "--fail-on", "never")
 
 
-def test_a_workbook_without_its_agreement_sheet_is_named_not_looped_on(filled: Path, tmp_path: Path) -> None:
+def test_a_workbook_without_its_agreement_sheet_is_named_not_looped_on(filled: Path,
+                                                                       tmp_path: Path) -> None:
     spoilt = edited(filled, tmp_path, lambda book: book.remove(book["agreement"]))
     code, out = checked(spoilt)
     assert code == ExitCode.BAD_INPUT and "het werkblad 'agreement' ontbreekt" in out, out
 
 
-def test_a_stray_cell_far_away_costs_nothing_and_outside_a_table_is_named(filled: Path, tmp_path: Path) -> None:
+def test_a_stray_cell_far_away_costs_nothing_and_outside_a_table_is_named(filled: Path,
+                                                                          tmp_path: Path) -> None:
     def stray(book: Any) -> None:
         book["arcade"]["XFD1048576"] = "x"  # beside the figures: not a column that is read
     code, out = checked(edited(filled, tmp_path, stray))
     assert code == ExitCode.OK, out
-    spoilt = edited(filled, tmp_path / "table", lambda book: book["lettings"].cell(1048576, 16384, "x"))
+    spoilt = edited(filled, tmp_path / "table",
+                    lambda book: book["lettings"].cell(1048576, 16384, "x"))
     code, out = checked(spoilt)
-    assert code == ExitCode.BAD_INPUT and "lettings!XFD1048576" in out and "buiten de tabel" in out, out
+    assert code == ExitCode.BAD_INPUT
+    assert "lettings!XFD1048576" in out and "buiten de tabel" in out, out
 
 
-def test_rows_beyond_the_limit_are_a_message(filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rows_beyond_the_limit_are_a_message(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from woonpact.engine.facts import workbook
 
     monkeypatch.setattr(workbook, "MAX_ROWS", 20)  # the cache keeps the full reading: read anew
@@ -349,9 +353,11 @@ def test_rows_beyond_the_limit_are_a_message(filled: Path, tmp_path: Path, monke
 @pytest.mark.parametrize(("edit", "expected"), [
     # a formula saved without its value (openpyxl writes none) reads as empty otherwise
     (lambda book, cell: setattr(book["arcade"][cell], "value", "=1+1"),
-     "arcade!{cell}: fout [parties.arcade.figures.stock_total]: de cel heeft een formule zonder berekende waarde"),
+     "arcade!{cell}: fout [parties.arcade.figures.stock_total]: "
+     "de cel heeft een formule zonder berekende waarde"),
     (lambda book, cell: setattr(book["arcade"][cell], "value", "#DIV/0!"),
-     "arcade!{cell}: fout [parties.arcade.figures.stock_total]: de cel geeft de foutwaarde #DIV/0!"),
+     "arcade!{cell}: fout [parties.arcade.figures.stock_total]: "
+     "de cel geeft de foutwaarde #DIV/0!"),
     # merged cells keep the first value only: the figure below would be lost
     (lambda book, cell: book["arcade"].merge_cells(f"{cell}:B{int(cell[1:]) + 1}"),
      "arcade!{cell}: fout: de cellen {cell}:B{next} zijn samengevoegd"),
@@ -371,7 +377,7 @@ def test_every_problem_of_a_workbook_is_reported_in_one_run(filled: Path, tmp_pa
     cell = f"B{figure_row(filled, 'arcade', 'stock_total')}"
 
     def spoil_three(book: Any) -> None:
-        book["arcade"][cell] = "=1+1"  # a cell that cannot be read, beside values the schema refuses
+        book["arcade"][cell] = "=1+1"  # a cell that cannot be read, beside what the schema refuses
         book["arcade"].append(["stock_social", -1])
         book["meetings"]["B2"] = "borrel"
     code, out = checked(edited(filled, tmp_path, spoil_three))
@@ -394,7 +400,8 @@ def damaged(good: bytes, how: str) -> bytes:
             target.writestr(item, data)
     broken = bytearray(out.getvalue())
     if how == "deflate":
-        member = next(i for i in zipfile.ZipFile(out).infolist() if i.filename.startswith("xl/worksheets/sheet2"))
+        member = next(i for i in zipfile.ZipFile(out).infolist()
+                      if i.filename.startswith("xl/worksheets/sheet2"))
         start = member.header_offset + 30 + len(member.filename) + len(member.extra)
         for offset in range(start + 5, start + 25):
             broken[offset] ^= 0x5A

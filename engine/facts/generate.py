@@ -189,14 +189,15 @@ def build_doc(vocab: dict[str, Any]) -> str:
     ]
     for name, spec in vocab["figures"].items():
         bounds = spec.get("plausible", {})
-        warned = " or ".join(f"{'below' if side == 'min' else 'above'} {bounds[side]}" for side in ("min", "max")
-                             if side in bounds)
+        warned = " or ".join(f"{'below' if side == 'min' else 'above'} {bounds[side]}"
+                             for side in ("min", "max") if side in bounds)
         warned = f" A value {warned} is warned about as implausible." if warned else ""
-        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {spec['doc']} ({spec['label']['nl']}){warned} |")
+        meaning = f"{spec['doc']} ({spec['label']['nl']}){warned}"
+        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {meaning} |")
     lines += ["", "## Collections", "",
               "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
-              "to the YAML whose header names the attributes ([tables.md](tables.md) says exactly which",
-              "CSV dialects are read). Items with a `date` also have the",
+              "to the YAML whose header names the attributes ([tables.md](tables.md) says",
+              "exactly which CSV dialects are read). Items with a `date` also have the",
               "derived attributes `year`, `quarter` and `month` in rules. The word in brackets is",
               "the collection's `label`: the noun findings use for its items.", ""]
     for name, spec in vocab["collections"].items():

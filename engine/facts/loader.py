@@ -53,7 +53,7 @@ def _from_workbook(path: Path) -> FactSet:
     try:
         fact_set = fact_set_from_data(data, path)
     except InputError as error:
-        refused = {(p.sheet, p.line, p.column) for p in problems}  # a cell refused is not also "missing"
+        refused = {(p.sheet, p.line, p.column) for p in problems}  # not also "missing" there
         located = (workbook.locate(p, places, path) for p in error.problems)
         problems += [p for p in located if (p.sheet, p.line, p.column) not in refused]
     if problems:
@@ -73,7 +73,8 @@ def fact_set_from_data(data: Any, path: Path) -> FactSet:
         problems += error.problems
     tables: dict[str, Entities] = {}
     for name, raw in _listed(data, "collections").items():
-        if isinstance(raw, dict) and isinstance(raw.get("csv"), str) and name in vocabulary().collections:
+        if isinstance(raw, dict) and isinstance(raw.get("csv"), str) \
+                and name in vocabulary().collections:
             try:
                 tables[name] = read_collection(path.parent / raw["csv"], name)
             except InputError as error:
@@ -104,9 +105,10 @@ def _twice(data: Any, collection: str, items: list[Any], path: Path) -> list[Pro
         if identifier in first:
             field = ["collections", collection, index, "id"]
             line, column = yamlio.locate(data, field)
-            problems.append(Problem("facts.id_twice", file=path, line=line, column=column, field=yamlio.dotted(field),
-                                    params={"value": identifier,
-                                            "first": yamlio.dotted(["collections", collection, first[identifier]])}))
+            earlier = yamlio.dotted(["collections", collection, first[identifier]])
+            problems.append(Problem("facts.id_twice", file=path, line=line, column=column,
+                                    field=yamlio.dotted(field),
+                                    params={"value": identifier, "first": earlier}))
         else:
             first[identifier] = index
     return problems
@@ -146,7 +148,8 @@ def _entity(raw: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
 def _collection(name: str, raw: list[dict[str, Any]]) -> Entities:
     vocab = vocabulary()
     defaults = vocab.defaults[name]
-    return Entities.from_dicts(name, tuple(vocab.collections[name]), (_entity(row, defaults) for row in raw))
+    return Entities.from_dicts(name, tuple(vocab.collections[name]),
+                               (_entity(row, defaults) for row in raw))
 
 
 def _build(data: dict[str, Any], path: Path, tables: dict[str, Entities]) -> FactSet:

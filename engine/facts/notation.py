@@ -38,6 +38,7 @@ def share_fix(value: object) -> tuple[str, dict[str, str]] | None:
     if isinstance(text, str) and (found := _BARE_NUMBER.fullmatch(text)):
         written = f"{found[1]}.{found[2]}" if found[2] else found[1]
         if float(written) <= 1:
-            return "schema.share_fraction", {"fix": f"{float(written) * 100:.10g}%", "percent": f"{written}%"}
+            fraction = f"{float(written) * 100:.10g}%"
+            return "schema.share_fraction", {"fix": fraction, "percent": f"{written}%"}
         return "schema.share_bare", {"fix": f"{written}%"}
     return None

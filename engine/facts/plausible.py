@@ -21,12 +21,15 @@ def implausible(fact_set: FactSet) -> list[Problem]:
     for section, base in sections(fact_set):
         for name, value in section.figures.items():
             low, high = bounds.get(name, (None, None))
-            if isinstance(value, (int, float)) and (low is not None and value < low or high is not None and value > high):
-                unit = vocabulary().figures[name]
-                found.append(Problem("facts.implausible", file=fact_set.path, field=f"{base}.figures.{name}",
-                                     severity="warning",
-                                     params={"name": name, "value": _shown(value, unit),
-                                             "range": f"{_shown(low or 0, unit)}–{_shown(high, unit)}"}))
+            if not isinstance(value, (int, float)) or (low is None or value >= low) \
+                    and (high is None or value <= high):
+                continue
+            unit = vocabulary().figures[name]
+            usual = f"{_shown(low or 0, unit)}–{_shown(high, unit)}"
+            found.append(Problem("facts.implausible", file=fact_set.path,
+                                 field=f"{base}.figures.{name}", severity="warning",
+                                 params={"name": name, "value": _shown(value, unit),
+                                         "range": usual}))
     return found
 
 

@@ -120,7 +120,8 @@ class _Table:
         return ";" if ";" in first else ","
 
     def _reader(self, body: str) -> Any:
-        return csv.reader(io.StringIO(body, newline=""), delimiter=self.dialect.separator, strict=True)
+        stream = io.StringIO(body, newline="")
+        return csv.reader(stream, delimiter=self.dialect.separator, strict=True)
 
     def _parse(self, body: str, offset: int) -> None:
         """All rows at once; when a row spans lines (a quoted line break) or the text breaks
@@ -157,20 +158,24 @@ class _Table:
         except csv.Error as error:
             end = reader.line_num + offset
             if "unexpected end of data" in str(error) or end > start:  # a quote left open
-                self.add(Problem("facts.csv_quote", file=self.path, line=start, params={"end": end}))
+                self.at("facts.csv_quote", start, end=end)
             else:
-                self.add(Problem("facts.csv_syntax", file=self.path, line=end, params={"detail": str(error)}))
+                self.at("facts.csv_syntax", end, detail=str(error))
 
-    def add(self, problem: Problem) -> None:
+    def at(self, key: str, line: int, column: int | None = None, field: str | None = None,
+           **params: Any) -> None:
+        """A problem at a line (and column) of the file; past MAX_PROBLEMS only counted."""
         if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(problem)
+            self.problems.append(Problem(key, self.path, line, column, field, params))
         else:
             self.hidden += 1
 
     def raise_problems(self) -> None:
         if self.problems:
-            more = [Problem("facts.csv_more", file=self.path, params={"count": self.hidden})] if self.hidden else []
-            raise InputError(sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0)) + more)
+            found = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
+            if self.hidden:
+                found.append(Problem("facts.csv_more", self.path, params={"count": self.hidden}))
+            raise InputError(found)
 
     # -- into columns ---------------------------------------------------------------------
 
@@ -184,22 +189,21 @@ class _Table:
         for row, line in zip(self.rows, self.lines) if set(map(len, self.rows)) - {width} else ():
             if len(row) != width:
                 key = "facts.csv_row_long" if len(row) > width else "facts.csv_row_short"
-                self.add(Problem(key, file=self.path, line=line, column=min(len(row), width) + 1,
-                                 params={"found": len(row), "expected": width,
-                                         "separator": self.dialect.shown}))
+                self.at(key, line, min(len(row), width) + 1, found=len(row), expected=width,
+                        separator=self.dialect.shown)
         self.raise_problems()  # the cells of a row of the wrong width cannot be placed
         raw = list(zip(*self.rows)) if self.rows else [() for _ in self.header]
         columns: dict[str, tuple[Any, ...]] = {}
         for column, name in enumerate(names, start=1):
             if name is not None:
-                columns[name] = self._column(raw[column - 1], column, name, spec["properties"][name])
+                columns[name] = self._column(raw[column - 1], column, name,
+                                             spec["properties"][name])
         for required in spec.get("required", ()):
             if None in columns.get(required, ()):
                 column = names.index(required) + 1
                 for line, value in zip(self.lines, columns[required]):
                     if value is None:
-                        self.add(Problem("facts.csv_required", file=self.path, line=line, column=column,
-                                         field=required, params={"name": required}))
+                        self.at("facts.csv_required", line, column, required, name=required)
         if "id" in columns and (self.collection, "id") in vocab.unique:
             self._unique_ids(columns["id"], names.index("id") + 1)
         self.raise_problems()
@@ -214,20 +218,18 @@ class _Table:
     def _checked_names(self, spec: dict[str, Any]) -> list[str | None]:
         """The attribute of each header column; a column that names none is a problem."""
         if not self.header:
-            self.add(Problem("facts.csv_empty", file=self.path, line=1, params={"collection": self.collection}))
+            self.at("facts.csv_empty", 1, collection=self.collection)
         names: list[str | None] = []
         allowed = list(spec["properties"])
         seen: dict[str, int] = {}
         for column, name in enumerate(self.names, start=1):
-            place = {"file": self.path, "line": 1, "column": column}
             if not name:
-                self.add(Problem("facts.csv_header_empty", **place, params={"collection": self.collection}))
+                self.at("facts.csv_header_empty", 1, column, collection=self.collection)
             elif name not in spec["properties"]:
-                self.add(Problem("facts.csv_header", **place, field=name, params={
-                    "name": name, "collection": self.collection, "suggestion": closest(name, allowed) or ""}))
+                self.at("facts.csv_header", 1, column, name, name=name, collection=self.collection,
+                        suggestion=closest(name, allowed) or "")
             elif name in seen:
-                self.add(Problem("facts.csv_header_twice", **place, field=name,
-                                 params={"name": name, "first": seen[name]}))
+                self.at("facts.csv_header_twice", 1, column, name, name=name, first=seen[name])
             else:
                 seen[name] = column
                 names.append(name)
@@ -235,11 +237,11 @@ class _Table:
             names.append(None)
         for required in spec.get("required", ()):
             if required not in seen and self.header:
-                self.add(Problem("schema.required", file=self.path, line=1, field=required,
-                                 params={"name": required}))
+                self.at("schema.required", 1, None, required, name=required)
         return names
 
-    def _column(self, cells: tuple[str, ...], column: int, name: str, spec: dict[str, Any]) -> tuple[Any, ...]:
+    def _column(self, cells: tuple[str, ...], column: int, name: str,
+                spec: dict[str, Any]) -> tuple[Any, ...]:
         """The column's values: each distinct text converted once (a column of parties, days or
         yes/no holds few), so equal cells also become one object, which the cache stores once."""
         convert = _converter(spec, self.dialect, code=name in CODES or "enum" in spec)
@@ -256,8 +258,8 @@ class _Table:
                     values[text], bad[text] = None, problem
         for line, cell in zip(self.lines, cells) if bad else ():
             if cell in bad:
-                self.add(Problem(bad[cell].key, file=self.path, line=line, column=column, field=name,
-                                 params={"value": _shown(cell), "name": name, **bad[cell].params}))
+                self.at(bad[cell].key, line, column, name, value=_shown(cell), name=name,
+                        **bad[cell].params)
         return tuple(map(values.__getitem__, cells))
 
     def _unique_ids(self, ids: tuple[Any, ...], column: int) -> None:
@@ -269,8 +271,8 @@ class _Table:
             if identifier is None:
                 continue
             if identifier in first:
-                self.add(Problem("facts.csv_id_twice", file=self.path, line=line, column=column, field="id",
-                                 params={"value": identifier, "first": first[identifier]}))
+                self.at("facts.csv_id_twice", line, column, "id", value=identifier,
+                        first=first[identifier])
             else:
                 first[identifier] = line
 
@@ -289,12 +291,13 @@ def _decode(path: Path) -> str:
             raise InputError(Problem(key, file=path))
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(Problem("file.unreadable", file=path, params={"detail": exc.strerror or str(exc)})) from None
+        detail = exc.strerror or str(exc)
+        raise InputError(Problem("file.unreadable", file=path, params={"detail": detail})) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError(Problem("facts.csv_encoding", file=path, params={"detail": str(exc)})) from None
+            raise _undecodable(path, exc) from None
     if b"\x00" in data:
         raise InputError(Problem("facts.csv_utf16", file=path))
     try:
@@ -304,11 +307,16 @@ def _decode(path: Path) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise InputError(Problem("facts.csv_encoding", file=path, params={"detail": str(exc)})) from None
+        raise _undecodable(path, exc) from None
+
+
+def _undecodable(path: Path, error: UnicodeDecodeError) -> InputError:
+    return InputError(Problem("facts.csv_encoding", file=path, params={"detail": str(error)}))
 
 
 def _entity_schema(collection: str) -> dict[str, Any]:
-    spec: dict[str, Any] = load_schema("facts.schema.json")["$defs"]["collections"]["properties"][collection]["x-entity"]
+    collections = load_schema("facts.schema.json")["$defs"]["collections"]["properties"]
+    spec: dict[str, Any] = collections[collection]["x-entity"]
     return spec
 
 
@@ -351,7 +359,8 @@ def _enum(allowed: tuple[str, ...]) -> Callable[[str], Any]:
         value = cell.strip()
         if not value or value in allowed:
             return value or None
-        raise _Bad("schema.enum", allowed=", ".join(allowed), suggestion=closest(value, allowed) or "")
+        raise _Bad("schema.enum", allowed=", ".join(allowed),
+                   suggestion=closest(value, allowed) or "")
     return member
 
 
@@ -386,7 +395,8 @@ def _whole(low: int, high: int, dialect: Dialect) -> Callable[[str], Any]:
 
 
 def _amount(dialect: Dialect) -> Callable[[str], Any]:
-    pattern = re.compile(r"[0-9]{1,15}(\.[0-9]+)?" if dialect.decimal == "." else r"[0-9]{1,15}(,[0-9]+)?")
+    pattern = re.compile(r"[0-9]{1,15}(\.[0-9]+)?" if dialect.decimal == "."
+                         else r"[0-9]{1,15}(,[0-9]+)?")
     dutch = dialect.decimal == ","
 
     def amount(cell: str) -> Any:
@@ -405,14 +415,16 @@ def _number_problem(value: str, dialect: Dialect, whole: bool, low: int, high: i
     """Why a cell is not a number of this column, with the exact fix where there is one."""
     if value.startswith("-"):
         return _Bad("facts.csv_negative")
-    if any(word in value.lower() for word in ("nan", "inf", "e")) and _is_float(value.replace(",", ".")):
-        return _Bad("facts.csv_not_plain")  # Python would read nan, inf and 1e400; a table must not
+    if any(word in value.lower() for word in ("nan", "inf", "e")) \
+            and _is_float(value.replace(",", ".")):
+        return _Bad("facts.csv_not_plain")  # Python reads nan, inf and 1e400; a table must not
     if _GROUPED.fullmatch(value):
         other = "," if dialect.decimal == "." else "."
         if other in value:
-            fix = value.replace(other, dialect.decimal) if value.count(other) == 1 and dialect.decimal not in value \
-                else value.replace(other, "")
-            return _Bad("facts.csv_decimal", separator=dialect.shown, decimal=dialect.decimal, fix=fix)
+            decimal_only = value.count(other) == 1 and dialect.decimal not in value
+            fix = value.replace(other, dialect.decimal if decimal_only else "")
+            return _Bad("facts.csv_decimal", separator=dialect.shown, decimal=dialect.decimal,
+                        fix=fix)
         if not whole or dialect.decimal not in value:
             return _Bad("facts.csv_range", low=low, high=high)  # digits enough for a broken export
     return _Bad("facts.csv_whole" if whole else "facts.csv_amount", example=_example(dialect))
@@ -454,7 +466,8 @@ def _date(dialect: Dialect) -> Callable[[str], Any]:
 def _derived(dates: tuple[Any, ...]) -> Iterator[tuple[str, tuple[Any, ...]]]:
     """A dated entity's year, month and quarter, as the loader derives them for YAML."""
     assert set(DERIVED_DATE_ATTRIBUTES) == {"year", "quarter", "month"}
-    parts = {d: (d.year, d.month, (d.month - 1) // 3 + 1) if d is not None else (None,) * 3 for d in set(dates)}
+    parts = {d: (d.year, d.month, (d.month - 1) // 3 + 1) if d is not None else (None,) * 3
+             for d in set(dates)}
     for index, name in enumerate(("year", "month", "quarter")):
         yield name, tuple(map(itemgetter(index), map(parts.__getitem__, dates)))
 

@@ -27,7 +27,7 @@ class Vocabulary:
     defaults: Mapping[str, Mapping[str, object]]  # collection -> attribute -> value when absent
     summable: frozenset[str]  # figures an agreement-wide look-up may sum over the corporations
     unique: frozenset[tuple[str, str]]  # (collection, attribute) no two entities share
-    plausible: Mapping[str, tuple[float | None, float | None]]  # figure -> (min, max) beyond which it is warned about
+    plausible: Mapping[str, tuple[float | None, float | None]]  # figure -> (min, max) usual
 
 
 @cache
@@ -58,10 +58,12 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
                       MappingProxyType(collections), MappingProxyType(nouns), MappingProxyType(enums),
                       MappingProxyType(defaults),
-                      frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")),
+                      frozenset(name for name, spec in figures_schema.items()
+                                if spec.get("x-summable")),
                       frozenset(unique),
                       MappingProxyType({name: _bounds(spec["x-plausible"], spec["x-unit"])
-                                        for name, spec in figures_schema.items() if "x-plausible" in spec}))
+                                        for name, spec in figures_schema.items()
+                                        if "x-plausible" in spec}))
 
 
 def _bounds(spec: Mapping[str, object], unit: str) -> tuple[float | None, float | None]:

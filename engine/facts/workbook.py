@@ -208,7 +208,7 @@ def _attributes(collection: str) -> dict[str, str]:
 # -- reading ------------------------------------------------------------------------------------
 
 MAX_ROWS = 100_000  # rows with content on one sheet; a collection this large belongs in a CSV file
-MAX_BYTES = 256 * 2**20  # the workbook's parts unpacked: far above any fact set, far below a zip bomb
+MAX_BYTES = 256 * 2**20  # its parts unpacked: far above any fact set, far below a zip bomb
 # Where the values stand: the columns read on each kind of sheet (a table: its header's columns).
 READ_COLUMNS = {AGREEMENT: (1, 2), CONDITIONS: (1, 2), "section": (1, 2, 5, 6)}
 
@@ -242,7 +242,8 @@ class Sheet:
 
     def body(self) -> list[int]:
         """The rows below the header that hold a value, in order."""
-        return sorted(r for r, cells in self.rows.items() if r > 1 and any(c.value is not None for c in cells.values()))
+        return sorted(r for r, cells in self.rows.items()
+                      if r > 1 and any(c.value is not None for c in cells.values()))
 
 
 class Reading(NamedTuple):
@@ -269,12 +270,13 @@ def _sheets(path: Path) -> list[Sheet]:
 
     try:
         if not path.is_file():
-            raise InputError(Problem("file.missing" if not path.exists() else "file.not_regular", file=path))
+            key = "file.missing" if not path.exists() else "file.not_regular"
+            raise InputError(Problem(key, file=path))
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
         if unpacked > MAX_BYTES:
-            raise InputError(Problem("workbook.too_large", file=path, params={"size": unpacked // 2**20,
-                                                                              "limit": MAX_BYTES // 2**20}))
+            raise InputError(Problem("workbook.too_large", file=path, params={
+                "size": unpacked // 2**20, "limit": MAX_BYTES // 2**20}))
         book = load_workbook(path, read_only=True, data_only=True)
         try:
             return [_sheet(book, sheet) for sheet in book.worksheets if sheet.title != LISTS]
@@ -282,8 +284,10 @@ def _sheets(path: Path) -> list[Sheet]:
             book.close()
     except InputError:
         raise
-    except Exception as exc:  # noqa: BLE001 - the boundary of openpyxl: any failure is a damaged file
-        raise InputError(Problem("workbook.damaged", file=path, params={"detail": str(exc) or type(exc).__name__})) from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl's boundary: any failure is a damaged file
+        detail = str(exc) or type(exc).__name__
+        raise InputError(Problem("workbook.damaged", file=path,
+                                 params={"detail": detail})) from None
 
 
 def _sheet(book: Any, sheet: Any) -> Sheet:
@@ -315,14 +319,15 @@ def _sheet(book: Any, sheet: Any) -> Sheet:
                 style = c["style_id"]
                 if style not in formats:
                     formats[style] = ReadOnlyCell(sheet, 1, 1, None, style_id=style).number_format
-                cells[c["column"]] = Cell(sheet.title, index, c["column"], c["value"], formats[style],
-                                          c["formula"], c["data_type"] == "e")
+                cells[c["column"]] = Cell(sheet.title, index, c["column"], c["value"],
+                                          formats[style], c["formula"], c["data_type"] == "e")
             if cells:
                 if len(rows) >= MAX_ROWS:
                     cut_at = index
                     break
                 rows[index] = cells
-        merged = [range_boundaries(m.ref) for m in (parser.merged_cells.mergeCell if parser.merged_cells else ())]
+        merges = parser.merged_cells.mergeCell if parser.merged_cells else ()
+        merged = [range_boundaries(m.ref) for m in merges]
     return Sheet(sheet.title, rows, [(r1, c1, r2, c2) for c1, r1, c2, r2 in merged], cut_at)
 
 
@@ -353,17 +358,19 @@ class _Reader:
         elif name in vocabulary().collections:
             if items := self._table(sheet, _attributes(name), f"collections.{name}"):
                 self.data.setdefault("collections", {})[name] = items
-        else:  # the municipality, or a party by its id (an unknown one is refused by the cross-check)
+        else:  # the municipality, or a party by its id (the cross-check refuses an unknown one)
             self._merged(sheet, READ_COLUMNS["section"])
             self._section(sheet)
 
     def finish(self) -> None:
         """A workbook without its agreement sheet names no agreement: say which sheet to add."""
         if AGREEMENT not in self.seen:
-            self.problems.insert(0, Problem("workbook.missing_sheet", self.path, params={"sheet": AGREEMENT}))
+            missing = Problem("workbook.missing_sheet", self.path, params={"sheet": AGREEMENT})
+            self.problems.insert(0, missing)
 
     def problem(self, key: str, cell: Cell, field: str | None = None, **params: Any) -> None:
-        self.problems.append(Problem(key, self.path, cell.row, cell.column, field, params, sheet=cell.sheet))
+        self.problems.append(Problem(key, self.path, cell.row, cell.column, field, params,
+                                     sheet=cell.sheet))
 
     def _merged(self, sheet: Sheet, columns: Sequence[int]) -> None:
         """Merged cells keep only their first value: a figure under the others would be lost."""
@@ -374,8 +381,8 @@ class _Reader:
 
     def _once(self, field: str, cell: Cell) -> bool:
         """Place `field` at `cell`; a field given twice (a second row for one figure) is refused."""
-        if field in self.places and self.places[field][0] == cell.sheet and self.places[field][1] != cell.row:
-            first = self.places[field]
+        first = self.places.get(field)
+        if first is not None and first[0] == cell.sheet and first[1] != cell.row:
             self.problem("workbook.twice", cell, field, first=f"{_letter(first[2])}{first[1]}")
             return False
         self.places[field] = _at(cell)
@@ -395,7 +402,8 @@ class _Reader:
             key = _text(sheet.at(row, 1).value)
             if key in ("agreement", "year"):
                 cell = sheet.at(row, 2)
-                if self._once(key, cell) and (value := self._value(cell, "year" if key == "year" else "text", key)) is not None:
+                unit = "year" if key == "year" else "text"
+                if self._once(key, cell) and (value := self._value(cell, unit, key)) is not None:
                     self.data[key] = value
 
     def _section(self, sheet: Sheet) -> None:
@@ -412,15 +420,18 @@ class _Reader:
                 continue
             value_cell = sheet.at(row, columns["value"])
             if key in ("supplied_by", "system"):
-                if self._once(f"{base}.{key}", value_cell) and (value := _text(value_cell.value)) is not None:
+                value = _text(value_cell.value)
+                if self._once(f"{base}.{key}", value_cell) and value is not None:
                     section[key] = value
                 continue
             field = f"{base}.figures.{key}"
             if not self._once(field, value_cell):
                 continue
             self.places[f"{field}.value"] = _at(value_cell)
-            contested, reason = sheet.at(row, columns["contested_by"]), sheet.at(row, columns["reason"])
-            self.places[f"{field}.contested_by"], self.places[f"{field}.reason"] = _at(contested), _at(reason)
+            contested = sheet.at(row, columns["contested_by"])
+            reason = sheet.at(row, columns["reason"])
+            self.places[f"{field}.contested_by"] = _at(contested)
+            self.places[f"{field}.reason"] = _at(reason)
             value = self._value(value_cell, units.get(key, "text"), field)
             if value is None:
                 continue
@@ -454,14 +465,15 @@ class _Reader:
         return names
 
     def _table(self, sheet: Sheet, units: dict[str, str], field: str) -> list[dict[str, Any]]:
-        """The rows of a header-and-rows sheet (a collection, the ladder's records) as YAML would give
-        them, remembering each value's cell so a later error can name it."""
+        """The rows of a header-and-rows sheet (a collection, the ladder's records) as YAML would
+        give them, remembering each value's cell so a later error can name it."""
         header = self._header(sheet, units)
         self._merged(sheet, list(header))
         items: list[dict[str, Any]] = []
         for row in sheet.body():
             cells = sheet.rows[row]
-            outside = [c for column, c in cells.items() if column not in header and c.value is not None]
+            outside = [c for column, c in cells.items()
+                       if column not in header and c.value is not None]
             for cell in outside[:1]:
                 self.problem("workbook.outside_table", cell)
             if all(_text(cells[c].value) is None for c in header if c in cells) and not any(
@@ -487,7 +499,7 @@ class _Reader:
             cell = sheet.at(row, 2)
             field = f"conditions.{key}"
             if self._once(field, cell) and (value := self._value(cell, "bool", field)) is not None:
-                self.data.setdefault("conditions", {})[key] = value  # blank: not supplied, as a figure
+                self.data.setdefault("conditions", {})[key] = value  # blank: not supplied
 
 
 def _text(value: Any) -> str | None:
