@@ -224,6 +224,8 @@ def _locator(file: Path) -> Callable[[Problem], Problem]:
     except (InputError, OSError):
         return lambda problem: problem  # not a file (a rule test's case): no line to give
 
+    csv_places: dict[Path, Callable[[int, str], tuple[int | None, int | None]]] = {}
+
     def at(problem: Problem) -> Problem:
         steps = yamlio.steps(problem.field or "")
         match steps:
@@ -231,7 +233,9 @@ def _locator(file: Path) -> Callable[[Problem], Problem]:
                     isinstance(source := data.get("collections", {}).get(name), dict) \
                     and "csv" in source:
                 table = file.parent / source["csv"]  # an entity of a CSV collection: its cell
-                line, column = tables.locate(table, index, attribute)
+                if table not in csv_places:
+                    csv_places[table] = tables.locator(table)
+                line, column = csv_places[table](index, attribute)
                 return replace(problem, file=table, line=line, column=column)
         line, column = yamlio.locate(data, steps)
         return replace(problem, line=line, column=column)

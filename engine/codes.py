@@ -35,6 +35,7 @@ from woonpact.engine.facts.plausible import sections
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.rules.loader import rule_trees
+from woonpact.engine.schema import MAX_PROBLEMS
 from woonpact.engine.suggest import closest
 
 AGGREGATES = ("count", "sum", "share")
@@ -173,6 +174,9 @@ def code_problems(pack: Pack, fact_set: FactSet, codes: dict[tuple[str, str], Co
             problems.append(_problem(fact_set, "facts.unknown_condition", f"conditions.{condition}",
                                      name=condition, pack=pack.id, allowed=_shown(conditions),
                                      suggestion=closest(condition, conditions) or ""))
+    if len(problems) > MAX_PROBLEMS:  # a whole column misspelt: the first few say it
+        more = Problem("facts.more", fact_set.path, params={"count": len(problems) - MAX_PROBLEMS})
+        problems = [*problems[:MAX_PROBLEMS], more]
     return problems
 
 

@@ -225,8 +225,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "elkaar)",
                             "this row has {found} values, the header line {expected} columns; add "
                             "the missing ones (an empty value is {separator} twice in a row)"),
-    "facts.csv_more": ("en nog {count} fouten in dit bestand; herstel eerst de fouten hierboven",
-                       "and {count} more problems in this file; fix the ones above first"),
+    "facts.more": ("en nog {count} fouten in dit bestand; herstel eerst de fouten hierboven",
+                   "and {count} more problems in this file; fix the ones above first"),
     "facts.csv_newline": ("'{value}' in kolom '{name}' loopt over meer dan één regel; een {name} "
                           "staat op één regel",
                           "'{value}' in column '{name}' runs over more than one line; a {name} "

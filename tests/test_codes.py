@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from woonpact.cli import main
 from woonpact.engine.check import check, included_rules
 from woonpact.engine.codes import Codes, code_problems, matched_codes
+from woonpact.engine.errors import InputError
 from woonpact.engine.facts.loader import fact_set_from_data
 from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS, pack
@@ -114,6 +115,20 @@ def test_an_unknown_party_in_a_csv_row_is_refused_at_its_line_and_column(tmp_pat
     code, _, err = invoke("check", str(folder))
     assert code == ExitCode.BAD_INPUT
     assert "lettings-2026.csv:5:2: fout [collections.lettings[3].party]: partij 'arcde'" in err, err
+
+
+def test_a_column_of_unknown_parties_is_reported_by_its_first_rows_and_a_count(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "westland"
+    shutil.copytree(BUNDLED_FACTS / "westland-2025", folder)
+    csv_file = folder / "lettings-2026.csv"
+    csv_file.write_text(csv_file.read_text(encoding="utf-8").replace(",arcade,", ",Arcade,"),
+                        encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check([folder])
+    *shown, more = caught.value.problems
+    assert len(shown) == 20 and all(p.file == csv_file and p.column == 2 for p in shown)
+    assert more.key == "facts.more" and more.params["count"] > 0
 
 
 def test_a_value_of_the_vocabulary_no_rule_reads_is_no_typo_and_stays_allowed(

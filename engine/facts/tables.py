@@ -77,16 +77,20 @@ def read_collection(path: Path, collection: str) -> Entities:
     return _Table(path, collection).entities()
 
 
-def locate(path: Path, index: int, attribute: str) -> tuple[int | None, int | None]:
-    """The line and column of the `index`-th entity's `attribute` in a CSV file that was read
-    without problems: for a message found later, when the pack is known (an unknown party)."""
+def locator(path: Path) -> Callable[[int, str], tuple[int | None, int | None]]:
+    """Where the `index`-th entity's `attribute` stands (line, column) in a CSV file that was read
+    without problems: for messages found later, when the pack is known (an unknown party). The
+    file is parsed once for all of them."""
     try:
         table = _Table(path, None)
     except InputError:
-        return None, None
-    line = table.lines[index] if index < len(table.lines) else None
-    column = table.names.index(attribute) + 1 if attribute in table.names else None
-    return line, column
+        return lambda index, attribute: (None, None)
+
+    def locate(index: int, attribute: str) -> tuple[int | None, int | None]:
+        line = table.lines[index] if index < len(table.lines) else None
+        column = table.names.index(attribute) + 1 if attribute in table.names else None
+        return line, column
+    return locate
 
 
 class _Table:
@@ -174,7 +178,7 @@ class _Table:
         if self.problems:
             found = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
             if self.hidden:
-                found.append(Problem("facts.csv_more", self.path, params={"count": self.hidden}))
+                found.append(Problem("facts.more", self.path, params={"count": self.hidden}))
             raise InputError(found)
 
     # -- into columns ---------------------------------------------------------------------
