@@ -247,6 +247,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "'{value}' in column '{name}': in a file separated by {separator} a "
                           "decimal is written with '{decimal}' and there is no thousands "
                           "separator; write {fix}"),
+    "facts.csv_decimal_tab": ("'{value}' in kolom '{name}': een bestand gescheiden door tabs "
+                              "(Excels 'Unicode-tekst') wordt gelezen met een decimale punt; "
+                              "schrijf {fix}, of bewaar het blad als 'CSV (gescheiden door "
+                              "puntkomma)', waarin een decimaalkomma gelezen wordt",
+                              "'{value}' in column '{name}': a tab-separated file (Excel's "
+                              "'Unicode text') is read with a decimal point; write {fix}, or save "
+                              "the sheet as 'CSV (semicolon delimited)', where a decimal comma is "
+                              "read"),
     "facts.csv_negative": ("'{value}' in kolom '{name}' is negatief; een aantal of bedrag is 0 of "
                            "meer",
                            "'{value}' in column '{name}' is negative; a count or amount is 0 or "

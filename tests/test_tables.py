@@ -141,7 +141,7 @@ def as_yaml() -> Entities:
     ("utf-8", ",", False),
     ("utf-8-sig", ",", False),  # Excel's "CSV UTF-8": a byte-order mark first
     ("cp1252", ";", True),  # Excel's plain "CSV" on a Dutch Windows
-    ("utf-16", "\t", True),  # Excel's "Unicode text"
+    ("utf-16", "\t", False),  # Excel's "Unicode text" (decimal points: an English Excel)
 ])
 def test_excel_exports_read_exactly_as_the_yaml_list(tmp_path: Path, as_yaml: Entities,
                                                      encoding: str, separator: str,
@@ -166,6 +166,8 @@ def test_excels_separator_line_names_the_separator(tmp_path: Path) -> None:
     ("id,date\nl1,14-09-2025\n", "facts.csv_date_fix", "2025-09-14"),  # D-M-YYYY only with ;
     ("id;date\nl1;14/09/2025\n", "facts.csv_date_fix", "2025-09-14"),
     ("id;rent\nl1;€ 612,50\n", "facts.csv_amount", "612,50"),
+    ("id\trent\nl1\t612,50\n", "facts.csv_decimal_tab", "612.50"),  # a decimal comma only with ;
+    ("id\tdate\nl1\t14-09-2025\n", "facts.csv_date_fix", "2025-09-14"),
 ])
 def test_a_number_or_date_in_another_notation_is_refused_with_the_exact_fix(
         tmp_path: Path, text: str, key: str, fix: str) -> None:

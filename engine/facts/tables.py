@@ -9,12 +9,12 @@ reported in one run. docs/tables.md lists exactly what is read:
   (Excel's "Unicode text"), else Windows-1252 (Excel's plain "CSV" on a Dutch Windows);
 - separator, from the header line: a tab, else `;`, else `,` (a line `sep=;` before the header,
   as Excel writes it, names it); a header holding both `;` and `,` is refused;
-- numbers: with `,` as separator a decimal point (612.50); with `;` or a tab a decimal comma
-  (612,50), the way Dutch Excel writes them; never a thousands separator, an exponent or a sign;
-- dates: YYYY-MM-DD; with `;` or a tab also D-M-YYYY, Dutch Excel's short date.
+- numbers: with `;` as separator a decimal comma (612,50), the way Dutch Excel writes them;
+  otherwise a decimal point (612.50); never a thousands separator, an exponent or a sign;
+- dates: YYYY-MM-DD; with `;` also D-M-YYYY, Dutch Excel's short date.
 
-The rows go straight into the columnar collection (engine/model/entities.py): a column of text is
-converted at once, and only a column that fails is walked again cell by cell for its messages.
+The rows go straight into the columnar collection (engine/model/entities.py): each distinct text
+of a column is converted once, and only the cells of a text that fails are looked for again.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ class _Table:
         else:
             separator = self._separator(first)
             stream.seek(0)
-        self.dialect = Dialect(separator, "." if separator == "," else ",")
+        self.dialect = Dialect(separator, "," if separator == ";" else ".")
         self._parse(stream.read(), offset)
         self.names = [_header_name(text) for text in self.header]
 
@@ -427,8 +427,8 @@ def _number_problem(value: str, dialect: Dialect, whole: bool, low: int, high: i
         if other in value:
             decimal_only = value.count(other) == 1 and dialect.decimal not in value
             fix = value.replace(other, dialect.decimal if decimal_only else "")
-            return _Bad("facts.csv_decimal", separator=dialect.shown, decimal=dialect.decimal,
-                        fix=fix)
+            key = "facts.csv_decimal_tab" if dialect.separator == "\t" else "facts.csv_decimal"
+            return _Bad(key, separator=dialect.shown, decimal=dialect.decimal, fix=fix)
         if not whole or dialect.decimal not in value:
             return _Bad("facts.csv_range", low=low, high=high)  # digits enough for a broken export
     return _Bad("facts.csv_whole" if whole else "facts.csv_amount", example=_example(dialect))
