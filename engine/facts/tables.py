@@ -24,9 +24,9 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -151,13 +151,15 @@ class _Table:
     def _parse_by_row(self, body: str, offset: int) -> None:
         reader = self._reader(body)
         start = offset + 1
+        lines: list[int] = []
+        self.lines = lines
         try:
             for row in reader:
                 if start == offset + 1:
                     self.header = row
                 elif any(cell.strip() for cell in row):
                     self.rows.append(row)
-                    self.lines.append(start)  # type: ignore[attr-defined]
+                    lines.append(start)
                 start = reader.line_num + offset + 1
         except csv.Error as error:
             end = reader.line_num + offset
@@ -205,8 +207,8 @@ class _Table:
         for required in spec.get("required", ()):
             if None in columns.get(required, ()):
                 column = names.index(required) + 1
-                for line, value in zip(self.lines, columns[required]):
-                    if value is None:
+                for line, cell in zip(self.lines, raw[column - 1]):
+                    if not cell.strip():  # (a cell that could not be read is reported already)
                         self.at("facts.csv_required", line, column, required, name=required)
         if "id" in columns and (self.collection, "id") in vocab.unique:
             self._unique_ids(columns["id"], names.index("id") + 1)

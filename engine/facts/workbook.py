@@ -469,13 +469,15 @@ class _Reader:
         give them, remembering each value's cell so a later error can name it."""
         header = self._header(sheet, units)
         self._merged(sheet, list(header))
+        headed = {c for c, cell in sheet.rows.get(1, {}).items() if _text(cell.value)}
+        outside: set[int] = set()  # columns without a name that hold a value: the first one says it
         items: list[dict[str, Any]] = []
         for row in sheet.body():
             cells = sheet.rows[row]
-            outside = [c for column, c in cells.items()
-                       if column not in header and c.value is not None]
-            for cell in outside[:1]:
-                self.problem("workbook.outside_table", cell)
+            for column, cell in cells.items():
+                if column not in headed and column not in outside and cell.value is not None:
+                    outside.add(column)
+                    self.problem("workbook.outside_table", cell)
             if all(_text(cells[c].value) is None for c in header if c in cells) and not any(
                     cells[c].formula or cells[c].error for c in header if c in cells):
                 continue
