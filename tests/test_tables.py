@@ -71,6 +71,7 @@ def invoke(*args: str) -> tuple[int, str]:
     ("id,party,rent\nl1,portaal\n", ("facts.csv_row_short", "t.csv", 2, 3, None)),
     ("id,party\nl1,portaal\n\nl1,vo\n", ("facts.csv_id_twice", "t.csv", 4, 1, "id")),
     ("id,party\n,portaal\n", ("facts.csv_required", "t.csv", 2, 1, "id")),
+    ("id,party\n\"l\n1\",portaal\n", ("facts.csv_newline", "t.csv", 2, 1, "id")),  # not also empty
     ("id,rent\nl1,nan\n", ("facts.csv_not_plain", "t.csv", 2, 2, "rent")),
     ("id,rent\nl1,inf\n", ("facts.csv_not_plain", "t.csv", 2, 2, "rent")),
     ("id,rent\nl1,1e400\n", ("facts.csv_not_plain", "t.csv", 2, 2, "rent")),

@@ -335,11 +335,14 @@ def test_a_stray_cell_far_away_costs_nothing_and_outside_a_table_is_named(filled
         book["arcade"]["XFD1048576"] = "x"  # beside the figures: not a column that is read
     code, out = checked(edited(filled, tmp_path, stray))
     assert code == ExitCode.OK, out
-    spoilt = edited(filled, tmp_path / "table",
-                    lambda book: book["lettings"].cell(1048576, 16384, "x"))
-    code, out = checked(spoilt)
+    def stray_in_table(book: Any) -> None:
+        for row in (2, 3, 4):
+            book["lettings"].cell(row, 26, "note")  # a column without a name: said once
+        book["lettings"].cell(1048576, 16384, "x")
+    code, out = checked(edited(filled, tmp_path / "table", stray_in_table))
     assert code == ExitCode.BAD_INPUT
-    assert "lettings!XFD1048576" in out and "buiten de tabel" in out, out
+    assert "lettings!Z2" in out and "lettings!XFD1048576" in out, out
+    assert out.count("buiten de tabel") == 2, out
 
 
 def test_rows_beyond_the_limit_are_a_message(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
