@@ -7,12 +7,13 @@ them to click. Exit codes: see `engine.output.result.ExitCode` and docs/cli.md.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from woonpact.engine.errors import InputError
+from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.output.result import ExitCode
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _fail(error: InputError, lang: str) -> None:
     sys.exit(ExitCode.BAD_INPUT)
 
 
-def _warn(problems: list[Problem], lang: str) -> None:
+def _warn(problems: Iterable[Problem], lang: str) -> None:
     """Warnings go to standard error, one line each, and do not change the exit code."""
     from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
 
@@ -83,7 +84,6 @@ def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
     import os  # noqa: PLC0415
     import tempfile  # noqa: PLC0415
 
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
 
     temporary = None
     try:
@@ -131,7 +131,6 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 
     results = _checked(facts, rules, year, lang)
     if fmt == "xlsx":
-        from woonpact.engine.errors import Problem  # noqa: PLC0415
         from woonpact.engine.output.xlsx import render_all  # noqa: PLC0415
 
         if output is None:
@@ -347,7 +346,6 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
     findings by theme with the clause's text, changes since the previous year, escalation steps
     and trajectory charts. Exit 0 once written, 2 on bad input."""
     from woonpact.engine.check import check as run_check  # noqa: PLC0415
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
     from woonpact.engine.output import report_renderer  # noqa: PLC0415
 
     try:

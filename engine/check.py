@@ -13,10 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from woonpact.engine import cache, yamlio
+from woonpact.engine.codes import code_problems, conditions_read, matched_codes
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.evaluation.scopes import entity_id, fixed_instances
+from woonpact.engine.facts import tables
 from woonpact.engine.facts.loader import FACT_SUFFIXES, fact_files, load_fact_set
+from woonpact.engine.facts.plausible import implausible
 from woonpact.engine.ladder.escalate import escalate
 from woonpact.engine.ladder.history import concerned
 from woonpact.engine.language import ast
@@ -41,14 +44,18 @@ class CheckResult:
     findings: list[Finding]
     years: tuple[int, ...]
     escalations: tuple[Escalation, ...] = ()
-    warnings: tuple[Problem, ...] = ()  # legal, probably not meant: a meeting matching no finding
+    # legal, probably not meant: a meeting matching no finding, a valid but implausible value
+    warnings: tuple[Problem, ...] = ()
 
 
-def fact_histories(targets: Iterable[Path], rules: Path | None = None) -> list[dict[int, FactSet]]:
+def fact_histories(targets: Iterable[Path], rules: Path | None = None,
+                   problems: list[Problem] | None = None) -> list[dict[int, FactSet]]:
     """The fact sets of the files and folders given, one history per agreement, in the order
     the agreements first appear: `2025.yaml 2026.yaml` of one agreement are one history (its
     running totals and ladder span both), and `facts/*/` is one history per folder. A file
-    named twice is read once; two files of one agreement and year are refused."""
+    named twice is read once; two files of one agreement and year are refused. With `problems`,
+    a file that cannot be loaded adds its problems there and the others are still read, so
+    that all are reported in one run."""
     vocabularies = Vocabularies(rules)  # each fact set is validated against its pack's vocabulary
     found: dict[str, dict[int, FactSet]] = {}
     seen: set[Path] = set()
@@ -57,7 +64,13 @@ def fact_histories(targets: Iterable[Path], rules: Path | None = None) -> list[d
             if file.resolve() in seen:
                 continue
             seen.add(file.resolve())
-            fact_set = read_fact_set(file, vocabularies)
+            try:
+                fact_set = read_fact_set(file, vocabularies)
+            except InputError as error:
+                if problems is None:
+                    raise
+                problems += error.problems
+                continue
             history = found.setdefault(fact_set.agreement, {})
             if fact_set.year in history:
                 raise InputError(Problem("facts.year_twice", file=file, field="year", params={
@@ -207,14 +220,18 @@ def unmatched(pack: Pack, event: EscalationEvent, findings: list[Finding], file:
 
 def cross_check(pack: Pack, fact_sets: dict[int, FactSet],
                 rules: tuple[Rule, ...] | None = None) -> list[Problem]:
-    """Facts must name parties, rules and scopes of their own pack; a typo is caught here, by name.
+    """Facts must name parties, rules, scopes and the codes rules match on (engine/codes.py) of
+    their own pack; a typo is caught here, by name. Returns the warnings: values that are valid
+    but implausible (engine/facts/plausible.py), a meeting held long after the year it concerns.
 
     An event's scope must be found in the year it concerns (it is about that year's finding), a
-    deviation's in any year given (it may cover several). Errors are raised; the warnings
-    (a meeting held long after the year it concerns) are returned, placed at their line.
+    deviation's in any year given (it may cover several). Errors are raised; the warnings are
+    returned, placed at their line.
     """
     party_ids = [p.id for p in pack.parties]
-    versions = clause_versions(pack, pack.rules if rules is None else rules)
+    rules = pack.rules if rules is None else rules
+    versions = clause_versions(pack, rules)
+    codes, conditions = matched_codes(rules), conditions_read(rules, clause_names(pack, rules))
     problems = []
     for fact_set in fact_sets.values():
         if fact_set.agreement != pack.id:
@@ -225,7 +242,7 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet],
                 problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"parties.{party}",
                                         params={"party": party, "pack": pack.id,
                                                 "suggestion": closest(party, party_ids) or ""}))
-        problems += participant_problems(pack, fact_set, party_ids)
+        problems += code_problems(pack, fact_set, codes, conditions)
         for i, event in enumerate(fact_set.escalations):
             problems += event_problems(pack, versions, event, fact_sets, fact_set.path,
                                        f"escalations[{i}]", fact_set.year)
@@ -244,20 +261,7 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet],
                                                     "suggestion": closest(party, party_ids) or ""}))
     if any(p.severity == "error" for p in problems):
         raise InputError(placed([p for p in problems if p.severity == "error"]))
-    return placed(problems)
-
-
-def participant_problems(pack: Pack, fact_set: FactSet, party_ids: list[str]) -> list[Problem]:
-    """A meeting's participants are party ids of the pack: rules test them by id (`"gemeente" in
-    parties`), so a name the pack does not know would silently make a meeting count for nobody."""
-    meetings = fact_set.collections.get("meetings")
-    if meetings is None or "parties" not in meetings.position:
-        return []
-    return [Problem("facts.unknown_participant", file=fact_set.path, field=f"collections.meetings[{i}].parties[{j}]",
-                    params={"party": party, "pack": pack.id, "allowed": ", ".join(party_ids),
-                            "suggestion": closest(party, party_ids) or ""})
-            for i, parties in enumerate(meetings.column("parties")) if isinstance(parties, list)
-            for j, party in enumerate(parties) if party not in party_ids]
+    return placed(problems + [w for fact_set in fact_sets.values() for w in implausible(fact_set)])
 
 
 def placed(problems: list[Problem]) -> list[Problem]:
@@ -280,14 +284,26 @@ def _locator(file: Path) -> Callable[[Problem], Problem]:
         if file.suffix.lower() == ".xlsx":
             from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
 
-            places = workbook.read(file, Vocabularies(None))[1]
+            places = workbook.read(file, Vocabularies(None)).places
             return lambda problem: workbook.locate(problem, places, file)
         data = yamlio.load(file)
     except (InputError, OSError):
         return lambda problem: problem  # not a file (a rule test's case): no line to give
 
+    csv_places: dict[Path, Callable[[int, str], tuple[int | None, int | None]]] = {}
+
     def at(problem: Problem) -> Problem:
-        line, column = yamlio.locate(data, yamlio.steps(problem.field or ""))
+        steps = yamlio.steps(problem.field or "")
+        match steps:
+            case ["collections", str(name), int(index), str(attribute), *_] if \
+                    isinstance(source := data.get("collections", {}).get(name), dict) \
+                    and "csv" in source:
+                table = file.parent / source["csv"]  # an entity of a CSV collection: its cell
+                if table not in csv_places:
+                    csv_places[table] = tables.locator(table)
+                line, column = csv_places[table](index, attribute)
+                return replace(problem, file=table, line=line, column=column)
+        line, column = yamlio.locate(data, steps)
         return replace(problem, line=line, column=column)
     return at
 
@@ -357,21 +373,22 @@ def fact_names_read(pack: Pack, rules: Path | None = None) -> FactNames:
     the clauses a record of the ladder may name."""
     figures: set[str] = set()
     collections: set[str] = set()
-    conditions: dict[str, dict[str, None]] = {}
-    clauses: dict[str, None] = {}
-    for rule in included_rules(pack, rules):
+    all_rules = included_rules(pack, rules)
+    for rule in all_rules:
         reads = rule.reads
         figures |= set(reads.figures) | set(reads.summed)
         collections |= set(reads.collections) | ({"deliverables"} if rule.milestone else set())
         if rule.scope.collection:
             collections.add(rule.scope.collection)
-        clause = rule.id if rule.pack == pack.id else rule.key
-        clauses[clause] = None
-        for node in (n for tree in rule_trees(rule) for n in ast.walk(tree)):
-            if isinstance(node, ast.Call) and node.func == "condition" and isinstance(node.args[0], ast.Text):
-                conditions.setdefault(node.args[0].value, {})[clause] = None
+    clauses = clause_names(pack, all_rules)
     return FactNames(frozenset(figures), frozenset(collections),
-                     {name: tuple(read_by) for name, read_by in conditions.items()}, tuple(clauses))
+                     conditions_read(all_rules, clauses), tuple(dict.fromkeys(clauses.values())))
+
+
+def clause_names(pack: Pack, rules: Iterable[Rule]) -> dict[str, str]:
+    """How facts name each rule's clause: `3.2-7` for the pack's own, `npa-2022/efg` for an
+    included one; by the rule's key."""
+    return {rule.key: rule.id if rule.pack == pack.id else rule.key for rule in rules}
 
 
 def judged_years(pack: Pack, fact_sets: dict[int, FactSet]) -> tuple[int, ...]:
@@ -389,16 +406,38 @@ def check(targets: list[Path], rules: Path | None = None, year: int | None = Non
 
 def check_each(targets: list[Path], rules: Path | None = None,
                year: int | None = None) -> list[CheckResult]:
-    """Judge the files and folders given, one history per agreement (`fact_histories`)."""
-    return [judge_history(history, rules, year) for history in fact_histories(targets, rules)]
+    """Judge the files and folders given, one history per agreement (`fact_histories`).
+
+    Nothing is judged while any file has a problem, and then every problem of every file and of
+    every cross-check is reported in one run, not in rounds."""
+    problems: list[Problem] = []
+    checked = []
+    for history in fact_histories(targets, rules, problems):
+        try:
+            checked.append((history, *cross_checked(history, rules)))
+        except InputError as error:
+            problems += error.problems
+    if problems:
+        raise InputError(problems)
+    return [judged(history, pack, warnings, rules, year) for history, pack, warnings in checked]
+
+
+def cross_checked(fact_sets: dict[int, FactSet], rules: Path | None) -> tuple[Pack, list[Problem]]:
+    """The agreement's pack, with the warnings of cross-checking the history against it."""
+    pack = resolve_pack(fact_sets, rules)
+    return pack, cross_check(pack, fact_sets, included_rules(pack, rules))
 
 
 def judge_history(fact_sets: dict[int, FactSet], rules: Path | None = None,
                   year: int | None = None) -> CheckResult:
-    pack = resolve_pack(fact_sets, rules)
+    return judged(fact_sets, *cross_checked(fact_sets, rules), rules, year)
+
+
+def judged(fact_sets: dict[int, FactSet], pack: Pack, warnings: list[Problem], rules: Path | None,
+           year: int | None) -> CheckResult:
+    """The findings and ladder steps of a cross-checked history."""
     packs = included_packs(pack, rules)
     all_rules = included_rules(pack, rules)
-    warnings = cross_check(pack, fact_sets, all_rules)
     if year is not None and year not in fact_sets:
         raise InputError(Problem("facts.no_year", params={
             "year": year, "years": ", ".join(map(str, sorted(fact_sets)))}))
@@ -407,6 +446,6 @@ def judge_history(fact_sets: dict[int, FactSet], rules: Path | None = None,
     evaluation = Evaluation(pack, pack_parameters(packs), all_rules, facts_vocabulary(packs))
     findings = evaluation.run(fact_sets, history)
     findings, escalations = escalate(pack, findings, fact_sets, years)
-    warnings += placed(unmatched_meetings(pack, fact_sets, findings, max(years)))
-    judged = [f for f in findings if f.year in years]
-    return CheckResult(pack, fact_sets, judged, years, escalations, tuple(warnings))
+    warnings = [*warnings, *placed(unmatched_meetings(pack, fact_sets, findings, max(years)))]
+    return CheckResult(pack, fact_sets, [f for f in findings if f.year in years], years,
+                       escalations, tuple(warnings))

@@ -60,12 +60,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "unknown field '{name}'{suggestion_hint}; remove it or fix the name"),
     "schema.type": ("waarde {value} heeft het verkeerde type: verwacht {expected}",
                     "value {value} has the wrong type: expected {expected}"),
-    "schema.enum": ("waarde {value} is niet toegestaan; kies uit: {allowed}",
-                    "value {value} is not allowed; choose from: {allowed}"),
+    "schema.enum": ("waarde {value} is niet toegestaan{suggestion_hint}; kies uit: {allowed}",
+                    "value {value} is not allowed{suggestion_hint}; choose from: {allowed}"),
     "schema.minimum": ("waarde {value} is te klein: minimaal {limit}; een aantal of bedrag kan niet negatief zijn",
                        "value {value} is too small: the minimum is {limit}; a count or amount cannot be negative"),
     "schema.share": ("aandeel {value} is ongeldig: schrijf een percentage tussen 0% en 100%, bijvoorbeeld 15%",
                      "share {value} is invalid: write a percentage between 0% and 100%, for example 15%"),
+    "schema.share_comma": ("aandeel {value} heeft een decimaalkomma; schrijf {fix}",
+                           "share {value} has a decimal comma; write {fix}"),
+    "schema.share_fraction": ("aandeel {value} staat zonder %: schrijf een percentage, {fix} als "
+                              "{value} een breuk is of {percent} als het al een percentage is",
+                              "share {value} has no %: write a percentage, {fix} if {value} is a "
+                              "fraction or {percent} if it is a percentage already"),
+    "schema.share_bare": ("aandeel {value} staat zonder %: schrijf een percentage: {fix}",
+                          "share {value} has no %: write a percentage: {fix}"),
+    "schema.date_fix": ("datum '{value}' staat als dag-maand-jaar; schrijf {fix}",
+                        "date '{value}' is written day-month-year; write {fix}"),
     "schema.pattern": ("waarde {value} heeft niet de verwachte vorm ({pattern})",
                        "value {value} does not have the expected form ({pattern})"),
     "hint.did_you_mean": (" (bedoelt u '{name}'?)", " (did you mean '{name}'?)"),
@@ -204,14 +214,138 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "party '{party}' is not in pack {pack}{suggestion_hint}"),
     "facts.unknown_participant": ("deelnemer '{party}' van een overleg is geen partij van pakket {pack}{suggestion_hint}; noem partijen bij hun id: {allowed}",
                                   "participant '{party}' of a meeting is not a party of pack {pack}{suggestion_hint}; name parties by their id: {allowed}"),
+    "facts.unknown_code": ("'{value}' in {name} is geen waarde die een regel van dit pakket "
+                           "leest{suggestion_hint}, zodat geen regel het zou vinden; kies uit: "
+                           "{allowed}",
+                           "'{value}' in {name} is no value a rule of this pack "
+                           "reads{suggestion_hint}, so no rule would find it; choose from: "
+                           "{allowed}"),
+    "facts.unknown_condition": ("voorwaarde '{name}' wordt door geen regel van pakket {pack} "
+                                "gelezen{suggestion_hint}; kies uit: {allowed}",
+                                "condition '{name}' is read by no rule of pack "
+                                "{pack}{suggestion_hint}; choose from: {allowed}"),
+    "facts.implausible": ("{name} = {value} ligt buiten wat gebruikelijk is ({range}); klopt het? "
+                          "(in een procentcel wordt 0,3 gelezen als 30%)",
+                          "{name} = {value} is outside the usual range ({range}); is it right? (in "
+                          "a percentage cell 0.3 is read as 30%)"),
     "facts.year_twice": ("jaar {year} staat in twee bestanden: {first} en {second}",
                          "year {year} appears in two files: {first} and {second}"),
     "facts.mixed_agreements": ("de feiten horen bij verschillende afspraken: {found}; controleer ze per afspraak",
                                "the facts belong to different agreements: {found}; check them one agreement at a time"),
-    "facts.csv_header": ("CSV-kolom '{name}' is onbekend voor {collection}{suggestion_hint}",
-                         "CSV column '{name}' is unknown for {collection}{suggestion_hint}"),
-    "facts.csv_value": ("CSV-waarde '{value}' in kolom '{name}' is geen {unit}",
-                        "CSV value '{value}' in column '{name}' is not a {unit}"),
+    # CSV collections (engine/facts/tables.py; docs/tables.md says which dialects are read)
+    "facts.csv_header": ("CSV-kolom '{name}' is onbekend voor {collection}{suggestion_hint}; "
+                         "gebruik de namen uit docs/facts.md",
+                         "CSV column '{name}' is unknown for {collection}{suggestion_hint}; use "
+                         "the names in docs/facts.md"),
+    "facts.csv_header_empty": ("deze kolom heeft geen naam in de kopregel; geef haar een naam van "
+                               "{collection} of verwijder de kolom",
+                               "this column has no name in the header line; give it a name of "
+                               "{collection} or remove the column"),
+    "facts.csv_header_twice": ("kolom '{name}' staat twee keer in de kopregel (ook als kolom "
+                               "{first}); laat er één staan",
+                               "column '{name}' appears twice in the header line (also as column "
+                               "{first}); keep one"),
+    "facts.csv_empty": ("het CSV-bestand heeft geen kopregel; de eerste regel noemt de kolommen "
+                        "van {collection}",
+                        "the CSV file has no header line; its first line names the columns of "
+                        "{collection}"),
+    "facts.csv_separators": ("de kopregel bevat zowel ',' als ';', zodat het scheidingsteken niet "
+                             "vaststaat; gebruik er één",
+                             "the header line holds both ',' and ';', so the separator is not "
+                             "certain; use one of them"),
+    "facts.csv_encoding": ("het CSV-bestand is geen UTF-8, UTF-16 of Windows-1252 ({detail}); sla "
+                           "het in Excel op als 'CSV UTF-8'",
+                           "the CSV file is not UTF-8, UTF-16 or Windows-1252 ({detail}); save it "
+                           "from Excel as 'CSV UTF-8'"),
+    "facts.csv_utf16": ("het CSV-bestand bevat nul-bytes: UTF-16 zonder byte-order mark of geen "
+                        "tekst; sla het in Excel op als 'CSV UTF-8'",
+                        "the CSV file holds NUL bytes: UTF-16 without a byte-order mark, or not "
+                        "text; save it from Excel as 'CSV UTF-8'"),
+    "facts.csv_quote": ("een aanhalingsteken (\") in deze rij wordt niet gesloten, zodat alles tot "
+                        "regel {end} één waarde zou worden; sluit het of haal het weg",
+                        "a quote (\") in this row is never closed, so everything up to line {end} "
+                        "would become one value; close it or remove it"),
+    "facts.csv_syntax": ("de CSV is hier niet te lezen ({detail}); zet een waarde met een "
+                         "aanhalingsteken helemaal tussen aanhalingstekens en verdubbel het teken "
+                         "erin",
+                         "the CSV cannot be read here ({detail}); quote a value that holds a quote "
+                         "as a whole and double the quote inside it"),
+    "facts.csv_row_long": ("deze rij heeft {found} waarden, de kopregel {expected} kolommen; haal "
+                           "de extra waarden weg, of zet een waarde met {separator} erin tussen "
+                           "aanhalingstekens",
+                           "this row has {found} values, the header line {expected} columns; "
+                           "remove the extra values, or quote a value that holds {separator}"),
+    "facts.csv_row_short": ("deze rij heeft {found} waarden, de kopregel {expected} kolommen; vul "
+                            "de ontbrekende aan (een lege waarde is twee keer {separator} achter "
+                            "elkaar)",
+                            "this row has {found} values, the header line {expected} columns; add "
+                            "the missing ones (an empty value is {separator} twice in a row)"),
+    "facts.more": ("en nog {count} fouten in dit bestand; herstel eerst de fouten hierboven",
+                   "and {count} more problems in this file; fix the ones above first"),
+    "facts.csv_newline": ("'{value}' in kolom '{name}' loopt over meer dan één regel; een {name} "
+                          "staat op één regel",
+                          "'{value}' in column '{name}' runs over more than one line; a {name} "
+                          "stands on one line"),
+    "facts.csv_required": ("'{name}' is verplicht en hier leeg; vul de waarde in",
+                           "'{name}' is required and empty here; fill in the value"),
+    "facts.csv_whole": ("'{value}' in kolom '{name}' is geen geheel getal; schrijf alleen cijfers, "
+                        "zonder punt of komma, bijvoorbeeld 12",
+                        "'{value}' in column '{name}' is not a whole number; write digits only, "
+                        "without a point or comma, for example 12"),
+    "facts.csv_amount": ("'{value}' in kolom '{name}' is geen bedrag; schrijf het als {example}, "
+                         "zonder €-teken en zonder scheidingsteken voor duizendtallen",
+                         "'{value}' in column '{name}' is not an amount; write it as {example}, "
+                         "without a € sign and without a thousands separator"),
+    "facts.csv_decimal": ("'{value}' in kolom '{name}': in een bestand gescheiden door {separator} "
+                          "staat een decimaal als '{decimal}' en is er geen scheidingsteken voor "
+                          "duizendtallen; schrijf {fix}",
+                          "'{value}' in column '{name}': in a file separated by {separator} a "
+                          "decimal is written with '{decimal}' and there is no thousands "
+                          "separator; write {fix}"),
+    "facts.csv_decimal_tab": ("'{value}' in kolom '{name}': een bestand gescheiden door tabs "
+                              "(Excels 'Unicode-tekst') wordt gelezen met een decimale punt; "
+                              "schrijf {fix}, of bewaar het blad als 'CSV (gescheiden door "
+                              "puntkomma)', waarin een decimaalkomma gelezen wordt",
+                              "'{value}' in column '{name}': a tab-separated file (Excel's "
+                              "'Unicode text') is read with a decimal point; write {fix}, or save "
+                              "the sheet as 'CSV (semicolon delimited)', where a decimal comma is "
+                              "read"),
+    "facts.csv_negative": ("'{value}' in kolom '{name}' is negatief; een aantal of bedrag is 0 of "
+                           "meer",
+                           "'{value}' in column '{name}' is negative; a count or amount is 0 or "
+                           "more"),
+    "facts.csv_not_plain": ("'{value}' in kolom '{name}' is geen gewoon getal (nan, inf en "
+                            "e-notatie worden niet gelezen); schrijf de cijfers uit",
+                            "'{value}' in column '{name}' is not a plain number (nan, inf and "
+                            "e-notation are not read); write out the digits"),
+    "facts.csv_range": ("'{value}' in kolom '{name}' ligt buiten het bereik {low} tot {high}; "
+                        "controleer de waarde",
+                        "'{value}' in column '{name}' is outside the range {low} to {high}; check "
+                        "the value"),
+    "facts.csv_bool": ("'{value}' in kolom '{name}' is geen ja of nee; schrijf ja/nee, waar/onwaar "
+                       "of true/false",
+                       "'{value}' in column '{name}' is not yes or no; write ja/nee, waar/onwaar "
+                       "or true/false"),
+    "facts.csv_date": ("'{value}' in kolom '{name}' is geen datum; schrijf JJJJ-MM-DD, "
+                       "bijvoorbeeld 2025-06-30",
+                       "'{value}' in column '{name}' is not a date; write YYYY-MM-DD, for example "
+                       "2025-06-30"),
+    "facts.csv_date_fix": ("'{value}' in kolom '{name}' is een datum in een vorm die hier niet "
+                           "gelezen wordt; schrijf {fix}",
+                           "'{value}' in column '{name}' is a date in a form not read here; write "
+                           "{fix}"),
+    "facts.csv_no_such_date": ("'{value}' in kolom '{name}' is geen bestaande datum; controleer "
+                               "dag en maand",
+                               "'{value}' in column '{name}' is not a date that exists; check the "
+                               "day and month"),
+    "facts.csv_id_twice": ("id '{value}' staat ook op regel {first}; geef elk item een eigen id",
+                           "id '{value}' is also on line {first}; "
+                           "give every item an id of its own"),
+    "facts.id_twice": ("id '{value}' staat ook bij {first}; geef elk item een eigen id",
+                       "id '{value}' is also given at {first}; give every item an id of its own"),
+    "file.not_regular": ("is geen gewoon bestand (een map, pijp of apparaat); verwijs naar een "
+                         "CSV-bestand",
+                         "is not a regular file (a folder, pipe or device); refer to a CSV file"),
     "facts.no_year": ("geen feiten voor jaar {year}; beschikbaar: {years}", "no facts for year {year}; available: {years}"),
     "facts.contest_unknown": ("betwist cijfer '{name}' staat niet in deze sectie", "contested figure '{name}' is not in this section"),
     "facts.event_unknown_rule": ("escalatie noemt onbekende regel '{rule}'{suggestion_hint}",
@@ -452,6 +586,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- Excel workbooks (woonpact template --xlsx, .xlsx fact sets, check --format xlsx) -------
     "facts.xlsx_header": ("kolom '{name}' is onbekend voor {collection}{suggestion_hint}; gebruik de kolomkoppen van het sjabloon",
                           "column '{name}' is unknown for {collection}{suggestion_hint}; use the template's column headers"),
+    # reading a workbook (engine/facts/workbook.py; docs/tables.md says what is read)
+    "workbook.damaged": ("de werkmap is beschadigd en niet te lezen ({detail}); open en bewaar "
+                         "haar opnieuw in Excel, of maak een nieuwe met 'woonpact template'",
+                         "the workbook is damaged and cannot be read ({detail}); open and save it "
+                         "again in Excel, or make a new one with 'woonpact template'"),
+    "workbook.too_large": ("de werkmap is uitgepakt {size} MB, meer dan de grens van {limit} MB; "
+                           "geef grote verzamelingen als CSV-bestand",
+                           "the workbook unpacks to {size} MB, more than the limit of {limit} MB; "
+                           "give large collections as a CSV file"),
+    "workbook.missing_sheet": ("het werkblad '{sheet}' ontbreekt; neem het over uit 'woonpact "
+                               "template'",
+                               "the sheet '{sheet}' is missing; copy it from 'woonpact template'"),
+    "workbook.too_many_rows": ("dit werkblad heeft meer dan {limit} rijen met inhoud; het lezen "
+                               "stopte hier. Geef zo'n verzameling als CSV-bestand",
+                               "this sheet has more than {limit} rows with content; reading "
+                               "stopped here. Give such a collection as a CSV file"),
+    "workbook.merged": ("de cellen {cells} zijn samengevoegd, zodat alleen de eerste waarde "
+                        "bewaard is; hef de samenvoeging op en geef elke waarde een eigen cel",
+                        "cells {cells} are merged, so only the first value is kept; unmerge them "
+                        "and give every value a cell of its own"),
+    "workbook.twice": ("dit staat al in cel {first}; laat er één staan",
+                       "this is already given in cell {first}; keep one"),
+    "workbook.error_value": ("de cel geeft de foutwaarde {value}; verbeter de formule of typ de "
+                             "waarde",
+                             "the cell holds the error value {value}; correct the formula or type "
+                             "the value"),
+    "workbook.formula_no_value": ("de cel heeft een formule zonder berekende waarde (bewaard "
+                                  "buiten Excel); open en bewaar de werkmap in Excel, of typ de "
+                                  "waarde",
+                                  "the cell holds a formula without a computed value (saved "
+                                  "outside Excel); open and save the workbook in Excel, or type "
+                                  "the value"),
+    "workbook.outside_table": ("deze waarde staat buiten de tabel (er staat geen kolomnaam boven); "
+                               "verwijder haar of geef de kolom een naam uit het sjabloon",
+                               "this value stands outside the table (no column name above it); "
+                               "delete it or give the column a name from the template"),
     "file.unwritable": ("kan het bestand niet schrijven ({detail}); er is niets geschreven",
                         "cannot write the file ({detail}); nothing was written"),
     "cli.xlsx_needs_output": ("--format xlsx schrijft een werkmap: geef ook -o BESTAND.xlsx",

@@ -13,6 +13,7 @@ from typing import Any
 
 from woonpact.engine import paths
 from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.facts.notation import day_first, share_fix
 from woonpact.engine.suggest import closest
 from woonpact.engine.yamlio import dotted, locate
 
@@ -111,12 +112,16 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
         hint = closest(str(name), allowed)
         return "schema.additional", {"name": name, "suggestion": hint or ""}
     if schema.get("x-unit") == "share" or (validator == "pattern" and "%" in str(error.validator_value)):
+        if fixed := share_fix(instance):
+            return fixed[0], {"value": _show(instance), **fixed[1]}
         return "schema.share", {"value": _show(instance)}
     if validator == "type":
         expected = error.validator_value
         return "schema.type", {"value": _show(instance), "expected": expected if isinstance(expected, str) else " / ".join(expected)}
     if validator == "enum":
-        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(map(str, error.validator_value))}
+        allowed = [str(a) for a in error.validator_value]
+        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(allowed),
+                               "suggestion": closest(str(instance), allowed) or ""}
     if validator in ("minimum", "exclusiveMinimum"):
         return "schema.minimum", {"value": _show(instance), "limit": error.validator_value}
     if validator == "minLength":
@@ -124,6 +129,8 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
     if validator == "pattern":
         return "schema.pattern", {"value": _show(instance), "pattern": error.validator_value}
     if validator == "format" and error.validator_value == "date":
+        if isinstance(instance, str) and (day := day_first(instance)):
+            return "schema.date_fix", {"value": instance, "fix": day.isoformat()}
         return "pack.bad_date", {"value": instance}
     return "schema.invalid", {"detail": error.message}
 

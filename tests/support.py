@@ -8,6 +8,9 @@ validated against the facts schema exactly as a YAML file would be.
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -55,3 +58,18 @@ def status_by_scope(findings: list[Finding]) -> dict[str, Status]:
 REPOSITORY = Path(__file__).resolve().parent.parent
 """The checkout the tests run in: its docs/, facts/ and tests/ are read as files of the repository."""
 BUNDLED_FACTS = REPOSITORY / "facts"
+
+
+@contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Fail, rather than hang the suite, when reading takes longer than any honest input does."""
+    def expire(*_: object) -> None:
+        raise TimeoutError(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

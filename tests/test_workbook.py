@@ -4,8 +4,11 @@ is named by sheet and cell, findings are written as a workbook, all or nothing."
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import shutil
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +19,10 @@ from openpyxl import load_workbook
 from woonpact.cli import main
 from woonpact.engine import yamlio
 from woonpact.engine.check import check
-from woonpact.engine.facts.loader import read_csv
+from woonpact.engine.facts.tables import read_collection
+from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
+from tests.support import BUNDLED_FACTS, within
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -68,10 +72,10 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
     for name, raw in (data.get("collections") or {}).items():
         sheet = book[name]
         columns = {str(c.value).split(" (")[0]: c.column for c in sheet[1]}
-        rows = read_csv(folder / raw["csv"], name) if isinstance(raw, dict) else raw
+        rows = _csv_rows(folder / raw["csv"], name) if isinstance(raw, dict) else raw
         for i, item in enumerate(rows, start=2):
             for attr, value in item.items():
-                if attr == "date":
+                if attr == "date" and isinstance(value, str):
                     value = dt.date.fromisoformat(value)
                 elif isinstance(value, list):
                     value = ", ".join(value)
@@ -84,6 +88,14 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
             for attr, value in record.items():
                 value = dt.date.fromisoformat(value) if attr == "date" else value
                 book[name].cell(i, columns[attr]).value = ", ".join(value) if isinstance(value, list) else value
+
+
+def _csv_rows(path: Path, collection: str) -> list[dict[str, Any]]:
+    """A CSV collection's entities as a person would copy them into the sheet: every attribute
+    the file gives, not those derived from the date."""
+    entities = read_collection(path, collection)
+    return [{a: v for a, v in zip(entities.attributes, row)
+             if v is not None and a not in DERIVED_DATE_ATTRIBUTES} for row in entities.rows()]
 
 
 @pytest.mark.parametrize(("agreement", "year"), [("westland-2025", 2026), ("oegstgeest-2025", 2026),
@@ -293,3 +305,119 @@ def test_a_condition_left_blank_is_not_supplied(filled: Path, tmp_path: Path) ->
     assert "ingrijpende_wetswijziging" not in result.fact_sets[2026].conditions
     (finding,) = [f for f in result.findings if f.rule.id == "2-10" and f.year == 2026]
     assert finding.status.value == "missing_data", finding
+
+
+# -- reading is bounded and honest ---------------------------------------------------------------
+
+def edited(folder: Path, tmp_path: Path, edit: Callable[[Any], None]) -> Path:
+    spoilt = tmp_path / "edited"
+    shutil.copytree(folder, spoilt)
+    book = load_workbook(spoilt / "2026.xlsx")
+    edit(book)
+    book.save(spoilt / "2026.xlsx")
+    return spoilt
+
+
+def checked(folder: Path) -> tuple[int, str]:
+    with within(30):
+        return invoke("check", str(folder), "--fail-on", "never")
+
+
+def test_a_workbook_without_its_agreement_sheet_is_named_not_looped_on(filled: Path,
+                                                                       tmp_path: Path) -> None:
+    spoilt = edited(filled, tmp_path, lambda book: book.remove(book["agreement"]))
+    code, out = checked(spoilt)
+    assert code == ExitCode.BAD_INPUT and "het werkblad 'agreement' ontbreekt" in out, out
+
+
+def test_a_stray_cell_far_away_costs_nothing_and_outside_a_table_is_named(filled: Path,
+                                                                          tmp_path: Path) -> None:
+    def stray(book: Any) -> None:
+        book["arcade"]["XFD1048576"] = "x"  # beside the figures: not a column that is read
+    code, out = checked(edited(filled, tmp_path, stray))
+    assert code == ExitCode.OK, out
+    def stray_in_table(book: Any) -> None:
+        for row in (2, 3, 4):
+            book["lettings"].cell(row, 26, "note")  # a column without a name: said once
+        book["lettings"].cell(1048576, 16384, "x")
+    code, out = checked(edited(filled, tmp_path / "table", stray_in_table))
+    assert code == ExitCode.BAD_INPUT
+    assert "lettings!Z2" in out and "lettings!XFD1048576" in out, out
+    assert out.count("buiten de tabel") == 2, out
+
+
+def test_rows_beyond_the_limit_are_a_message(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from woonpact.engine.facts import workbook
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 20)  # the cache keeps the full reading: read anew
+    problem, = workbook.read(filled / "2026.xlsx").problems
+    assert (problem.key, problem.sheet, problem.line) == ("workbook.too_many_rows", "lettings", 21)
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    # a formula saved without its value (openpyxl writes none) reads as empty otherwise
+    (lambda book, cell: setattr(book["arcade"][cell], "value", "=1+1"),
+     "arcade!{cell}: fout [parties.arcade.figures.stock_total]: "
+     "de cel heeft een formule zonder berekende waarde"),
+    (lambda book, cell: setattr(book["arcade"][cell], "value", "#DIV/0!"),
+     "arcade!{cell}: fout [parties.arcade.figures.stock_total]: "
+     "de cel geeft de foutwaarde #DIV/0!"),
+    # merged cells keep the first value only: the figure below would be lost
+    (lambda book, cell: book["arcade"].merge_cells(f"{cell}:B{int(cell[1:]) + 1}"),
+     "arcade!{cell}: fout: de cellen {cell}:B{next} zijn samengevoegd"),
+    # a second row for the same figure would overwrite the first
+    (lambda book, cell: book["arcade"].append(["stock_total", 1]),
+     "fout [parties.arcade.figures.stock_total]: dit staat al in cel {cell}"),
+])
+def test_a_cell_that_cannot_be_read_exactly_is_refused_by_sheet_and_cell(
+        filled: Path, tmp_path: Path, edit: Callable[[Any, str], None], expected: str) -> None:
+    cell = f"B{figure_row(filled, 'arcade', 'stock_total')}"
+    code, out = checked(edited(filled, tmp_path, lambda book: edit(book, cell)))
+    assert code == ExitCode.BAD_INPUT
+    assert expected.format(cell=cell, next=int(cell[1:]) + 1) in out, out
+
+
+def test_every_problem_of_a_workbook_is_reported_in_one_run(filled: Path, tmp_path: Path) -> None:
+    cell = f"B{figure_row(filled, 'arcade', 'stock_total')}"
+
+    def spoil_three(book: Any) -> None:
+        book["arcade"][cell] = "=1+1"  # a cell that cannot be read, beside what the schema refuses
+        book["arcade"].append(["stock_social", -1])
+        book["meetings"]["B2"] = "borrel"
+    code, out = checked(edited(filled, tmp_path, spoil_three))
+    assert code == ExitCode.BAD_INPUT
+    assert "formule zonder berekende waarde" in out and "te klein" in out and "borrel" in out, out
+
+
+def damaged(good: bytes, how: str) -> bytes:
+    """The workbook broken as a disk, a download or a hand-edit breaks one."""
+    if how == "truncated":
+        return good[: len(good) // 2]
+    if how == "not a zip":
+        return b"PK\x03\x04" + bytes(range(256)) * 4
+    source, out = zipfile.ZipFile(io.BytesIO(good)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet2"):
+                data = data[: len(data) // 2] if how == "xml" else data
+            target.writestr(item, data)
+    broken = bytearray(out.getvalue())
+    if how == "deflate":
+        member = next(i for i in zipfile.ZipFile(out).infolist()
+                      if i.filename.startswith("xl/worksheets/sheet2"))
+        start = member.header_offset + 30 + len(member.filename) + len(member.extra)
+        for offset in range(start + 5, start + 25):
+            broken[offset] ^= 0x5A
+    return bytes(broken)
+
+
+@pytest.mark.parametrize("how", ["truncated", "not a zip", "xml", "deflate"])
+def test_a_damaged_workbook_is_one_message(filled: Path, tmp_path: Path, how: str) -> None:
+    spoilt = tmp_path / "spoilt"
+    shutil.copytree(filled, spoilt)
+    (spoilt / "2026.xlsx").write_bytes(damaged((filled / "2026.xlsx").read_bytes(), how))
+    code, out = checked(spoilt)
+    assert code == ExitCode.BAD_INPUT and "Traceback" not in out, out
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert len(lines) == 1 and "2026.xlsx" in lines[0], out

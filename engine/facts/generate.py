@@ -60,6 +60,7 @@ def _figure(spec: dict[str, Any]) -> dict[str, Any]:
         **{f"x-{key.replace('_', '-')}": spec[key] for key in ("reported_by", "declared_in")
            if key in spec},
         "x-summable": spec["unit"] in ("count", "eur") and spec.get("summable", True),
+        **({"x-plausible": spec["plausible"]} if "plausible" in spec else {}),
         "oneOf": [
             value,
             {"type": "object", "additionalProperties": False, "required": ["value"],
@@ -86,6 +87,8 @@ def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
             properties[attr]["x-declared-in"] = a["declared_in"]
         if "default" in a:
             properties[attr]["default"] = a["default"]
+        if a.get("unique"):
+            properties[attr]["x-unique"] = True
     required = [attr for attr, a in spec["attributes"].items() if a.get("required")]
     return {"type": "object", "additionalProperties": False, "required": required,
             "properties": properties, "description": f"One item of `{name}`."}
@@ -216,11 +219,16 @@ def build_doc(vocab: dict[str, Any], generated_by: str = GENERATED_BY) -> str:
         "|---|---|---|",
     ]
     for name, spec in vocab["figures"].items():
-        meaning = f"{spec['doc']} ({spec['label']['nl']}){_own(spec)}"
+        bounds = spec.get("plausible", {})
+        warned = " or ".join(f"{'below' if side == 'min' else 'above'} {bounds[side]}"
+                             for side in ("min", "max") if side in bounds)
+        warned = f" A value {warned} is warned about as implausible." if warned else ""
+        meaning = f"{spec['doc']} ({spec['label']['nl']}){warned}{_own(spec)}"
         lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {meaning} |")
     lines += ["", "## Collections", "",
               "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
-              "to the YAML whose header names the attributes. Items with a `date` also have the",
+              "to the YAML whose header names the attributes ([tables.md](tables.md) says",
+              "exactly which CSV dialects are read). Items with a `date` also have the",
               "derived attributes `year`, `quarter` and `month` in rules. The word in brackets is",
               "the collection's `label`: the noun findings use for its items.", ""]
     for name, spec in vocab["collections"].items():
@@ -232,6 +240,8 @@ def build_doc(vocab: dict[str, Any], generated_by: str = GENERATED_BY) -> str:
             required = " (required)" if a.get("required") else ""
             if "default" in a:
                 required += f" (default: {str(a['default']).lower()})"
+            if a.get("unique"):
+                required += " (unique within the collection)"
             lines.append(f"| `{attr}` | {unit} | {a['doc']}{required}{_own(a)} |")
         lines.append("")
     if vocab.get("parameters"):

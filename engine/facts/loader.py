@@ -3,24 +3,23 @@
 Shares arrive as text ("15%") and leave as fractions (0.15); dates arrive as text and leave as
 dates with derived year/quarter/month; a collection leaves as columns in the vocabulary's
 attribute order (engine/model/entities.py); a CSV collection is read with the same attribute units
-as YAML, and its errors name the CSV file, line and column.
+as YAML (engine/facts/tables.py), and its errors name the CSV file, line and column.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 from typing import Any, Mapping
 
 from woonpact.engine import schema, yamlio
 from woonpact.engine.errors import InputError, Problem
+from woonpact.engine.facts.tables import read_collection
 from woonpact.engine.facts.vocabulary import Vocabularies, Vocabulary, shared_only, vocabulary
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.model.facts import (
     Contest, Deviation, EscalationEvent, FactSet, Section, SetValue,
 )
-from woonpact.engine.suggest import closest
 
 FACT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
@@ -51,23 +50,77 @@ def load_fact_set(path: Path, vocabularies: Vocabularies = shared_only) -> FactS
 
 
 def _from_workbook(path: Path, vocabularies: Vocabularies) -> FactSet:
-    """A workbook is read into YAML's data shape, then validated alike; errors name the cell."""
+    """A workbook is read into YAML's data shape, then validated alike; errors name the cell, and
+    the cells that could not be read are reported with the rest, in one run."""
     from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only when a workbook is read
 
-    data, places, vocab = workbook.read(path, vocabularies)
+    data, places, problems, vocab = workbook.read(path, vocabularies)
     try:
-        return fact_set_from_data(data, path, vocab)
+        fact_set = fact_set_from_data(data, path, vocab)
     except InputError as error:
-        raise InputError([workbook.locate(p, places, path) for p in error.problems]) from None
+        refused = {(p.sheet, p.line, p.column) for p in problems}  # not also "missing" there
+        located = (workbook.locate(p, places, path) for p in error.problems)
+        problems += [p for p in located if (p.sheet, p.line, p.column) not in refused]
+    if problems:
+        raise InputError(problems)
+    return fact_set
 
 
 def fact_set_from_data(data: Any, path: Path, vocab: Vocabulary | None = None) -> FactSet:
     """Validate already-loaded fact data (YAML, JSON or a test's dict) and build the fact set;
-    `vocab`: its pack's vocabulary, when the pack declares figures of its own."""
+    `vocab`: its pack's vocabulary, when the pack declares figures of its own.
+
+    The CSV collections are read even when the file itself has problems, so that all problems
+    of a fact set are reported in one run."""
     vocab = vocab or vocabulary()
     own = (f"facts-{vocab.key}", vocab.schema) if vocab.key else None
-    schema.validate(data, "facts.schema.json", path, own)
-    return _build(data, path, vocab)
+    problems: list[Problem] = []
+    try:
+        schema.validate(data, "facts.schema.json", path, own)
+    except InputError as error:
+        problems += error.problems
+    tables: dict[str, Entities] = {}
+    for name, raw in _listed(data, "collections").items():
+        if isinstance(raw, dict) and isinstance(raw.get("csv"), str) \
+                and name in vocab.collections:
+            try:
+                tables[name] = read_collection(path.parent / raw["csv"], name, vocab)
+            except InputError as error:
+                problems += error.problems
+        elif isinstance(raw, list):
+            problems += _twice(data, name, raw, path, vocab)
+    if problems:
+        raise InputError(problems)
+    return _build(data, path, tables, vocab)
+
+
+def _listed(data: Any, key: str) -> dict[str, Any]:
+    found = data.get(key) if isinstance(data, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def _twice(data: Any, collection: str, items: list[Any], path: Path,
+           vocab: Vocabulary) -> list[Problem]:
+    """An id given to two entities: a per-entity finding, a recorded scope would name both. (A
+    deliverable's id names a kind of product, delivered as often as it is.)"""
+    if (collection, "id") not in vocab.unique:
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        identifier = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(identifier, str):
+            continue
+        if identifier in first:
+            field = ["collections", collection, index, "id"]
+            line, column = yamlio.locate(data, field)
+            earlier = yamlio.dotted(["collections", collection, first[identifier]])
+            problems.append(Problem("facts.id_twice", file=path, line=line, column=column,
+                                    field=yamlio.dotted(field),
+                                    params={"value": identifier, "first": earlier}))
+        else:
+            first[identifier] = index
+    return problems
 
 
 def _share(text: str) -> float:
@@ -100,15 +153,16 @@ def _entity(raw: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     return entity
 
 
-def _collection(name: str, raw: Any, path: Path, vocab: Vocabulary) -> Entities:
+def _collection(name: str, raw: list[dict[str, Any]], vocab: Vocabulary) -> Entities:
     defaults = vocab.defaults[name]
-    rows = read_csv(path.parent / raw["csv"], name, vocab) if isinstance(raw, dict) else raw
-    return Entities.from_dicts(name, tuple(vocab.collections[name]), (_entity(row, defaults) for row in rows))
+    return Entities.from_dicts(name, tuple(vocab.collections[name]),
+                               (_entity(row, defaults) for row in raw))
 
 
-def _build(data: dict[str, Any], path: Path, vocab: Vocabulary) -> FactSet:
+def _build(data: dict[str, Any], path: Path, tables: dict[str, Entities],
+           vocab: Vocabulary) -> FactSet:
     municipality = data.get("municipality") or {"figures": {}}
-    collections = {name: _collection(name, raw, path, vocab)
+    collections = {name: tables[name] if name in tables else _collection(name, raw, vocab)
                    for name, raw in (data.get("collections") or {}).items()}
     events = tuple(
         EscalationEvent(e["rule"], e["rung"], dt.date.fromisoformat(e["date"]), e.get("outcome"),
@@ -136,75 +190,3 @@ def _build(data: dict[str, Any], path: Path, vocab: Vocabulary) -> FactSet:
                 for name, raw in (data.get("parameters") or {}).items()},
         vocabulary=vocab.key,
     )
-
-
-# -- CSV ------------------------------------------------------------------------------------
-
-_TRUE = {"true", "ja", "yes", "1", "waar"}
-_FALSE = {"false", "nee", "no", "0", "onwaar"}
-
-
-def _convert(value: str, unit: str) -> Any:
-    if unit == "count" or unit == "year":
-        number = int(value)
-        if number < 0:
-            raise ValueError(value)
-        return number
-    if unit == "eur":
-        number = float(value)
-        if number < 0:
-            raise ValueError(value)
-        return number
-    if unit == "bool":
-        lowered = value.lower()
-        if lowered in _TRUE:
-            return True
-        if lowered in _FALSE:
-            return False
-        raise ValueError(value)
-    if unit == "date":
-        dt.date.fromisoformat(value)
-        return value
-    return value
-
-
-def read_csv(path: Path, collection: str, vocab: Vocabulary | None = None) -> list[dict[str, Any]]:
-    """Rows of a CSV collection; the header must use the collection's attribute names."""
-    collections = (vocab or vocabulary()).schema["$defs"]["collections"]["properties"]
-    entity_schema = collections[collection]["x-entity"]
-    units = {attr: spec["x-unit"] for attr, spec in entity_schema["properties"].items()}
-    enums = {attr: spec["enum"] for attr, spec in entity_schema["properties"].items() if "enum" in spec}
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except FileNotFoundError:
-        raise InputError(Problem("file.missing", file=path)) from None
-    rows: list[dict[str, Any]] = []
-    with handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        for column, name in enumerate(header, start=1):
-            if name not in units:
-                raise InputError(Problem("facts.csv_header", file=path, line=1, column=column,
-                                         field=name, params={"name": name, "collection": collection,
-                                                             "suggestion": closest(name, units) or ""}))
-        for required in entity_schema.get("required", ()):
-            if required not in header:
-                raise InputError(Problem("schema.required", file=path, line=1, field=required,
-                                         params={"name": required}))
-        for row in reader:
-            item: dict[str, Any] = {}
-            for column, (name, value) in enumerate(zip(header, row), start=1):
-                if value == "":
-                    continue
-                unit = units[name]
-                try:
-                    item[name] = _convert(value.strip(), unit)
-                except ValueError:
-                    raise InputError(Problem("facts.csv_value", file=path, line=reader.line_num,
-                                             column=column, field=name,
-                                             params={"value": value, "name": name, "unit": unit})) from None
-                if name in enums and item[name] not in enums[name]:
-                    raise InputError(Problem("schema.enum", file=path, line=reader.line_num, column=column,
-                                             field=name, params={"value": value, "allowed": ", ".join(enums[name])}))
-            rows.append(item)
-    return rows

@@ -32,6 +32,8 @@ class Vocabulary:
     enums: Mapping[tuple[str, str], tuple[str, ...]]  # (collection, attribute) -> allowed
     defaults: Mapping[str, Mapping[str, object]]  # collection -> attribute -> value when absent
     summable: frozenset[str]  # figures an agreement-wide look-up may sum over the corporations
+    unique: frozenset[tuple[str, str]]  # (collection, attribute) no two entities share
+    plausible: Mapping[str, tuple[float | None, float | None]]  # figure -> (min, max) usual
     parameters: Mapping[str, str]  # name -> unit of the values a fact set may set (`parameters`)
     schema: Mapping[str, Any]  # the facts schema a fact set of these names is validated against
     key: str = ""  # the declarations added to the shared vocabulary (Declarations.key)
@@ -64,6 +66,7 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
     nouns: dict[str, Text] = {}
     enums: dict[tuple[str, str], tuple[str, ...]] = {}
     defaults: dict[str, Mapping[str, object]] = {}
+    unique: set[tuple[str, str]] = set()
     for name, spec in schema["$defs"]["collections"]["properties"].items():
         entity = spec["x-entity"]
         nouns[name] = Text.of(spec["x-label"])
@@ -74,6 +77,8 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
         for attr, a in entity["properties"].items():
             if "enum" in a:
                 enums[(name, attr)] = tuple(a["enum"])
+            if a.get("x-unique"):
+                unique.add((name, attr))
         defaults[name] = MappingProxyType(
             {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
@@ -81,9 +86,23 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
                       MappingProxyType(defaults),
                       frozenset(name for name, spec in figures_schema.items()
                                 if spec.get("x-summable")),
+                      frozenset(unique),
+                      MappingProxyType({name: _bounds(spec["x-plausible"], spec["x-unit"])
+                                        for name, spec in figures_schema.items()
+                                        if "x-plausible" in spec}),
                       MappingProxyType({name: spec["x-unit"] for name, spec in
                                         schema["properties"]["parameters"]["properties"].items()}),
                       MappingProxyType(schema), key)
+
+
+def _bounds(spec: Mapping[str, object], unit: str) -> tuple[float | None, float | None]:
+    """A plausible range as the engine holds values: a share as a fraction (10% -> 0.1)."""
+    def value(side: str) -> float | None:
+        raw = spec.get(side)
+        if raw is None:
+            return None
+        return float(str(raw).rstrip("%")) / 100 if unit == "share" else float(str(raw))
+    return value("min"), value("max")
 
 
 def combine(parts: Iterable[Declarations]) -> Declarations:

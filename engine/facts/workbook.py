@@ -14,14 +14,19 @@ Dutch and an English workbook read alike; header texts and labels follow `--lang
 - one sheet per collection: a header row of attributes with their units (`rent (eur)`), one
   row per entity, as an Excel table.
 - `conditions`: name and true/false, one row per condition the rules read (with the clauses
-  that read it); `escalations` (rule, rung, scope, date, concerns, outcome, note) and
-  `deviations` (rule, scope, from, until, approved_by, date, reason): a header row and one row
-  per event or agreed deviation, as in YAML (docs/ladder.md).
+  that read it); `escalations` (rule, rung, scope, date, outcome, note) and `deviations` (rule,
+  scope, from, until, approved_by, date, reason): a header row and one row per event or agreed
+  deviation, as in YAML (docs/ladder.md).
 
 A column with a closed set of values (an enumeration such as a letting's target group, true/false,
 a clause, a rung, an outcome) has a drop-down that refuses anything else. Its values stand on a
 hidden sheet, `_lists`: an inline list is limited to 255 characters, and TRUE/FALSE cells there
 stay booleans whatever the language of Excel. Reading skips that sheet.
+
+Reading is bounded and honest (docs/tables.md): only the cells the file holds are read, a
+damaged file is one message, and a cell that cannot be read exactly (a formula without its
+stored value, an error value, merged cells over values, a figure given twice) is refused by
+sheet and cell, all of them in one run.
 
 Shares: a cell formatted as a percentage (0.15 shown as 15%) or the text `15%`; a bare number
 is refused, as in YAML, because 0.15 and 15 cannot both mean fifteen percent. Dates: a date
@@ -35,10 +40,11 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from woonpact.engine import schema
 from woonpact.engine.errors import InputError, Problem
@@ -63,7 +69,6 @@ RECORDS = {
                    "date": "date", "reason": "text"},
 }
 SECTION_HEAD = ("name", "value", "unit", "label", "contested_by", "reason")
-ESCALATION_FIELDS = ("rule", "rung", "date", "outcome", "note")
 _TRUE = {"true", "ja", "yes", "waar", "1"}
 _FALSE = {"false", "nee", "no", "onwaar", "0"}
 _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\([^)]*\))?\s*$")
@@ -205,43 +210,309 @@ def _attributes(collection: str, vocab: Vocabulary) -> dict[str, str]:
 
 # -- reading ------------------------------------------------------------------------------------
 
-def read(path: Path, vocabularies: Vocabularies = shared_only,
-         ) -> tuple[dict[str, Any], dict[str, Place], Vocabulary]:
-    """The workbook as fact data, the cell behind each dotted data path (see `locate`), and the
-    vocabulary its sheets were read by: that of the pack its `agreement` names."""
-    book = _open(path)
-    data: dict[str, Any] = {}
-    places: dict[str, Place] = {}
-    if AGREEMENT in book.sheetnames:
-        _read_agreement(list(book[AGREEMENT].iter_rows(min_row=2)), data, places)
-    vocab = vocabularies(data.get("agreement"))
-    known = {AGREEMENT, MUNICIPALITY, CONDITIONS, *RECORDS, *vocab.collections}
-    for sheet in book.worksheets:
-        name = sheet.title
-        rows = list(sheet.iter_rows(min_row=2))
-        if name in (LISTS, AGREEMENT):
-            continue  # the template's drop-down values; the agreement, read first
-        if name == CONDITIONS:
-            _read_conditions(rows, data, places)
-        elif name in RECORDS:
-            if records := _read_table(path, sheet, rows, RECORDS[name], name, places):
-                data[name] = records
-        elif name in vocab.collections:
-            _read_collection(path, sheet, rows, data, places, vocab)
-        elif name == MUNICIPALITY or name not in known:
-            _read_section(path, name, rows, data, places, vocab.figures)
-    return data, places, vocab
+MAX_ROWS = 100_000  # rows with content on one sheet; a collection this large belongs in a CSV file
+MAX_BYTES = 256 * 2**20  # its parts unpacked: far above any fact set, far below a zip bomb
+# Where the values stand: the columns read on each kind of sheet (a table: its header's columns).
+READ_COLUMNS = {AGREEMENT: (1, 2), CONDITIONS: (1, 2), "section": (1, 2, 5, 6)}
 
 
-def _open(path: Path) -> Any:
-    from openpyxl import load_workbook  # noqa: PLC0415
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell as stored: its value (the cached result, for a formula), its number format, and
+    whether a formula or an error value (`#DIV/0!`) produced it."""
+
+    sheet: str
+    row: int
+    column: int
+    value: Any = None
+    number_format: str = "General"
+    formula: bool = False
+    error: bool = False
+
+
+@dataclass
+class Sheet:
+    """A worksheet's cells that exist in the file, by row and column; rows and columns that the
+    file does not hold are not made up (a stray cell at XFD1048576 costs one cell, not a grid)."""
+
+    title: str
+    rows: dict[int, dict[int, Cell]]
+    merged: list[tuple[int, int, int, int]]  # min_row, min_col, max_row, max_col
+    cut_at: int | None = None  # the row where reading stopped at MAX_ROWS
+
+    def at(self, row: int, column: int) -> Cell:
+        return self.rows.get(row, {}).get(column) or Cell(self.title, row, column)
+
+    def body(self) -> list[int]:
+        """The rows below the header that hold a value, in order."""
+        return sorted(r for r, cells in self.rows.items()
+                      if r > 1 and any(c.value is not None for c in cells.values()))
+
+
+class Reading(NamedTuple):
+    data: dict[str, Any]
+    places: dict[str, Place]
+    problems: list[Problem]
+    vocabulary: Vocabulary  # the one its sheets were read by: that of the pack it names
+
+
+def read(path: Path, vocabularies: Vocabularies = shared_only) -> Reading:
+    """The workbook as fact data, the cell behind each dotted data path (see `locate`), every
+    cell that cannot be read exactly (a formula without its value, an error value, merged cells,
+    a figure given twice), and the vocabulary of the pack its `agreement` sheet names, which
+    says what its other sheets may hold (read first for that reason)."""
+    reader = _Reader(path, vocabularies)
+    for sheet in sorted(_sheets(path), key=lambda sheet: sheet.title != AGREEMENT):
+        reader.sheet(sheet)
+    reader.finish()
+    return Reading(reader.data, reader.places, reader.problems, reader.vocabulary())
+
+
+def _sheets(path: Path) -> list[Sheet]:
+    """Every worksheet but the template's lists; a file that openpyxl cannot take apart (not a
+    zip, a broken deflate stream, broken XML) is one message, whatever failed inside."""
+    from openpyxl import load_workbook  # noqa: PLC0415 - only commands that touch Excel pay for it
 
     try:
-        return load_workbook(path, data_only=True, read_only=False)
-    except FileNotFoundError:
-        raise InputError(Problem("file.missing", file=path)) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(Problem("file.unreadable", file=path, params={"detail": str(exc) or type(exc).__name__})) from None
+        if not path.is_file():
+            key = "file.missing" if not path.exists() else "file.not_regular"
+            raise InputError(Problem(key, file=path))
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_BYTES:
+            raise InputError(Problem("workbook.too_large", file=path, params={
+                "size": unpacked // 2**20, "limit": MAX_BYTES // 2**20}))
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [_sheet(book, sheet) for sheet in book.worksheets if sheet.title != LISTS]
+        finally:
+            book.close()
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl's boundary: any failure is a damaged file
+        detail = str(exc) or type(exc).__name__
+        raise InputError(Problem("workbook.damaged", file=path,
+                                 params={"detail": detail})) from None
+
+
+def _sheet(book: Any, sheet: Any) -> Sheet:
+    from openpyxl.cell.read_only import ReadOnlyCell  # noqa: PLC0415
+    from openpyxl.utils import range_boundaries  # noqa: PLC0415
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser  # noqa: PLC0415
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        """openpyxl's own parser of a sheet's rows, noting which cells hold a formula: with
+        cached values only (data_only) it drops that, and a formula without a cached value
+        would read as an empty cell."""
+
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            cell["formula"] = element.find(FORMULA_TAG) is not None
+            return cell
+
+    rows: dict[int, dict[int, Cell]] = {}
+    cut_at = None
+    formats: dict[int, str] = {}
+    with sheet._get_source() as source:
+        parser = Parser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
+                        date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        for index, parsed in parser.parse():
+            cells = {}
+            for c in parsed:
+                if c["value"] is None and not c["formula"]:
+                    continue  # formatting only
+                style = c["style_id"]
+                if style not in formats:
+                    formats[style] = ReadOnlyCell(sheet, 1, 1, None, style_id=style).number_format
+                cells[c["column"]] = Cell(sheet.title, index, c["column"], c["value"],
+                                          formats[style], c["formula"], c["data_type"] == "e")
+            if cells:
+                if len(rows) >= MAX_ROWS:
+                    cut_at = index
+                    break
+                rows[index] = cells
+        merges = parser.merged_cells.mergeCell if parser.merged_cells else ()
+        merged = [range_boundaries(m.ref) for m in merges]
+    return Sheet(sheet.title, rows, [(r1, c1, r2, c2) for c1, r1, c2, r2 in merged], cut_at)
+
+
+class _Reader:
+    """Reads sheet after sheet into YAML's data shape, gathering every problem on the way."""
+
+    def __init__(self, path: Path, vocabularies: Vocabularies) -> None:
+        self.path = path
+        self.vocabularies = vocabularies
+        self.data: dict[str, Any] = {}
+        self.places: dict[str, Place] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[str] = set()
+
+    def sheet(self, sheet: Sheet) -> None:
+        name = sheet.title
+        self.seen.add(name)
+        if sheet.cut_at is not None:
+            self.problem("workbook.too_many_rows", Cell(name, sheet.cut_at, 1), limit=MAX_ROWS)
+        if name == AGREEMENT:
+            self._merged(sheet, READ_COLUMNS[AGREEMENT])
+            self._agreement(sheet)
+        elif name == CONDITIONS:
+            self._merged(sheet, READ_COLUMNS[CONDITIONS])
+            self._conditions(sheet)
+        elif name in RECORDS:
+            if records := self._table(sheet, RECORDS[name], name):
+                self.data[name] = records
+        elif name in self.vocabulary().collections:
+            if items := self._table(sheet, _attributes(name, self.vocabulary()),
+                                    f"collections.{name}"):
+                self.data.setdefault("collections", {})[name] = items
+        else:  # the municipality, or a party by its id (the cross-check refuses an unknown one)
+            self._merged(sheet, READ_COLUMNS["section"])
+            self._section(sheet)
+
+    def vocabulary(self) -> Vocabulary:
+        """The vocabulary of the pack the agreement sheet names (read first), looked up once."""
+        return self.vocabularies(self.data.get("agreement"))
+
+    def finish(self) -> None:
+        """A workbook without its agreement sheet names no agreement: say which sheet to add."""
+        if AGREEMENT not in self.seen:
+            missing = Problem("workbook.missing_sheet", self.path, params={"sheet": AGREEMENT})
+            self.problems.insert(0, missing)
+
+    def problem(self, key: str, cell: Cell, field: str | None = None, **params: Any) -> None:
+        self.problems.append(Problem(key, self.path, cell.row, cell.column, field, params,
+                                     sheet=cell.sheet))
+
+    def _merged(self, sheet: Sheet, columns: Sequence[int]) -> None:
+        """Merged cells keep only their first value: a figure under the others would be lost."""
+        for min_row, min_col, max_row, max_col in sheet.merged:
+            if any(min_col <= c <= max_col for c in columns):
+                self.problem("workbook.merged", sheet.at(min_row, min_col),
+                             cells=f"{_letter(min_col)}{min_row}:{_letter(max_col)}{max_row}")
+
+    def _once(self, field: str, cell: Cell) -> bool:
+        """Place `field` at `cell`; a field given twice (a second row for one figure) is refused."""
+        first = self.places.get(field)
+        if first is not None and first[0] == cell.sheet and first[1] != cell.row:
+            self.problem("workbook.twice", cell, field, first=f"{_letter(first[2])}{first[1]}")
+            return False
+        self.places[field] = _at(cell)
+        return True
+
+    def _value(self, cell: Cell, unit: str, field: str) -> Any:
+        if cell.error:
+            self.problem("workbook.error_value", cell, field, value=str(cell.value))
+            return None
+        if cell.formula and cell.value is None:
+            self.problem("workbook.formula_no_value", cell, field)
+            return None
+        return _value(cell, unit)
+
+    def _agreement(self, sheet: Sheet) -> None:
+        for row in sheet.body():
+            key = _text(sheet.at(row, 1).value)
+            if key in ("agreement", "year"):
+                cell = sheet.at(row, 2)
+                unit = "year" if key == "year" else "text"
+                if self._once(key, cell) and (value := self._value(cell, unit, key)) is not None:
+                    self.data[key] = value
+
+    def _section(self, sheet: Sheet) -> None:
+        name = sheet.title
+        units = self.vocabulary().figures
+        base = MUNICIPALITY if name == MUNICIPALITY else f"parties.{name}"
+        section: dict[str, Any] = {}
+        figures: dict[str, Any] = {}
+        self.places[base] = (name, 1, 1)
+        columns = {head: index for index, head in enumerate(SECTION_HEAD, start=1)}
+        for row in sheet.body():
+            key = _text(sheet.at(row, 1).value)
+            if key is None:
+                continue
+            value_cell = sheet.at(row, columns["value"])
+            if key in ("supplied_by", "system"):
+                value = _text(value_cell.value)
+                if self._once(f"{base}.{key}", value_cell) and value is not None:
+                    section[key] = value
+                continue
+            field = f"{base}.figures.{key}"
+            if not self._once(field, value_cell):
+                continue
+            self.places[f"{field}.value"] = _at(value_cell)
+            contested = sheet.at(row, columns["contested_by"])
+            reason = sheet.at(row, columns["reason"])
+            self.places[f"{field}.contested_by"] = _at(contested)
+            self.places[f"{field}.reason"] = _at(reason)
+            value = self._value(value_cell, units.get(key, "text"), field)
+            if value is None:
+                continue
+            if by := _text(contested.value):
+                figures[key] = {"value": value, "contested_by": by,
+                                **({"reason": text} if (text := _text(reason.value)) else {})}
+            else:
+                figures[key] = value
+        if figures or section:
+            self.places[f"{base}.figures"] = (name, 1, 2)
+            target = self.data.setdefault("parties", {}) if base != MUNICIPALITY else self.data
+            target[name] = {**section, "figures": figures}
+
+    def _header(self, sheet: Sheet, allowed: dict[str, str]) -> dict[int, str]:
+        """The attribute of each header column; an unknown or repeated name is a problem."""
+        names: dict[int, str] = {}
+        for column, cell in sorted(sheet.rows.get(1, {}).items()):
+            text = _text(cell.value)
+            match = _HEADER.match(text) if text else None
+            name = match.group(1) if match else text
+            if name is None:
+                continue
+            if name not in allowed:
+                self.problem("facts.xlsx_header", cell, name, name=name, collection=sheet.title,
+                             suggestion=closest(name, list(allowed)) or "")
+            elif name in names.values():
+                first = next(c for c, n in names.items() if n == name)
+                self.problem("workbook.twice", cell, name, first=f"{_letter(first)}1")
+            else:
+                names[column] = name
+        return names
+
+    def _table(self, sheet: Sheet, units: dict[str, str], field: str) -> list[dict[str, Any]]:
+        """The rows of a header-and-rows sheet (a collection, the ladder's records) as YAML would
+        give them, remembering each value's cell so a later error can name it."""
+        header = self._header(sheet, units)
+        self._merged(sheet, list(header))
+        headed = {c for c, cell in sheet.rows.get(1, {}).items() if _text(cell.value)}
+        outside: set[int] = set()  # columns without a name that hold a value: the first one says it
+        items: list[dict[str, Any]] = []
+        for row in sheet.body():
+            cells = sheet.rows[row]
+            for column, cell in cells.items():
+                if column not in headed and column not in outside and cell.value is not None:
+                    outside.add(column)
+                    self.problem("workbook.outside_table", cell)
+            if all(_text(cells[c].value) is None for c in header if c in cells) and not any(
+                    cells[c].formula or cells[c].error for c in header if c in cells):
+                continue
+            item_field = f"{field}[{len(items)}]"
+            self.places[item_field] = (sheet.title, row, min(header, default=1))
+            item: dict[str, Any] = {}
+            for column, attr in header.items():
+                cell = sheet.at(row, column)
+                self.places[f"{item_field}.{attr}"] = _at(cell)
+                if (value := self._value(cell, units[attr], f"{item_field}.{attr}")) is not None:
+                    item[attr] = value
+            items.append(item)
+        self.places[field] = (sheet.title, 1, 1)
+        return items
+
+    def _conditions(self, sheet: Sheet) -> None:
+        for row in sheet.body():
+            key = _text(sheet.at(row, 1).value)
+            if key is None:
+                continue
+            cell = sheet.at(row, 2)
+            field = f"conditions.{key}"
+            if self._once(field, cell) and (value := self._value(cell, "bool", field)) is not None:
+                self.data.setdefault("conditions", {})[key] = value  # blank: not supplied
 
 
 def _text(value: Any) -> str | None:
@@ -253,114 +524,11 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _read_agreement(rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
-    for row in rows:
-        key = _text(row[0].value)
-        if key in ("agreement", "year") and len(row) > 1:
-            cell = row[1]
-            places[key] = (cell.parent.title, cell.row, cell.column)
-            value = _value(cell, "year" if key == "year" else "text")
-            if value is not None:
-                data[key] = value
+def _at(cell: Cell) -> Place:
+    return cell.sheet, cell.row, cell.column
 
 
-def _read_section(path: Path, name: str, rows: list[Any], data: dict[str, Any],
-                  places: dict[str, Place], units: Mapping[str, str]) -> None:
-    base = MUNICIPALITY if name == MUNICIPALITY else f"parties.{name}"
-    section: dict[str, Any] = {}
-    figures: dict[str, Any] = {}
-    places[base] = (name, 1, 1)
-    for row in rows:
-        key = _text(row[0].value) if row else None
-        if key is None or len(row) < 2:
-            continue
-        cells = dict(zip(SECTION_HEAD, row))
-        if key in ("supplied_by", "system"):
-            places[f"{base}.{key}"] = _at(cells["value"])
-            if (value := _text(cells["value"].value)) is not None:
-                section[key] = value
-            continue
-        field = f"{base}.figures.{key}"
-        places[field] = places[f"{field}.value"] = _at(cells["value"])
-        value = _value(cells["value"], units.get(key, "text"))
-        contested = cells.get("contested_by")
-        if contested is not None:
-            places[f"{field}.contested_by"] = _at(contested)
-            places[f"{field}.reason"] = _at(cells.get("reason", contested))
-        if value is None:
-            continue
-        by = _text(contested.value) if contested is not None else None
-        if by:
-            reason = _text(cells["reason"].value) if "reason" in cells else None
-            figures[key] = {"value": value, "contested_by": by, **({"reason": reason} if reason else {})}
-        else:
-            figures[key] = value
-    if figures or section:
-        places[f"{base}.figures"] = (name, 1, 2)
-        target = data.setdefault("parties", {}) if base != MUNICIPALITY else data
-        target[name] = {**section, "figures": figures}
-
-
-def _header(path: Path, sheet: Any, allowed: dict[str, str], what: str) -> list[str | None]:
-    names: list[str | None] = []
-    for cell in next(sheet.iter_rows(min_row=1, max_row=1), ()):
-        text = _text(cell.value)
-        match = _HEADER.match(text) if text else None
-        name = match.group(1) if match else text
-        if name is not None and name not in allowed:
-            raise InputError(Problem("facts.xlsx_header", file=path, sheet=sheet.title, line=cell.row, column=cell.column,
-                                     field=name, params={"name": name, "collection": what,
-                                                         "suggestion": closest(name, list(allowed)) or ""}))
-        names.append(name)
-    return names
-
-
-def _read_table(path: Path, sheet: Any, rows: list[Any], units: dict[str, str], field: str,
-                places: dict[str, Place]) -> list[dict[str, Any]]:
-    """The rows of a header-and-rows sheet (a collection, the ladder's records) as YAML would give
-    them, remembering each value's cell so a later error can name it."""
-    header = _header(path, sheet, units, sheet.title)
-    items: list[dict[str, Any]] = []
-    for row in rows:
-        if all(_text(c.value) is None for c in row):
-            continue
-        item_field = f"{field}[{len(items)}]"
-        places[item_field] = _at(row[0])
-        item: dict[str, Any] = {}
-        for attr, cell in zip(header, row):
-            if attr is not None:
-                places[f"{item_field}.{attr}"] = _at(cell)
-                if (value := _value(cell, units[attr])) is not None:
-                    item[attr] = value
-        items.append(item)
-    places[field] = (sheet.title, 1, 1)
-    return items
-
-
-def _read_collection(path: Path, sheet: Any, rows: list[Any], data: dict[str, Any],
-                     places: dict[str, Place], vocab: Vocabulary) -> None:
-    name = sheet.title
-    units = _attributes(name, vocab)
-    if items := _read_table(path, sheet, rows, units, f"collections.{name}", places):
-        data.setdefault("collections", {})[name] = items
-
-
-def _read_conditions(rows: list[Any], data: dict[str, Any], places: dict[str, Place]) -> None:
-    for row in rows:
-        key = _text(row[0].value) if row else None
-        if key is None or len(row) < 2:
-            continue
-        places[f"conditions.{key}"] = _at(row[1])
-        value = _value(row[1], "bool")
-        if value is not None:  # a blank value: not supplied, as for a figure
-            data.setdefault("conditions", {})[key] = value
-
-
-def _at(cell: Any) -> Place:
-    return cell.parent.title, cell.row, cell.column
-
-
-def _value(cell: Any, unit: str) -> Any:
+def _value(cell: Cell, unit: str) -> Any:
     """A cell's value as YAML would give it for a figure or attribute of this unit."""
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -393,9 +561,11 @@ def locate(problem: Problem, places: dict[str, Place], path: Path) -> Problem:
         if field in places:
             sheet, row, column = places[field]
             return Problem(problem.key, path, row, column, problem.field, problem.params, problem.severity, sheet)
-        field = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
+        shorter = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
+        if shorter == field:
+            break  # a top-level field that no cell holds (`agreement` without its sheet)
+        field = shorter
     return Problem(problem.key, path, None, None, problem.field, problem.params, problem.severity)
-
 
 
 # -- recording a meeting (woonpact record) ------------------------------------------------------
@@ -415,8 +585,11 @@ def with_event(path: Path, event: EscalationEvent) -> bytes:
     if name not in book.sheetnames:
         _head(book.create_sheet(name), [f"{attr} ({unit})" for attr, unit in units.items()])
     sheet = book[name]
-    header = _header(path, sheet, units, name)
-    columns = {attr: column for column, attr in enumerate(header, start=1) if attr is not None}
+    columns = {}
+    for cell in next(sheet.iter_rows(min_row=1, max_row=1), ()):
+        match = _HEADER.match(_text(cell.value) or "")
+        if match and match.group(1) in units:
+            columns[match.group(1)] = cell.column
     values = {"rule": event.rule, "rung": event.rung, "scope": event.scope, "date": event.date,
               "concerns": event.concerns, "outcome": event.outcome, "note": event.note or None}
     for attr in (a for a, v in values.items() if v is not None and a not in columns):
