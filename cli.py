@@ -313,7 +313,7 @@ def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
     import io  # noqa: PLC0415
 
     from woonpact.engine.check import fact_names_read, pack_by_path  # noqa: PLC0415
-    from woonpact.engine.facts.workbook import template as workbook_template  # noqa: PLC0415
+    from woonpact.engine.facts.template import template as workbook_template  # noqa: PLC0415
     from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
 
     try:
