@@ -47,11 +47,14 @@ UNIT_DOC = {
 def _figure(spec: dict[str, Any]) -> dict[str, Any]:
     unit = spec["unit"]
     value = UNIT_SCHEMAS[unit]
+    summable = unit in ("count", "eur") and spec.get("summable", True)
     return {
         "description": spec["doc"],
         "x-unit": unit,
         "x-label": spec["label"],
-        "x-summable": spec["unit"] in ("count", "eur") and spec.get("summable", True),
+        "x-doc": _doc(spec),
+        "x-summable": summable,
+        "x-reported-by": spec.get("reported_by", "corporations" if summable else "municipality"),
         "oneOf": [
             value,
             {"type": "object", "additionalProperties": False, "required": ["value"],
@@ -66,6 +69,17 @@ def _figure(spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _doc(spec: dict[str, Any]) -> dict[str, str]:
+    """The meaning in both languages; an entry without `doc_nl` shows its English one."""
+    return {"nl": spec.get("doc_nl", spec["doc"]), "en": spec["doc"]}
+
+
+def _label(name: str, spec: dict[str, Any]) -> dict[str, str]:
+    """An attribute's words for readers; without a `label`, its name in words."""
+    words = name.replace("_", " ")
+    return spec.get("label", {"nl": words, "en": words})
+
+
 def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
     properties = {}
     for attr, a in spec["attributes"].items():
@@ -73,7 +87,8 @@ def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
         prop.pop("x-unit", None)
         if "enum" in a:
             prop = {"enum": a["enum"]}
-        properties[attr] = {**prop, "description": a["doc"], "x-unit": a["unit"]}
+        properties[attr] = {**prop, "description": a["doc"], "x-unit": a["unit"], "x-label": _label(attr, a),
+                            "x-doc": _doc(a)}
         if "default" in a:
             properties[attr]["default"] = a["default"]
     required = [attr for attr, a in spec["attributes"].items() if a.get("required")]
@@ -89,6 +104,8 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
         collections[name] = {
             "description": spec["doc"],
             "x-label": spec["label"],
+            "x-doc": _doc(spec),
+            "x-reported-by": spec.get("reported_by", "municipality"),
             "x-entity": entity,
             "oneOf": [
                 {"type": "array", "items": entity},
@@ -179,20 +196,28 @@ def build_doc(vocab: dict[str, Any]) -> str:
         "## Figures",
         "",
         "Figures stand under `municipality.figures` (the agreement as a whole) or",
-        "`parties.<party>.figures` (that party's own figure).",
+        "`parties.<party>.figures` (that party's own figure). A figure the rules read for the",
+        "agreement as a whole is asked of the municipality (one total) when it is marked",
+        "*municipality* below, else of each corporation (the engine sums their parts); a figure a",
+        "clause reads for one party is always asked of that party (`woonpact template`).",
         "",
-        "| name | unit | meaning |",
-        "|---|---|---|",
+        "| name | unit | meaning | agreement-wide total from |",
+        "|---|---|---|---|",
     ]
     for name, spec in vocab["figures"].items():
-        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {spec['doc']} ({spec['label']['nl']}) |")
+        summable = spec["unit"] in ("count", "eur") and spec.get("summable", True)
+        source = spec.get("reported_by", "corporations" if summable else "municipality")
+        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {spec['doc']} ({spec['label']['nl']}) | {source} |")
     lines += ["", "## Collections", "",
               "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
               "to the YAML whose header names the attributes. Items with a `date` also have the",
               "derived attributes `year`, `quarter` and `month` in rules. The word in brackets is",
-              "the collection's `label`: the noun findings use for its items.", ""]
+              "the collection's `label`: the noun findings use for its items. Who is asked for",
+              "its items: the municipality, each corporation (its own items, by `party`), or each",
+              "party (its own items, by `party`).", ""]
     for name, spec in vocab["collections"].items():
-        lines += [f"### `{name}` ({spec['label']['nl']})", "", spec["doc"], "", "| attribute | unit | meaning |", "|---|---|---|"]
+        lines += [f"### `{name}` ({spec['label']['nl']})", "", f"{spec['doc']} Asked of: {spec.get('reported_by', 'municipality')}.",
+                  "", "| attribute | unit | meaning |", "|---|---|---|"]
         for attr, a in spec["attributes"].items():
             unit = UNIT_DOC[a["unit"]]
             if "enum" in a:
@@ -200,7 +225,7 @@ def build_doc(vocab: dict[str, Any]) -> str:
             required = " (required)" if a.get("required") else ""
             if "default" in a:
                 required += f" (default: {str(a['default']).lower()})"
-            lines.append(f"| `{attr}` | {unit} | {a['doc']}{required} |")
+            lines.append(f"| `{attr}` | {unit} | {a['doc']}{required} ({_label(attr, a)['nl']}) |")
         lines.append("")
     lines += [
         "## Other sections", "",

@@ -26,6 +26,12 @@ class Vocabulary:
     enums: Mapping[tuple[str, str], tuple[str, ...]]  # (collection, attribute) -> allowed
     defaults: Mapping[str, Mapping[str, object]]  # collection -> attribute -> value when absent
     summable: frozenset[str]  # figures an agreement-wide look-up may sum over the corporations
+    meanings: Mapping[str, Text]  # a figure or collection -> its meaning
+    attribute_labels: Mapping[tuple[str, str], Text]
+    attribute_meanings: Mapping[tuple[str, str], Text]
+    # Who is asked for a figure read for the agreement as a whole (municipality | corporations),
+    # and for a collection's items (municipality | corporations | party): see vocabulary.yaml.
+    reported_by: Mapping[str, str]
 
 
 @cache
@@ -34,6 +40,10 @@ def vocabulary() -> Vocabulary:
     figures_schema = schema["$defs"]["figures"]["properties"]
     figures = {name: spec["x-unit"] for name, spec in figures_schema.items()}
     labels = {name: Text.of(spec["x-label"]) for name, spec in figures_schema.items()}
+    meanings = {name: Text.of(spec["x-doc"]) for name, spec in figures_schema.items()}
+    reported_by = {name: spec["x-reported-by"] for name, spec in figures_schema.items()}
+    attribute_labels: dict[tuple[str, str], Text] = {}
+    attribute_meanings: dict[tuple[str, str], Text] = {}
     collections: dict[str, Mapping[str, str]] = {}
     nouns: dict[str, Text] = {}
     enums: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -41,6 +51,8 @@ def vocabulary() -> Vocabulary:
     for name, spec in schema["$defs"]["collections"]["properties"].items():
         entity = spec["x-entity"]
         nouns[name] = Text.of(spec["x-label"])
+        meanings[name] = Text.of(spec["x-doc"])
+        reported_by[name] = spec["x-reported-by"]
         attributes = {attr: a["x-unit"] for attr, a in entity["properties"].items()}
         if attributes.get("date") == "date":
             attributes.update(DERIVED_DATE_ATTRIBUTES)
@@ -48,9 +60,13 @@ def vocabulary() -> Vocabulary:
         for attr, a in entity["properties"].items():
             if "enum" in a:
                 enums[(name, attr)] = tuple(a["enum"])
+            attribute_labels[(name, attr)] = Text.of(a["x-label"])
+            attribute_meanings[(name, attr)] = Text.of(a["x-doc"])
         defaults[name] = MappingProxyType(
             {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
                       MappingProxyType(collections), MappingProxyType(nouns), MappingProxyType(enums),
                       MappingProxyType(defaults),
-                      frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")))
+                      frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")),
+                      MappingProxyType(meanings), MappingProxyType(attribute_labels),
+                      MappingProxyType(attribute_meanings), MappingProxyType(reported_by))
