@@ -173,8 +173,11 @@ def test_an_english_template_has_english_labels_and_reads_the_same(tmp_path: Pat
     assert [c.value for c in book["wywonen"][1]][:4] == ["name", "value", "unit", "description"]
     assert "wywonen" in book.sheetnames and "gemeente" not in book.sheetnames  # its figures: municipality
     dutch = make_template("oegstgeest-2025", tmp_path / "nl.xlsx")
-    assert [[c.value for c in row][:3] for row in book["wywonen"].iter_rows(min_row=2)] == \
-           [[c.value for c in row][:3] for row in dutch["wywonen"].iter_rows(min_row=2)]
+    assert [[c.value for c in row][:2] for row in book["wywonen"].iter_rows(min_row=2)] == \
+           [[c.value for c in row][:2] for row in dutch["wywonen"].iter_rows(min_row=2)]
+    units = {row[0].value: (row[2].value, english[2].value)
+             for row, english in zip(dutch["wywonen"].iter_rows(min_row=2), book["wywonen"].iter_rows(min_row=2))}
+    assert units["rent_sum_increase"] == ("percentage", "percentage") and units["stock_label_efg"] == ("aantal", "count")
 
 
 def test_findings_are_written_as_a_workbook(filled: Path, tmp_path: Path) -> None:
@@ -262,17 +265,22 @@ def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_claus
 
 
 def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) -> None:
+    from woonpact.engine.check import included_rules
     from woonpact.engine.facts.vocabulary import vocabulary
     from tests.support import pack
 
     book = make_template("westland-2025", tmp_path / "t.xlsx", lang="en")
     assert book["_lists"].sheet_state == "hidden" and book.sheetnames[-1] == "_lists"
     vocab = vocabulary()
+    parties = [p.id for p in pack("westland-2025").parties]
     for collection in ("projects", "lettings", "meetings"):
-        expected = {attr: list(vocab.enums[(collection, attr)]) if (collection, attr) in vocab.enums else [True, False]
+        expected = {attr: list(vocab.enums[(collection, attr)]) if (collection, attr) in vocab.enums
+                    else [True, False] if unit == "bool" else parties
                     for attr, unit in vocab.collections[collection].items()
-                    if (collection, attr) in vocab.enums or unit == "bool"}
+                    if (collection, attr) in vocab.enums or unit == "bool" or attr == "party"}
         assert drop_downs(book, collection) == expected, collection
+    milestones = [r.milestone.deliverable for r in included_rules(pack("westland-2025")) if r.milestone]
+    assert sorted(drop_downs(book, "deliverables")["id"]) == sorted(set(milestones))
     assert drop_downs(book, "lettings")["target_group"] == ["regulier", "urgent", "statushouder", "uitstroom", "bijzonder"]
     westland = pack("westland-2025")
     escalations = drop_downs(book, "escalations")

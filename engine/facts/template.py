@@ -1,93 +1,388 @@
-"""The fact-set template: an empty workbook with what a pack's rules read, in the layout that
-`workbook.read` reads back (described there).
+"""The data request as workbooks: one per party, with only what the clauses read from it.
 
-Writing lives apart from reading so that each half changes on its own; the sheet names, the
-ladder's records and the section columns they share are `workbook`'s.
+Each workbook is a fact set in the layout `workbook.read` reads back (described there), so a
+returned workbook is checked like any other and `merge.py` joins the parties' workbooks into
+the year's fact set. What a person reads is in the language asked for: the cover sheet
+(`agreement`: whose request it is, the deadline, where to send it, how to fill it in, the
+deliverables asked and what every column means), the units, the descriptions and the column
+headers (`rent (kale huur · bedrag in €)`: the name before the bracket is what reading needs).
+Every closed column offers its values as a drop-down (parties, deliverables, enumerations,
+yes/no, the ladder's clauses, rungs and outcomes) from the hidden sheet `_lists`. Each sheet
+prints landscape on A4, fitted to the width, its header repeated on every page.
+
+Prefilled from the facts of the year itself (a correction round, or `woonpact merge`), the
+values fill the cells. From the year before, they stand beside each figure for comparison
+only, so a figure nobody updated is missing rather than last year's; last year's projects,
+neighbourhoods, plots and homes are copied (they last), its lettings, meetings and deliverables
+are not (they were that year's), and a product already delivered is not asked again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from woonpact.engine import schema
+from woonpact.engine.facts.request import DataRequest, Deliverable, PartyRequest, municipality_party
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.facts.workbook import AGREEMENT, CONDITIONS, LISTS, MUNICIPALITY, RECORDS, SECTION_HEAD, _attributes
 from woonpact.engine.i18n import say
-from woonpact.engine.model.pack import Pack, Role
-
-if TYPE_CHECKING:
-    from woonpact.engine.check import FactNames
+from woonpact.engine.model.entities import Entities
+from woonpact.engine.model.facts import FactSet, Section
+from woonpact.engine.model.pack import Role
+from woonpact.engine.output.words import value_text
 
 LAST_ROW = 1_048_576  # Excel's: a drop-down covers the rows a team adds as well
+LASTING = ("projects", "neighbourhoods", "plots", "homes")  # copied from the year before
+FORMATS = {"share": "0.0%", "eur": '"€" #,##0.00', "count": "0", "date": "yyyy-mm-dd", "year": "0"}
+WRAP_WIDTH = 70  # the description column: long meanings wrap within it
 
 
-def template(pack: Pack, names: FactNames, lang: str) -> Any:
-    """An empty workbook for `pack` with the figures, collections and conditions its rules read.
+@dataclass(frozen=True)
+class Prefill:
+    """What a template starts from: the year's own facts (they fill the cells), the year before
+    (shown beside for comparison), and the products delivered before the year."""
 
-    Only what the rules read is listed, so the team fills in nothing in vain; a row for any
-    other vocabulary figure may be added by hand.
-    """
+    facts: FactSet | None = None
+    previous: FactSet | None = None
+    delivered: frozenset[tuple[str, str | None]] = frozenset()  # (deliverable, party)
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The cover's particulars: by when and to whom the workbook goes back."""
+
+    deadline: dt.date | None = None
+    send_to: str | None = None
+
+
+def workbook(data: DataRequest, parties: Sequence[PartyRequest], lang: str, prefill: Prefill = Prefill(),
+             letter: Letter = Letter()) -> Any:
+    """The workbook for `parties` (one party's request, or all of them in one book)."""
     from openpyxl import Workbook  # noqa: PLC0415 - only commands that touch Excel pay for it
 
-    vocab = vocabulary()
     book = Workbook()
-    lists = _Lists(book, lang)
-    sheet = book.active
-    sheet.title = AGREEMENT
-    _head(sheet, [say("workbook.name", lang), say("workbook.value", lang), say("workbook.label", lang)])
-    sheet.append(["agreement", pack.id, pack.title])
-    sheet.append(["year", None, say("workbook.year_hint", lang, first=pack.first_year, last=pack.last_year)])
-    ordered = [name for name in vocab.figures if name in names.figures]
-    parties = [(p.id, p.name) for p in pack.parties if p.role is not Role.GEMEENTE]  # its figures: `municipality`
-    for section, title in [(MUNICIPALITY, pack.municipality), *parties]:
-        sheet = book.create_sheet(section)
-        _head(sheet, [say(f"workbook.{h}", lang) for h in SECTION_HEAD])
-        sheet.append(["supplied_by", None, "text", say("workbook.supplied_by", lang, section=title)])
-        sheet.append(["system", None, "text", say("workbook.system", lang)])
-        for name in ordered:
-            sheet.append([name, None, vocab.figures[name], vocab.labels[name](lang)])
-            if vocab.figures[name] == "share":
-                sheet.cell(sheet.max_row, 2).number_format = "0.0%"
-        _widths(sheet, (30, 14, 8, 60, 14, 50))
-    for name in [c for c in vocab.collections if c in names.collections]:
-        _collection_sheet(book.create_sheet(name), name, lists)
-    _conditions_sheet(book.create_sheet(CONDITIONS), names, lists, lang)
-    closed = {"rule": names.clauses, "rung": tuple(r.id for r in pack.ladder.rungs),
-              "outcome": tuple(schema.load_schema("facts.schema.json")["$defs"]["escalation"]["properties"]["outcome"]["enum"])}
-    for name, units in RECORDS.items():
-        sheet = book.create_sheet(name)
-        _head(sheet, [f"{attr} ({unit})" for attr, unit in units.items()])
-        _widths(sheet, [60 if attr in ("note", "reason") else 16 for attr in units])
-        for column, attr in enumerate(units, start=1):
-            if attr in closed:
-                lists.restrict(sheet, column, closed[attr])
-    book.move_sheet(lists.sheet, offset=len(book.sheetnames) - 1 - book.index(lists.sheet))  # last, out of the way
+    writer = _Writer(book, data, parties, lang, prefill)
+    writer.cover(book.active, letter)
+    for party in parties:
+        for section in party.sections:
+            writer.section(section, party)
+    for collection in writer.collections():
+        writer.collection(collection)
+    if any(p.conditions for p in parties):
+        writer.conditions()
+    if any(p.records for p in parties):
+        writer.records()
+    book.move_sheet(writer.lists.sheet, offset=len(book.sheetnames) - 1 - book.index(writer.lists.sheet))
+    for sheet in book.worksheets:
+        _printable(sheet)
     return book
 
 
-def _collection_sheet(sheet: Any, name: str, lists: _Lists) -> None:
-    """A header of attributes with their units, an Excel table, and a drop-down on each column
-    of an enumeration or true/false."""
-    units = _attributes(name)
-    enums = vocabulary().enums
-    _head(sheet, [f"{attr} ({unit})" for attr, unit in units.items()])
-    _table(sheet, name, len(units))
-    for column, (attr, unit) in enumerate(units.items(), start=1):
-        if unit == "date":
-            sheet.column_dimensions[_letter(column)].number_format = "yyyy-mm-dd"
-        if allowed := enums.get((name, attr), (True, False) if unit == "bool" else ()):
-            lists.restrict(sheet, column, allowed)
-    _widths(sheet, [max(14, len(a) + len(u) + 4) for a, u in units.items()])
+def file_name(data: DataRequest, party: PartyRequest) -> str:
+    """`westland-2025-2026-arcade.xlsx`: the agreement, the year and the party."""
+    year = f"-{data.year}" if data.year is not None else ""
+    return f"{data.pack.id}{year}-{party.party.id}.xlsx"
 
 
-def _conditions_sheet(sheet: Any, names: FactNames, lists: _Lists, lang: str) -> None:
-    """One row per condition the rules read, with the clauses that read it, its value left blank."""
-    _head(sheet, ["name (text)", "value (bool)", say("workbook.read_by", lang)])
-    for condition, clauses in sorted(names.conditions.items()):
-        sheet.append([condition, None, ", ".join(clauses)])
-    lists.restrict(sheet, 2, (True, False))
-    _widths(sheet, (36, 12, 40))
+class _Writer:
+    def __init__(self, book: Any, data: DataRequest, parties: Sequence[PartyRequest], lang: str,
+                 prefill: Prefill) -> None:
+        self.book, self.data, self.parties, self.lang, self.prefill = book, data, parties, lang, prefill
+        self.lists = _Lists(book, lang)
+        self.whole = len(parties) > 1  # every party's rows, in one book
+        self.own = frozenset(p.party.id for p in parties)
+
+    # -- the cover --------------------------------------------------------------------------
+
+    def cover(self, sheet: Any, letter: Letter) -> None:
+        """The `agreement` sheet: the two rows reading needs, then the request in words (column
+        A left blank, so reading passes over it)."""
+        lang, pack, year = self.lang, self.data.pack, self.data.year
+        sheet.title = AGREEMENT
+        _head(sheet, [say("workbook.name", lang), say("workbook.value", lang), say("workbook.label", lang)])
+        sheet.append(["agreement", pack.id, pack.title])
+        sheet.append(["year", year, say("workbook.year_hint", lang, first=pack.first_year, last=pack.last_year)])
+        if year is not None:
+            sheet.cell(3, 2).number_format = "0"
+        names = ", ".join(p.party.name for p in self.parties)
+        lines: list[tuple[str, str] | str] = [
+            "",
+            ("!", say("request.title", lang, year=year or f"{pack.first_year}-{pack.last_year}", agreement=pack.title)),
+            (say("request.for", lang), names),
+            (say("request.deadline", lang), letter.deadline.strftime("%d-%m-%Y") if letter.deadline and lang != "en"
+             else letter.deadline.isoformat() if letter.deadline else say("request.deadline_letter", lang)),
+            (say("request.send_to", lang), letter.send_to or self._municipality_name()),
+            "",
+            ("!", say("request.how", lang)),
+            *((str(i), say(f"request.step{i}", lang)) for i in range(1, 6)),
+        ]
+        if self.prefill.previous is not None:
+            lines.append(("", say("request.previous", lang, year=self.prefill.previous.year)))
+        if self.prefill.facts is not None:
+            lines.append(("", say("request.filled", lang, year=self.prefill.facts.year)))
+        lines += ["", ("!", say("request.asked", lang))]
+        lines += [(sheet_name, text) for sheet_name, text in self._contents()]
+        deliverables = [(p, d) for p in self.parties for d in p.deliverables if self._asked(p, d)]
+        if deliverables:
+            lines += ["", ("!", say("request.deliverables", lang))]
+            for party, item in deliverables:
+                due = value_text(item.due, "date", lang) if item.due else "-"
+                together = say("request.together", lang, parties=self._names(item.together)) if item.together else ""
+                who = f"{party.party.name}: " if self.whole else ""
+                lines.append((item.id, say("request.deliverable", lang, who=who, due=due,
+                                           clauses=", ".join(item.clauses), together=together)))
+        lines += ["", ("!", say("request.columns", lang))]
+        lines += self._legend()
+        _cover_lines(sheet, lines)
+        _widths(sheet, (12, 34, 90))
+
+    def _contents(self) -> Iterable[tuple[str, str]]:
+        lang = self.lang
+        for party in self.parties:
+            for section in party.sections:
+                count = len(party.figures.get(section, {}))
+                yield section, say("request.sheet_figures", lang, count=count,
+                                                       whose=self._section_name(section))
+        vocab = vocabulary()
+        for collection in self.collections():
+            yield collection, say("request.sheet_collection", lang, what=vocab.meanings[collection](lang))
+        if any(p.conditions for p in self.parties):
+            yield CONDITIONS, say("request.sheet_conditions", lang)
+        if any(p.records for p in self.parties):
+            yield "escalations, deviations", say("request.sheet_records", lang)
+
+    def _legend(self) -> list[tuple[str, str] | str]:
+        """Every column of every collection sheet: its name, words, unit, meaning, values."""
+        vocab, lang = vocabulary(), self.lang
+        lines: list[tuple[str, str] | str] = []
+        for collection in self.collections():
+            lines.append(("!", collection))
+            for attr, unit in _attributes(collection).items():
+                allowed = self._allowed(collection, attr)
+                values = " " + say("request.values", lang, values=", ".join(_shown(v, lang) for v in allowed)) \
+                    if allowed else ""
+                lines.append((attr, f"{vocab.attribute_labels[(collection, attr)](lang)} ({_unit(unit, lang)}): "
+                                    f"{vocab.attribute_meanings[(collection, attr)](lang)}{values}"))
+        return lines
+
+    def _municipality_name(self) -> str:
+        party = municipality_party(self.data.pack)
+        return party.name if party else self.data.pack.municipality
+
+    def _names(self, ids: Iterable[str]) -> str:
+        return ", ".join(p.name if (p := self.data.pack.party(i)) else i for i in ids)
+
+    def _section_name(self, section: str) -> str:
+        return self._municipality_name() if section == MUNICIPALITY else self._names([section])
+
+    # -- figures ----------------------------------------------------------------------------
+
+    def section(self, section: str, party: PartyRequest) -> None:
+        """A party's figures: who supplied them and from which system, then a row per figure."""
+        lang, vocab = self.lang, vocabulary()
+        sheet = self.book.create_sheet(section)
+        _head(sheet, [say(f"workbook.{h}", lang) for h in SECTION_HEAD])
+        own = self._facts_section(self.prefill.facts, section)
+        before = self._facts_section(self.prefill.previous, section)
+        sheet.append(["supplied_by", own.supplier if own else None, _unit("text", lang),
+                      say("workbook.supplied_by", lang, section=self._section_name(section))])
+        sheet.append(["system", own.system if own else None, _unit("text", lang), say("workbook.system", lang)])
+        asked = party.figures.get(section, {})
+        extra = [n for n in (own.figures if own else {}) if n not in asked and n in vocab.figures]
+        for name in [*asked, *extra]:
+            unit = vocab.figures[name]
+            description = f"{vocab.labels[name](lang)}: {vocab.meanings[name](lang)}"
+            if name in asked:
+                description += " " + say("request.read_by", lang, clauses=", ".join(asked[name]))
+            if before is not None and name in before.figures:
+                description += " " + say("request.before", lang, year=self.prefill.previous.year,  # type: ignore[union-attr]
+                                         value=value_text(before.figures[name], unit, lang))
+            contest = own.contested.get(name) if own else None
+            value = own.figures.get(name) if own else None
+            sheet.append([name, _share(value) if unit == "share" and value is not None else value, _unit(unit, lang),
+                          description, contest.by if contest else None, contest.reason if contest else None])
+            if unit in FORMATS:
+                sheet.cell(sheet.max_row, 2).number_format = FORMATS[unit]
+        self.lists.restrict(sheet, 5, [p.id for p in self.data.pack.parties])
+        _wrap(sheet, 4)
+        _widths(sheet, (30, 14, 12, WRAP_WIDTH, 16, 40))
+
+    @staticmethod
+    def _facts_section(facts: FactSet | None, section: str) -> Section | None:
+        if facts is None:
+            return None
+        return facts.agreement_section if section == MUNICIPALITY else facts.parties.get(section)
+
+    # -- collections ------------------------------------------------------------------------
+
+    def collections(self) -> list[str]:
+        """The collection sheets: those asked of these parties, and those the prefill has rows
+        of theirs in, in the vocabulary's order."""
+        wanted = {name for p in self.parties for name in p.collections}
+        if any(p.deliverables for p in self.parties):
+            wanted.add("deliverables")
+        wanted |= {name for name in vocabulary().collections if self._rows(name)}
+        return [name for name in vocabulary().collections if name in wanted]
+
+    def _rows(self, collection: str) -> list[dict[str, Any]]:
+        """The prefill's items of this collection that belong in this workbook."""
+        facts = self.prefill.facts
+        source = facts.collections.get(collection) if facts is not None else None
+        if source is None and collection in LASTING and self.prefill.previous is not None:
+            source = self.prefill.previous.collections.get(collection)
+        if source is None:
+            return []
+        return [item for item in _items(source) if self.whole or self._owner(collection, item.get("party")) in self.own]
+
+    def _owner(self, collection: str, party: str | None) -> str | None:
+        """Whose workbook an item goes in: the party it names, for a collection each party keeps;
+        else (or naming nobody of the pack) the municipality's."""
+        pack = self.data.pack
+        if vocabulary().reported_by.get(collection) != "municipality" and party and pack.party(party):
+            return party
+        municipality = municipality_party(pack)
+        return municipality.id if municipality else None
+
+    def collection(self, name: str) -> None:
+        """A header of attributes with their words and units, the prefilled rows, an Excel table,
+        and a drop-down on every closed column."""
+        lang, vocab = self.lang, vocabulary()
+        units = _attributes(name)
+        sheet = self.book.create_sheet(name)
+        _head(sheet, [f"{attr} ({vocab.attribute_labels[(name, attr)](lang)} · {_unit(unit, lang)})"
+                      for attr, unit in units.items()])
+        rows = self._rows(name)
+        for item in rows:
+            sheet.append([_cell(item.get(attr)) for attr in units])
+        _table(sheet, name, len(units), max(2, len(rows) + 1))
+        for column, (attr, unit) in enumerate(units.items(), start=1):
+            if unit in FORMATS:
+                for row in range(2, len(rows) + 2):
+                    sheet.cell(row, column).number_format = FORMATS[unit]
+                sheet.column_dimensions[_letter(column)].number_format = FORMATS[unit]
+            if allowed := self._allowed(name, attr):
+                self.lists.restrict(sheet, column, allowed)
+        _widths(sheet, [max(16, min(40, len(str(c.value)) + 2)) for c in sheet[1]])
+
+    def _allowed(self, collection: str, attr: str) -> tuple[Any, ...]:
+        """A closed column's values: an enumeration, yes/no, a party (in a party's own workbook,
+        only itself), a deliverable asked of these parties."""
+        vocab = vocabulary()
+        if (collection, attr) in vocab.enums:
+            return vocab.enums[(collection, attr)]
+        if vocab.collections[collection][attr] == "bool":
+            return (True, False)
+        if attr == "party" and vocab.reported_by.get(collection) != "municipality" and not self._municipal:
+            return tuple(sorted(self.own))
+        if attr == "party":
+            return tuple(p.id for p in self.data.pack.parties)
+        if collection == "deliverables" and attr == "id":
+            asked = [d.id for p in self.parties for d in p.deliverables]
+            return tuple(dict.fromkeys([*asked, *(item["id"] for item in self._rows("deliverables"))]))
+        return ()
+
+    @property
+    def _municipal(self) -> bool:
+        return self.whole or any(p.party.role is Role.GEMEENTE for p in self.parties)
+
+    def _asked(self, party: PartyRequest, deliverable: Deliverable) -> bool:
+        """Not asked again: a product (not a yearly one) delivered before the year, by the party
+        or by nobody in particular."""
+        delivered = self.prefill.delivered
+        return deliverable.yearly or not {(deliverable.id, party.party.id), (deliverable.id, None)} & delivered
+
+    # -- the municipality's own sheets ------------------------------------------------------
+
+    def conditions(self) -> None:
+        """One row per condition the clauses read, with the clauses that read it."""
+        lang = self.lang
+        sheet = self.book.create_sheet(CONDITIONS)
+        _head(sheet, [f"name ({say('workbook.condition', lang)})", f"value ({_unit('bool', lang)})",
+                      say("workbook.read_by", lang)])
+        given = self.prefill.facts.conditions if self.prefill.facts is not None else {}
+        for party in self.parties:
+            for condition, clauses in party.conditions.items():
+                sheet.append([condition, given.get(condition), ", ".join(clauses)])
+        self.lists.restrict(sheet, 2, (True, False))
+        _widths(sheet, (36, 14, 40))
+
+    def records(self) -> None:
+        """The ladder's records: the meetings held on the disputes ladder, the agreed deviations."""
+        lang = self.lang
+        closed = {"rule": self.data.clauses, "rung": tuple(r.id for r in self.data.pack.ladder.rungs),
+                  "outcome": tuple(schema.load_schema("facts.schema.json")["$defs"]["escalation"]["properties"]
+                                   ["outcome"]["enum"])}
+        facts = self.prefill.facts
+        rows = {"escalations": [_event(e) for e in facts.escalations] if facts else [],
+                "deviations": [_deviation(d) for d in facts.deviations] if facts else []}
+        for name, units in RECORDS.items():
+            sheet = self.book.create_sheet(name)
+            _head(sheet, [f"{attr} ({say(f'workbook.record.{attr}', lang)} · {_unit(unit, lang)})"
+                          for attr, unit in units.items()])
+            for item in rows[name]:
+                sheet.append([_cell(item.get(attr)) for attr in units])
+            _widths(sheet, [60 if attr in ("note", "reason") else 22 for attr in units])
+            for column, (attr, unit) in enumerate(units.items(), start=1):
+                if unit == "date":
+                    sheet.column_dimensions[_letter(column)].number_format = FORMATS["date"]
+                if closed.get(attr):
+                    self.lists.restrict(sheet, column, closed[attr])
+
+
+def _items(entities: Entities) -> list[dict[str, Any]]:
+    return [{a: v for a, v in zip(entities.attributes, row) if v is not None} for row in entities.rows()]
+
+
+def _event(event: Any) -> dict[str, Any]:
+    return {"rule": event.rule, "rung": event.rung, "scope": event.scope, "date": event.date,
+            "outcome": event.outcome, "note": event.note or None}
+
+
+def _deviation(deviation: Any) -> dict[str, Any]:
+    return {"rule": deviation.rule, "scope": deviation.scope, "from": deviation.first_year,
+            "until": deviation.last_year, "approved_by": list(deviation.approved_by), "date": deviation.date,
+            "reason": deviation.reason}
+
+
+def _share(value: float) -> Decimal:
+    """A share as the percentage it was written as, over 100: Excel keeps 16 digits, and the
+    17th of 4.1% read as a fraction (0.040999999999999995) would make it 4.099999999999999%."""
+    return Decimal(f"{value * 100:.10g}") / 100
+
+
+def _cell(value: Any) -> Any:
+    """A value as a cell holds it: a list (a meeting's parties) as its items with commas."""
+    return ", ".join(value) if isinstance(value, list) else value
+
+
+def _unit(unit: str, lang: str) -> str:
+    return say(f"unit.{unit}", lang)
+
+
+def _shown(value: Any, lang: str) -> str:
+    return value_text(value, "", lang) if isinstance(value, bool) else str(value)
+
+
+def _cover_lines(sheet: Any, lines: Sequence[tuple[str, str] | str]) -> None:
+    """The cover's words in columns B and C; a heading (`!`) bold, in column B."""
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+
+    for line in lines:
+        if isinstance(line, str):
+            sheet.append([None, line or None])
+            continue
+        key, text = line
+        if key == "!":
+            sheet.append([None, text])
+            sheet.cell(sheet.max_row, 2).font = Font(bold=True, size=12)
+        else:
+            sheet.append([None, key or None, text])
+            sheet.cell(sheet.max_row, 3).alignment = Alignment(wrap_text=True, vertical="top")
+            sheet.cell(sheet.max_row, 2).alignment = Alignment(vertical="top")
 
 
 class _Lists:
@@ -119,18 +414,36 @@ class _Lists:
 
 
 def _head(sheet: Any, cells: list[str]) -> None:
-    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
 
     sheet.append(cells)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
 
 
-def _table(sheet: Any, name: str, width: int) -> None:
+def _wrap(sheet: Any, column: int) -> None:
+    from openpyxl.styles import Alignment  # noqa: PLC0415
+
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _printable(sheet: Any) -> None:
+    """Landscape A4, fitted to the page's width, the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
+def _table(sheet: Any, name: str, width: int, last_row: int) -> None:
     from openpyxl.worksheet.table import Table, TableStyleInfo  # noqa: PLC0415
 
-    table = Table(displayName=f"t_{name}", ref=f"A1:{_letter(width)}2")
+    table = Table(displayName=f"t_{name}", ref=f"A1:{_letter(width)}{last_row}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     sheet.add_table(table)
 

@@ -197,6 +197,11 @@ class Pack:
     def corporations(self) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role is Role.CORPORATIE)
 
+    def responsible(self, rule: Rule) -> tuple[Party, ...]:
+        """The parties a clause names as responsible: by id, by role, or `all`, in the pack's order."""
+        names = set(rule.responsible)
+        return tuple(p for p in self.parties if "all" in names or p.id in names or p.role.value in names)
+
     def lineage(self, rule_id: str) -> tuple[Rule, ...]:
         """Every version of a clause, oldest first."""
         return tuple(sorted((r for r in self.rules if r.id == rule_id), key=lambda r: r.first_year))

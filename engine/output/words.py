@@ -104,6 +104,11 @@ def _is_literal(rule: Rule) -> bool:
     return rule.norm is not None and isinstance(rule.norm.tree.bound, (ast.Number, ast.Share, ast.Money))
 
 
+def condition_words(name: str) -> str:
+    """A condition's name as words: `financiering_gevonden` is "financiering gevonden"."""
+    return name.replace("_", " ")
+
+
 def party_names(pack: Pack, ids: Iterable[str]) -> str:
     """Parties by name: a review meeting knows the parties, not their ids (JSON keeps the ids)."""
     names = {p.id: p.name for p in pack.parties}
