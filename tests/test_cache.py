@@ -76,7 +76,8 @@ def instances(root: object) -> dict[type, object]:
 def test_every_model_object_comes_back_from_the_cache_equal(tmp_path: Path) -> None:
     rules, facts = amended_pack(tmp_path)
     deviation = Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal", dt.date(2025, 3, 1))
-    samples: list[object] = [parameters(), check([facts], rules), deviation]
+    wording = model_pack.Wording(model_text.Text("{value} woningen erbij", "{value} homes added"))
+    samples: list[object] = [parameters(), check([facts], rules), deviation, wording]
     for folder in sorted(p for p in BUNDLED_FACTS.iterdir() if p.is_dir()):
         result = check([folder])
         samples += [result, included_rules(result.pack), load_facts([folder])]

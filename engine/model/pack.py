@@ -132,6 +132,18 @@ class Scope:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """The author's words for a finding where those rendered from the expressions read badly:
+    the measure (`{value}` places the value) and the norm (`{bound}`, `{upper}`)."""
+
+    measure: Text | None = None
+    norm: Text | None = None
+
+    PLACES: ClassVar[dict[str, frozenset[str]]] = {"measure": frozenset({"value"}),
+                                                   "norm": frozenset({"bound", "upper"})}
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     pack: str
@@ -155,6 +167,7 @@ class Rule:
     milestone: Milestone | None = None
     effort_shortfall: str = "warning"
     interpretation: Text | None = None
+    wording: Wording | None = None
     unit: str = "number"
     amendment: str | None = None  # the allonge that introduced this version of the clause
     versions: int = 1  # how many versions of this clause the pack holds (amendments add one each)
