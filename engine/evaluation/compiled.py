@@ -50,7 +50,8 @@ class CompiledRule:
     reads: Checked
 
 
-def _env(rule: Rule, parameters: Parameters) -> Environment:
+def environment(rule: Rule, parameters: Parameters) -> Environment:
+    """What names mean in the rule's expressions: inside its collection for a rule per entity."""
     vocab = vocabulary()
     env = Environment(vocab.figures, vocab.collections, parameters.units(), suggest=closest)
     return env.inside(rule.scope.collection) if rule.scope.kind is ScopeKind.EACH else env
@@ -84,7 +85,7 @@ def _in_scope(rule: Rule, env: Environment) -> Mask | None:
 
 
 def compile_rule(rule: Rule, parameters: Parameters) -> CompiledRule:
-    env = _env(rule, parameters)
+    env = environment(rule, parameters)
 
     def closure(node: ast.Node | None) -> Closure | None:
         return None if node is None else compile_expression(node, env)
