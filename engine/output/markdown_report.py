@@ -1,11 +1,13 @@
 """The review-meeting report as CommonMark, for minutes, wikis and issue trackers.
 
-The same content as the HTML report (see `engine.output.report`), laid out for text. Tables are
-the GitHub (GFM) table extension: where it is not supported they still read as aligned rows of
-`|`-separated cells. The clause's words sit in a `<details>` HTML block, which CommonMark allows
-and GitHub and GitLab show as a click-to-open section. Trajectories are tables, not charts.
-Every text from a pack or a fact file is escaped, so a clause containing `*`, `<` or `|` cannot
-change the layout (`inline`).
+The same content in the same order as the HTML report (see `engine.output.report`): the summary
+(what is kept and what is not, who must act, what happens next), the findings by theme, the
+disputes ladder, what is still missing, the trajectories as tables, and the account of the
+figures. Tables are the GitHub (GFM) table extension: where it is not supported they still
+read as aligned rows of `|`-separated cells. The clause's words sit in a `<details>` HTML block,
+which CommonMark allows and GitHub and GitLab show as a click-to-open section. Every text from a
+pack or a fact file is escaped, so a clause containing `*`, `<` or `|` cannot change the layout
+(`inline`).
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from woonpact.engine import __version__
 from woonpact.engine.check import CheckResult
 from woonpact.engine.i18n import say
 from woonpact.engine.model.finding import Finding, Status
-from woonpact.engine.output.report import Report, build
-from woonpact.engine.output.steps import reason_text, step_rows
-from woonpact.engine.output.words import (clause_label, message, rule_label, scope_text,
-                                 status_text, value_text)
+from woonpact.engine.output.missing import item_text
+from woonpact.engine.output.report import (CARDED, ROW_HEAD, SHORT_LIST, Report, build, by_theme, charged, lead,
+                                           next_steps, party_rows, who_line)
+from woonpact.engine.output.steps import answerable, reason_text, seated, step_line
+from woonpact.engine.output.trace import Tracer, computation, provenance
+from woonpact.engine.output.words import (clause_label, message, readable, rule_label, scope_text, status_text,
+                                          theme_label, value_text)
 
 STATUSES = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
             Status.NOT_APPLICABLE)
@@ -43,12 +48,16 @@ def document(report: Report, lang: str) -> str:
     pack = report.pack
     subtitle = say("report.subtitle", lang, municipality=pack.municipality, first=pack.first_year,
                    last=pack.last_year, years=", ".join(map(str, report.result.years)))
-    parts = [f"# {inline(pack.title)}", f"**{inline(say('report.title', lang, year=report.year))}** · {inline(subtitle)}",
-             f"## {inline(say('report.summary', lang))}", _summary(report, lang),
-             f"## {inline(say('report.changes', lang, year=report.previous_year or '-'))}", _changes(report, lang),
+    made = say("report.made", lang, date=value_text(report.made, "date", lang), version=__version__)
+    tracer = Tracer(report.result, lang)
+    parts = [f"# {inline(pack.title)}",
+             f"**{inline(say('report.title', lang, year=report.year))}** · {inline(subtitle)} · {inline(made)}",
+             f"## {inline(say('report.summary', lang, year=report.year))}", _summary(report, lang),
+             f"## {inline(say('report.findings', lang, year=report.year))}", _findings(report, tracer, lang),
              f"## {inline(say('report.ladder', lang))}", _ladder(report, lang),
+             f"## {inline(say('report.missing', lang, year=report.year))}", _missing(report, lang),
              f"## {inline(say('report.trajectories', lang))}", _trajectories(report, lang),
-             f"## {inline(say('report.findings', lang, year=report.year))}", _findings(report, lang),
+             f"## {inline(say('report.sources', lang))}", _sources(report, lang),
              f"*{inline(say('report.generated', lang, version=__version__))}*"]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -67,65 +76,100 @@ def _count_table(head: str, rows: list[tuple[str, Counter[Status]]], lang: str) 
                   numeric_from=1)
 
 
+def _change(report: Report, finding: Finding, lang: str) -> str:
+    kind = report.change(finding)
+    return f" **{inline(say('report.change.' + kind, lang))}**" if kind else ""
+
+
 def _summary(report: Report, lang: str) -> str:
-    parties = {p.id: p.name for p in report.pack.parties}
-    counts = report.by_status.get(report.year, Counter())
-    line = ", ".join(f"**{counts[s]}** {inline(status_text(s, lang))}" for s in STATUSES if counts[s])
-    return "\n\n".join([
-        f"{report.year}: {line}" if line else str(report.year),
-        f"### {inline(say('report.by_status', lang))}",
-        _count_table(say("report.year", lang), [(str(y), c) for y, c in report.by_status.items()], lang),
-        f"### {inline(say('report.by_theme', lang, year=report.year))}",
-        _count_table(say("report.theme", lang), list(report.by_theme.items()), lang),
-        f"### {inline(say('report.by_party', lang, year=report.year))}",
-        _count_table(say("report.party", lang), [(parties.get(p, p), c) for p, c in report.by_party.items()], lang),
-    ])
-
-
-def _changes(report: Report, lang: str) -> str:
-    if report.previous_year is None:
-        return inline(say("report.no_previous", lang))
-    if not report.changes:
-        return inline(say("report.no_changes", lang, year=report.previous_year))
-    return _table(
-        [inline(say("report.rule", lang)), inline(say("report.scope", lang)), "", str(report.previous_year),
-         str(report.year), inline(say("report.explanation", lang))],
-        [[f"{inline(rule_label(c.after, report.pack.id))}", inline(scope_text(c.after.scope, lang)),
-          f"**{inline(say('report.change.' + c.kind, lang))}**", inline(status_text(c.before.status, lang)),
-          inline(status_text(c.after.status, lang)), inline(message(c.after, lang, report.pack))] for c in report.changes])
-
-
-def _findings(report: Report, lang: str) -> str:
-    out = []
-    for theme, findings in report.themes:
-        out.append(f"### {inline(theme.capitalize())}")
-        out += [_finding(f, report, lang) for f in findings]
+    out = [inline(lead(report, lang))]
+    for status in (Status.BREACH, Status.WARNING):
+        findings = [f for f in report.findings if f.status is status]
+        if not findings:
+            continue
+        out.append(f"### {inline(status_text(status, lang).capitalize())} ({len(findings)})")
+        items = [f"- {inline(rule_label(f, report.pack.id))} **{inline(charged(f, report, lang))}**{_change(report, f, lang)}: "
+                 f"{inline(f.rule.title(lang))}" for f in findings[:SHORT_LIST]]
+        if len(findings) > SHORT_LIST:
+            items.append(f"- {inline(say('report.more', lang, count=len(findings) - SHORT_LIST))}")
+        out.append("\n".join(items))
+    head = [inline(say("report.party", lang)), *(inline(status_text(s, lang)) for s in CARDED),
+            inline(say("report.to_deliver", lang)), inline(say("report.total", lang))]
+    rows = [[inline(name), *(str(counts[s] or "") for s in CARDED), str(deliver or ""), str(sum(counts.values()))]
+            for _, name, counts, deliver in party_rows(report, lang)]
+    out += [f"### {inline(say('report.who_acts', lang))}", _table(head, rows, numeric_from=1),
+            f"*{inline(say('report.who_acts_note', lang))}*",
+            f"### {inline(say('report.next', lang))}", "\n".join(f"- {inline(line)}" for line in next_steps(report, lang))]
     return "\n\n".join(out)
 
 
-def _finding(f: Finding, report: Report, lang: str) -> str:
+def _findings(report: Report, tracer: Tracer, lang: str) -> str:
+    out = []
+    for theme, cards, rest in by_theme(report):
+        out.append(f"### {inline(theme_label(theme, lang))}")
+        out += [_finding(f, report, tracer, lang) for f in cards]
+        if rest:
+            head = [inline(say(k, lang)) for k in ROW_HEAD]
+            traces = [tracer.trace(f) for f in rest]
+            out.append(_table(head, [[inline(rule_label(f, report.pack.id)), inline(scope_text(f.scope, lang)),
+                                      inline(status_text(f.status, lang)) + _change(report, f, lang),
+                                      f"**{inline(f.rule.title(lang))}**: {inline(message(f, lang, report.pack))}"
+                                      + "".join(f" · {inline(line)}" for line in computation(trace, lang))]
+                                     for f, trace in zip(rest, traces)]))
+            out += [_details(f, report, lang, provenance(trace, report.pack, lang)) for f, trace in zip(rest, traces)]
+    return "\n\n".join(out)
+
+
+def _finding(f: Finding, report: Report, tracer: Tracer, lang: str) -> str:
+    trace = tracer.trace(f)
+    lines = [f"#### {inline(rule_label(f, report.pack.id))} · {inline(f.rule.title(lang))}",
+             f"**{inline(status_text(f.status, lang))}**{_change(report, f, lang)}: {inline(message(f, lang, report.pack))}",
+             f"*{inline(who_line(f, report, lang))}*"]
+    calc = computation(trace, lang)
+    if calc:
+        lines.append("\n".join(f"- {inline(line)}" for line in calc))
+    return "\n\n".join([*lines, _details(f, report, lang, provenance(trace, report.pack, lang))])
+
+
+def _details(f: Finding, report: Report, lang: str, sources: list[str] | tuple[str, ...]) -> str:
     rule = f.rule
     section = rule.source.section + (", " + say("report.page", lang, page=rule.source.page) if rule.source.page else "")
-    lines = [f"#### {inline(rule_label(f, report.pack.id))} · {inline(rule.title(lang))} · {inline(scope_text(f.scope, lang))}",
-             f"**{inline(status_text(f.status, lang))}**: {inline(message(f, lang, report.pack))}",
-             f"<details><summary>{inline(say('report.quote', lang, section=section))}</summary>",
+    lines = [f"<details><summary>{inline(rule_label(f, report.pack.id))} · {inline(scope_text(f.scope, lang))}: "
+             f"{inline(say('report.quote', lang, section=section))}</summary>",
              f"> {inline(rule.source.quote)}"]
     if rule.interpretation:
-        lines.append(f"*{inline(say('report.interpretation', lang))}*: {inline(rule.interpretation(lang))}")
+        lines.append(f"*{inline(say('report.interpretation', lang))}*: {inline(readable(rule.interpretation(lang), lang))}")
+    if f.status not in CARDED:
+        lines.append(f"*{inline(who_line(f, report, lang))}*")
+    if sources:
+        lines += [f"**{inline(say('report.facts_used', lang))}**", "\n".join(f"- {inline(s)}" for s in sources)]
     return "\n\n".join(lines) + "\n\n</details>"
 
 
 def _ladder(report: Report, lang: str) -> str:
     if not report.escalations:
         return inline(say("report.no_escalations", lang, year=report.year))
+    pack = report.pack
     out = []
     for step in report.escalations:
         closed = f" ({inline(say('report.closed', lang))})" if step.closed else ""
-        out += [f"### {inline(clause_label(step.rule, report.pack.id))} · {inline(step.rule.title(lang))}{closed}",
-                "\n".join(f"- **{inline(k)}**: {inline(v)}" for k, v in step_rows(report.pack, step, lang)),
-                f"{inline(say('report.reasons', lang))}:",
-                "\n".join(f"- {inline(reason_text(report.pack, r, lang))}" for r in step.reasons)]
-    return "\n\n".join(out)
+        who = seated(pack, step, lang)
+        basis = f"; {say('ladder.basis', lang, basis=step.legal_basis)}" if step.legal_basis else ""
+        reasons = "; ".join(reason_text(pack, r, lang) for r in step.reasons)
+        out.append(f"- **{inline(clause_label(step.rule, pack.id))}** {inline(step.rule.title(lang))}{closed} — "
+                   f"{inline(scope_text(step.scope, lang))}; {inline(answerable(pack, step, lang))}  \n"
+                   f"  **{inline(step_line(pack, step, lang))}** · "
+                   f"{inline(say('ladder.with' if step.action is None else 'ladder.by', lang, parties=who) + basis)}  \n"
+                   f"  {inline(say('report.why', lang, reasons=reasons))}")
+    return "\n".join(out)
+
+
+def _missing(report: Report, lang: str) -> str:
+    owed = [o for o in report.outstanding if o.items]
+    if not owed:
+        return inline(say("report.nothing_missing", lang, year=report.year))
+    return "\n\n".join(f"### {inline(o.party.party.name)}\n\n"
+                       + "\n".join(f"- {inline(item_text(item, lang, codes=False))}" for item in o.items) for o in owed)
 
 
 def _trajectories(report: Report, lang: str) -> str:
@@ -143,3 +187,15 @@ def _trajectories(report: Report, lang: str) -> str:
                          inline(value_text(actual.get(y), unit, lang)), inline(value_text(target.get(y), unit, lang))]
                         for y in years], numeric_from=1)]
     return "\n\n".join(out)
+
+
+def _sources(report: Report, lang: str) -> str:
+    made = say("report.made", lang, date=value_text(report.made, "date", lang), version=__version__)
+    files = _table([inline(say("report.year", lang)), inline(say("report.file", lang)), inline(say("report.version", lang))],
+                   [[str(s.year), inline(str(s.path)), inline(s.sha256[:16])] for s in report.sources])
+    return "\n\n".join([inline(made), files,
+                        f"### {inline(say('report.by_status', lang))}",
+                        _count_table(say("report.year", lang), [(str(y), c) for y, c in report.by_status.items()], lang),
+                        f"### {inline(say('report.by_theme', lang, year=report.year))}",
+                        _count_table(say("report.theme", lang),
+                                     [(theme_label(t, lang), c) for t, c in report.by_theme.items()], lang)])
