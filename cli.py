@@ -341,6 +341,7 @@ def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, f
     """The ladder status of every clause with an open episode, per agreement in FACTS."""
     from woonpact.engine.check import check as run_check  # noqa: PLC0415
     from woonpact.engine.output.steps import open_episodes, step_json  # noqa: PLC0415
+    from woonpact.engine.output.table import width  # noqa: PLC0415
 
     try:
         results = [run_check([target], rules, year) for target in facts]
@@ -353,7 +354,7 @@ def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, f
                                                if e.year == max(r.years) and not e.closed]},
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(open_episodes(results, lang))
+        click.echo(open_episodes(results, lang, width()))
     sys.exit(ExitCode.OK)
 
 
