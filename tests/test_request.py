@@ -156,28 +156,30 @@ def test_a_figure_given_by_two_workbooks_is_refused_with_both_cells(requests: di
            f"westland-2025-{YEAR}-arcade.xlsx:arcade!B4" in out, out
 
 
-def test_a_row_of_another_party_in_a_party_workbook_is_refused(requests: dict[str, Path], tmp_path: Path) -> None:
+def merge_spoilt(requests: dict[str, Path], tmp_path: Path, party: str, cells: dict[tuple[str, str], Any],
+                 *options: str) -> tuple[Path, int, str]:
+    """Westland's request with some cells of one party's workbook changed, merged."""
     folder = tmp_path / "parts"
     shutil.copytree(requests["westland-2025"], folder)
-    path = folder / f"westland-2025-{YEAR}-arcade.xlsx"
+    path = folder / f"westland-2025-{YEAR}-{party}.xlsx"
     book = load_workbook(path)
-    book["lettings"]["B3"].value = "wonen-wateringen"
-    book["deliverables"]["B2"].value = None
+    for (sheet, cell), value in cells.items():
+        book[sheet][cell].value = value
     book.save(path)
-    code, out = invoke("merge", *map(str, sorted(folder.iterdir())), "-o", str(tmp_path / "joined.xlsx"))
+    code, out = invoke("merge", *map(str, sorted(folder.iterdir())), "-o", str(tmp_path / "joined.xlsx"), *options)
+    return path, code, out
+
+
+def test_a_row_of_another_party_in_a_party_workbook_is_refused(requests: dict[str, Path], tmp_path: Path) -> None:
+    path, code, out = merge_spoilt(requests, tmp_path, "arcade", {("lettings", "B3"): "wonen-wateringen",
+                                                                   ("deliverables", "B2"): None})
     assert code == ExitCode.BAD_INPUT
     assert f"{path.name}:lettings!B3: fout [collections.lettings[1].party]: deze regel noemt partij 'wonen-wateringen'" in out
     assert f"{path.name}:deliverables!B2: fout [collections.deliverables[0].party]: deze regel noemt partij '-'" in out
 
 
 def test_an_error_in_a_joined_workbook_names_that_workbook(requests: dict[str, Path], tmp_path: Path) -> None:
-    folder = tmp_path / "parts"
-    shutil.copytree(requests["westland-2025"], folder)
-    path = folder / f"westland-2025-{YEAR}-gemeente.xlsx"
-    book = load_workbook(path)
-    book["meetings"]["D3"].value = "gemeente, arcde"
-    book.save(path)
-    code, out = invoke("merge", *map(str, sorted(folder.iterdir())), "-o", str(tmp_path / "joined.xlsx"), "--lang", "en")
+    path, code, out = merge_spoilt(requests, tmp_path, "gemeente", {("meetings", "D3"): "gemeente, arcde"}, "--lang", "en")
     assert code == ExitCode.BAD_INPUT
     assert f"{path.name}:meetings!D3: error [collections.meetings[1].parties[1]]: participant 'arcde'" in out, out
 
