@@ -28,7 +28,8 @@ from typing import Any
 from woonpact.engine import schema
 from woonpact.engine.facts.request import DataRequest, Deliverable, PartyRequest, municipality_party
 from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.facts.workbook import AGREEMENT, CONDITIONS, LISTS, MUNICIPALITY, RECORDS, SECTION_HEAD, _attributes
+from woonpact.engine.facts.workbook import (AGREEMENT, CONDITIONS, LISTS, MUNICIPALITY, RECORDS, SECTION_HEAD,
+                                           _attributes, _head)
 from woonpact.engine.i18n import say
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.model.facts import FactSet, Section
@@ -338,8 +339,8 @@ def _items(entities: Entities) -> list[dict[str, Any]]:
 
 
 def _event(event: Any) -> dict[str, Any]:
-    return {"rule": event.rule, "rung": event.rung, "scope": event.scope, "date": event.date,
-            "outcome": event.outcome, "note": event.note or None}
+    """A recorded meeting as its row: the sheet's columns are the event's fields, by name."""
+    return {attr: getattr(event, attr, None) or None for attr in RECORDS["escalations"]}
 
 
 def _deviation(deviation: Any) -> dict[str, Any]:
@@ -411,16 +412,6 @@ class _Lists:
         letter = _letter(column)
         rule.add(f"{letter}2:{letter}{LAST_ROW}")
         sheet.add_data_validation(rule)
-
-
-def _head(sheet: Any, cells: list[str]) -> None:
-    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
-
-    sheet.append(cells)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
 
 
 def _wrap(sheet: Any, column: int) -> None:

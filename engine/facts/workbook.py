@@ -59,6 +59,18 @@ _HEADER = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\([^)]*\))?\s*$")
 Place = tuple[str, int, int]  # sheet, row, column (1-based)
 
 
+def _head(sheet: Any, cells: list[str]) -> None:
+    """A sheet's header row, bold and wrapped, kept in view (the template's sheets, and one made
+    when a fact set lacks it)."""
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+
+    sheet.append(cells)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+
+
 def _attributes(collection: str) -> dict[str, str]:
     """The attributes a sheet may hold: the vocabulary's, without those derived from `date`."""
     derived = set(DERIVED_DATE_ATTRIBUTES) if "date" in vocabulary().collections[collection] else set()
