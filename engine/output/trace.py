@@ -101,8 +101,10 @@ class Tracer:
         self.result = result
         self.phrases = Phrases(result.pack, lang)
         corporations = tuple(p.id for p in result.pack.corporations())
-        self.history = History(result.fact_sets, parameters(), corporations, vocabulary().summable)
+        self.parameters = parameters()
+        self.history = History(result.fact_sets, self.parameters, corporations, vocabulary().summable)
         self._closures: dict[tuple[str, int, str | None], Callable[[Any, Any], Any]] = {}
+        self._envs: dict[tuple[str, str | None], Environment] = {}
         self._series: dict[tuple[str, str], list[Finding]] = {}
         for f in result.findings:
             self._series.setdefault((f.rule.key, f.scope.id), []).append(f)
@@ -155,10 +157,12 @@ class Tracer:
         """The unit of a part of a rule's expression, as the load-time check finds it."""
         return check(node, self._env(rule, inside)).unit
 
-    @staticmethod
-    def _env(rule: Rule, inside: str | None) -> Environment:
-        env = environment(rule, parameters())
-        return env.inside(inside) if inside and env.entity != inside else env
+    def _env(self, rule: Rule, inside: str | None) -> Environment:
+        key = (rule.key, inside)
+        if key not in self._envs:
+            env = environment(rule, self.parameters)
+            self._envs[key] = env.inside(inside) if inside and env.entity != inside else env
+        return self._envs[key]
 
 
 _NONE = object()  # a per-entity finding whose item is no longer among the facts
@@ -277,7 +281,7 @@ class _Walk:
                                                   ctx.year, ent[index], unit, None, None, None))
 
     def _parameter(self, name: str, year: int) -> None:
-        found = parameters().by_name.get(name)
+        found = self.tracer.parameters.by_name.get(name)
         in_force = found.in_force(year) if found is not None else None
         if found is None or in_force is None:
             return
