@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from woonpact.engine.errors import InputError
 from woonpact.engine.output.result import ExitCode
+
+if TYPE_CHECKING:
+    from woonpact.engine.facts.request import DataRequest, PartyRequest
+    from woonpact.engine.facts.template import Prefill
 
 LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
                     help="Language of findings, reports and errors.")
@@ -117,10 +122,13 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 @FACTS
 @RULES
 @click.option("--missing", "show_missing", is_flag=True,
-              help="Also list per party what it still has to deliver for the last year (or --year).")
-@click.option("--year", type=int, help="With --missing: the year to list (default: the last one given).")
+              help="Also list per party what it still has to deliver for the last year "
+                   "(or --year).")
+@click.option("--year", type=int,
+              help="With --missing: the year to list (default: the last one given).")
 @LANG
-def validate(facts: tuple[Path, ...], rules: Path | None, show_missing: bool, year: int | None, lang: str) -> None:
+def validate(facts: tuple[Path, ...], rules: Path | None, show_missing: bool, year: int | None,
+             lang: str) -> None:
     """Validate FACTS and their pack without judging anything: exit 0 when all is well-formed.
     With --missing, list per party the figures, lists, deliverables and conditions the clauses
     ask of it and the facts still lack (exit 0 all the same)."""
@@ -137,7 +145,8 @@ def validate(facts: tuple[Path, ...], rules: Path | None, show_missing: bool, ye
             click.echo(f"{target}: {pack.id} {years} ok" if lang == "en" else f"{target}: {pack.id} {years} in orde")
             if show_missing:
                 if year is not None and year not in fact_sets:
-                    raise InputError(Problem("facts.no_year", params={"year": year, "years": years}))
+                    raise InputError(Problem("facts.no_year",
+                                             params={"year": year, "years": years}))
                 _echo_missing(pack, all_rules, year or max(fact_sets), fact_sets, lang)
     except InputError as error:
         _fail(error, lang)
@@ -153,7 +162,8 @@ def _echo_missing(pack: object, rules: object, year: int, fact_sets: object, lan
 
 
 @main.command()
-@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("workbooks", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The year's fact set to write (an .xlsx workbook).")
 @RULES
@@ -186,7 +196,8 @@ def merge(workbooks: tuple[Path, ...], output: Path, rules: Path | None, lang: s
     buffer = io.BytesIO()
     workbook(data, data.parties, lang, Prefill(facts=fact_set)).save(buffer)
     _write(buffer.getvalue(), output, lang)
-    click.echo(say("merge.done", lang, count=len(workbooks), file=output, agreement=pack.id, year=fact_set.year))
+    click.echo(say("merge.done", lang, count=len(workbooks), file=output, agreement=pack.id,
+                   year=fact_set.year))
     _echo_missing(pack, all_rules, fact_set.year, {fact_set.year: fact_set}, lang)
     sys.exit(ExitCode.OK)
 
@@ -365,18 +376,23 @@ def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, f
 @click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
               help="Write one workbook per party into this folder (<pack>-<year>-<party>.xlsx).")
 @click.option("--xlsx", "xlsx", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write one workbook to this file: the parties given with --party, or all of them.")
-@click.option("--party", "parties", multiple=True, help="Only this party (its id in the pack); may be repeated.")
-@click.option("--year", type=int, help="The year the figures are for (default: the year after --prefill's last, "
-                                       "else every year of the pack).")
+              help="Write one workbook to this file: the parties given with --party, or all.")
+@click.option("--party", "parties", multiple=True,
+              help="Only this party (its id in the pack); may be repeated.")
+@click.option("--year", type=int,
+              help="The year the figures are for (default: the year after --prefill's last, "
+                   "else every year of the pack).")
 @click.option("--prefill", type=click.Path(path_type=Path),
-              help="Fact files or a facts folder: the year before is shown beside each figure and its projects "
-                   "are copied; facts of the year itself fill the cells.")
-@click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), help="Return by this date (YYYY-MM-DD), on the cover.")
-@click.option("--send-to", "send_to", help="Who to send it to (default: the municipality), on the cover.")
+              help="Fact files or a facts folder: the year before is shown beside each figure "
+                   "and its projects are copied; facts of the year itself fill the cells.")
+@click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]),
+              help="Return by this date (YYYY-MM-DD), on the cover.")
+@click.option("--send-to", "send_to",
+              help="Who to send it to (default: the municipality), on the cover.")
 @LANG
-def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | None, parties: tuple[str, ...],
-             year: int | None, prefill: Path | None, deadline: object, send_to: str | None, lang: str) -> None:
+def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | None,
+             parties: tuple[str, ...], year: int | None, prefill: Path | None, deadline: object,
+             send_to: str | None, lang: str) -> None:
     """Write the data request for PACK (a pack id, or with --rules FILE that pack): per party,
     exactly the figures, lists and deliverables the clauses read from it, in the language of
     --lang, with a cover sheet (deadline, where to send it, how to fill it in, what each column
@@ -394,9 +410,10 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
         data, chosen, start = _data_request(pack, rules, parties, year, prefill)
     except InputError as error:
         _fail(error, lang)
-    letter = writer.Letter(deadline.date() if deadline else None, send_to)  # type: ignore[attr-defined]
+    due = deadline.date() if deadline else None  # type: ignore[attr-defined]
+    letter = writer.Letter(due, send_to)
 
-    def saved(party_requests: list) -> bytes:  # type: ignore[type-arg]
+    def saved(party_requests: list[PartyRequest]) -> bytes:
         buffer = io.BytesIO()
         writer.workbook(data, party_requests, lang, start, letter).save(buffer)
         return buffer.getvalue()
@@ -417,22 +434,24 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
 
 
 def _data_request(pack_id: str, rules: Path | None, parties: tuple[str, ...], year: int | None,
-                  prefill: Path | None) -> tuple:  # type: ignore[type-arg]
+                  prefill: Path | None) -> tuple[DataRequest, list[PartyRequest], Prefill]:
     """The data request of `template`: the pack's, for the year, the parties chosen, and what
     the prefill gives."""
     from woonpact.engine.check import included_rules, load_facts, pack_by_path  # noqa: PLC0415
     from woonpact.engine.errors import Problem  # noqa: PLC0415
     from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.facts.template import Prefill  # noqa: PLC0415
+    from woonpact.engine.facts.template import starting_point  # noqa: PLC0415
     from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
     from woonpact.engine.suggest import closest  # noqa: PLC0415
 
-    the_pack = pack_by_path(rules if rules is not None and rules.is_file() else find_pack(pack_id, rules))
+    the_pack = pack_by_path(rules if rules is not None and rules.is_file()
+                            else find_pack(pack_id, rules))
     fact_sets = load_facts([prefill]) if prefill is not None else {}
     for fact_set in fact_sets.values():
         if fact_set.agreement != the_pack.id:
-            raise InputError(Problem("facts.agreement_mismatch", file=fact_set.path, field="agreement",
-                                     params={"found": fact_set.agreement, "expected": the_pack.id}))
+            raise InputError(Problem("facts.agreement_mismatch", file=fact_set.path,
+                                     field="agreement", params={"found": fact_set.agreement,
+                                                                "expected": the_pack.id}))
     if year is None and fact_sets:
         year = max(fact_sets) + 1
     data = request(the_pack, included_rules(the_pack, rules), year)
@@ -440,19 +459,10 @@ def _data_request(pack_id: str, rules: Path | None, parties: tuple[str, ...], ye
     unknown = [p for p in parties if p not in ids]
     if unknown:
         raise InputError([Problem("facts.unknown_party", field="--party", params={
-            "party": p, "pack": the_pack.id, "suggestion": closest(p, ids) or ""}) for p in unknown])
+            "party": p, "pack": the_pack.id, "suggestion": closest(p, ids) or ""})
+            for p in unknown])
     chosen = [asked for asked in data.parties if not parties or asked.party.id in parties]
-    start = Prefill()
-    if year is not None and fact_sets:
-        delivered = frozenset((i, p) for y, facts in fact_sets.items() if y < year
-                              for i, p in _deliveries(facts))
-        start = Prefill(fact_sets.get(year), fact_sets.get(year - 1), delivered)
-    return data, chosen, start
-
-
-def _deliveries(facts: object) -> list[tuple[str, str | None]]:
-    items = facts.collections.get("deliverables")  # type: ignore[attr-defined]
-    return list(zip(items.column("id"), items.column("party"))) if items is not None else []
+    return data, chosen, starting_point(fact_sets, year)
 
 
 @main.command()

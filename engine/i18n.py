@@ -21,36 +21,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.missing_data": ("gegevens ontbreken", "missing data"),
     # -- findings in words (engine/output/words.py, phrases.py) ---------------------------------
     "finding.met": ("{value}; voldoet aan de norm: {norm}", "{value}; meets the norm: {norm}"),
-    "finding.signal": ("{value}; voldoet aan de norm ({norm}), maar passeert de signaalwaarde {target}: {action}",
-                       "{value}; meets the norm ({norm}) but crosses the signal level {target}: {action}"),
-    "finding.within_tolerance": ("{value}; haalt de norm ({norm}) net niet, maar valt binnen de marge van {tolerance} (circa)",
-                                 "{value}; just misses the norm ({norm}) but is within the tolerance of {tolerance} (circa)"),
-    "finding.not_met": ("{value}; voldoet niet aan de norm: {norm}{distance}", "{value}; does not meet the norm: {norm}{distance}"),
+    "finding.signal": ("{value}; voldoet aan de norm ({norm}), maar passeert de signaalwaarde "
+                       "{target}: {action}",
+                       "{value}; meets the norm ({norm}) but crosses the signal level {target}: "
+                       "{action}"),
+    "finding.within_tolerance": ("{value}; haalt de norm ({norm}) net niet, maar valt binnen de "
+                                 "marge van {tolerance} (circa)",
+                                 "{value}; just misses the norm ({norm}) but is within the "
+                                 "tolerance of {tolerance} (circa)"),
+    "finding.not_met": ("{value}; voldoet niet aan de norm: {norm}{distance}",
+                        "{value}; does not meet the norm: {norm}{distance}"),
     "finding.before_deadline": ("{value}; de norm ({norm}) geldt pas vanaf eind {deadline}",
                                 "{value}; the norm ({norm}) applies from the end of {deadline}"),
     "finding.on_track": ("{value}; ligt op koers (doel dit jaar {target}; eind {deadline}: {norm})",
-                         "{value}; on track (this year's target {target}; end of {deadline}: {norm})"),
-    "finding.behind_trajectory": ("{value}; ligt achter op het traject (doel dit jaar {target}; eind {deadline}: {norm}){distance}",
-                                  "{value}; behind the trajectory (this year's target {target}; end of {deadline}: {norm}){distance}"),
+                         "{value}; on track (this year's target {target}; end of {deadline}: "
+                         "{norm})"),
+    "finding.behind_trajectory": ("{value}; ligt achter op het traject (doel dit jaar {target}; "
+                                  "eind {deadline}: {norm}){distance}",
+                                  "{value}; behind the trajectory (this year's target {target}; "
+                                  "end of {deadline}: {norm}){distance}"),
     "finding.trigger_quiet": ("de situatie van deze afspraak deed zich niet voor{value_suffix}",
                               "the situation this clause covers did not occur{value_suffix}"),
-    "finding.trigger_fired": ("actie nodig{value_suffix}: {action}", "action needed{value_suffix}: {action}"),
+    "finding.trigger_fired": ("actie nodig{value_suffix}: {action}",
+                              "action needed{value_suffix}: {action}"),
     "finding.action_taken": ("actie uitgevoerd: {action}", "action taken: {action}"),
     "finding.action_missing": ("actie niet uitgevoerd: {action}", "action not taken: {action}"),
     "finding.delivered": ("{deliverable}: opgeleverd op {value} (uiterlijk {bound})",
                           "{deliverable}: delivered on {value} (due {bound})"),
-    "finding.delivered_late": ("{deliverable}: te laat opgeleverd op {value} (uiterlijk {bound}, {days} dagen te laat)",
-                               "{deliverable}: delivered late on {value} (due {bound}, {days} days late)"),
+    "finding.delivered_late": ("{deliverable}: te laat opgeleverd op {value} (uiterlijk {bound}, "
+                               "{days} dagen te laat)",
+                               "{deliverable}: delivered late on {value} (due {bound}, {days} days"
+                               " late)"),
     "finding.not_yet_delivered": ("{deliverable}: nog niet opgeleverd; uiterlijk {bound}",
                                   "{deliverable}: not delivered yet; due {bound}"),
-    "finding.overdue": ("{deliverable}: niet opgeleverd; uiterlijk {bound}", "{deliverable}: not delivered; due {bound}"),
+    "finding.overdue": ("{deliverable}: niet opgeleverd; uiterlijk {bound}",
+                        "{deliverable}: not delivered; due {bound}"),
     "finding.suspended": ("opgeschort: de voorwaarde '{condition}' geldt niet",
                           "suspended: the condition '{condition}' does not hold"),
     "finding.outside_years": ("geldt alleen in {first}-{last}", "applies only in {first}-{last}"),
-    "finding.no_entities": ("geen {noun} binnen het bereik van deze afspraak", "no {noun} within the scope of this clause"),
+    "finding.no_entities": ("geen {noun} binnen het bereik van deze afspraak",
+                            "no {noun} within the scope of this clause"),
     "finding.missing": ("gegevens ontbreken: {missing}", "missing data: {missing}"),
-    "finding.contested": (" [rust op een betwist cijfer: {figures}]", " [rests on a contested figure: {figures}]"),
-    "finding.contested_figure": ("{figure}, betwist door {party}", "{figure}, contested by {party}"),
+    "finding.contested": (" [rust op een betwist cijfer: {figures}]",
+                          " [rests on a contested figure: {figures}]"),
+    "finding.contested_figure": ("{figure}, betwist door {party}",
+                                 "{figure}, contested by {party}"),
     "distance.more": ("nog {amount} nodig", "{amount} more needed"),
     "distance.more_of": ("nog {amount} {of} nodig", "{amount} more {of} needed"),
     "distance.fewer": ("{amount} te veel", "{amount} too many"),
@@ -59,9 +74,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "distance.days": ("{amount} dagen", "{amount} days"),
     "missing.fact_param": ("{name}", "{name}"),
     "missing.fact_condition": ("de voorwaarde '{name}'", "the condition '{name}'"),
-    "missing.share_of_zero": ("een aandeel van nul (het geheel is 0)", "a share of nothing (the whole is 0)"),
+    "missing.share_of_zero": ("een aandeel van nul (het geheel is 0)",
+                              "a share of nothing (the whole is 0)"),
     "missing.division_by_zero": ("een deling door nul", "a division by zero"),
-    "field.effort_ceiling": ("het plafond van de ladder voor een inspanning", "the ladder's ceiling for an effort obligation"),
+    "field.effort_ceiling": ("het plafond van de ladder voor een inspanning",
+                             "the ladder's ceiling for an effort obligation"),
     "accountable.all": ("alle partijen samen", "all parties together"),
     "accountable.corporations": ("de corporaties samen", "the corporations together"),
     "accountable.together": ("samen: {parties}", "together: {parties}"),
@@ -325,7 +342,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ladder.step": ("nu: {rung}; aanbevolen: {next}", "now: {rung}; recommended: {next}"),
     "ladder.closed": ("nu: {rung}; gesloten", "now: {rung}; closed"),
     "ladder.with": ("met: {parties}", "with: {parties}"),
-    "ladder.answerable": ("verantwoordelijk: {parties} ({obligation})", "responsible: {parties} ({obligation})"),
+    "ladder.answerable": ("verantwoordelijk: {parties} ({obligation})",
+                          "responsible: {parties} ({obligation})"),
     "ladder.basis": ("grondslag: {basis}", "legal basis: {basis}"),
     "finding.agreed_deviation": (" [afgesproken afwijking, goedgekeurd door {approved_by}: {reason}]",
                                  " [agreed deviation, approved by {approved_by}: {reason}]"),
@@ -345,11 +363,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.done": ("vastgelegd in {file}: {rule} {rung} {date} {outcome}", "recorded in {file}: {rule} {rung} {date} {outcome}"),
     "cli.no_pack": ("kan het pakket niet vinden: geef het veld 'agreement:' in de feiten of de optie --rules",
                     "cannot find the pack: give the 'agreement:' field in the facts or the --rules option"),
-    # -- what is still missing (validate --missing, merge, the report) ------------------------------
+    # -- what is still missing (validate --missing, merge, the report) ---------------------------
     "missing.heading": ("Nog niet geleverd voor {year}:", "Not yet delivered for {year}:"),
     "missing.complete": ("alles geleverd: {parties}", "all delivered: {parties}"),
-    "missing.figure": ("cijfer: {label}{code}, voor afspraak {clauses}", "figure: {label}{code}, for clause {clauses}"),
-    "missing.collection": ("lijst: {label}{code}, voor afspraak {clauses}", "list: {label}{code}, for clause {clauses}"),
+    "missing.figure": ("cijfer: {label}{code}, voor afspraak {clauses}",
+                       "figure: {label}{code}, for clause {clauses}"),
+    "missing.collection": ("lijst: {label}{code}, voor afspraak {clauses}",
+                           "list: {label}{code}, for clause {clauses}"),
     "missing.condition": ("voorwaarde: {label}{code}, voor afspraak {clauses}",
                           "condition: {label}{code}, for clause {clauses}"),
     "missing.deliverable": ("product: {label}, uiterlijk {due}, voor afspraak {clauses}{together}",
@@ -361,18 +381,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{municipality} · period {first}-{last} · years judged: {years}"),
     "report.contents": ("Inhoud", "Contents"),
     "report.summary": ("Samenvatting {year}", "Summary {year}"),
-    "report.lead": ("In {year} zijn {total} bevindingen getoetst: {parts}.", "In {year}, {total} findings were judged: {parts}."),
+    "report.lead": ("In {year} zijn {total} bevindingen getoetst: {parts}.",
+                    "In {year}, {total} findings were judged: {parts}."),
     "report.more": ("en nog {count}: zie de bevindingen", "and {count} more: see the findings"),
     "report.who_acts": ("Wie moet wat doen", "Who must act"),
-    "report.who_acts_note": ("Elke bevinding telt één keer: bij de partij die de afspraak bindt, of bij de partijen die zij samen bindt.",
-                             "Each finding counts once: for the party the clause binds, or for the parties it binds together."),
+    "report.who_acts_note": ("Elke bevinding telt één keer: bij de partij die de afspraak bindt, "
+                             "of bij de partijen die zij samen bindt.",
+                             "Each finding counts once: for the party the clause binds, or for the"
+                             " parties it binds together."),
     "report.to_deliver": ("nog te leveren", "to deliver"),
     "report.next": ("Wat gebeurt er nu", "What happens next"),
     "report.next_group": ("{step} ({count}): {clauses}", "{step} ({count}): {clauses}"),
-    "report.more_steps": ("en nog {count} soorten stappen: zie de geschillenladder", "and {count} more kinds of steps: see the disputes ladder"),
+    "report.more_steps": ("en nog {count} soorten stappen: zie de geschillenladder",
+                          "and {count} more kinds of steps: see the disputes ladder"),
     "report.next_start": ("begin met {next}", "start with {next}"),
     "report.next_climb": ("na {rung}: verder met {next}", "after {rung}: go on to {next}"),
-    "report.next_wait": ("{rung} gehouden; de volgende beoordeling beslist", "{rung} held; the next evaluation decides"),
+    "report.next_wait": ("{rung} gehouden; de volgende beoordeling beslist",
+                         "{rung} held; the next evaluation decides"),
     "report.why": ("waarom: {reasons}", "why: {reasons}"),
     "count.compliant": ("{n} nageleefd", "{n} compliant"),
     "count.breach": ("{n} niet nageleefd", "{n} breached"),
@@ -389,9 +414,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.who_line": ("Voor: {scope} · verantwoordelijk: {accountable} · {obligation}",
                         "For: {scope} · responsible: {accountable} · {obligation}"),
     "report.missing": ("Ontbrekende gegevens {year}", "Missing data {year}"),
-    "report.nothing_missing": ("Alle gevraagde gegevens voor {year} zijn geleverd.", "All data asked for {year} were delivered."),
+    "report.nothing_missing": ("Alle gevraagde gegevens voor {year} zijn geleverd.",
+                               "All data asked for {year} were delivered."),
     "report.sources": ("Verantwoording", "Account"),
-    "report.made": ("opgesteld op {date} met woonpact {version}", "made on {date} with woonpact {version}"),
+    "report.made": ("opgesteld op {date} met woonpact {version}",
+                    "made on {date} with woonpact {version}"),
     "report.file": ("Feitenbestand", "Fact file"),
     "report.version": ("Versie (SHA-256)", "Version (SHA-256)"),
     "report.by_status": ("Stand per jaar", "Standing per year"),
@@ -445,16 +472,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "column '{name}' is unknown for {collection}{suggestion_hint}; use the template's column headers"),
     "file.unwritable": ("kan het bestand niet schrijven ({detail}); er is niets geschreven",
                         "cannot write the file ({detail}); nothing was written"),
-    "facts.merge_differs": ("'{field}' verschilt van {first}; voeg alleen werkmappen van dezelfde afspraak en hetzelfde jaar samen",
-                            "'{field}' differs from {first}; merge only workbooks of the same agreement and year"),
+    "facts.merge_differs": ("'{field}' verschilt van {first}; voeg alleen werkmappen van dezelfde "
+                            "afspraak en hetzelfde jaar samen",
+                            "'{field}' differs from {first}; merge only workbooks of the same "
+                            "agreement and year"),
     "facts.merge_twice": ("'{field}' staat ook in {first}; laat één werkmap het geven",
                           "'{field}' is also given in {first}; let one workbook give it"),
-    "facts.merge_other_party": ("deze regel noemt partij '{party}', maar de werkmap is van '{owner}': een regel zonder partij telt voor iedereen, een van een ander voor die ander; vul '{owner}' in, of laat de andere partij de regel leveren",
-                                "this row names party '{party}' but the workbook is '{owner}''s: a row without a party counts for everybody, another's for that other; fill in '{owner}', or let the other party deliver the row"),
+    "facts.merge_other_party": ("deze regel noemt partij '{party}', maar de werkmap is van "
+                                "'{owner}': een regel zonder partij telt voor iedereen, een van "
+                                "een ander voor die ander; vul '{owner}' in, of laat de andere "
+                                "partij de regel leveren",
+                                "this row names party '{party}' but the workbook is '{owner}''s: a"
+                                " row without a party counts for everybody, another's for that "
+                                "other; fill in '{owner}', or let the other party deliver the row"),
     "merge.done": ("{count} werkmappen samengevoegd in {file} ({agreement} {year})",
                    "{count} workbooks merged into {file} ({agreement} {year})"),
-    "cli.template_target": ("geef --dir MAP (een werkmap per partij) of --xlsx BESTAND (één werkmap)",
-                            "give --dir FOLDER (a workbook per party) or --xlsx FILE (one workbook)"),
+    "cli.template_target": ("geef --dir MAP (een werkmap per partij) of --xlsx BESTAND (één "
+                            "werkmap)",
+                            "give --dir FOLDER (a workbook per party) or --xlsx FILE (one "
+                            "workbook)"),
     "template.written": ("geschreven: {file} ({party})", "written: {file} ({party})"),
     "template.nothing": ("{party}: de afspraken vragen niets van deze partij; geen werkmap",
                          "{party}: the clauses ask nothing of this party; no workbook"),
@@ -481,7 +517,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.record.note": ("toelichting", "note"),
     "workbook.record.from": ("vanaf jaar", "from year"),
     "workbook.record.until": ("tot en met jaar", "until year"),
-    "workbook.record.approved_by": ("goedgekeurd door, partijcodes met komma's", "approved by, party codes with commas"),
+    "workbook.record.approved_by": ("goedgekeurd door, partijcodes met komma's",
+                                    "approved by, party codes with commas"),
     "workbook.record.reason": ("reden", "reason"),
     "unit.count": ("aantal", "count"),
     "unit.eur": ("bedrag in €", "amount in €"),
@@ -499,32 +536,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "request.deadline_letter": ("zie de begeleidende brief", "see the covering letter"),
     "request.send_to": ("Sturen naar", "Send to"),
     "request.how": ("Zo vult u de werkmap in", "How to fill in this workbook"),
-    "request.step1": ("Vul bovenaan dit blad bij 'year' het jaar van de cijfers in (als dat leeg is).",
-                      "At the top of this sheet, fill in the year of the figures at 'year' (if it is blank)."),
-    "request.step2": ("Vul op het blad met uw cijfers in kolom B (waarde) elk gevraagd cijfer in; laat een cel leeg als u het cijfer niet heeft: dan geldt het als niet geleverd. Vul bij 'supplied_by' uw naam in en bij 'system' uit welk systeem de cijfers komen (bijvoorbeeld dPi 2026).",
-                      "On the sheet with your figures, fill in each figure asked in column B (value); leave a cell blank when you do not have the figure: it then counts as not supplied. At 'supplied_by' fill in your name, at 'system' the system the figures come from (for example dPi 2026)."),
-    "request.step3": ("Percentages typt u als 15% (of 15 in een cel met procentnotatie); bedragen in euro's zonder €-teken; datums als datum of als 2026-06-30; ja/nee, partijen, producten en soorten kiest u uit de keuzelijst van de kolom.",
-                      "Type percentages as 15% (or 15 in a cell formatted as a percentage); amounts in euros without the € sign; dates as a date or as 2026-06-30; pick yes/no, parties, deliverables and kinds from the column's drop-down list."),
-    "request.step4": ("Op een blad met een lijst (verhuringen, producten, overleggen) staat elke regel voor één verhuring, product of overleg. Wat elke kolom betekent, staat onderaan dit blad.",
-                      "On a sheet with a list (lettings, deliverables, meetings) each row is one letting, deliverable or meeting. What each column means is listed at the bottom of this sheet."),
-    "request.step5": ("Bent u het niet eens met een cijfer? Zet dan de code van uw partij in 'betwist door' en de reden ernaast. Verander de codes in kolom A, de kolomkoppen vóór het haakje en de bladnamen niet: daaraan leest woonpact de werkmap.",
-                      "Do you dispute a figure? Put your party's code in 'contested by' and the reason beside it. Do not change the codes in column A, the column headers before the bracket or the sheet names: woonpact reads the workbook by them."),
-    "request.previous": ("Achter elk cijfer staat ter vergelijking de waarde die in {year} is opgegeven; de projecten en wijken van {year} staan al op hun blad: werk ze bij.",
-                         "Beside each figure stands, for comparison, the value given for {year}; the projects and neighbourhoods of {year} are already on their sheet: bring them up to date."),
-    "request.filled": ("De cellen zijn ingevuld met de cijfers die voor {year} al bekend zijn: controleer ze en vul aan wat ontbreekt.",
-                       "The cells hold the figures already known for {year}: check them and add what is missing."),
+    "request.step1": ("Vul bovenaan dit blad bij 'year' het jaar van de cijfers in (als dat leeg "
+                      "is).",
+                      "At the top of this sheet, fill in the year of the figures at 'year' (if it "
+                      "is blank)."),
+    "request.step2": ("Vul op het blad met uw cijfers in kolom B (waarde) elk gevraagd cijfer in; "
+                      "laat een cel leeg als u het cijfer niet heeft: dan geldt het als niet "
+                      "geleverd. Vul bij 'supplied_by' uw naam in en bij 'system' uit welk systeem"
+                      " de cijfers komen (bijvoorbeeld dPi 2026).",
+                      "On the sheet with your figures, fill in each figure asked in column B "
+                      "(value); leave a cell blank when you do not have the figure: it then counts"
+                      " as not supplied. At 'supplied_by' fill in your name, at 'system' the "
+                      "system the figures come from (for example dPi 2026)."),
+    "request.step3": ("Percentages typt u als 15% (of 15 in een cel met procentnotatie); bedragen "
+                      "in euro's zonder €-teken; datums als datum of als 2026-06-30; ja/nee, "
+                      "partijen, producten en soorten kiest u uit de keuzelijst van de kolom.",
+                      "Type percentages as 15% (or 15 in a cell formatted as a percentage); "
+                      "amounts in euros without the € sign; dates as a date or as 2026-06-30; pick"
+                      " yes/no, parties, deliverables and kinds from the column's drop-down list."),
+    "request.step4": ("Op een blad met een lijst (verhuringen, producten, overleggen) staat elke "
+                      "regel voor één verhuring, product of overleg. Wat elke kolom betekent, "
+                      "staat onderaan dit blad.",
+                      "On a sheet with a list (lettings, deliverables, meetings) each row is one "
+                      "letting, deliverable or meeting. What each column means is listed at the "
+                      "bottom of this sheet."),
+    "request.step5": ("Bent u het niet eens met een cijfer? Zet dan de code van uw partij in "
+                      "'betwist door' en de reden ernaast. Verander de codes in kolom A, de "
+                      "kolomkoppen vóór het haakje en de bladnamen niet: daaraan leest woonpact de"
+                      " werkmap.",
+                      "Do you dispute a figure? Put your party's code in 'contested by' and the "
+                      "reason beside it. Do not change the codes in column A, the column headers "
+                      "before the bracket or the sheet names: woonpact reads the workbook by "
+                      "them."),
+    "request.previous": ("Achter elk cijfer staat ter vergelijking de waarde die in {year} is "
+                         "opgegeven; de projecten en wijken van {year} staan al op hun blad: werk "
+                         "ze bij.",
+                         "Beside each figure stands, for comparison, the value given for {year}; "
+                         "the projects and neighbourhoods of {year} are already on their sheet: "
+                         "bring them up to date."),
+    "request.filled": ("De cellen zijn ingevuld met de cijfers die voor {year} al bekend zijn: "
+                       "controleer ze en vul aan wat ontbreekt.",
+                       "The cells hold the figures already known for {year}: check them and add "
+                       "what is missing."),
     "request.asked": ("Wat wij van u vragen", "What we ask of you"),
     "request.sheet_figures": ("{count} cijfer(s) van {whose}", "{count} figure(s) of {whose}"),
     "request.sheet_collection": ("{what}", "{what}"),
     "request.sheet_conditions": ("de voorwaarden waar afspraken van afhangen (ja/nee)",
                                  "the conditions clauses depend on (yes/no)"),
-    "request.sheet_records": ("gehouden overleggen op de geschillenladder en afgesproken afwijkingen",
+    "request.sheet_records": ("gehouden overleggen op de geschillenladder en afgesproken "
+                              "afwijkingen",
                               "meetings held on the disputes ladder and agreed deviations"),
-    "request.deliverables": ("Op te leveren producten (zet ze, als ze dit jaar zijn opgeleverd, op het blad deliverables)",
-                             "Deliverables due (once delivered this year, put them on the deliverables sheet)"),
+    "request.deliverables": ("Op te leveren producten (zet ze, als ze dit jaar zijn opgeleverd, op"
+                             " het blad deliverables)",
+                             "Deliverables due (once delivered this year, put them on the "
+                             "deliverables sheet)"),
     "request.deliverable": ("{who}uiterlijk {due}, volgens afspraak {clauses}{together}",
                             "{who}due {due}, under clause {clauses}{together}"),
-    "request.together": ("; samen met {parties}: één oplevering telt voor allen", "; together with {parties}: one delivery counts for all"),
+    "request.together": ("; samen met {parties}: één oplevering telt voor allen",
+                         "; together with {parties}: one delivery counts for all"),
     "request.columns": ("Wat de kolommen betekenen", "What the columns mean"),
     "request.values": ("Kies uit: {values}.", "Choose from: {values}."),
     "request.read_by": ("Gevraagd voor afspraak {clauses}.", "Asked for clause {clauses}."),

@@ -48,8 +48,10 @@ def test_report_of_the_bundled_multi_year_facts_renders_cleanly(chromium: str, t
     opened = open_page(chromium, report, tmp_path / "report-screenshot.png", size=(1240, 6000))
     assert opened.console == ()
     dom = opened.dom
-    for section, heading in (("summary", "Samenvatting 2026"), ("findings", "Bevindingen 2026 per thema"),
-                             ("ladder", "Geschillenladder"), ("missing", "Ontbrekende gegevens 2026"),
+    for section, heading in (("summary", "Samenvatting 2026"),
+                             ("findings", "Bevindingen 2026 per thema"),
+                             ("ladder", "Geschillenladder"),
+                             ("missing", "Ontbrekende gegevens 2026"),
                              ("trajectories", "Trajecten"), ("sources", "Verantwoording")):
         assert re.search(rf'<section id="{section}"><h2>{heading}</h2>', dom), section
     assert '<div class="tile s-breach"><b>' in dom
@@ -70,8 +72,9 @@ def printed(chromium: str, page: str, folder: Path, name: str) -> bytes:
     """The page printed to PDF by Chromium, as the report's readers print it."""
     html_file, pdf = folder / f"{name}.html", folder / f"{name}.pdf"
     html_file.write_text(page, encoding="utf-8")
-    subprocess.run([chromium, *FLAGS, f"--user-data-dir={folder / 'profile'}", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", html_file.as_uri()], capture_output=True, timeout=120, check=False)
+    subprocess.run([chromium, *FLAGS, f"--user-data-dir={folder / 'profile'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_file.as_uri()],
+                   capture_output=True, timeout=120, check=False)
     return pdf.read_bytes()
 
 
@@ -80,7 +83,8 @@ def pages(pdf: bytes) -> int:
 
 
 def test_report_prints_on_a4(chromium: str, tmp_path: Path) -> None:
-    pdf = printed(chromium, html_report.render(check([BUNDLED_FACTS / "westland-2025"]), "nl"), tmp_path, "rapport")
+    page = html_report.render(check([BUNDLED_FACTS / "westland-2025"]), "nl")
+    pdf = printed(chromium, page, tmp_path, "rapport")
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert boxes and all(abs(float(w) - 595) < 1 and abs(float(h) - 842) < 1 for w, h in boxes)  # A4 in points
 
@@ -91,7 +95,8 @@ BEFORE = {"westland-2025": 26, "stichtse-vecht-2025": 22}
 
 
 @pytest.mark.parametrize("agreement", sorted(BEFORE))
-def test_the_first_printed_page_is_the_one_page_summary(chromium: str, tmp_path: Path, agreement: str) -> None:
+def test_the_first_printed_page_is_the_one_page_summary(chromium: str, tmp_path: Path,
+                                                        agreement: str) -> None:
     """Printed alone, the summary takes one page; printed without it, the report takes one page
     fewer: so the summary is the whole first page (it stands first, a page break after it)."""
     page = html_report.render(check([BUNDLED_FACTS / agreement]), "nl")

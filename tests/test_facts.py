@@ -106,9 +106,11 @@ def test_every_name_has_its_words_and_meaning_in_both_languages() -> None:
     raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
     entries = [*raw["figures"].values(), *raw["collections"].values(),
                *(a for c in raw["collections"].values() for a in c["attributes"].values())]
-    known = {"unit", "summable", "label", "doc", "doc_nl", "reported_by", "required", "default", "enum", "attributes"}
+    known = {"unit", "summable", "label", "doc", "doc_nl", "reported_by", "required", "default",
+             "enum", "attributes"}
     for entry in entries:
         assert set(entry) <= known, entry
-        assert set(entry["label"]) == {"nl", "en"} and all(isinstance(t, str) and t for t in entry["label"].values())
+        assert set(entry["label"]) == {"nl", "en"}
+        assert all(isinstance(t, str) and t for t in entry["label"].values())
         assert isinstance(entry["doc"], str) and isinstance(entry["doc_nl"], str)
     assert vocabulary().labels["stock_label_efg"].nl == "woningen met energielabel E, F of G"

@@ -43,7 +43,8 @@ def test_table_and_markdown_show_the_steps_in_dutch_and_english() -> None:
     code, out = invoke("check", SV, "--fail-on", "never")
     text = " ".join(out.split())
     assert "Geschillenladder 2026" in text
-    assert ("3.2-2 Portaal ontwikkelt in 2025 nieuw huurbeleid · Portaal: nu: Overleg (verantwoording en gesprek); "
+    assert ("3.2-2 Portaal ontwikkelt in 2025 nieuw huurbeleid · Portaal: "
+            "nu: Overleg (verantwoording en gesprek); "
             "aanbevolen: Mediation (reglement NMI)") in text
     assert "verantwoordelijk: Portaal (resultaatsverplichting)" in text
     code, out = invoke("check", SV, "--fail-on", "never", "--lang", "en", "--format", "markdown")

@@ -62,7 +62,8 @@ def test_escalations_lists_every_clause_with_an_open_episode(facts: Path) -> Non
     code, out = invoke("escalations", str(facts))
     assert "open episodes op de geschillenladder en acties uit de afspraken, stand 2026" in out
     assert "3.2-2 Portaal ontwikkelt in 2025 nieuw huurbeleid · Portaal:" in out
-    assert "· Nieuwe Wetering: actie volgens de afspraak: Opschalen naar bestuurlijk overleg" in " ".join(out.split())
+    assert ("· Nieuwe Wetering: actie volgens de afspraak: Opschalen naar bestuurlijk "
+            "overleg") in " ".join(out.split())
 
 
 def test_the_file_keeps_its_comments_and_layout(facts: Path) -> None:

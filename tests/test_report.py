@@ -107,7 +107,7 @@ def test_a_cumulative_measure_is_charted_without_a_deadline_wherever_cumulative_
 def test_html_is_self_contained_dutch_printable_and_complete() -> None:
     page = html_report.render(westland(), "nl")
     sections = re.findall(r'<section id="(\w+)">', page)
-    assert sections == ["summary", "findings", "ladder", "missing", "trajectories", "sources"]  # the summary first
+    assert sections == ["summary", "findings", "ladder", "missing", "trajectories", "sources"]
     assert '<html lang="nl">' in page and "Samenvatting 2026" in page and "Geschillenladder" in page
     ladder = page.split('<section id="ladder">')[1].split("</section>")[0]
     steps = build(westland()).escalations
@@ -116,7 +116,7 @@ def test_html_is_self_contained_dutch_printable_and_complete() -> None:
     assert "@page { size: A4" in page and "break-inside: avoid" in page
     assert page.count("<svg") == len(build(westland()).trajectories) >= 1
     assert page.count("<details>") == len(build(westland()).findings)
-    # nothing is fetched: no scripts, stylesheets, images or frames, no link or style address outside the page
+    # nothing is fetched: no scripts, stylesheets, images or frames, no address outside the page
     # (a parameter's source is named as text)
     assert not re.search(r"<(script|link|img|iframe|object|embed)\b", page)
     assert not re.findall(r'(?:href|src)="(?!#)', page) and "url(" not in page
@@ -153,7 +153,8 @@ def test_markdown_report_parses_as_commonmark_with_its_sections_tables_and_claus
     text = markdown_report.render(with_escalation(westland()), "nl")
     tokens = commonmark().parse(text)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
-    assert headings == ["Samenvatting 2026", "Bevindingen 2026 per thema", "Geschillenladder", "Ontbrekende gegevens 2026",
+    assert headings == ["Samenvatting 2026", "Bevindingen 2026 per thema", "Geschillenladder",
+                        "Ontbrekende gegevens 2026",
                         "Trajecten", "Verantwoording"]
     assert sum(t.type == "table_open" for t in tokens) >= 4
     details = [t for t in tokens if t.type == "html_block" and t.content.startswith("<details>")]

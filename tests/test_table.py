@@ -29,18 +29,31 @@ def test_every_line_fits_and_every_finding_leads_with_its_clause_and_title(colum
         assert line.split()[1] == (f.rule.id if f.rule.pack == "westland-2025" else f.rule.key)
         title = f.rule.title("nl")
         assert title in line or line.split("  ", 1)[1].lstrip().startswith(title.split()[0])
-    # the finding's words below it, under a small indent, wrapped at the full width: no narrow column
-    body = [line for line in lines if line.startswith(table.INDENT) and not line.startswith(table.INDENT + " ")]
+    # the finding's words below it, a small indent, wrapped at the full width: no narrow column
+    body = [
+        line
+        for line in lines
+        if line.startswith(table.INDENT) and not line.startswith(table.INDENT + " ")
+    ]
     assert body and sum(len(line) > columns * 0.8 for line in body) >= len(body) // 4
 
 
 def test_at_120_columns_a_short_title_is_shown_whole_with_whom_it_is_about() -> None:
     text = table.render(westland(), "nl", 120)
-    assert "✘ 2-cycle-bod               Bod van de corporatie vóór 1 juli · Arcade (Arcade wonen)" in text
-    assert "    niet nageleefd: bod: te laat opgeleverd op 08-07-2026 (uiterlijk 30-06-2026, 8 dagen te laat)" in text
+    assert (
+        "✘ 2-cycle-bod               Bod van de corporatie vóór 1 juli · Arcade (Arcade wonen)"
+        in text
+    )
+    assert (
+        "    niet nageleefd: bod: te laat opgeleverd op 08-07-2026 (uiterlijk 30-06-2026, 8 dagen "
+        "te laat)"
+        in text
+    )
 
 
-def test_the_width_is_the_terminals_or_columns_or_100_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_width_is_the_terminals_or_columns_or_100_when_piped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("COLUMNS", "132")
     assert table.width() == 132
     monkeypatch.delenv("COLUMNS")

@@ -175,9 +175,10 @@ def test_an_english_template_has_english_labels_and_reads_the_same(tmp_path: Pat
     dutch = make_template("oegstgeest-2025", tmp_path / "nl.xlsx")
     assert [[c.value for c in row][:2] for row in book["wywonen"].iter_rows(min_row=2)] == \
            [[c.value for c in row][:2] for row in dutch["wywonen"].iter_rows(min_row=2)]
-    units = {row[0].value: (row[2].value, english[2].value)
-             for row, english in zip(dutch["wywonen"].iter_rows(min_row=2), book["wywonen"].iter_rows(min_row=2))}
-    assert units["rent_sum_increase"] == ("percentage", "percentage") and units["stock_label_efg"] == ("aantal", "count")
+    rows = zip(dutch["wywonen"].iter_rows(min_row=2), book["wywonen"].iter_rows(min_row=2))
+    units = {row[0].value: (row[2].value, english[2].value) for row, english in rows}
+    assert units["rent_sum_increase"] == ("percentage", "percentage")
+    assert units["stock_label_efg"] == ("aantal", "count")
 
 
 def test_findings_are_written_as_a_workbook(filled: Path, tmp_path: Path) -> None:
@@ -279,7 +280,8 @@ def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) 
                     for attr, unit in vocab.collections[collection].items()
                     if (collection, attr) in vocab.enums or unit == "bool" or attr == "party"}
         assert drop_downs(book, collection) == expected, collection
-    milestones = [r.milestone.deliverable for r in included_rules(pack("westland-2025")) if r.milestone]
+    milestones = [r.milestone.deliverable for r in included_rules(pack("westland-2025"))
+                  if r.milestone]
     assert sorted(drop_downs(book, "deliverables")["id"]) == sorted(set(milestones))
     assert drop_downs(book, "lettings")["target_group"] == ["regulier", "urgent", "statushouder", "uitstroom", "bijzonder"]
     westland = pack("westland-2025")

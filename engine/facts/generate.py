@@ -87,8 +87,8 @@ def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
         prop.pop("x-unit", None)
         if "enum" in a:
             prop = {"enum": a["enum"]}
-        properties[attr] = {**prop, "description": a["doc"], "x-unit": a["unit"], "x-label": _label(attr, a),
-                            "x-doc": _doc(a)}
+        properties[attr] = {**prop, "description": a["doc"], "x-unit": a["unit"],
+                            "x-label": _label(attr, a), "x-doc": _doc(a)}
         if "default" in a:
             properties[attr]["default"] = a["default"]
     required = [attr for attr, a in spec["attributes"].items() if a.get("required")]
@@ -207,7 +207,8 @@ def build_doc(vocab: dict[str, Any]) -> str:
     for name, spec in vocab["figures"].items():
         summable = spec["unit"] in ("count", "eur") and spec.get("summable", True)
         source = spec.get("reported_by", "corporations" if summable else "municipality")
-        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {spec['doc']} ({spec['label']['nl']}) | {source} |")
+        label, unit = spec["label"]["nl"], UNIT_DOC[spec["unit"]]
+        lines.append(f"| `{name}` | {unit} | {spec['doc']} ({label}) | {source} |")
     lines += ["", "## Collections", "",
               "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
               "to the YAML whose header names the attributes. Items with a `date` also have the",
@@ -216,7 +217,8 @@ def build_doc(vocab: dict[str, Any]) -> str:
               "its items: the municipality, each corporation (its own items, by `party`), or each",
               "party (its own items, by `party`).", ""]
     for name, spec in vocab["collections"].items():
-        lines += [f"### `{name}` ({spec['label']['nl']})", "", f"{spec['doc']} Asked of: {spec.get('reported_by', 'municipality')}.",
+        asked = spec.get("reported_by", "municipality")
+        lines += [f"### `{name}` ({spec['label']['nl']})", "", f"{spec['doc']} Asked of: {asked}.",
                   "", "| attribute | unit | meaning |", "|---|---|---|"]
         for attr, a in spec["attributes"].items():
             unit = UNIT_DOC[a["unit"]]

@@ -58,13 +58,20 @@ def merge(paths: Sequence[Path], target: Path) -> Merged:
     return Merged(fact_set, places)
 
 
-def _join(data: dict[str, Any], places: dict[str, Located], path: Path, part: dict[str, Any],
-          part_places: dict[str, workbook.Place]) -> list[Problem]:
+def _join(
+    data: dict[str, Any],
+    places: dict[str, Located],
+    path: Path,
+    part: dict[str, Any],
+    part_places: dict[str, workbook.Place],
+) -> list[Problem]:
     """Add one workbook's data to the joined data; what both give is a problem, not a choice."""
     problems: list[Problem] = []
     offsets = {name: len(items) for name, items in _lists(data).items()}
     for field, place in part_places.items():
-        moved = _LISTED.sub(lambda m: f"{m.group(1)}[{int(m.group(2)) + offsets.get(m.group(1), 0)}]", field)
+        moved = _LISTED.sub(
+            lambda m: f"{m.group(1)}[{int(m.group(2)) + offsets.get(m.group(1), 0)}]", field
+        )
         places.setdefault(moved, (path, place))
     for key in ("agreement", "year"):
         if key in part and key in data and part[key] != data[key]:
@@ -72,23 +79,33 @@ def _join(data: dict[str, Any], places: dict[str, Located], path: Path, part: di
         elif key in part:
             data[key] = part[key]
     sections = [("municipality", part["municipality"])] if "municipality" in part else []
-    sections += [(f"parties.{pid}", section) for pid, section in (part.get("parties") or {}).items()]
+    sections += [
+        (f"parties.{pid}", section) for pid, section in (part.get("parties") or {}).items()
+    ]
     for prefix, section in sections:
         joined = _at(data, prefix)
         for key in ("supplied_by", "system"):
             if key in section and key in joined and section[key] != joined[key]:
-                problems.append(_twice("facts.merge_twice", f"{prefix}.{key}", path, part_places, places))
+                problems.append(
+                    _twice("facts.merge_twice", f"{prefix}.{key}", path, part_places, places)
+                )
             elif key in section:
                 joined[key] = section[key]
         figures = joined.setdefault("figures", {})
         for name, value in section.get("figures", {}).items():
             if name in figures:
-                problems.append(_twice("facts.merge_twice", f"{prefix}.figures.{name}", path, part_places, places))
+                problems.append(
+                    _twice(
+                        "facts.merge_twice", f"{prefix}.figures.{name}", path, part_places, places
+                    )
+                )
             figures[name] = value
     for name, value in (part.get("conditions") or {}).items():
         conditions = data.setdefault("conditions", {})
         if name in conditions:
-            problems.append(_twice("facts.merge_twice", f"conditions.{name}", path, part_places, places))
+            problems.append(
+                _twice("facts.merge_twice", f"conditions.{name}", path, part_places, places)
+            )
         conditions[name] = value
     for name, items in (part.get("collections") or {}).items():
         data.setdefault("collections", {}).setdefault(name, []).extend(items)
@@ -101,26 +118,38 @@ def _join(data: dict[str, Any], places: dict[str, Located], path: Path, part: di
 
 
 def _lists(data: dict[str, Any]) -> dict[str, list[Any]]:
-    found = {f"collections.{name}": items for name, items in (data.get("collections") or {}).items()}
+    found = {
+        f"collections.{name}": items for name, items in (data.get("collections") or {}).items()
+    }
     return {**found, **{name: data[name] for name in ("escalations", "deviations") if name in data}}
 
 
 def _at(data: dict[str, Any], prefix: str) -> dict[str, Any]:
     if prefix == "municipality":
         return data.setdefault("municipality", {})  # type: ignore[no-any-return]
-    return data.setdefault("parties", {}).setdefault(prefix.split(".", 1)[1], {})  # type: ignore[no-any-return]
+    parties = data.setdefault("parties", {})
+    return parties.setdefault(prefix.split(".", 1)[1], {})  # type: ignore[no-any-return]
 
 
-def _twice(key: str, field: str, path: Path, part_places: dict[str, workbook.Place],
-           places: dict[str, Located]) -> Problem:
+def _twice(
+    key: str,
+    field: str,
+    path: Path,
+    part_places: dict[str, workbook.Place],
+    places: dict[str, Located],
+) -> Problem:
     """What a second workbook gives again, at its cell, naming the first workbook's cell."""
     first_path, (sheet, row, column) = places[field]
     first = f"{first_path.name}:{sheet}!{_letter(column)}{row}"
-    problem = Problem(key, path, field=field, params={"field": field.rsplit(".", 1)[-1], "first": first})
+    problem = Problem(
+        key, path, field=field, params={"field": field.rsplit(".", 1)[-1], "first": first}
+    )
     return workbook.locate(problem, part_places, path)
 
 
-def _own_items(path: Path, part: dict[str, Any], part_places: dict[str, workbook.Place]) -> list[Problem]:
+def _own_items(
+    path: Path, part: dict[str, Any], part_places: dict[str, workbook.Place]
+) -> list[Problem]:
     """In a party's own workbook, an item of a list each party keeps must name that party."""
     owners = [key.split(".", 1)[1] for key in part_places if re.fullmatch(r"parties\.[^.\[]+", key)]
     if len(owners) != 1 or "municipality" in part_places:
@@ -133,8 +162,12 @@ def _own_items(path: Path, part: dict[str, Any], part_places: dict[str, workbook
             continue
         for i, item in enumerate(items):
             if item.get("party") != owner:
-                problem = Problem("facts.merge_other_party", path, field=f"collections.{name}[{i}].party",
-                                  params={"party": item.get("party") or "-", "owner": owner})
+                problem = Problem(
+                    "facts.merge_other_party",
+                    path,
+                    field=f"collections.{name}[{i}].party",
+                    params={"party": item.get("party") or "-", "owner": owner},
+                )
                 problems.append(workbook.locate(problem, part_places, path))
     return problems
 
@@ -146,7 +179,9 @@ def _locate(problem: Problem, places: dict[str, Located], target: Path) -> Probl
     if problem.file != target or not enclosing:
         return problem
     path = places[max(enclosing, key=len)][0]
-    return workbook.locate(problem, {k: place for k, (p, place) in places.items() if p == path}, path)
+    return workbook.locate(
+        problem, {k: place for k, (p, place) in places.items() if p == path}, path
+    )
 
 
 def _letter(column: int) -> str:

@@ -48,7 +48,9 @@ class PartyRequest:
     collections: Mapping[str, Clauses]
     deliverables: tuple[Deliverable, ...]
     conditions: Mapping[str, Clauses] = field(default_factory=dict)
-    records: bool = False  # the ladder's records (escalations, deviations): kept by the municipality
+    records: bool = (
+        False  # the ladder's records (escalations, deviations): kept by the municipality
+    )
 
     @property
     def sections(self) -> tuple[str, ...]:
@@ -59,7 +61,9 @@ class PartyRequest:
 
     @property
     def empty(self) -> bool:
-        return not (any(self.figures.values()) or self.collections or self.deliverables or self.conditions)
+        return not (
+            any(self.figures.values()) or self.collections or self.deliverables or self.conditions
+        )
 
 
 @dataclass(frozen=True)
@@ -111,15 +115,23 @@ class _Asked:
             for section in self._sections(rule, name):
                 owner = self._owner(section)
                 if owner is not None:
-                    self.figures.setdefault(owner, {}).setdefault(section, {}).setdefault(name, {})[clause] = None
-        collections = set(rule.reads.collections) | ({rule.scope.collection} if rule.scope.collection else set())
+                    self.figures.setdefault(owner, {}).setdefault(section, {}).setdefault(name, {})[
+                        clause
+                    ] = None
+        collections = set(rule.reads.collections) | (
+            {rule.scope.collection} if rule.scope.collection else set()
+        )
         for name in sorted(collections - {"deliverables"} if rule.milestone else collections):
             for party in self._suppliers(rule, vocab.reported_by.get(name, "municipality")):
                 self.collections.setdefault(party, {}).setdefault(name, {})[clause] = None
         if rule.milestone is not None:
             self._deliverable(rule, clause, year)
         for node in (n for tree in rule_trees(rule) for n in ast.walk(tree)):
-            if isinstance(node, ast.Call) and node.func == "condition" and isinstance(node.args[0], ast.Text):
+            if (
+                isinstance(node, ast.Call)
+                and node.func == "condition"
+                and isinstance(node.args[0], ast.Text)
+            ):
                 self.conditions.setdefault(node.args[0].value, {})[clause] = None
 
     def _sections(self, rule: Rule, figure: str) -> tuple[str, ...]:
@@ -157,7 +169,9 @@ class _Asked:
         """The parties a clause of the whole agreement holds to a product: the municipality when
         it is among them (it coordinates a joint product), else those responsible."""
         responsible = tuple(p.id for p in self.pack.responsible(rule))
-        if self.municipality is not None and (not responsible or self.municipality.id in responsible):
+        if self.municipality is not None and (
+            not responsible or self.municipality.id in responsible
+        ):
             return (self.municipality.id,)
         return responsible
 
@@ -165,8 +179,13 @@ class _Asked:
         milestone = rule.milestone
         assert milestone is not None
         kind = rule.scope.kind
-        parties = self.corporations if kind is ScopeKind.CORPORATIONS else \
-            (rule.scope.party or "",) if kind is ScopeKind.PARTY else self._holders(rule)
+        parties = (
+            self.corporations
+            if kind is ScopeKind.CORPORATIONS
+            else (rule.scope.party or "",)
+            if kind is ScopeKind.PARTY
+            else self._holders(rule)
+        )
         due = milestone.due
         if milestone.due_each_year is not None and year is not None:
             due = dt.date(year, *milestone.due_each_year)
@@ -174,27 +193,49 @@ class _Asked:
         for party in parties:
             known = self.deliverables.setdefault(party, {}).get(milestone.deliverable)
             clauses = (known.clauses if known else ()) + (clause,)
-            latest = max((d for d in (due, known.due if known else None) if d is not None), default=None)
+            latest = max(
+                (d for d in (due, known.due if known else None) if d is not None), default=None
+            )
             self.deliverables[party][milestone.deliverable] = Deliverable(
-                milestone.deliverable, tuple(dict.fromkeys(clauses)), latest,
-                milestone.due_each_year is not None, tuple(p for p in together if p != party))
+                milestone.deliverable,
+                tuple(dict.fromkeys(clauses)),
+                latest,
+                milestone.due_each_year is not None,
+                tuple(p for p in together if p != party),
+            )
 
     def result(self) -> tuple[PartyRequest, ...]:
         found = []
         for party in self.pack.parties:
             municipal = party.role is Role.GEMEENTE and party is self.municipality
-            found.append(PartyRequest(
-                party,
-                {section: {name: tuple(c) for name, c in names.items()}
-                 for section, names in self.figures.get(party.id, {}).items()},
-                {name: tuple(c) for name, c in sorted(self.collections.get(party.id, {}).items())},
-                tuple(sorted(self.deliverables.get(party.id, {}).values(), key=lambda d: (d.due or dt.date.max, d.id))),
-                {name: tuple(c) for name, c in sorted(self.conditions.items())} if municipal else {},
-                records=municipal))
+            found.append(
+                PartyRequest(
+                    party,
+                    {
+                        section: {name: tuple(c) for name, c in names.items()}
+                        for section, names in self.figures.get(party.id, {}).items()
+                    },
+                    {
+                        name: tuple(c)
+                        for name, c in sorted(self.collections.get(party.id, {}).items())
+                    },
+                    tuple(
+                        sorted(
+                            self.deliverables.get(party.id, {}).values(),
+                            key=lambda d: (d.due or dt.date.max, d.id),
+                        )
+                    ),
+                    {name: tuple(c) for name, c in sorted(self.conditions.items())}
+                    if municipal
+                    else {},
+                    records=municipal,
+                )
+            )
         return tuple(found)
 
 
 # -- what is still missing ----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Missing:
@@ -208,7 +249,9 @@ class Missing:
     together: tuple[str, ...] = ()
 
 
-def missing(asked: PartyRequest, year: int, fact_sets: Mapping[int, FactSet]) -> tuple[Missing, ...]:
+def missing(
+    asked: PartyRequest, year: int, fact_sets: Mapping[int, FactSet]
+) -> tuple[Missing, ...]:
     """What `asked` still lacks in the fact set of `year`: figures and conditions not given,
     collections absent, deliverables due by the end of the year and delivered in no year so far
     (by the party itself, or by nobody in particular). A product due before the year is only
@@ -217,10 +260,17 @@ def missing(asked: PartyRequest, year: int, fact_sets: Mapping[int, FactSet]) ->
     found: list[Missing] = []
     for section, names in asked.figures.items():
         given = _section_figures(facts, section)
-        found += [Missing("figure", name, clauses, section) for name, clauses in names.items() if name not in given]
+        found += [
+            Missing("figure", name, clauses, section)
+            for name, clauses in names.items()
+            if name not in given
+        ]
     given_collections = facts.collections if facts is not None else {}
-    found += [Missing("collection", name, clauses) for name, clauses in asked.collections.items()
-              if name not in given_collections]
+    found += [
+        Missing("collection", name, clauses)
+        for name, clauses in asked.collections.items()
+        if name not in given_collections
+    ]
     so_far = _delivered(asked.party.id, [f for y, f in fact_sets.items() if y <= year], None)
     this_year = _delivered(asked.party.id, [facts] if facts is not None else [], year)
     history = any(y < year for y in fact_sets)
@@ -229,10 +279,18 @@ def missing(asked: PartyRequest, year: int, fact_sets: Mapping[int, FactSet]) ->
         if not history and item.due is not None and item.due.year < year:
             continue
         delivered = this_year if item.yearly else so_far
-        if due_now and not delivered.intersection({(item.id, p) for p in (asked.party.id, *item.together)}):
-            found.append(Missing("deliverable", item.id, item.clauses, due=item.due, together=item.together))
+        if due_now and not delivered.intersection(
+            {(item.id, p) for p in (asked.party.id, *item.together)}
+        ):
+            found.append(
+                Missing("deliverable", item.id, item.clauses, due=item.due, together=item.together)
+            )
     conditions = facts.conditions if facts is not None else {}
-    found += [Missing("condition", name, clauses) for name, clauses in asked.conditions.items() if name not in conditions]
+    found += [
+        Missing("condition", name, clauses)
+        for name, clauses in asked.conditions.items()
+        if name not in conditions
+    ]
     return tuple(found)
 
 
@@ -253,7 +311,9 @@ def _delivered(party: str, fact_sets: Iterable[FactSet], year: int | None) -> se
         items = facts.collections.get("deliverables")
         if items is None:
             continue
-        for identifier, by, date in zip(items.column("id"), items.column("party"), items.column("date")):
+        for identifier, by, date in zip(
+            items.column("id"), items.column("party"), items.column("date")
+        ):
             if year is None or date.year == year:
                 found.add((identifier, by if by is not None else party))
     return found

@@ -20,7 +20,7 @@ are not (they were that year's), and a product already delivered is not asked ag
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -28,8 +28,16 @@ from typing import Any
 from woonpact.engine import schema
 from woonpact.engine.facts.request import DataRequest, Deliverable, PartyRequest, municipality_party
 from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.facts.workbook import (AGREEMENT, CONDITIONS, LISTS, MUNICIPALITY, RECORDS, SECTION_HEAD,
-                                           _attributes, _head)
+from woonpact.engine.facts.workbook import (
+    AGREEMENT,
+    CONDITIONS,
+    LISTS,
+    MUNICIPALITY,
+    RECORDS,
+    SECTION_HEAD,
+    _attributes,
+    _head,
+)
 from woonpact.engine.i18n import say
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.model.facts import FactSet, Section
@@ -38,7 +46,8 @@ from woonpact.engine.output.words import value_text
 
 LAST_ROW = 1_048_576  # Excel's: a drop-down covers the rows a team adds as well
 LASTING = ("projects", "neighbourhoods", "plots", "homes")  # copied from the year before
-FORMATS = {"share": "0.0%", "eur": '"€" #,##0.00', "count": "0", "date": "yyyy-mm-dd", "year": "0"}
+FORMATS = {"share": "0.0%", "eur": '"€" #,##0.00', "count": "0", "date": "yyyy-mm-dd",
+           "year": "0"}
 WRAP_WIDTH = 70  # the description column: long meanings wrap within it
 
 
@@ -60,8 +69,13 @@ class Letter:
     send_to: str | None = None
 
 
-def workbook(data: DataRequest, parties: Sequence[PartyRequest], lang: str, prefill: Prefill = Prefill(),
-             letter: Letter = Letter()) -> Any:
+def workbook(
+    data: DataRequest,
+    parties: Sequence[PartyRequest],
+    lang: str,
+    prefill: Prefill = Prefill(),
+    letter: Letter = Letter(),
+) -> Any:
     """The workbook for `parties` (one party's request, or all of them in one book)."""
     from openpyxl import Workbook  # noqa: PLC0415 - only commands that touch Excel pay for it
 
@@ -77,10 +91,25 @@ def workbook(data: DataRequest, parties: Sequence[PartyRequest], lang: str, pref
         writer.conditions()
     if any(p.records for p in parties):
         writer.records()
-    book.move_sheet(writer.lists.sheet, offset=len(book.sheetnames) - 1 - book.index(writer.lists.sheet))
+    book.move_sheet(
+        writer.lists.sheet, offset=len(book.sheetnames) - 1 - book.index(writer.lists.sheet)
+    )
     for sheet in book.worksheets:
         _printable(sheet)
     return book
+
+
+def starting_point(fact_sets: Mapping[int, FactSet], year: int | None) -> Prefill:
+    """What a template for `year` starts from, given fact sets: the year's own facts, the year
+    before, and the products delivered before the year (by whom; None: nobody in particular)."""
+    if year is None or not fact_sets:
+        return Prefill()
+    delivered = set()
+    for earlier in (facts for y, facts in fact_sets.items() if y < year):
+        items = earlier.collections.get("deliverables")
+        if items is not None:
+            delivered |= set(zip(items.column("id"), items.column("party")))
+    return Prefill(fact_sets.get(year), fact_sets.get(year - 1), frozenset(delivered))
 
 
 def file_name(data: DataRequest, party: PartyRequest) -> str:
@@ -90,9 +119,21 @@ def file_name(data: DataRequest, party: PartyRequest) -> str:
 
 
 class _Writer:
-    def __init__(self, book: Any, data: DataRequest, parties: Sequence[PartyRequest], lang: str,
-                 prefill: Prefill) -> None:
-        self.book, self.data, self.parties, self.lang, self.prefill = book, data, parties, lang, prefill
+    def __init__(
+        self,
+        book: Any,
+        data: DataRequest,
+        parties: Sequence[PartyRequest],
+        lang: str,
+        prefill: Prefill,
+    ) -> None:
+        self.book, self.data, self.parties, self.lang, self.prefill = (
+            book,
+            data,
+            parties,
+            lang,
+            prefill,
+        )
         self.lists = _Lists(book, lang)
         self.whole = len(parties) > 1  # every party's rows, in one book
         self.own = frozenset(p.party.id for p in parties)
@@ -104,18 +145,41 @@ class _Writer:
         A left blank, so reading passes over it)."""
         lang, pack, year = self.lang, self.data.pack, self.data.year
         sheet.title = AGREEMENT
-        _head(sheet, [say("workbook.name", lang), say("workbook.value", lang), say("workbook.label", lang)])
+        _head(
+            sheet,
+            [say("workbook.name", lang), say("workbook.value", lang), say("workbook.label", lang)],
+        )
         sheet.append(["agreement", pack.id, pack.title])
-        sheet.append(["year", year, say("workbook.year_hint", lang, first=pack.first_year, last=pack.last_year)])
+        sheet.append(
+            [
+                "year",
+                year,
+                say("workbook.year_hint", lang, first=pack.first_year, last=pack.last_year),
+            ]
+        )
         if year is not None:
             sheet.cell(3, 2).number_format = "0"
         names = ", ".join(p.party.name for p in self.parties)
         lines: list[tuple[str, str] | str] = [
             "",
-            ("!", say("request.title", lang, year=year or f"{pack.first_year}-{pack.last_year}", agreement=pack.title)),
+            (
+                "!",
+                say(
+                    "request.title",
+                    lang,
+                    year=year or f"{pack.first_year}-{pack.last_year}",
+                    agreement=pack.title,
+                ),
+            ),
             (say("request.for", lang), names),
-            (say("request.deadline", lang), letter.deadline.strftime("%d-%m-%Y") if letter.deadline and lang != "en"
-             else letter.deadline.isoformat() if letter.deadline else say("request.deadline_letter", lang)),
+            (
+                say("request.deadline", lang),
+                letter.deadline.strftime("%d-%m-%Y")
+                if letter.deadline and lang != "en"
+                else letter.deadline.isoformat()
+                if letter.deadline
+                else say("request.deadline_letter", lang),
+            ),
             (say("request.send_to", lang), letter.send_to or self._municipality_name()),
             "",
             ("!", say("request.how", lang)),
@@ -132,10 +196,25 @@ class _Writer:
             lines += ["", ("!", say("request.deliverables", lang))]
             for party, item in deliverables:
                 due = value_text(item.due, "date", lang) if item.due else "-"
-                together = say("request.together", lang, parties=self._names(item.together)) if item.together else ""
+                together = (
+                    say("request.together", lang, parties=self._names(item.together))
+                    if item.together
+                    else ""
+                )
                 who = f"{party.party.name}: " if self.whole else ""
-                lines.append((item.id, say("request.deliverable", lang, who=who, due=due,
-                                           clauses=", ".join(item.clauses), together=together)))
+                lines.append(
+                    (
+                        item.id,
+                        say(
+                            "request.deliverable",
+                            lang,
+                            who=who,
+                            due=due,
+                            clauses=", ".join(item.clauses),
+                            together=together,
+                        ),
+                    )
+                )
         lines += ["", ("!", say("request.columns", lang))]
         lines += self._legend()
         _cover_lines(sheet, lines)
@@ -146,11 +225,21 @@ class _Writer:
         for party in self.parties:
             for section in party.sections:
                 count = len(party.figures.get(section, {}))
-                yield section, say("request.sheet_figures", lang, count=count,
-                                                       whose=self._section_name(section))
+                yield (
+                    section,
+                    say(
+                        "request.sheet_figures",
+                        lang,
+                        count=count,
+                        whose=self._section_name(section),
+                    ),
+                )
         vocab = vocabulary()
         for collection in self.collections():
-            yield collection, say("request.sheet_collection", lang, what=vocab.meanings[collection](lang))
+            yield (
+                collection,
+                say("request.sheet_collection", lang, what=vocab.meanings[collection](lang)),
+            )
         if any(p.conditions for p in self.parties):
             yield CONDITIONS, say("request.sheet_conditions", lang)
         if any(p.records for p in self.parties):
@@ -164,10 +253,22 @@ class _Writer:
             lines.append(("!", collection))
             for attr, unit in _attributes(collection).items():
                 allowed = self._allowed(collection, attr)
-                values = " " + say("request.values", lang, values=", ".join(_shown(v, lang) for v in allowed)) \
-                    if allowed else ""
-                lines.append((attr, f"{vocab.attribute_labels[(collection, attr)](lang)} ({_unit(unit, lang)}): "
-                                    f"{vocab.attribute_meanings[(collection, attr)](lang)}{values}"))
+                values = (
+                    " "
+                    + say(
+                        "request.values", lang, values=", ".join(_shown(v, lang) for v in allowed)
+                    )
+                    if allowed
+                    else ""
+                )
+                lines.append(
+                    (
+                        attr,
+                        f"{vocab.attribute_labels[(collection, attr)](lang)} "
+                        f"({_unit(unit, lang)}): "
+                        f"{vocab.attribute_meanings[(collection, attr)](lang)}{values}",
+                    )
+                )
         return lines
 
     def _municipality_name(self) -> str:
@@ -189,9 +290,22 @@ class _Writer:
         _head(sheet, [say(f"workbook.{h}", lang) for h in SECTION_HEAD])
         own = self._facts_section(self.prefill.facts, section)
         before = self._facts_section(self.prefill.previous, section)
-        sheet.append(["supplied_by", own.supplier if own else None, _unit("text", lang),
-                      say("workbook.supplied_by", lang, section=self._section_name(section))])
-        sheet.append(["system", own.system if own else None, _unit("text", lang), say("workbook.system", lang)])
+        sheet.append(
+            [
+                "supplied_by",
+                own.supplier if own else None,
+                _unit("text", lang),
+                say("workbook.supplied_by", lang, section=self._section_name(section)),
+            ]
+        )
+        sheet.append(
+            [
+                "system",
+                own.system if own else None,
+                _unit("text", lang),
+                say("workbook.system", lang),
+            ]
+        )
         asked = party.figures.get(section, {})
         extra = [n for n in (own.figures if own else {}) if n not in asked and n in vocab.figures]
         for name in [*asked, *extra]:
@@ -200,12 +314,24 @@ class _Writer:
             if name in asked:
                 description += " " + say("request.read_by", lang, clauses=", ".join(asked[name]))
             if before is not None and name in before.figures:
-                description += " " + say("request.before", lang, year=self.prefill.previous.year,  # type: ignore[union-attr]
-                                         value=value_text(before.figures[name], unit, lang))
+                description += " " + say(
+                    "request.before",
+                    lang,
+                    year=self.prefill.previous.year,  # type: ignore[union-attr]
+                    value=value_text(before.figures[name], unit, lang),
+                )
             contest = own.contested.get(name) if own else None
             value = own.figures.get(name) if own else None
-            sheet.append([name, _share(value) if unit == "share" and value is not None else value, _unit(unit, lang),
-                          description, contest.by if contest else None, contest.reason if contest else None])
+            sheet.append(
+                [
+                    name,
+                    _share(value) if unit == "share" and value is not None else value,
+                    _unit(unit, lang),
+                    description,
+                    contest.by if contest else None,
+                    contest.reason if contest else None,
+                ]
+            )
             if unit in FORMATS:
                 sheet.cell(sheet.max_row, 2).number_format = FORMATS[unit]
         self.lists.restrict(sheet, 5, [p.id for p in self.data.pack.parties])
@@ -237,13 +363,21 @@ class _Writer:
             source = self.prefill.previous.collections.get(collection)
         if source is None:
             return []
-        return [item for item in _items(source) if self.whole or self._owner(collection, item.get("party")) in self.own]
+        return [
+            item
+            for item in _items(source)
+            if self.whole or self._owner(collection, item.get("party")) in self.own
+        ]
 
     def _owner(self, collection: str, party: str | None) -> str | None:
         """Whose workbook an item goes in: the party it names, for a collection each party keeps;
         else (or naming nobody of the pack) the municipality's."""
         pack = self.data.pack
-        if vocabulary().reported_by.get(collection) != "municipality" and party and pack.party(party):
+        if (
+            vocabulary().reported_by.get(collection) != "municipality"
+            and party
+            and pack.party(party)
+        ):
             return party
         municipality = municipality_party(pack)
         return municipality.id if municipality else None
@@ -254,8 +388,13 @@ class _Writer:
         lang, vocab = self.lang, vocabulary()
         units = _attributes(name)
         sheet = self.book.create_sheet(name)
-        _head(sheet, [f"{attr} ({vocab.attribute_labels[(name, attr)](lang)} · {_unit(unit, lang)})"
-                      for attr, unit in units.items()])
+        _head(
+            sheet,
+            [
+                f"{attr} ({vocab.attribute_labels[(name, attr)](lang)} · {_unit(unit, lang)})"
+                for attr, unit in units.items()
+            ],
+        )
         rows = self._rows(name)
         for item in rows:
             sheet.append([_cell(item.get(attr)) for attr in units])
@@ -277,13 +416,19 @@ class _Writer:
             return vocab.enums[(collection, attr)]
         if vocab.collections[collection][attr] == "bool":
             return (True, False)
-        if attr == "party" and vocab.reported_by.get(collection) != "municipality" and not self._municipal:
+        if (
+            attr == "party"
+            and vocab.reported_by.get(collection) != "municipality"
+            and not self._municipal
+        ):
             return tuple(sorted(self.own))
         if attr == "party":
             return tuple(p.id for p in self.data.pack.parties)
         if collection == "deliverables" and attr == "id":
             asked = [d.id for p in self.parties for d in p.deliverables]
-            return tuple(dict.fromkeys([*asked, *(item["id"] for item in self._rows("deliverables"))]))
+            return tuple(
+                dict.fromkeys([*asked, *(item["id"] for item in self._rows("deliverables"))])
+            )
         return ()
 
     @property
@@ -294,7 +439,10 @@ class _Writer:
         """Not asked again: a product (not a yearly one) delivered before the year, by the party
         or by nobody in particular."""
         delivered = self.prefill.delivered
-        return deliverable.yearly or not {(deliverable.id, party.party.id), (deliverable.id, None)} & delivered
+        return (
+            deliverable.yearly
+            or not {(deliverable.id, party.party.id), (deliverable.id, None)} & delivered
+        )
 
     # -- the municipality's own sheets ------------------------------------------------------
 
@@ -302,8 +450,14 @@ class _Writer:
         """One row per condition the clauses read, with the clauses that read it."""
         lang = self.lang
         sheet = self.book.create_sheet(CONDITIONS)
-        _head(sheet, [f"name ({say('workbook.condition', lang)})", f"value ({_unit('bool', lang)})",
-                      say("workbook.read_by", lang)])
+        _head(
+            sheet,
+            [
+                f"name ({say('workbook.condition', lang)})",
+                f"value ({_unit('bool', lang)})",
+                say("workbook.read_by", lang),
+            ],
+        )
         given = self.prefill.facts.conditions if self.prefill.facts is not None else {}
         for party in self.parties:
             for condition, clauses in party.conditions.items():
@@ -314,16 +468,29 @@ class _Writer:
     def records(self) -> None:
         """The ladder's records: the meetings held on the disputes ladder, the agreed deviations."""
         lang = self.lang
-        closed = {"rule": self.data.clauses, "rung": tuple(r.id for r in self.data.pack.ladder.rungs),
-                  "outcome": tuple(schema.load_schema("facts.schema.json")["$defs"]["escalation"]["properties"]
-                                   ["outcome"]["enum"])}
+        closed = {
+            "rule": self.data.clauses,
+            "rung": tuple(r.id for r in self.data.pack.ladder.rungs),
+            "outcome": tuple(
+                schema.load_schema("facts.schema.json")["$defs"]["escalation"]["properties"][
+                    "outcome"
+                ]["enum"]
+            ),
+        }
         facts = self.prefill.facts
-        rows = {"escalations": [_event(e) for e in facts.escalations] if facts else [],
-                "deviations": [_deviation(d) for d in facts.deviations] if facts else []}
+        rows = {
+            "escalations": [_event(e) for e in facts.escalations] if facts else [],
+            "deviations": [_deviation(d) for d in facts.deviations] if facts else [],
+        }
         for name, units in RECORDS.items():
             sheet = self.book.create_sheet(name)
-            _head(sheet, [f"{attr} ({say(f'workbook.record.{attr}', lang)} · {_unit(unit, lang)})"
-                          for attr, unit in units.items()])
+            _head(
+                sheet,
+                [
+                    f"{attr} ({say(f'workbook.record.{attr}', lang)} · {_unit(unit, lang)})"
+                    for attr, unit in units.items()
+                ],
+            )
             for item in rows[name]:
                 sheet.append([_cell(item.get(attr)) for attr in units])
             _widths(sheet, [60 if attr in ("note", "reason") else 22 for attr in units])
@@ -335,7 +502,9 @@ class _Writer:
 
 
 def _items(entities: Entities) -> list[dict[str, Any]]:
-    return [{a: v for a, v in zip(entities.attributes, row) if v is not None} for row in entities.rows()]
+    return [
+        {a: v for a, v in zip(entities.attributes, row) if v is not None} for row in entities.rows()
+    ]
 
 
 def _event(event: Any) -> dict[str, Any]:
@@ -344,9 +513,15 @@ def _event(event: Any) -> dict[str, Any]:
 
 
 def _deviation(deviation: Any) -> dict[str, Any]:
-    return {"rule": deviation.rule, "scope": deviation.scope, "from": deviation.first_year,
-            "until": deviation.last_year, "approved_by": list(deviation.approved_by), "date": deviation.date,
-            "reason": deviation.reason}
+    return {
+        "rule": deviation.rule,
+        "scope": deviation.scope,
+        "from": deviation.first_year,
+        "until": deviation.last_year,
+        "approved_by": list(deviation.approved_by),
+        "date": deviation.date,
+        "reason": deviation.reason,
+    }
 
 
 def _share(value: float) -> Decimal:
@@ -396,7 +571,7 @@ class _Lists:
         self.ranges: dict[tuple[Any, ...], str] = {}
 
     def restrict(self, sheet: Any, column: int, allowed: Sequence[Any]) -> None:
-        """Let `column` of `sheet` (below its header) take only `allowed`, picked from a drop-down."""
+        """Let `column` of `sheet` (below its header) take only `allowed`, from a drop-down."""
         from openpyxl.utils import quote_sheetname  # noqa: PLC0415
         from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
@@ -406,9 +581,14 @@ class _Lists:
             for row, value in enumerate(key, start=1):
                 self.sheet[f"{letter}{row}"] = value
             self.ranges[key] = f"{quote_sheetname(LISTS)}!${letter}$1:${letter}${len(key)}"
-        rule = DataValidation(type="list", formula1=self.ranges[key], allow_blank=True, showErrorMessage=True,
-                              errorTitle=say("workbook.invalid_title", self.lang),
-                              error=say("workbook.invalid", self.lang))
+        rule = DataValidation(
+            type="list",
+            formula1=self.ranges[key],
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=say("workbook.invalid_title", self.lang),
+            error=say("workbook.invalid", self.lang),
+        )
         letter = _letter(column)
         rule.add(f"{letter}2:{letter}{LAST_ROW}")
         sheet.add_data_validation(rule)

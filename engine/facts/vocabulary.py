@@ -67,6 +67,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
                       MappingProxyType(collections), MappingProxyType(nouns), MappingProxyType(enums),
                       MappingProxyType(defaults),
-                      frozenset(name for name, spec in figures_schema.items() if spec.get("x-summable")),
+                      frozenset(name for name, spec in figures_schema.items()
+                                if spec.get("x-summable")),
                       MappingProxyType(meanings), MappingProxyType(attribute_labels),
                       MappingProxyType(attribute_meanings), MappingProxyType(reported_by))

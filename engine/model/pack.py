@@ -211,9 +211,10 @@ class Pack:
         return tuple(p for p in self.parties if p.role is Role.CORPORATIE)
 
     def responsible(self, rule: Rule) -> tuple[Party, ...]:
-        """The parties a clause names as responsible: by id, by role, or `all`, in the pack's order."""
+        """The parties a clause names as responsible: by id, by role, or `all`, in pack order."""
         names = set(rule.responsible)
-        return tuple(p for p in self.parties if "all" in names or p.id in names or p.role.value in names)
+        return tuple(p for p in self.parties
+                     if "all" in names or p.id in names or p.role.value in names)
 
     def lineage(self, rule_id: str) -> tuple[Rule, ...]:
         """Every version of a clause, oldest first."""

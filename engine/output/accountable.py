@@ -41,7 +41,7 @@ def accountable(rule: Rule, scope: ScopeInstance, pack: Pack) -> Accountable:
 
 
 def accountable_text(charged: Accountable, pack: Pack, lang: str) -> str:
-    """"Portaal"; "de corporaties samen"; "alle partijen samen"; "samen: Gemeente X, Portaal"."""
+    """ "Portaal"; "de corporaties samen"; "alle partijen samen"; "samen: Gemeente X, Portaal"."""
     ids = set(charged.parties)
     if not charged.together:
         party = pack.party(charged.parties[0])
@@ -57,4 +57,6 @@ def accountable_text(charged: Accountable, pack: Pack, lang: str) -> str:
 
 def obligation_text(rule: Rule, lang: str) -> str:
     """resultaatsverplichting / inspanningsverplichting."""
-    return say("obligation.result" if rule.obligation is Obligation.RESULT else "obligation.effort", lang)
+    return say(
+        "obligation.result" if rule.obligation is Obligation.RESULT else "obligation.effort", lang
+    )

@@ -26,25 +26,45 @@ class Outstanding:
     items: tuple[Missing, ...]
 
 
-def outstanding(data: DataRequest, year: int, fact_sets: Mapping[int, FactSet]) -> tuple[Outstanding, ...]:
+def outstanding(
+    data: DataRequest, year: int, fact_sets: Mapping[int, FactSet]
+) -> tuple[Outstanding, ...]:
     """Per party asked anything, what the fact set of `year` still lacks (possibly nothing)."""
-    return tuple(Outstanding(asked, missing(asked, year, fact_sets)) for asked in data.parties if not asked.empty)
+    return tuple(
+        Outstanding(asked, missing(asked, year, fact_sets))
+        for asked in data.parties
+        if not asked.empty
+    )
 
 
 def item_text(item: Missing, lang: str, codes: bool) -> str:
     """One missing item in words; with `codes`, a figure's or list's name as the workbook has it."""
     vocab = vocabulary()
-    label = {"figure": lambda: vocab.labels[item.name](lang), "collection": lambda: vocab.nouns[item.name](lang),
-             "condition": lambda: condition_words(item.name), "deliverable": lambda: item.name}[item.kind]()
+    label = {
+        "figure": lambda: vocab.labels[item.name](lang),
+        "collection": lambda: vocab.nouns[item.name](lang),
+        "condition": lambda: condition_words(item.name),
+        "deliverable": lambda: item.name,
+    }[item.kind]()
     code = f" [{item.name}]" if codes and item.kind != "deliverable" else ""
     due = value_text(item.due, "date", lang) if item.due else "-"
-    together = say("missing.together", lang, parties=", ".join(item.together)) if item.together else ""
-    return say(f"missing.{item.kind}", lang, label=label, code=code, due=due, clauses=", ".join(item.clauses),
-               together=together)
+    together = (
+        say("missing.together", lang, parties=", ".join(item.together)) if item.together else ""
+    )
+    return say(
+        f"missing.{item.kind}",
+        lang,
+        label=label,
+        code=code,
+        due=due,
+        clauses=", ".join(item.clauses),
+        together=together,
+    )
 
 
 def lines(data: DataRequest, year: int, fact_sets: Mapping[int, FactSet], lang: str) -> list[str]:
-    """The listing of `validate --missing` and `merge`: per party what is missing, then who is complete."""
+    """The listing of `validate --missing` and `merge`: per party what is missing, then who
+    has delivered everything."""
     found = outstanding(data, year, fact_sets)
     out = [say("missing.heading", lang, year=year)]
     for entry in (e for e in found if e.items):

@@ -22,7 +22,14 @@ from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.output.words import condition_words, number, parameter_label, value_text
 
 ARITHMETIC = {"+": "plus", "-": "minus", "*": "times", "/": "divided"}
-COMPARISONS = {">=": "at_least", "<=": "at_most", ">": "more", "<": "less", "==": "equal", "!=": "not_equal"}
+COMPARISONS = {
+    ">=": "at_least",
+    "<=": "at_most",
+    ">": "more",
+    "<": "less",
+    "==": "equal",
+    "!=": "not_equal",
+}
 SIMPLE = (ast.Name, ast.Number, ast.Share, ast.Money, ast.Text, ast.Bool)
 
 
@@ -66,10 +73,15 @@ class Phrases:
         tree = rule.norm.tree
         unit = rule.unit
         if rule.wording is not None and rule.wording.norm is not None:
-            return rule.wording.norm(self.lang).format(bound=self.value(bound, unit), upper=self.value(upper, unit))
+            return rule.wording.norm(self.lang).format(
+                bound=self.value(bound, unit), upper=self.value(upper, unit)
+            )
         if tree.op == "between":
-            return self.say("between", low=self._bound(tree.bound, bound, unit, rule),
-                            high=self._bound(tree.upper, upper, unit, rule))  # type: ignore[arg-type]
+            return self.say(
+                "between",
+                low=self._bound(tree.bound, bound, unit, rule),
+                high=self._bound(tree.upper, upper, unit, rule),
+            )  # type: ignore[arg-type]
         if unit == "bool":
             return self.say("required", value=self._bound(tree.bound, bound, unit, rule))
         return self.say(COMPARISONS[tree.op], value=self._bound(tree.bound, bound, unit, rule))
@@ -99,7 +111,7 @@ class Phrases:
     # -- expressions ------------------------------------------------------------------------
 
     def words(self, node: ast.Node, entity: str | None = None) -> str:
-        """An expression as a noun phrase; `entity` is the collection whose attributes are in scope."""
+        """An expression as a noun phrase; `entity`: the collection whose attributes it sees."""
         match node:
             case ast.Number(value=v):
                 return number(v, self.lang, 0 if float(v).is_integer() else 1)
@@ -118,7 +130,11 @@ class Phrases:
             case ast.Unary(operand=operand):
                 return self.say("negative", value=self.words(operand, entity))
             case ast.Binary(op=op, left=left, right=right) if op in ARITHMETIC:
-                return self.say(ARITHMETIC[op], left=self.words(left, entity), right=self._operand(right, entity))
+                return self.say(
+                    ARITHMETIC[op],
+                    left=self.words(left, entity),
+                    right=self._operand(right, entity),
+                )
             case ast.Binary():
                 return self._filter(node, entity)
             case ast.Call():
@@ -159,18 +175,28 @@ class Phrases:
             case ast.Binary(op="and", left=left, right=right):
                 return f"{self._filter(left, entity)}, {self._filter(right, entity)}"
             case ast.Binary(op="or", left=left, right=right):
-                return self.say("or", left=self._filter(left, entity), right=self._filter(right, entity))
+                return self.say(
+                    "or", left=self._filter(left, entity), right=self._filter(right, entity)
+                )
             case ast.Binary(op="in", left=left, right=right):
-                return self.say("among", value=self.words(left, entity), items=self.words(right, entity))
-            case ast.Binary(op="==", left=left, right=ast.Bool(value=True)) | ast.Binary(
-                    op="!=", left=left, right=ast.Bool(value=False)):
+                return self.say(
+                    "among", value=self.words(left, entity), items=self.words(right, entity)
+                )
+            case (
+                ast.Binary(op="==", left=left, right=ast.Bool(value=True))
+                | ast.Binary(op="!=", left=left, right=ast.Bool(value=False))
+            ):
                 return self.words(left, entity)
             case ast.Binary(op="==", left=left, right=right):
                 return f"{self.words(left, entity)}: {self.words(right, entity)}"
             case ast.Binary(op="!=", left=left, right=right):
-                return f"{self.words(left, entity)}: " + self.say("not", value=self.words(right, entity))
+                return f"{self.words(left, entity)}: " + self.say(
+                    "not", value=self.words(right, entity)
+                )
             case ast.Binary(op=op, left=left, right=right):
-                return f"{self.words(left, entity)} " + self.say(COMPARISONS[op], value=self.words(right, entity))
+                return f"{self.words(left, entity)} " + self.say(
+                    COMPARISONS[op], value=self.words(right, entity)
+                )
             case ast.Unary(op="not", operand=operand):
                 return self.say("not", value=self._filter(operand, entity))
         return self.words(node, entity)
@@ -187,10 +213,15 @@ class Phrases:
             "min": lambda: self._extreme(call, entity),
             "max": lambda: self._extreme(call, entity),
             "param": lambda: self._parameter(args),
-            "price_level": lambda: self.say("price_level", amount=self.words(args[0], entity),
-                                            base=_year(args[1]), index=self._parameter(args[2:3])),
+            "price_level": lambda: self.say(
+                "price_level",
+                amount=self.words(args[0], entity),
+                base=_year(args[1]),
+                index=self._parameter(args[2:3]),
+            ),
             "exists": lambda: self.say("exists", value=self.words(args[0], entity)),
-            "condition": lambda: self.say("condition", name=condition_words(args[0].value)),  # type: ignore[union-attr]
+            "condition": lambda: self.say(
+                "condition", name=condition_words(args[0].value)),  # type: ignore[union-attr]
         }
         return handlers[func]()
 
@@ -214,10 +245,15 @@ class Phrases:
     def _share(self, call: ast.Call, entity: str | None) -> str:
         if call.where is not None:
             collection = call.args[0].name  # type: ignore[union-attr]
-            return self.say("share_of_items", part=self._items(call, entity),
-                            whole=vocabulary().nouns[collection](self.lang))
+            return self.say(
+                "share_of_items",
+                part=self._items(call, entity),
+                whole=vocabulary().nouns[collection](self.lang),
+            )
         part, whole = call.args
-        return self.say("share", part=self._bracketed(part, entity), whole=self._bracketed(whole, entity))
+        return self.say(
+            "share", part=self._bracketed(part, entity), whole=self._bracketed(whole, entity)
+        )
 
     def _bracketed(self, node: ast.Node, entity: str | None) -> str:
         words = self.words(node, entity)
@@ -229,13 +265,17 @@ class Phrases:
         assert isinstance(target, ast.Name)
         collection = target.name.partition(".")[0]
         noun = vocabulary().nouns[collection](self.lang)
-        return f"{noun} ({self._filter(call.where, collection)})" if call.where is not None else noun
+        return (
+            f"{noun} ({self._filter(call.where, collection)})" if call.where is not None else noun
+        )
 
     def _sum(self, call: ast.Call, entity: str | None) -> str:
         target = call.args[0]
         assert isinstance(target, ast.Name)
         collection, _, attribute = target.name.partition(".")
-        return self.say("sum", attribute=self._attribute(collection, attribute), items=self._items(call, entity))
+        return self.say(
+            "sum", attribute=self._attribute(collection, attribute), items=self._items(call, entity)
+        )
 
     def _parameter(self, args: tuple[ast.Node, ...]) -> str:
         words = parameter_label(args[0].name, self.lang)  # type: ignore[union-attr]
@@ -259,6 +299,9 @@ def _leads(node: ast.Node) -> bool:
             return True
         case ast.Call(func="count"):
             return True
-        case ast.Call(func="cumulative" | "previous", args=(inner, *_)) | ast.Call(func="at", args=(_, inner)):
+        case (
+            ast.Call(func="cumulative" | "previous", args=(inner, *_))
+            | ast.Call(func="at", args=(_, inner))
+        ):
             return isinstance(inner, ast.Name)
     return False

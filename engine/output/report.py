@@ -26,7 +26,8 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
 from woonpact.engine.i18n import say
-from woonpact.engine.output.accountable import Accountable, accountable, accountable_text, obligation_text
+from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
+                                                obligation_text)
 from woonpact.engine.output.missing import Outstanding, outstanding
 from woonpact.engine.output.steps import rung_name, step_line
 from woonpact.engine.output.words import clause_label, scope_text
@@ -78,12 +79,12 @@ class Report:
     findings: tuple[Finding, ...]  # of the year under review, worst first
     by_status: dict[int, Counter[Status]]  # per judged year up to the year under review
     by_theme: dict[str, Counter[Status]]
-    by_party: dict[Accountable, Counter[Status]]  # every finding once: its party, or its parties together
+    by_party: dict[Accountable, Counter[Status]]  # each finding once: its party, or its parties
     themes: tuple[tuple[str, tuple[Finding, ...]], ...]
     changes: tuple[Change, ...]
     escalations: tuple[Escalation, ...]
     trajectories: tuple[Trajectory, ...]
-    outstanding: tuple[Outstanding, ...] = ()  # per party, what it still has to deliver for the year
+    outstanding: tuple[Outstanding, ...] = ()  # per party, what it still owes for the year
     sources: tuple[Source, ...] = ()
     made: dt.date = dt.date.min
 
@@ -104,7 +105,8 @@ def build(result: CheckResult, year: int | None = None) -> Report:
     history = [f for f in result.findings if f.year in years]
     findings = tuple(sorted((f for f in history if f.year == focus), key=lambda f: ORDER.index(f.status)))
     by_theme: dict[str, Counter[Status]] = {}
-    by_party: dict[Accountable, Counter[Status]] = {Accountable((p.id,)): Counter() for p in result.pack.parties}
+    by_party: dict[Accountable, Counter[Status]] = {Accountable((p.id,)): Counter()
+                                                    for p in result.pack.parties}
     for f in findings:
         by_theme.setdefault(f.rule.theme, Counter())[f.status] += 1
         by_party.setdefault(accountable(f.rule, f.scope, result.pack), Counter())[f.status] += 1
@@ -123,7 +125,8 @@ def build(result: CheckResult, year: int | None = None) -> Report:
         changes=changes(history, previous, focus) if previous is not None else (),
         escalations=tuple(e for e in result.escalations if e.year == focus),
         trajectories=trajectories(history, result.pack),
-        outstanding=outstanding(request(result.pack, included_rules(result.pack), focus), focus, result.fact_sets),
+        outstanding=outstanding(request(result.pack, included_rules(result.pack), focus), focus,
+                                result.fact_sets),
         sources=sources(result),
         made=dt.date.today(),
     )
@@ -138,7 +141,7 @@ def sources(result: CheckResult) -> tuple[Source, ...]:
             try:
                 data = yamlio.load(fact_set.path)
             except InputError:
-                continue  # the report rests on what was read; a file changed since is hashed as it is now
+                continue  # changed since it was read: hashed as it is now, no CSV named
             for spec in (data.get("collections") or {}).values():
                 if isinstance(spec, dict) and "csv" in spec:
                     found.append(_source(fact_set.path.parent / spec["csv"], year))
@@ -228,24 +231,26 @@ def trajectories(findings: list[Finding], pack: Pack) -> tuple[Trajectory, ...]:
 def lead(report: Report, lang: str) -> str:
     """The year in one sentence: how many findings, and how many of each status."""
     counts = report.by_status.get(report.year, Counter())
-    order = (Status.COMPLIANT, Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.NOT_DUE, Status.NOT_APPLICABLE)
+    order = (Status.COMPLIANT, Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.NOT_DUE,
+             Status.NOT_APPLICABLE)
     parts = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in order if counts[s])
     return say("report.lead", lang, year=report.year, total=sum(counts.values()), parts=parts)
 
 
-CARDED = (Status.BREACH, Status.WARNING, Status.MISSING_DATA)  # a card each in a report; the rest a row each
+CARDED = (Status.BREACH, Status.WARNING, Status.MISSING_DATA)  # a card each; the rest a row each
 ROW_HEAD = ("report.rule", "report.scope", "report.status", "report.explanation")
 
 
 def by_theme(report: Report) -> list[tuple[str, list[Finding], list[Finding]]]:
     """Per theme: the findings that get a card (falling short, or lacking data), then the rest."""
-    return [(theme, [f for f in findings if f.status in CARDED], [f for f in findings if f.status not in CARDED])
-            for theme, findings in report.themes]
+    return [(theme, [f for f in findings if f.status in CARDED],
+             [f for f in findings if f.status not in CARDED]) for theme, findings in report.themes]
 
 
 def charged(finding: Finding, report: Report, lang: str) -> str:
     """Who answers for a finding, and the item it is about when it is one."""
-    text = accountable_text(accountable(finding.rule, finding.scope, report.pack), report.pack, lang)
+    pack = report.pack
+    text = accountable_text(accountable(finding.rule, finding.scope, pack), pack, lang)
     scope = scope_text(finding.scope, lang)
     return text if finding.scope.kind in ("agreement", "party") else f"{text}; {scope}"
 
@@ -269,7 +274,8 @@ def next_steps(report: Report, lang: str) -> list[str]:
     for step in (e for e in report.escalations if not e.closed):
         clause = clause_label(step.rule, pack.id)
         grouped.setdefault(_next(step, report, lang), []).append(clause)
-    lines = [say("report.next_group", lang, step=line, count=len(clauses), clauses=", ".join(dict.fromkeys(clauses)))
+    lines = [say("report.next_group", lang, step=line, count=len(clauses),
+                 clauses=", ".join(dict.fromkeys(clauses)))
              for line, clauses in list(grouped.items())[:SHORT_LIST]]
     if len(grouped) > SHORT_LIST:
         lines.append(say("report.more_steps", lang, count=len(grouped) - SHORT_LIST))
@@ -281,9 +287,10 @@ def next_steps(report: Report, lang: str) -> list[str]:
             f"{o.party.party.name} ({len(o.items)})" for o in owed)))
     if report.previous_year is not None:
         moved = Counter(c.kind for c in report.changes)
-        parts = ", ".join(f"{moved[k]} {say('report.change.' + k, lang)}" for k in ("newly_breached", "worsened", "recovered")
+        parts = ", ".join(f"{moved[k]} {say('report.change.' + k, lang)}" for k in CHANGE_KINDS
                           if moved[k])
-        lines.append(say("report.moved", lang, year=report.previous_year, parts=parts or say("report.unmoved", lang)))
+        lines.append(say("report.moved", lang, year=report.previous_year,
+                         parts=parts or say("report.unmoved", lang)))
     return lines
 
 

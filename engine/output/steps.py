@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.pack import Pack, Rung
-from woonpact.engine.output.accountable import Accountable, accountable, accountable_text, obligation_text
+from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
+                                                obligation_text)
 from woonpact.engine.output.words import party_names, scope_text
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ def step_line(pack: Pack, step: Escalation, lang: str) -> str:
 
 def answerable(pack: Pack, step: Escalation, lang: str) -> str:
     """Who answers for the clause, and whether it is a result or an effort obligation."""
-    return say("ladder.answerable", lang, parties=accountable_text(accountable(step.rule, step.scope, pack), pack, lang),
+    charged = accountable(step.rule, step.scope, pack)
+    return say("ladder.answerable", lang, parties=accountable_text(charged, pack, lang),
                obligation=obligation_text(step.rule, lang))
 
 
@@ -68,11 +70,20 @@ def seated(pack: Pack, step: Escalation, lang: str) -> str:
     return party_names(pack, step.parties)
 
 
+def seat_and_reasons(pack: Pack, step: Escalation, lang: str) -> tuple[str, str]:
+    """For a report's step: who sits at the rung (or acts) on what legal basis, and why."""
+    basis = f"; {say('ladder.basis', lang, basis=step.legal_basis)}" if step.legal_basis else ""
+    seat = say("ladder.with" if step.action is None else "ladder.by", lang,
+               parties=seated(pack, step, lang))
+    return seat + basis, "; ".join(reason_text(pack, r, lang) for r in step.reasons)
+
+
 def details(pack: Pack, step: Escalation, lang: str) -> list[str]:
     """Two paragraphs: why (the reasons in order), then who answers for it, who sits at the
     rung, on what basis, and the rung's note."""
     who = [answerable(pack, step, lang),
-           say("ladder.with" if step.action is None else "ladder.by", lang, parties=seated(pack, step, lang))]
+           say("ladder.with" if step.action is None else "ladder.by", lang,
+               parties=seated(pack, step, lang))]
     if step.legal_basis:
         who.append(say("ladder.basis", lang, basis=step.legal_basis))
     recommended = rung(pack, step.recommended)
@@ -111,8 +122,9 @@ def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str,
     lines = [heading, "-" * min(width, 100)]
     for step in steps:
         label = step.rule.id if step.rule.pack == result.pack.id else step.rule.key
-        lines += textwrap.wrap(f"{label} {step.rule.title(lang)} · {scope_text(step.scope, lang)}: "
-                               f"{step_line(result.pack, step, lang)}", width, subsequent_indent="      ")
+        head = f"{label} {step.rule.title(lang)} · {scope_text(step.scope, lang)}: "
+        lines += textwrap.wrap(head + step_line(result.pack, step, lang), width,
+                               subsequent_indent="      ")
         for text in details(result.pack, step, lang):
             lines += textwrap.wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
     return [*lines, ""]

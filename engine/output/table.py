@@ -19,10 +19,21 @@ from woonpact.engine.output.steps import ladder_block
 from woonpact.engine.output.words import message, rule_label, scope_text, status_text
 
 MARK = {
-    Status.COMPLIANT: "✔", Status.WARNING: "!", Status.BREACH: "✘",
-    Status.NOT_APPLICABLE: "·", Status.NOT_DUE: "…", Status.MISSING_DATA: "?",
+    Status.COMPLIANT: "✔",
+    Status.WARNING: "!",
+    Status.BREACH: "✘",
+    Status.NOT_APPLICABLE: "·",
+    Status.NOT_DUE: "…",
+    Status.MISSING_DATA: "?",
 }
-ORDER = [Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE, Status.NOT_APPLICABLE]
+ORDER = [
+    Status.BREACH,
+    Status.WARNING,
+    Status.MISSING_DATA,
+    Status.COMPLIANT,
+    Status.NOT_DUE,
+    Status.NOT_APPLICABLE,
+]
 PIPED = 100  # the width when standing output is no terminal and COLUMNS is not set
 NARROWEST = 60
 INDENT = "    "
@@ -36,7 +47,11 @@ def width() -> int:
 def render(result: CheckResult, lang: str, columns: int | None = None) -> str:
     columns = columns or width()
     pack = result.pack
-    lines = [pack.title, say("table.pack", lang, pack=pack.id, years=", ".join(map(str, result.years))), ""]
+    lines = [
+        pack.title,
+        say("table.pack", lang, pack=pack.id, years=", ".join(map(str, result.years))),
+        "",
+    ]
     labels = {id(f): rule_label(f, pack.id) for f in result.findings}
     label_w = min(max(map(len, labels.values()), default=8), 24)
     for year in result.years:
@@ -48,14 +63,28 @@ def render(result: CheckResult, lang: str, columns: int | None = None) -> str:
         summary = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in ORDER if counts[s])
         agreed = sum(1 for f in findings if f.deviation is not None)
         summary += f" ({agreed} {say('status.agreed_deviation', lang)})" if agreed else ""
-        lines += ["", *textwrap.wrap(say("table.summary", lang, year=year, summary=summary), columns,
-                                     subsequent_indent=INDENT), ""]
-        lines += ladder_block(result, [e for e in result.escalations if e.year == year],
-                              say("ladder.heading", lang, year=year), lang, columns)
+        lines += [
+            "",
+            *textwrap.wrap(
+                say("table.summary", lang, year=year, summary=summary),
+                columns,
+                subsequent_indent=INDENT,
+            ),
+            "",
+        ]
+        lines += ladder_block(
+            result,
+            [e for e in result.escalations if e.year == year],
+            say("ladder.heading", lang, year=year),
+            lang,
+            columns,
+        )
     return "\n".join(lines)
 
 
-def _finding(f: Finding, label: str, label_w: int, columns: int, lang: str, result: CheckResult) -> list[str]:
+def _finding(
+    f: Finding, label: str, label_w: int, columns: int, lang: str, result: CheckResult
+) -> list[str]:
     """`✘ 3.2-1  title · whom`, the title shortened to fit one line, then the status and the
     finding in words, wrapped."""
     head = f"{MARK[f.status]} {label:<{label_w}}  "
@@ -65,9 +94,11 @@ def _finding(f: Finding, label: str, label_w: int, columns: int, lang: str, resu
     scope = f" · {_fit(scope, room - len(title))}"
     text, status = message(f, lang, result.pack), status_text(f.status, lang)
     text = text if text.startswith(status) else f"{status}: {text}"
-    return [f"{head}{title}{scope}"[:columns], *textwrap.wrap(text, columns, initial_indent=INDENT,
-                                                               subsequent_indent=INDENT)]
+    return [
+        f"{head}{title}{scope}"[:columns],
+        *textwrap.wrap(text, columns, initial_indent=INDENT, subsequent_indent=INDENT),
+    ]
 
 
 def _fit(text: str, room: int) -> str:
-    return text if len(text) <= room else text[:max(room - 1, 0)].rstrip() + "…"
+    return text if len(text) <= room else text[: max(room - 1, 0)].rstrip() + "…"

@@ -102,7 +102,9 @@ class Tracer:
         self.phrases = Phrases(result.pack, lang)
         corporations = tuple(p.id for p in result.pack.corporations())
         self.parameters = parameters()
-        self.history = History(result.fact_sets, self.parameters, corporations, vocabulary().summable)
+        self.history = History(
+            result.fact_sets, self.parameters, corporations, vocabulary().summable
+        )
         self._closures: dict[tuple[str, int, str | None], Callable[[Any, Any], Any]] = {}
         self._envs: dict[tuple[str, str | None], Environment] = {}
         self._series: dict[tuple[str, str], list[Finding]] = {}
@@ -117,19 +119,38 @@ class Tracer:
         walk = _Walk(self, rule)
         if ent is not _NONE:
             trees = [rule.measure.tree] if rule.measure else []
-            trees += [n for n in (rule.norm.tree.bound, rule.norm.tree.upper) if n is not None] if rule.norm else []
+            trees += (
+                [n for n in (rule.norm.tree.bound, rule.norm.tree.upper) if n is not None]
+                if rule.norm
+                else []
+            )
             for tree in trees:
-                walk.node(tree, ctx, ent, rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None)
+                walk.node(
+                    tree,
+                    ctx,
+                    ent,
+                    rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None,
+                )
         path = ()
         if charted(rule):
-            path = tuple((f.year, f.value, f.target) for f in self._series.get((rule.key, finding.scope.id), ())
-                         if f.year <= finding.year and f.value is not None)
-        return Trace(tuple(walk.steps.values()), tuple(walk.figures.values()), tuple(walk.parameters.values()),
-                     path, tuple(walk.attributes.values()))
+            path = tuple(
+                (f.year, f.value, f.target)
+                for f in self._series.get((rule.key, finding.scope.id), ())
+                if f.year <= finding.year and f.value is not None
+            )
+        return Trace(
+            tuple(walk.steps.values()),
+            tuple(walk.figures.values()),
+            tuple(walk.parameters.values()),
+            path,
+            tuple(walk.attributes.values()),
+        )
 
     def _context(self, finding: Finding) -> tuple[Context, Any]:
         rule, scope = finding.rule, finding.scope
-        party = scope.party if rule.scope.kind in (ScopeKind.CORPORATIONS, ScopeKind.PARTY) else None
+        party = (
+            scope.party if rule.scope.kind in (ScopeKind.CORPORATIONS, ScopeKind.PARTY) else None
+        )
         ctx = self.history.context(finding.year, party)
         if rule.scope.kind is not ScopeKind.EACH:
             return ctx, None
@@ -139,7 +160,9 @@ class Tracer:
         except MissingFact:
             return ctx, _NONE
         wanted = scope.id.partition("/")[2]
-        found = next((row for row in entities.rows() if str(entities.get(row, "id")) == wanted), _NONE)
+        found = next(
+            (row for row in entities.rows() if str(entities.get(row, "id")) == wanted), _NONE
+        )
         return ctx, found
 
     def value(self, rule: Rule, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> Any:
@@ -185,35 +208,44 @@ class _Walk:
         match node:
             case ast.Call(func="cumulative", args=(inner, first)):
                 years = range(int(first.value), ctx.year + 1)  # type: ignore[union-attr]
-                terms = tuple(Term(self.phrases.words(inner, inside), value(rule, inner, ctx.at_year(y), ent, inside), y)
-                              for y in years)
+                terms = tuple(
+                    Term(
+                        self.phrases.words(inner, inside),
+                        value(rule, inner, ctx.at_year(y), ent, inside),
+                        y,
+                    )
+                    for y in years
+                )
                 self._step("years", node, ctx, ent, inside, terms)
                 for y in years:
                     self.node(inner, ctx.at_year(y), ent, inside)
-            case ast.Call(func="share", args=(target,), where=where) if where is not None:
-                part = ast.Call("count", (target,), where, node.pos)
-                whole = ast.Call("count", (target,), None, node.pos)
-                self._step("share", node, ctx, ent, inside, (self._term(part, ctx, ent, inside),
-                                                               self._term(whole, ctx, ent, inside)))
-                self.node(where, ctx, ent, target.name)  # type: ignore[union-attr]
-            case ast.Call(func="share", args=(part, whole)):
-                self._step("share", node, ctx, ent, inside, (self._term(part, ctx, ent, inside),
-                                                               self._term(whole, ctx, ent, inside)))
-                self.node(part, ctx, ent, inside)
-                self.node(whole, ctx, ent, inside)
+            case ast.Call(func="share", args=args, where=where):
+                if where is not None:  # the items that pass, of all the items
+                    part, whole = (ast.Call("count", args, w, node.pos) for w in (where, None))
+                    below = [(where, args[0].name)]  # type: ignore[union-attr]
+                else:
+                    part, whole = args
+                    below = [(part, inside), (whole, inside)]
+                terms = (self._term(part, ctx, ent, inside), self._term(whole, ctx, ent, inside))
+                self._step("share", node, ctx, ent, inside, terms)
+                for child, sees in below:
+                    self.node(child, ctx, ent, sees)
             case ast.Call(func="previous", args=(inner,)):
                 self.node(inner, ctx.at_year(ctx.year - 1), ent, inside)
             case ast.Call(func="at", args=(year, inner)):
-                self.node(inner, ctx.at_year(int(year.value)), ent, inside)  # type: ignore[union-attr]
+                at = int(year.value)  # type: ignore[union-attr]
+                self.node(inner, ctx.at_year(at), ent, inside)
             case ast.Call(func="param", args=(name, *year)):
-                self._parameter(name.name, int(year[0].value) if year else ctx.year)  # type: ignore[union-attr]
+                when = int(year[0].value) if year else ctx.year  # type: ignore[union-attr]
+                self._parameter(name.name, when)  # type: ignore[union-attr]
             case ast.Call(func="price_level", args=(amount, base, index)):
                 self.node(amount, ctx, ent, inside)
                 self._parameter(index.name, ctx.year)  # type: ignore[union-attr]
                 self._parameter(index.name, int(base.value))  # type: ignore[union-attr]
             case ast.Call(func="count" | "sum", args=(target,), where=where):
                 if where is not None:
-                    self.node(where, ctx, ent, target.name.partition(".")[0])  # type: ignore[union-attr]
+                    collection = target.name.partition(".")[0]  # type: ignore[union-attr]
+                    self.node(where, ctx, ent, collection)
             case ast.Call(args=args):
                 for arg in args:
                     self.node(arg, ctx, ent, inside)
@@ -222,21 +254,40 @@ class _Walk:
             case ast.Binary(left=left, right=right):
                 self.node(left, ctx, ent, inside)
                 self.node(right, ctx, ent, inside)
-            case ast.Name(name=name) if inside is not None and name in vocabulary().collections[inside]:
+            case ast.Name(name=name) if (
+                inside is not None and name in vocabulary().collections[inside]
+            ):
                 if ent is not None and inside == self.rule.scope.collection:
                     self._attribute(name, ent, ctx)
             case ast.Name(name=name) if name in vocabulary().figures:
                 self._figure(name, ctx)
 
     def _term(self, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> Term:
-        return Term(self.phrases.words(node, inside), self.tracer.value(self.rule, node, ctx, ent, inside))
+        return Term(
+            self.phrases.words(node, inside), self.tracer.value(self.rule, node, ctx, ent, inside)
+        )
 
-    def _step(self, kind: str, node: ast.Node, ctx: Context, ent: Any, inside: str | None,
-              terms: tuple[Term, ...]) -> None:
+    def _step(
+        self,
+        kind: str,
+        node: ast.Node,
+        ctx: Context,
+        ent: Any,
+        inside: str | None,
+        terms: tuple[Term, ...],
+    ) -> None:
         measure = self.rule.measure is not None and node is self.rule.measure.tree
-        self.steps.setdefault((kind, id(node), ctx.year), Step(
-            kind, self.phrases.words(node, inside), self.tracer.value(self.rule, node, ctx, ent, inside),
-            self.tracer.unit(self.rule, node, inside), terms, measure))
+        self.steps.setdefault(
+            (kind, id(node), ctx.year),
+            Step(
+                kind,
+                self.phrases.words(node, inside),
+                self.tracer.value(self.rule, node, ctx, ent, inside),
+                self.tracer.unit(self.rule, node, inside),
+                terms,
+                measure,
+            ),
+        )
 
     def _figure(self, name: str, ctx: Context) -> None:
         facts = ctx.facts()
@@ -251,24 +302,50 @@ class _Walk:
         for corporation in self.tracer.history.corporations:
             section = facts.parties.get(corporation)
             if section is not None and name in section.figures:
-                parts.append(Term(party_names(self.tracer.result.pack, [corporation]), section.figures[name], ctx.year,
-                                  corporation))
+                parts.append(
+                    Term(
+                        party_names(self.tracer.result.pack, [corporation]),
+                        section.figures[name],
+                        ctx.year,
+                        corporation,
+                    )
+                )
                 self._supplied(name, words, ctx.year, unit, corporation, ctx)
         if parts and name in self.tracer.history.additive:
-            total = sum(t.value for t in parts) if len(parts) == len(self.tracer.history.corporations) else None
-            self.steps.setdefault(("parties", name, ctx.year), Step(
-                "parties", f"{words} {ctx.year}", total, unit, tuple(parts)))
+            total = (
+                sum(t.value for t in parts)
+                if len(parts) == len(self.tracer.history.corporations)
+                else None
+            )
+            self.steps.setdefault(
+                ("parties", name, ctx.year),
+                Step("parties", f"{words} {ctx.year}", total, unit, tuple(parts)),
+            )
 
-    def _supplied(self, name: str, words: str, year: int, unit: str, party: str | None, ctx: Context) -> None:
+    def _supplied(
+        self, name: str, words: str, year: int, unit: str, party: str | None, ctx: Context
+    ) -> None:
         facts = ctx.facts()
         assert facts is not None
         section = facts.parties.get(party) if party is not None else facts.agreement_section
         if section is None or name not in section.figures:
             return
         contest = section.contested.get(name)
-        self.figures.setdefault((name, year, party), Supplied(
-            name, words, year, section.figures[name], unit, party, section.supplier, section.system,
-            contest.by if contest else None, contest.reason if contest else None))
+        self.figures.setdefault(
+            (name, year, party),
+            Supplied(
+                name,
+                words,
+                year,
+                section.figures[name],
+                unit,
+                party,
+                section.supplier,
+                section.system,
+                contest.by if contest else None,
+                contest.reason if contest else None,
+            ),
+        )
 
     def _attribute(self, name: str, ent: Any, ctx: Context) -> None:
         collection = self.rule.scope.collection or ""
@@ -277,31 +354,56 @@ class _Walk:
         if ent[index] is None:
             return
         unit = attributes[name]
-        self.attributes.setdefault(name, Supplied(f"{collection}.{name}", self.phrases.words(ast.Name(name, 0), collection),
-                                                  ctx.year, ent[index], unit, None, None, None))
+        self.attributes.setdefault(
+            name,
+            Supplied(
+                f"{collection}.{name}",
+                self.phrases.words(ast.Name(name, 0), collection),
+                ctx.year,
+                ent[index],
+                unit,
+                None,
+                None,
+                None,
+            ),
+        )
 
     def _parameter(self, name: str, year: int) -> None:
         found = self.tracer.parameters.by_name.get(name)
         in_force = found.in_force(year) if found is not None else None
         if found is None or in_force is None:
             return
-        self.parameters.setdefault((name, year), ParameterUse(
-            name, self.phrases.words(ast.Call("param", (ast.Name(name, 0),), None, 0)), year, in_force.value,
-            found.unit, in_force.valid_from, in_force.source, in_force.certainty))
+        self.parameters.setdefault(
+            (name, year),
+            ParameterUse(
+                name,
+                self.phrases.words(ast.Call("param", (ast.Name(name, 0),), None, 0)),
+                year,
+                in_force.value,
+                found.unit,
+                in_force.valid_from,
+                in_force.source,
+                in_force.certainty,
+            ),
+        )
 
 
 # -- in words -------------------------------------------------------------------------------------
 
+
 def computation(trace: Trace, lang: str) -> list[str]:
-    """The sums and shares behind the value, one line each: "… sinds 2020: 965 = 120 (2020) + …"."""
+    """The sums and shares behind the value, one line each: "965 = 120 (2020) + …"."""
     lines = []
     for step in (s for s in trace.steps if s.kind in ("years", "share")):
         total = value_text(step.value, step.unit, lang)
         if step.kind == "years":
-            sum_ = " + ".join(f"{value_text(t.value, 'number', lang)} ({t.year})" for t in step.terms)
+            sum_ = " + ".join(
+                f"{value_text(t.value, 'number', lang)} ({t.year})" for t in step.terms
+            )
         else:
             part, whole = step.terms
-            sum_ = f"{value_text(part.value, 'number', lang)} {part.words} / {value_text(whole.value, 'number', lang)} {whole.words}"
+            sum_ = (f"{value_text(part.value, 'number', lang)} {part.words} / "
+                    f"{value_text(whole.value, 'number', lang)} {whole.words}")
         lines.append(f"{total} = {sum_}" if step.measure else f"{step.words}: {total} = {sum_}")
     return lines
 
@@ -311,38 +413,99 @@ def provenance(trace: Trace, pack: Pack, lang: str) -> list[str]:
     who supplied it from which system, a contest; a parameter's date and source."""
     lines = []
     for step in (s for s in trace.steps if s.kind == "parties"):
-        terms = " + ".join(f"{value_text(t.value, step.unit, lang)} ({t.words})" for t in step.terms)
+        terms = " + ".join(
+            f"{value_text(t.value, step.unit, lang)} ({t.words})" for t in step.terms
+        )
         lines.append(f"{step.words}: {value_text(step.value, step.unit, lang)} = {terms}")
     for item in trace.figures:
         whose = party_names(pack, [item.party]) if item.party else say("trace.municipality", lang)
-        supplied = ", ".join(x for x in (party_names(pack, [item.supplied_by]) if item.supplied_by else "", item.system or "")
-                             if x)
-        line = say("trace.figure", lang, words=item.words, year=item.year, value=value_text(item.value, item.unit, lang),
-                   whose=whose, supplied=supplied or say("trace.unknown_supplier", lang))
+        supplied = ", ".join(
+            x
+            for x in (
+                party_names(pack, [item.supplied_by]) if item.supplied_by else "",
+                item.system or "",
+            )
+            if x
+        )
+        line = say(
+            "trace.figure",
+            lang,
+            words=item.words,
+            year=item.year,
+            value=value_text(item.value, item.unit, lang),
+            whose=whose,
+            supplied=supplied or say("trace.unknown_supplier", lang),
+        )
         if item.contested_by:
-            line += say("trace.contested", lang, party=party_names(pack, [item.contested_by]), reason=item.reason or "")
+            line += say(
+                "trace.contested",
+                lang,
+                party=party_names(pack, [item.contested_by]),
+                reason=item.reason or "",
+            )
         lines.append(line)
     lines += [f"{item.words}: {value_text(item.value, item.unit, lang)}" for item in trace.entity]
     for use in trace.parameters:
-        lines.append(say("trace.parameter", lang, words=use.words, year=use.year,
-                         value=value_text(use.value, use.unit if use.unit != "index" else "number", lang),
-                         since=value_text(use.valid_from, "date", lang), source=use.source or "-"))
+        lines.append(
+            say(
+                "trace.parameter",
+                lang,
+                words=use.words,
+                year=use.year,
+                value=value_text(use.value, use.unit if use.unit != "index" else "number", lang),
+                since=value_text(use.valid_from, "date", lang),
+                source=use.source or "-",
+            )
+        )
     return lines
 
 
 def trace_json(trace: Trace) -> dict[str, Any]:
     """The trace as check's JSON gives it (docs/schemas/check-output.schema.json)."""
     return {
-        "steps": [{"kind": s.kind, "what": s.words, "value": _plain(s.value), "unit": s.unit,
-                   "terms": [{"what": t.words, "value": _plain(t.value), "year": t.year, "party": t.party}
-                             for t in s.terms]} for s in trace.steps],
-        "figures": [{"name": f.name, "what": f.words, "year": f.year, "value": _plain(f.value), "party": f.party,
-                     "supplied_by": f.supplied_by, "system": f.system, "contested_by": f.contested_by,
-                     "reason": f.reason} for f in (*trace.figures, *trace.entity)],
-        "parameters": [{"name": p.name, "what": p.words, "year": p.year, "value": _plain(p.value),
-                        "valid_from": p.valid_from.isoformat(), "source": p.source, "certainty": p.certainty}
-                       for p in trace.parameters],
-        "path": [{"year": year, "value": _plain(value), "target": _plain(target)} for year, value, target in trace.path],
+        "steps": [
+            {
+                "kind": s.kind,
+                "what": s.words,
+                "value": _plain(s.value),
+                "unit": s.unit,
+                "terms": [
+                    {"what": t.words, "value": _plain(t.value), "year": t.year, "party": t.party}
+                    for t in s.terms
+                ],
+            }
+            for s in trace.steps
+        ],
+        "figures": [
+            {
+                "name": f.name,
+                "what": f.words,
+                "year": f.year,
+                "value": _plain(f.value),
+                "party": f.party,
+                "supplied_by": f.supplied_by,
+                "system": f.system,
+                "contested_by": f.contested_by,
+                "reason": f.reason,
+            }
+            for f in (*trace.figures, *trace.entity)
+        ],
+        "parameters": [
+            {
+                "name": p.name,
+                "what": p.words,
+                "year": p.year,
+                "value": _plain(p.value),
+                "valid_from": p.valid_from.isoformat(),
+                "source": p.source,
+                "certainty": p.certainty,
+            }
+            for p in trace.parameters
+        ],
+        "path": [
+            {"year": year, "value": _plain(value), "target": _plain(target)}
+            for year, value, target in trace.path
+        ],
     }
 
 

@@ -68,7 +68,7 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     """The one sentence a review meeting reads for a finding, in words: what was measured and
     its value, the norm with this year's value, how far off; never the rule's expressions.
     `pack` is the one checked, whose parties approve its agreed deviations."""
-    from woonpact.engine.output.phrases import Phrases  # noqa: PLC0415 - phrases reads this module's notation
+    from woonpact.engine.output.phrases import Phrases  # noqa: PLC0415 - it reads this module
 
     rule = finding.rule
     phrases = Phrases(pack, lang)
@@ -99,7 +99,8 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     text = say(f"finding.{finding.reason}", lang, **fields)
     if finding.contested:
         figures = ", ".join(say("finding.contested_figure", lang, figure=figure_label(f.name, lang),
-                                party=party_names(pack, [f.contested_by or ""])) for f in finding.contested)
+                                party=party_names(pack, [f.contested_by or ""]))
+                            for f in finding.contested)
         text += say("finding.contested", lang, figures=figures)
     if finding.deviation is not None:
         text += say("finding.agreed_deviation", lang, approved_by=party_names(pack, finding.deviation.approved_by),
@@ -116,13 +117,14 @@ def missing_words(missing: str, pack: Pack, lang: str) -> str:
     match = _MISSING.match(missing)
     assert match is not None
     name = match["name"]
-    where = [party_names(pack, [part.strip()]) for part in (match["where"] or "").split(",") if part.strip()]
+    where = [party_names(pack, [part.strip()]) for part in (match["where"] or "").split(",")
+             if part.strip()]
     call = re.fullmatch(r'(param|condition)\("?([^")]+)"?\)', name)
     if name in ("share of zero", "division by zero"):
         shown = say(f"missing.{name.replace(' ', '_')}", lang)
     elif call:
-        shown = say(f"missing.fact_{call[1]}", lang, name=parameter_label(call[2], lang) if call[1] == "param"
-                    else condition_words(call[2]))
+        name = parameter_label(call[2], lang) if call[1] == "param" else condition_words(call[2])
+        shown = say(f"missing.fact_{call[1]}", lang, name=name)
     else:
         shown = figure_label(name, lang)
     return f"{shown} ({', '.join(where)})" if where else shown
@@ -133,8 +135,8 @@ def figure_label(name: str, lang: str) -> str:
     vocab = vocabulary()
     collection, _, attribute = name.partition(".")
     if attribute and (collection, attribute) in vocab.attribute_labels:
-        return say("words.sum", lang, attribute=vocab.attribute_labels[(collection, attribute)](lang),
-                   items=vocab.nouns[collection](lang))
+        words = vocab.attribute_labels[(collection, attribute)](lang)
+        return say("words.sum", lang, attribute=words, items=vocab.nouns[collection](lang))
     found = vocab.labels.get(name) or vocab.nouns.get(name)
     return found(lang) if found else name.replace("_", " ")
 
@@ -156,8 +158,8 @@ def readable(text: str, lang: str) -> str:
         if match["op"]:
             return say(f"words.{_OPERATORS[match['op']]}", lang, value="").strip()
         if match["extreme"]:  # a formula in the author's words: max(0, 200 - x)
-            return say(f"words.{match['extreme']}", lang, items=readable(match["first"].strip(), lang),
-                       last=readable(match["second"].strip(), lang))
+            first, second = (readable(match[k].strip(), lang) for k in ("first", "second"))
+            return say(f"words.{match['extreme']}", lang, items=first, last=second)
         name = match["name"]
         if name in Status.__members__.values():
             return status_text(Status(name), lang)
@@ -198,9 +200,12 @@ def clause_label(rule: Rule, checked_pack: str) -> str:
 
 
 def theme_label(theme: str, lang: str) -> str:
-    """A theme in words ("Wonen en zorg"), as the pack schema names it; an unknown one as written."""
-    labels = load_schema("pack.schema.json")["$defs"]["rule"]["properties"]["theme"].get("x-labels", {})
-    return labels[theme]["en" if lang == "en" else "nl"] if theme in labels else theme.replace("-", " ").capitalize()
+    """A theme in words ("Wonen en zorg"), as the pack schema names it; else as written."""
+    theme_schema = load_schema("pack.schema.json")["$defs"]["rule"]["properties"]["theme"]
+    labels = theme_schema.get("x-labels", {})
+    if theme in labels:
+        return str(labels[theme]["en" if lang == "en" else "nl"])
+    return theme.replace("-", " ").capitalize()
 
 
 def status_text(status: Status, lang: str) -> str:

@@ -318,12 +318,13 @@ class _PackReader:
             allowed = Wording.PLACES[part]
             for words in (text.nl, text.en):
                 try:
-                    names = [name for _, name, _, _ in string.Formatter().parse(words) if name is not None]
+                    names = [name for _, name, _, _ in string.Formatter().parse(words)
+                             if name is not None]
                 except ValueError:  # a lone brace
                     names = ["{"]
                 for name in (n for n in names if n not in allowed):
-                    self.problem("pack.wording_placeholder", raw, [*path, "wording", part], name=name,
-                                 allowed=", ".join(f"{{{p}}}" for p in sorted(allowed)))
+                    self.problem("pack.wording_placeholder", raw, [*path, "wording", part],
+                                 name=name, allowed=", ".join(f"{{{p}}}" for p in sorted(allowed)))
         return Wording(texts.get("measure"), texts.get("norm"))
 
     @staticmethod
