@@ -131,7 +131,7 @@ class Tracer:
                     ent,
                     rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None,
                 )
-        path = ()
+        path: tuple[tuple[int, Any, Any], ...] = ()
         if charted(rule):
             path = tuple(
                 (f.year, f.value, f.target)
