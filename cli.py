@@ -18,7 +18,8 @@ from woonpact.engine.output.result import ExitCode
 
 if TYPE_CHECKING:
     from woonpact.engine.check import CheckResult
-    from woonpact.engine.errors import Problem
+    from woonpact.engine.facts.request import DataRequest, PartyRequest
+    from woonpact.engine.facts.template import Prefill
 
 LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
                     help="Language of findings, reports and errors.")
@@ -153,18 +154,86 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 @FACTS
 @RULES
 @WORKSPACE
+@click.option("--missing", "show_missing", is_flag=True,
+              help="Also list per party what it still has to deliver for the last year "
+                   "(or --year).")
+@click.option("--year", type=int,
+              help="With --missing: the year to list (default: the last one given).")
 @LANG
-def validate(facts: tuple[Path, ...], rules: Path | None, lang: str) -> None:
+def validate(facts: tuple[Path, ...], rules: Path | None, show_missing: bool, year: int | None,
+             lang: str) -> None:
     """Validate FACTS and their pack, one history per agreement: exit 0 when all is well-formed.
 
     The findings are not shown, but they are judged, so that a recorded meeting that matches no
-    finding is warned about."""
+    finding is warned about. With --missing, list per party the figures, lists, deliverables and
+    conditions the clauses ask of it and the facts still lack (exit 0 all the same)."""
+    from woonpact.engine.check import included_rules  # noqa: PLC0415
     from woonpact.engine.i18n import say  # noqa: PLC0415
 
     for result in _checked(facts, rules, None, lang):
-        click.echo(say("validate.ok", lang, pack=result.pack.id,
-                       years=", ".join(map(str, sorted(result.fact_sets))),
+        years = ", ".join(map(str, sorted(result.fact_sets)))
+        click.echo(say("validate.ok", lang, pack=result.pack.id, years=years,
                        files=", ".join(str(f.path) for f in result.fact_sets.values())))
+        if show_missing:
+            if year is not None and year not in result.fact_sets:
+                _fail(InputError(Problem("facts.no_year", params={"year": year, "years": years})),
+                      lang)
+            _echo_missing(result.pack, included_rules(result.pack, rules),
+                          year or max(result.fact_sets), result.fact_sets, lang)
+    sys.exit(ExitCode.OK)
+
+
+def _echo_missing(pack: object, rules: object, year: int, fact_sets: object, lang: str) -> None:
+    from woonpact.engine.facts.request import request  # noqa: PLC0415
+    from woonpact.engine.output.missing import lines  # noqa: PLC0415
+
+    from woonpact.engine.rules.packs import pack_vocabulary  # noqa: PLC0415
+
+    data = request(pack, rules, year, pack_vocabulary(pack))  # type: ignore[arg-type]
+    for line in lines(data, year, fact_sets, lang):  # type: ignore[arg-type]
+        click.echo(line)
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, required=True,
+                type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The year's fact set to write (an .xlsx workbook).")
+@RULES
+@WORKSPACE
+@LANG
+def merge(workbooks: tuple[Path, ...], output: Path, rules: Path | None, lang: str) -> None:
+    """Join the parties' returned WORKBOOKS (from `woonpact template --dir`) into one workbook
+    of the year's facts, refusing a figure, condition or supplier given by two of them and an
+    item of another party in a party's own list; then list what is still missing per party.
+    Exit 0 once written, 2 on bad input (nothing is written)."""
+    import io  # noqa: PLC0415
+
+    from woonpact.engine.check import cross_check, included_rules, resolve_pack  # noqa: PLC0415
+    from woonpact.engine.facts.merge import merge as join  # noqa: PLC0415
+    from woonpact.engine.facts.request import request  # noqa: PLC0415
+    from woonpact.engine.facts.template import Prefill, workbook  # noqa: PLC0415
+    from woonpact.engine.rules.packs import Vocabularies, pack_vocabulary  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+
+    try:
+        merged = join(workbooks, output, Vocabularies(rules))
+        fact_set = merged.fact_set
+        pack = resolve_pack({fact_set.year: fact_set}, rules)
+        all_rules = included_rules(pack, rules)
+        try:
+            cross_check(pack, {fact_set.year: fact_set}, all_rules)
+        except InputError as error:
+            raise InputError([merged.locate(p) for p in error.problems]) from None
+    except InputError as error:
+        _fail(error, lang)
+    data = request(pack, all_rules, fact_set.year, pack_vocabulary(pack, rules))
+    buffer = io.BytesIO()
+    workbook(data, data.parties, lang, Prefill(facts=fact_set)).save(buffer)
+    _write(buffer.getvalue(), output, lang)
+    click.echo(say("merge.done", lang, count=len(workbooks), file=output, agreement=pack.id,
+                   year=fact_set.year))
+    _echo_missing(pack, all_rules, fact_set.year, {fact_set.year: fact_set}, lang)
     sys.exit(ExitCode.OK)
 
 
@@ -371,6 +440,7 @@ def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, f
     """The ladder status of every clause with an open episode, per agreement in FACTS (the files
     of one agreement are one history)."""
     from woonpact.engine.output.steps import open_episodes, step_json  # noqa: PLC0415
+    from woonpact.engine.output.table import width  # noqa: PLC0415
 
     results = _checked(facts, rules, year, lang)
     if fmt == "json":
@@ -380,41 +450,106 @@ def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, f
                                                if e.year == max(r.years) and not e.closed]},
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(open_episodes(results, lang))
+        click.echo(open_episodes(results, lang, width()))
     sys.exit(ExitCode.OK)
 
 
 @main.command()
 @click.argument("pack")
 @RULES
-@click.option("--xlsx", "xlsx", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Write an Excel fact-set workbook to this file.")
+@click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
+              help="Write one workbook per party into this folder (<pack>-<year>-<party>.xlsx).")
+@click.option("--xlsx", "xlsx", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write one workbook to this file: the parties given with --party, or all.")
+@click.option("--party", "parties", multiple=True,
+              help="Only this party (its id in the pack); may be repeated.")
+@click.option("--year", type=int,
+              help="The year the figures are for (default: the year after --prefill's last, "
+                   "else every year of the pack).")
+@click.option("--prefill", type=click.Path(path_type=Path),
+              help="Fact files or a facts folder: the year before is shown beside each figure "
+                   "and its projects are copied; facts of the year itself fill the cells.")
+@click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]),
+              help="Return by this date (YYYY-MM-DD), on the cover.")
+@click.option("--send-to", "send_to",
+              help="Who to send it to (default: the municipality), on the cover.")
 @WORKSPACE
 @LANG
-def template(pack: str, rules: Path | None, xlsx: Path, lang: str) -> None:
-    """Write an empty fact-set workbook for PACK (a pack id, or with --rules FILE that pack):
-    a sheet for the agreement, the municipality and each party with the figures the rules read,
-    and one per collection, with the figures the pack declares itself. Fill it in and give it to
-    check, validate or report like a YAML file."""
+def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | None,
+             parties: tuple[str, ...], year: int | None, prefill: Path | None, deadline: object,
+             send_to: str | None, lang: str) -> None:
+    """Write the data request for PACK (a pack id, or with --rules FILE that pack): per party,
+    exactly the figures, lists and deliverables the clauses read from it, in the language of
+    --lang, with a cover sheet (deadline, where to send it, how to fill it in, what each column
+    means). Returned workbooks are joined with `woonpact merge`; a single workbook is checked,
+    validated or reported on like a YAML file."""
     import io  # noqa: PLC0415
 
-    from woonpact.engine.check import fact_names_read  # noqa: PLC0415
-    from woonpact.engine.facts.workbook import template as workbook_template  # noqa: PLC0415
-    from woonpact.engine.rules.packs import (  # noqa: PLC0415
-        facts_vocabulary, included_packs, pack_by_path,
-    )
-    from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
+    from woonpact.engine.errors import Problem  # noqa: PLC0415
+    from woonpact.engine.facts import template as writer  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
 
+    if (folder is None) == (xlsx is None):
+        _fail(InputError(Problem("cli.template_target")), lang)
     try:
-        the_pack = pack_by_path(rules if rules is not None and rules.is_file() else find_pack(pack, rules))
-        names = fact_names_read(the_pack, rules)
-        vocab = facts_vocabulary(included_packs(the_pack, rules))
+        data, chosen, start = _data_request(pack, rules, parties, year, prefill)
     except InputError as error:
         _fail(error, lang)
-    buffer = io.BytesIO()
-    workbook_template(the_pack, names, lang, vocab).save(buffer)
-    _write(buffer.getvalue(), xlsx, lang)
+    due = deadline.date() if deadline else None  # type: ignore[attr-defined]
+    letter = writer.Letter(due, send_to)
+
+    def saved(party_requests: list[PartyRequest]) -> bytes:
+        buffer = io.BytesIO()
+        writer.workbook(data, party_requests, lang, start, letter).save(buffer)
+        return buffer.getvalue()
+
+    if xlsx is not None:
+        _write(saved(chosen), xlsx, lang)
+        sys.exit(ExitCode.OK)
+    assert folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    for asked in chosen:
+        if asked.empty and not asked.records:
+            click.echo(say("template.nothing", lang, party=asked.party.name))
+            continue
+        target = folder / writer.file_name(data, asked)
+        _write(saved([asked]), target, lang)
+        click.echo(say("template.written", lang, file=target, party=asked.party.name))
     sys.exit(ExitCode.OK)
+
+
+def _data_request(pack_id: str, rules: Path | None, parties: tuple[str, ...], year: int | None,
+                  prefill: Path | None) -> tuple[DataRequest, list[PartyRequest], Prefill]:
+    """The data request of `template`: the pack's, for the year, the parties chosen, and what
+    the prefill gives."""
+    from woonpact.engine.check import included_rules, load_facts, pack_by_path  # noqa: PLC0415
+    from woonpact.engine.errors import Problem  # noqa: PLC0415
+    from woonpact.engine.facts.request import request  # noqa: PLC0415
+    from woonpact.engine.facts.template import starting_point  # noqa: PLC0415
+    from woonpact.engine.rules.packs import pack_vocabulary  # noqa: PLC0415
+    from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
+    from woonpact.engine.suggest import closest  # noqa: PLC0415
+
+    the_pack = pack_by_path(rules if rules is not None and rules.is_file()
+                            else find_pack(pack_id, rules))
+    fact_sets = load_facts([prefill], rules) if prefill is not None else {}
+    for fact_set in fact_sets.values():
+        if fact_set.agreement != the_pack.id:
+            raise InputError(Problem("facts.agreement_mismatch", file=fact_set.path,
+                                     field="agreement", params={"found": fact_set.agreement,
+                                                                "expected": the_pack.id}))
+    if year is None and fact_sets:
+        year = max(fact_sets) + 1
+    data = request(the_pack, included_rules(the_pack, rules), year,
+                   pack_vocabulary(the_pack, rules))
+    ids = [p.id for p in the_pack.parties]
+    unknown = [p for p in parties if p not in ids]
+    if unknown:
+        raise InputError([Problem("facts.unknown_party", field="--party", params={
+            "party": p, "pack": the_pack.id, "suggestion": closest(p, ids) or ""})
+            for p in unknown])
+    chosen = [asked for asked in data.parties if not parties or asked.party.id in parties]
+    return data, chosen, starting_point(fact_sets, year)
 
 
 @main.command()

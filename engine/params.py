@@ -42,6 +42,7 @@ class Parameter:
     unit: str
     description: Text
     values: tuple[ParameterValue, ...]
+    label: Text | None = None  # the words readers see ("de liberalisatiegrens")
 
     def in_force(self, year: int) -> ParameterValue | None:
         """The value in force on 1 January of `year`; rules judge a year by its opening limits.
@@ -124,7 +125,8 @@ def read_parameters(data: Any, path: Path) -> dict[str, Parameter]:
              for i, v in enumerate(spec.get("values") or ())),
             key=lambda v: v.valid_from,
         ))
-        out[name] = Parameter(name, unit, Text.of(spec.get("description", name)), values)
+        out[name] = Parameter(name, unit, Text.of(spec.get("description", name)), values,
+                              Text.of(spec["label"]) if "label" in spec else None)
     return out  # a plain dict, so the loaded parameters can be cached
 
 

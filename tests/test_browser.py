@@ -48,12 +48,17 @@ def test_report_of_the_bundled_multi_year_facts_renders_cleanly(chromium: str, t
     opened = open_page(chromium, report, tmp_path / "report-screenshot.png", size=(1240, 6000))
     assert opened.console == ()
     dom = opened.dom
-    for section, heading in (("summary", "Samenvatting"), ("changes", "Veranderingen sinds 2025"),
-                             ("ladder", "Geschillenladder"), ("trajectories", "Trajecten"),
-                             ("findings", "Bevindingen 2026 per thema")):
+    for section, heading in (("summary", "Samenvatting 2026"),
+                             ("findings", "Bevindingen 2026 per thema"),
+                             ("ladder", "Geschillenladder"),
+                             ("missing", "Ontbrekende gegevens 2026"),
+                             ("trajectories", "Trajecten"), ("sources", "Verantwoording")):
         assert re.search(rf'<section id="{section}"><h2>{heading}</h2>', dom), section
     assert '<div class="tile s-breach"><b>' in dom
-    assert dom.count('<article class="finding s-') == len([f for f in result.findings if f.year == 2026])
+    this_year = [f for f in result.findings if f.year == 2026]
+    carded = [f for f in this_year if f.status.value in ("breach", "warning", "missing_data")]
+    assert dom.count('<article class="finding s-') == len(carded)
+    assert dom.count('<tr class="row"') == len(this_year) - len(carded)
     ladder = dom.split('<section id="ladder">')[1].split("</section>")[0]
     assert ("Geen escalatiestappen in 2026." in ladder) == (not result.escalations)
     charts = dom.split('<section id="trajectories">')[1].split("</section>")[0]
@@ -63,11 +68,50 @@ def test_report_of_the_bundled_multi_year_facts_renders_cleanly(chromium: str, t
     shutil.copyfile(opened.screenshot, KEPT)
 
 
+def printed(chromium: str, page: str, folder: Path, name: str) -> bytes:
+    """The page printed to PDF by Chromium, as the report's readers print it."""
+    html_file, pdf = folder / f"{name}.html", folder / f"{name}.pdf"
+    html_file.write_text(page, encoding="utf-8")
+    subprocess.run([chromium, *FLAGS, f"--user-data-dir={folder / 'profile'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_file.as_uri()],
+                   capture_output=True, timeout=120, check=False)
+    return pdf.read_bytes()
+
+
+def pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
 def test_report_prints_on_a4(chromium: str, tmp_path: Path) -> None:
-    report = tmp_path / "rapport.html"
-    report.write_text(html_report.render(check([BUNDLED_FACTS / "westland-2025"]), "nl"), encoding="utf-8")
-    pdf = tmp_path / "rapport.pdf"
-    subprocess.run([chromium, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", report.as_uri()], capture_output=True, timeout=120, check=False)
-    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    page = html_report.render(check([BUNDLED_FACTS / "westland-2025"]), "nl")
+    pdf = printed(chromium, page, tmp_path, "rapport")
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert boxes and all(abs(float(w) - 595) < 1 and abs(float(h) - 842) < 1 for w, h in boxes)  # A4 in points
+
+
+# Printed pages of the report before the council layout (summary first, details folded), on the
+# bundled facts and packs as they are now (commit cfa5ec5's layout): 34 for Westland, 22 for
+# Stichtse Vecht. About half is the aim: at most 60%.
+BEFORE = {"westland-2025": 34, "stichtse-vecht-2025": 22}
+
+
+@pytest.mark.parametrize("agreement", sorted(BEFORE))
+def test_the_first_printed_page_is_the_one_page_summary(chromium: str, tmp_path: Path,
+                                                        agreement: str) -> None:
+    """Printed alone, the summary takes one page; printed without it, the report takes one page
+    fewer: so the summary is the whole first page (it stands first, a page break after it)."""
+    page = html_report.render(check([BUNDLED_FACTS / agreement]), "nl")
+    assert re.findall(r'<section id="(\w+)">', page)[0] == "summary"
+    whole = pages(printed(chromium, page, tmp_path, "whole"))
+    only = page.replace("</style>", "section:not(#summary), footer { display: none !important; }"
+                                    " #summary { break-after: auto !important; }</style>")
+    without = page.replace("</style>", "#summary { display: none !important; }</style>")
+    assert pages(printed(chromium, only, tmp_path, "summary")) == 1
+    assert pages(printed(chromium, without, tmp_path, "rest")) == whole - 1
+    assert whole <= BEFORE[agreement] * 0.6, whole
+    first = tmp_path / "first.html"  # the first page as it prints (A4 less its margins), to look at
+    first.write_text(page.replace("@media print {", "@media all {"), encoding="utf-8")
+    opened = open_page(chromium, first, tmp_path / "first-page.png", size=(695, 1017))
+    assert opened.console == () and opened.screenshot.stat().st_size > 20_000
+    KEPT.parent.mkdir(exist_ok=True)
+    shutil.copyfile(opened.screenshot, KEPT.with_name(f"report-first-page-{agreement}.png"))

@@ -80,7 +80,8 @@ def test_every_model_object_comes_back_from_the_cache_equal(tmp_path: Path) -> N
     rules, facts = amended_pack(tmp_path)
     deviation = Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal", dt.date(2025, 3, 1))
     own = make_workspace(tmp_path / "own")  # figures, attributes and dated values of its own
-    samples: list[object] = [parameters(), check([facts], rules), deviation,
+    wording = model_pack.Wording(model_text.Text("{value} woningen erbij", "{value} homes added"))
+    samples: list[object] = [parameters(), check([facts], rules), deviation, wording,
                              check([own / "facts" / "groenstad-2025"], own / "rules")]
     for folder in sorted(p for p in BUNDLED_FACTS.iterdir() if p.is_dir()):
         result = check([folder])

@@ -98,3 +98,19 @@ def test_a_per_entity_rule_without_entities_names_the_collection_by_its_label() 
     assert finding.reason == "no_entities" and finding.scope.label == "projecten"
     assert "geen projecten binnen het bereik" in message(finding, "nl", pack("stichtse-vecht-2025"))
     assert "no projects within the scope" in message(finding, "en", pack("stichtse-vecht-2025"))
+
+
+def test_every_name_has_its_words_and_meaning_in_both_languages() -> None:
+    """A label or doc with a comma in YAML's flow style silently splits into a stray key
+    ("woningen met energielabel E" for E, F or G): every entry has exactly its known keys."""
+    raw = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    entries = [*raw["figures"].values(), *raw["collections"].values(),
+               *(a for c in raw["collections"].values() for a in c["attributes"].values())]
+    known = {"unit", "summable", "label", "doc", "doc_nl", "reported_by", "required", "default",
+             "enum", "attributes", "unique", "plausible"}
+    for entry in entries:
+        assert set(entry) <= known, entry
+        assert set(entry["label"]) == {"nl", "en"}
+        assert all(isinstance(t, str) and t for t in entry["label"].values())
+        assert isinstance(entry["doc"], str) and isinstance(entry["doc_nl"], str)
+    assert vocabulary().labels["stock_label_efg"].nl == "woningen met energielabel E, F of G"

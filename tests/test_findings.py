@@ -12,6 +12,7 @@ import pytest
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
 from woonpact.engine.output.json_format import finding_json
+from woonpact.engine.output.trace import Tracer
 from woonpact.engine.output.words import message
 from tests.support import BUNDLED_FACTS, pack
 
@@ -88,8 +89,9 @@ def test_a_finding_on_a_figure_short_of_confirmed_says_so() -> None:
     (figure,) = by_year[2026].unconfirmed
     assert (figure.name, figure.year, figure.status) == ("param(aftoppingsgrens_2)", 2026, "unconfirmed")
     assert message(by_year[2026], "en", result.pack).endswith(
-        "[rests on a national figure that is not confirmed: param(aftoppingsgrens_2) 2026 (not found in a source)]")
-    document = finding_json(by_year[2026], "nl", result.pack)
+        "[rests on a national figure that is not confirmed: the 2nd aftoppingsgrens 2026 (not found in a "
+        "source)]")
+    document = finding_json(by_year[2026], "nl", result.pack, Tracer(result, "nl"))
     assert document["unconfirmed"] == [{"name": "param(aftoppingsgrens_2)", "year": 2026, "value": 764.14,
                                         "status": "unconfirmed"}]
     assert {u["name"]: u["status"] for u in document["facts_used"]}["param(aftoppingsgrens_2)"] == "unconfirmed"

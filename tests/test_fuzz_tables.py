@@ -28,14 +28,14 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from woonpact.engine import yamlio
-from woonpact.engine.check import CheckResult, check, fact_names_read
+from woonpact.engine.check import CheckResult, check
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts import workbook
 from woonpact.engine.facts.tables import read_collection
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.i18n import MESSAGES
-from tests.support import BUNDLED_FACTS, pack, within
-from tests.test_workbook import fill
+from tests.support import BUNDLED_FACTS, within
+from tests.test_workbook import fill, make_template
 
 WESTLAND = BUNDLED_FACTS / "westland-2025"
 EXAMPLES = int(os.environ.get("WOONPACT_FUZZ_EXAMPLES", "8"))
@@ -154,8 +154,8 @@ def test_csv_bytes_however_broken_load_exactly_or_are_refused(changes: list[tupl
 @cache
 def workbook_bytes() -> bytes:
     """Westland 2026 typed into its template, as in tests/test_workbook.py."""
-    westland = pack("westland-2025")
-    book = workbook.template(westland, fact_names_read(westland), "nl")
+    with tempfile.TemporaryDirectory() as folder:
+        book = make_template("westland-2025", Path(folder) / "template.xlsx")
     fill(book, yamlio.load(WESTLAND / "2026.yaml"), WESTLAND)
     out = io.BytesIO()
     book.save(out)

@@ -117,15 +117,19 @@ def test_actions_in_json_table_markdown_and_the_report() -> None:
     assert all(s["kind"] == "rung" and s["action"] is None for s in document["escalations"] if s not in actions)
     code, out = invoke("check", folder, "--fail-on", "never")
     text = " ".join(out.split())
-    assert ("3.1-4 Nieuwe Wetering: actie volgens de afspraak: Opschalen naar bestuurlijk overleg (gemeente en corporatie)."
-            " 2026: actie niet uitgevoerd;") in text
+    assert ("3.1-4 Geen overeenstemming over het 30%-deel wordt opgeschaald naar bestuurlijk "
+            "overleg · Nieuwe Wetering: "
+            "actie volgens de afspraak: Opschalen naar bestuurlijk overleg (gemeente en "
+            "corporatie). "
+            "2026: actie niet uitgevoerd;") in text
     assert "door: Gemeente Stichtse Vecht, Woonstichting Vecht en Omstreken" in text
     code, out = invoke("check", folder, "--fail-on", "never", "--format", "markdown", "--lang", "en")
     assert f"- `{SV}/3.1-4` Nieuwe Wetering: **action the clause prescribes: Escalate to bestuurlijk overleg" in out
     code, out = invoke("report", folder, "--format", "markdown", "--lang", "en")
     ladder = out.split("## Disputes ladder")[1]
-    assert "- **Action the clause prescribes**: Escalate to bestuurlijk overleg (municipality and corporation)." in ladder
-    assert "- **By**: Gemeente Stichtse Vecht, Woonstichting Vecht en Omstreken" in ladder
+    assert ("**action the clause prescribes: Escalate to bestuurlijk overleg (municipality and "
+            "corporation).** · by: Gemeente Stichtse Vecht, Woonstichting Vecht en "
+            "Omstreken") in ladder
     code, out = invoke("report", folder)
     assert out.count('data-kind="action"') == 2  # 2026, the year reported on
 

@@ -68,7 +68,9 @@ def test_table_and_markdown_show_the_steps_in_dutch_and_english(undelivered: str
     code, out = invoke("check", undelivered, "--fail-on", "never")
     text = " ".join(out.split())
     assert "Geschillenladder 2026" in text
-    assert "3.2-2 Portaal: nu: Bestuurlijk overleg (BO); aanbevolen: Mediation" in text
+    assert ("3.2-2 Portaal ontwikkelt in 2025 nieuw huurbeleid · Portaal: "
+            "nu: Bestuurlijk overleg (BO); aanbevolen: Mediation") in text
+    assert "verantwoordelijk: Portaal (resultaatsverplichting)" in text
     assert "grondslag: Prestatieafspraken Stichtse Vecht 2025-2030, § 2.7 (niet nakomen) (vanaf 01-01-2025)" in text
     code, out = invoke("check", undelivered, "--fail-on", "never", "--lang", "en", "--format",
                        "markdown")

@@ -216,11 +216,11 @@ def test_the_template_asks_for_own_figures_and_attributes(workspace: Path) -> No
     book = openpyxl.load_workbook(workspace / "2027.xlsx")
     rows = {row[0].value: row for row in book["woonstad"].iter_rows(min_row=2)}
     assert (
-        rows["label_steps"][2].value == "count"
-        and rows["label_steps"][3].value == "verbeterde energielabelstappen"
+        rows["label_steps"][2].value == "aantal"  # the unit in words
+        and rows["label_steps"][3].value.startswith("verbeterde energielabelstappen")
     )
     assert "evictions_total" in rows
-    assert "gasless (bool)" in [cell.value for cell in book["projects"][1]]
+    assert "gasless (aardgasvrij opgeleverd · ja/nee)" in [cell.value for cell in book["projects"][1]]
 
 
 def test_a_workbook_with_own_figures_is_read_back(workspace: Path) -> None:
@@ -268,8 +268,7 @@ def test_the_vocabulary_command_documents_own_figures_for_readers_and_editors(
     page = (workspace / "docs" / "facts.md").read_text(encoding="utf-8")
     row = (
         "| `label_steps` | count (a whole number, 0 or more) | energy-label steps improved "
-        "(verbeterde energielabelstappen) Reported by `corporatie`. "
-        "Declared in `rules/groenstad-2025.yaml`. |"
+        "(verbeterde energielabelstappen) Declared in `rules/groenstad-2025.yaml`. | corporatie |"
     )
     assert row in page
     assert "| `taakstelling_statushouders` | count" in page

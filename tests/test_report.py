@@ -106,19 +106,21 @@ def test_a_cumulative_measure_is_charted_without_a_deadline_wherever_cumulative_
 
 def test_html_is_self_contained_dutch_printable_and_complete() -> None:
     page = html_report.render(westland(), "nl")
-    for section in ("summary", "changes", "ladder", "trajectories", "findings"):
-        assert f'<section id="{section}">' in page
-    assert '<html lang="nl">' in page and "Samenvatting" in page and "Geschillenladder" in page
+    sections = re.findall(r'<section id="(\w+)">', page)
+    assert sections == ["summary", "findings", "ladder", "missing", "trajectories", "sources"]
+    assert '<html lang="nl">' in page and "Samenvatting 2026" in page and "Geschillenladder" in page
     ladder = page.split('<section id="ladder">')[1].split("</section>")[0]
     steps = build(westland()).escalations
-    assert steps and ladder.count('class="finding step"') == len(steps)
+    assert steps and ladder.count('class="step"') == len(steps)
     assert "{" not in ladder  # every reason rendered as a sentence, no message placeholder left
     assert "@page { size: A4" in page and "break-inside: avoid" in page
     assert page.count("<svg") == len(build(westland()).trajectories) >= 1
     assert page.count("<details>") == len(build(westland()).findings)
-    # nothing is fetched: no scripts, stylesheets, images or frames, and no address but the SVG namespace
+    # nothing is fetched: no scripts, stylesheets, images or frames, no address outside the page
+    # (a parameter's source is named as text)
     assert not re.search(r"<(script|link|img|iframe|object|embed)\b", page)
-    assert set(re.findall(r"(?:https?:)?//[\w.-]+", page)) == {"http://www.w3.org"}
+    assert not re.findall(r'(?:href|src)="(?!#)', page) and "url(" not in page
+    assert set(re.findall(r'xmlns="([^"]+)"', page)) == {"http://www.w3.org/2000/svg"}
     english = html_report.render(westland(), "en")
     assert '<html lang="en">' in english and "Disputes ladder" in english and "Samenvatting" not in english
 
@@ -151,15 +153,16 @@ def test_markdown_report_parses_as_commonmark_with_its_sections_tables_and_claus
     text = markdown_report.render(with_escalation(westland()), "nl")
     tokens = commonmark().parse(text)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
-    assert headings == ["Samenvatting", "Veranderingen sinds 2025", "Geschillenladder", "Trajecten",
-                        "Bevindingen 2026 per thema"]
+    assert headings == ["Samenvatting 2026", "Bevindingen 2026 per thema", "Geschillenladder",
+                        "Ontbrekende gegevens 2026",
+                        "Trajecten", "Verantwoording"]
     assert sum(t.type == "table_open" for t in tokens) >= 4
     details = [t for t in tokens if t.type == "html_block" and t.content.startswith("<details>")]
     assert len(details) == len(build(westland()).findings)
     quotes = [t for t in tokens if t.type == "blockquote_open"]
     assert len(quotes) == len(details)
     rendered = commonmark().render(text)
-    assert "<h3>3.4-30pct · " in rendered  # the ladder step
+    assert "<li><strong>3.4-30pct</strong> " in rendered  # the ladder step
     assert "<td>nieuw niet nageleefd</td>" not in rendered and "<strong>nieuw niet nageleefd</strong>" in rendered
 
 

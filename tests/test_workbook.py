@@ -185,8 +185,12 @@ def test_an_english_template_has_english_labels_and_reads_the_same(tmp_path: Pat
     assert [c.value for c in book["wywonen"][1]][:4] == ["name", "value", "unit", "description"]
     assert "wywonen" in book.sheetnames and "gemeente" not in book.sheetnames  # its figures: municipality
     dutch = make_template("oegstgeest-2025", tmp_path / "nl.xlsx")
-    assert [[c.value for c in row][:3] for row in book["wywonen"].iter_rows(min_row=2)] == \
-           [[c.value for c in row][:3] for row in dutch["wywonen"].iter_rows(min_row=2)]
+    assert [[c.value for c in row][:2] for row in book["wywonen"].iter_rows(min_row=2)] == \
+           [[c.value for c in row][:2] for row in dutch["wywonen"].iter_rows(min_row=2)]
+    rows = zip(dutch["wywonen"].iter_rows(min_row=2), book["wywonen"].iter_rows(min_row=2))
+    units = {row[0].value: (row[2].value, english[2].value) for row, english in rows}
+    assert units["rent_sum_increase"] == ("percentage", "percentage")
+    assert units["stock_label_efg"] == ("aantal", "count")
 
 
 def test_findings_are_written_as_a_workbook(filled: Path, tmp_path: Path) -> None:
@@ -274,17 +278,23 @@ def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_claus
 
 
 def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) -> None:
+    from woonpact.engine.check import included_rules
     from woonpact.engine.facts.vocabulary import vocabulary
     from tests.support import pack
 
     book = make_template("westland-2025", tmp_path / "t.xlsx", lang="en")
     assert book["_lists"].sheet_state == "hidden" and book.sheetnames[-1] == "_lists"
     vocab = vocabulary()
+    parties = [p.id for p in pack("westland-2025").parties]
     for collection in ("projects", "lettings", "meetings"):
-        expected = {attr: list(vocab.enums[(collection, attr)]) if (collection, attr) in vocab.enums else [True, False]
+        expected = {attr: list(vocab.enums[(collection, attr)]) if (collection, attr) in vocab.enums
+                    else [True, False] if unit == "bool" else parties
                     for attr, unit in vocab.collections[collection].items()
-                    if (collection, attr) in vocab.enums or unit == "bool"}
+                    if (collection, attr) in vocab.enums or unit == "bool" or attr == "party"}
         assert drop_downs(book, collection) == expected, collection
+    milestones = [r.milestone.deliverable for r in included_rules(pack("westland-2025"))
+                  if r.milestone]
+    assert sorted(drop_downs(book, "deliverables")["id"]) == sorted(set(milestones))
     assert drop_downs(book, "lettings")["target_group"] == ["regulier", "urgent", "statushouder", "uitstroom", "bijzonder"]
     westland = pack("westland-2025")
     escalations = drop_downs(book, "escalations")
@@ -349,9 +359,10 @@ def test_a_stray_cell_far_away_costs_nothing_and_outside_a_table_is_named(filled
 def test_rows_beyond_the_limit_are_a_message(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from woonpact.engine.facts import workbook
 
-    monkeypatch.setattr(workbook, "MAX_ROWS", 20)  # the cache keeps the full reading: read anew
+    # 150: above the cover's rows on the agreement sheet, below Westland's 240 lettings
+    monkeypatch.setattr(workbook, "MAX_ROWS", 150)  # the cache keeps the full reading: read anew
     problem, = workbook.read(filled / "2026.xlsx").problems
-    assert (problem.key, problem.sheet, problem.line) == ("workbook.too_many_rows", "lettings", 21)
+    assert (problem.key, problem.sheet, problem.line) == ("workbook.too_many_rows", "lettings", 151)
 
 
 @pytest.mark.parametrize(("edit", "expected"), [

@@ -51,7 +51,11 @@ class CompiledRule:
     env: Environment  # the names as the rule's expressions read them: positions of attributes
 
 
-def _env(rule: Rule, parameters: Parameters, vocab: Vocabulary) -> Environment:
+def environment(rule: Rule, parameters: Parameters,
+                vocab: Vocabulary | None = None) -> Environment:
+    """What names mean in the rule's expressions: inside its collection for a rule per entity;
+    `vocab`: the pack's vocabulary (its own figures added), else the shared one."""
+    vocab = vocab or vocabulary()
     env = Environment(vocab.figures, vocab.collections, parameters.units(), suggest=closest)
     return env.inside(rule.scope.collection) if rule.scope.kind is ScopeKind.EACH else env
 
@@ -87,7 +91,7 @@ def compile_rule(rule: Rule, parameters: Parameters,
     """`vocab`: the vocabulary the facts were read with (the pack's own figures added), whose
     attribute order the entities' rows follow."""
     vocab = vocab or vocabulary()
-    env = _env(rule, parameters, vocab)
+    env = environment(rule, parameters, vocab)
 
     def closure(node: ast.Node | None) -> Closure | None:
         return None if node is None else compile_expression(node, env)

@@ -53,13 +53,15 @@ UNIT_DOC = {
 def _figure(spec: dict[str, Any]) -> dict[str, Any]:
     unit = spec["unit"]
     value = UNIT_SCHEMAS[unit]
+    summable = unit in ("count", "eur") and spec.get("summable", True)
     return {
         "description": spec["doc"],
         "x-unit": unit,
         "x-label": spec["label"],
-        **{f"x-{key.replace('_', '-')}": spec[key] for key in ("reported_by", "declared_in")
-           if key in spec},
-        "x-summable": spec["unit"] in ("count", "eur") and spec.get("summable", True),
+        "x-doc": _doc(spec),
+        "x-summable": summable,
+        "x-reported-by": spec.get("reported_by", "corporations" if summable else "municipality"),
+        **({"x-declared-in": spec["declared_in"]} if "declared_in" in spec else {}),
         **({"x-plausible": spec["plausible"]} if "plausible" in spec else {}),
         "oneOf": [
             value,
@@ -75,6 +77,17 @@ def _figure(spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _doc(spec: dict[str, Any]) -> dict[str, str]:
+    """The meaning in both languages; an entry without `doc_nl` shows its English one."""
+    return {"nl": spec.get("doc_nl", spec["doc"]), "en": spec["doc"]}
+
+
+def _label(name: str, spec: dict[str, Any]) -> dict[str, str]:
+    """An attribute's words for readers; without a `label`, its name in words."""
+    words = name.replace("_", " ")
+    return spec.get("label", {"nl": words, "en": words})
+
+
 def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
     properties = {}
     for attr, a in spec["attributes"].items():
@@ -82,7 +95,8 @@ def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
         prop.pop("x-unit", None)
         if "enum" in a:
             prop = {"enum": a["enum"]}
-        properties[attr] = {**prop, "description": a["doc"], "x-unit": a["unit"]}
+        properties[attr] = {**prop, "description": a["doc"], "x-unit": a["unit"],
+                            "x-label": _label(attr, a), "x-doc": _doc(a)}
         if "declared_in" in a:
             properties[attr]["x-declared-in"] = a["declared_in"]
         if "default" in a:
@@ -102,6 +116,8 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
         collections[name] = {
             "description": spec["doc"],
             "x-label": spec["label"],
+            "x-doc": _doc(spec),
+            "x-reported-by": spec.get("reported_by", "municipality"),
             "x-entity": entity,
             "oneOf": [
                 {"type": "array", "items": entity},
@@ -213,26 +229,35 @@ def build_doc(vocab: dict[str, Any], generated_by: str = GENERATED_BY) -> str:
         "## Figures",
         "",
         "Figures stand under `municipality.figures` (the agreement as a whole) or",
-        "`parties.<party>.figures` (that party's own figure).",
+        "`parties.<party>.figures` (that party's own figure). A figure the rules read for the",
+        "agreement as a whole is asked of the municipality (one total) when it is marked",
+        "*municipality* below, else of each corporation (the engine sums their parts); a figure a",
+        "clause reads for one party is always asked of that party (`woonpact template`).",
         "",
-        "| name | unit | meaning |",
-        "|---|---|---|",
+        "| name | unit | meaning | agreement-wide total from |",
+        "|---|---|---|---|",
     ]
     for name, spec in vocab["figures"].items():
+        summable = spec["unit"] in ("count", "eur") and spec.get("summable", True)
+        source = spec.get("reported_by", "corporations" if summable else "municipality")
         bounds = spec.get("plausible", {})
         warned = " or ".join(f"{'below' if side == 'min' else 'above'} {bounds[side]}"
                              for side in ("min", "max") if side in bounds)
         warned = f" A value {warned} is warned about as implausible." if warned else ""
         meaning = f"{spec['doc']} ({spec['label']['nl']}){warned}{_own(spec)}"
-        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {meaning} |")
+        lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {meaning} | {source} |")
     lines += ["", "## Collections", "",
               "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
               "to the YAML whose header names the attributes ([tables.md](tables.md) says",
               "exactly which CSV dialects are read). Items with a `date` also have the",
               "derived attributes `year`, `quarter` and `month` in rules. The word in brackets is",
-              "the collection's `label`: the noun findings use for its items.", ""]
+              "the collection's `label`: the noun findings use for its items. Who is asked for",
+              "its items: the municipality, each corporation (its own items, by `party`), or each",
+              "party (its own items, by `party`).", ""]
     for name, spec in vocab["collections"].items():
-        lines += [f"### `{name}` ({spec['label']['nl']})", "", spec["doc"], "", "| attribute | unit | meaning |", "|---|---|---|"]
+        asked = spec.get("reported_by", "municipality")
+        lines += [f"### `{name}` ({spec['label']['nl']})", "", f"{spec['doc']} Asked of: {asked}.",
+                  "", "| attribute | unit | meaning |", "|---|---|---|"]
         for attr, a in spec["attributes"].items():
             unit = UNIT_DOC[a["unit"]]
             if "enum" in a:
@@ -242,7 +267,8 @@ def build_doc(vocab: dict[str, Any], generated_by: str = GENERATED_BY) -> str:
                 required += f" (default: {str(a['default']).lower()})"
             if a.get("unique"):
                 required += " (unique within the collection)"
-            lines.append(f"| `{attr}` | {unit} | {a['doc']}{required}{_own(a)} |")
+            lines.append(f"| `{attr}` | {unit} | {a['doc']}{required} ({_label(attr, a)['nl']})"
+                         f"{_own(a)} |")
         lines.append("")
     if vocab.get("parameters"):
         lines += ["## Values set outside the agreement", "",
@@ -277,8 +303,7 @@ def build_doc(vocab: dict[str, Any], generated_by: str = GENERATED_BY) -> str:
 
 def _own(spec: dict[str, Any]) -> str:
     """What the page says of a figure or attribute declared by a pack or workspace."""
-    said = f" Reported by `{spec['reported_by']}`." if "reported_by" in spec else ""
-    return said + (f" Declared in `{spec['declared_in']}`." if "declared_in" in spec else "")
+    return f" Declared in `{spec['declared_in']}`." if "declared_in" in spec else ""
 
 
 @cache
@@ -293,10 +318,13 @@ def with_own(own: Declarations) -> dict[str, Any]:
     for figure in own.figures:
         vocab["figures"][figure.name] = {
             "unit": figure.unit, "label": {"nl": figure.label.nl, "en": figure.label.en},
-            "doc": (figure.doc or figure.label).en, "summable": figure.summable,
+            "doc": (figure.doc or figure.label).en, "doc_nl": (figure.doc or figure.label).nl,
+            "summable": figure.summable,
             "reported_by": figure.reported_by, "declared_in": figure.declared_in}
     for attribute in own.attributes:
         spec: dict[str, Any] = {"unit": attribute.unit, "doc": attribute.label.en,
+                                "doc_nl": attribute.label.nl,
+                                "label": {"nl": attribute.label.nl, "en": attribute.label.en},
                                 "declared_in": attribute.declared_in}
         if attribute.enum:
             spec["enum"] = list(attribute.enum)

@@ -34,6 +34,12 @@ class Vocabulary:
     summable: frozenset[str]  # figures an agreement-wide look-up may sum over the corporations
     unique: frozenset[tuple[str, str]]  # (collection, attribute) no two entities share
     plausible: Mapping[str, tuple[float | None, float | None]]  # figure -> (min, max) usual
+    meanings: Mapping[str, Text]  # a figure or collection -> its meaning
+    attribute_labels: Mapping[tuple[str, str], Text]
+    attribute_meanings: Mapping[tuple[str, str], Text]
+    # Who is asked for a figure read for the agreement as a whole (municipality | corporations),
+    # and for a collection's items (municipality | corporations | party): see vocabulary.yaml.
+    reported_by: Mapping[str, str]
     parameters: Mapping[str, str]  # name -> unit of the values a fact set may set (`parameters`)
     schema: Mapping[str, Any]  # the facts schema a fact set of these names is validated against
     key: str = ""  # the declarations added to the shared vocabulary (Declarations.key)
@@ -62,6 +68,10 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
     figures_schema = schema["$defs"]["figures"]["properties"]
     figures = {name: spec["x-unit"] for name, spec in figures_schema.items()}
     labels = {name: Text.of(spec["x-label"]) for name, spec in figures_schema.items()}
+    meanings = {name: Text.of(spec["x-doc"]) for name, spec in figures_schema.items()}
+    reported_by = {name: spec["x-reported-by"] for name, spec in figures_schema.items()}
+    attribute_labels: dict[tuple[str, str], Text] = {}
+    attribute_meanings: dict[tuple[str, str], Text] = {}
     collections: dict[str, Mapping[str, str]] = {}
     nouns: dict[str, Text] = {}
     enums: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -70,6 +80,8 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
     for name, spec in schema["$defs"]["collections"]["properties"].items():
         entity = spec["x-entity"]
         nouns[name] = Text.of(spec["x-label"])
+        meanings[name] = Text.of(spec["x-doc"])
+        reported_by[name] = spec["x-reported-by"]
         attributes = {attr: a["x-unit"] for attr, a in entity["properties"].items()}
         if attributes.get("date") == "date":
             attributes.update(DERIVED_DATE_ATTRIBUTES)
@@ -79,6 +91,8 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
                 enums[(name, attr)] = tuple(a["enum"])
             if a.get("x-unique"):
                 unique.add((name, attr))
+            attribute_labels[(name, attr)] = Text.of(a["x-label"])
+            attribute_meanings[(name, attr)] = Text.of(a["x-doc"])
         defaults[name] = MappingProxyType(
             {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
@@ -90,6 +104,8 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
                       MappingProxyType({name: _bounds(spec["x-plausible"], spec["x-unit"])
                                         for name, spec in figures_schema.items()
                                         if "x-plausible" in spec}),
+                      MappingProxyType(meanings), MappingProxyType(attribute_labels),
+                      MappingProxyType(attribute_meanings), MappingProxyType(reported_by),
                       MappingProxyType({name: spec["x-unit"] for name, spec in
                                         schema["properties"]["parameters"]["properties"].items()}),
                       MappingProxyType(schema), key)

@@ -205,6 +205,18 @@ class Scope:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """The author's words for a finding where those rendered from the expressions read badly:
+    the measure (`{value}` places the value) and the norm (`{bound}`, `{upper}`)."""
+
+    measure: Text | None = None
+    norm: Text | None = None
+
+    PLACES: ClassVar[dict[str, frozenset[str]]] = {"measure": frozenset({"value"}),
+                                                   "norm": frozenset({"bound", "upper"})}
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     pack: str
@@ -228,6 +240,7 @@ class Rule:
     milestone: Milestone | None = None
     effort_shortfall: str = "warning"
     interpretation: Text | None = None
+    wording: Wording | None = None
     unit: str = "number"
     amendment: str | None = None  # the allonge that introduced this version of the clause
     versions: int = 1  # how many versions of this clause the pack holds (amendments add one each)
@@ -277,6 +290,12 @@ class Pack:
 
     def corporations(self) -> tuple[Party, ...]:
         return tuple(p for p in self.parties if p.role is Role.CORPORATIE)
+
+    def responsible(self, rule: Rule) -> tuple[Party, ...]:
+        """The parties a clause names as responsible: by id, by role, or `all`, in pack order."""
+        names = set(rule.responsible)
+        return tuple(p for p in self.parties
+                     if "all" in names or p.id in names or p.role.value in names)
 
     def lineage(self, rule_id: str) -> tuple[Rule, ...]:
         """Every version of a clause, oldest first."""

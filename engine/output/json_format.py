@@ -11,8 +11,11 @@ from woonpact.engine import __version__
 from woonpact.engine.check import CheckResult
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack
+from woonpact.engine.output.accountable import accountable, accountable_text
+from woonpact.engine.output.phrases import Phrases
 from woonpact.engine.output.steps import step_json
-from woonpact.engine.output.words import message, norm_text
+from woonpact.engine.output.trace import Tracer, trace_json
+from woonpact.engine.output.words import message
 
 SCHEMA_VERSION = 1
 
@@ -25,8 +28,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def finding_json(f: Finding, lang: str, checking_pack: Pack) -> dict[str, Any]:
+def finding_json(f: Finding, lang: str, checking_pack: Pack, tracer: Tracer) -> dict[str, Any]:
     rule = f.rule
+    charged = accountable(rule, f.scope, checking_pack)
     return {
         "rule": rule.key,
         "pack": rule.pack,
@@ -39,7 +43,9 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack) -> dict[str, Any]:
         "scope": {"kind": f.scope.kind, "id": f.scope.id, "label": f.scope.label, "party": f.scope.party},
         "value": _plain(f.value),
         "unit": rule.unit,
-        "norm": norm_text(rule, f, lang) if rule.norm else None,
+        "norm": Phrases(checking_pack, lang).norm(rule, f.bound) if rule.norm else None,
+        "expression": {"measure": rule.measure.text if rule.measure else None,
+                       "norm": rule.norm.text if rule.norm else None},
         "bound": _plain(f.bound),
         "target": _plain(f.target),
         "distance": None if f.distance is None else {
@@ -48,6 +54,8 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack) -> dict[str, Any]:
         "message": message(f, lang, checking_pack),
         "obligation": rule.obligation.value,
         "responsible": list(rule.responsible),
+        "accountable": {"parties": list(charged.parties), "together": charged.together,
+                        "text": accountable_text(charged, checking_pack, lang)},
         "action": f.action(lang) if f.action else None,
         "facts_used": [{"name": u.name, "value": _plain(u.value), "year": u.year,
                         "contested_by": u.contested_by, "reason": u.contest_reason, "status": u.status}
@@ -62,10 +70,12 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack) -> dict[str, Any]:
             "first_year": f.deviation.first_year, "last_year": f.deviation.last_year,
             "approved_by": list(f.deviation.approved_by), "reason": f.deviation.reason,
             "date": _plain(f.deviation.date)},
+        "trace": trace_json(tracer.trace(f)),
     }
 
 
 def render(result: CheckResult, lang: str) -> str:
+    tracer = Tracer(result, lang)
     counts = Counter(f.status.value for f in result.findings)
     document = {
         "woonpact": __version__,
@@ -74,7 +84,7 @@ def render(result: CheckResult, lang: str) -> str:
         "pack": {"id": result.pack.id, "title": result.pack.title, "municipality": result.pack.municipality},
         "years": list(result.years),
         "summary": {s.value: counts.get(s.value, 0) for s in Status},
-        "findings": [finding_json(f, lang, result.pack) for f in result.findings],
+        "findings": [finding_json(f, lang, result.pack, tracer) for f in result.findings],
         "escalations": [step_json(result.pack, e, lang) for e in result.escalations],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)

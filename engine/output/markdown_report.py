@@ -1,26 +1,33 @@
 """The review-meeting report as CommonMark, for minutes, wikis and issue trackers.
 
-The same content as the HTML report (see `engine.output.report`), laid out for text. Tables are
-the GitHub (GFM) table extension: where it is not supported they still read as aligned rows of
-`|`-separated cells. The clause's words sit in a `<details>` HTML block, which CommonMark allows
-and GitHub and GitLab show as a click-to-open section. Trajectories are tables, not charts.
-Every text from a pack or a fact file is escaped, so a clause containing `*`, `<` or `|` cannot
-change the layout (`inline`).
+The same content in the same order as the HTML report (see `engine.output.report`): the summary
+(what is kept and what is not, who must act, what happens next), the findings by theme, the
+disputes ladder, what is still missing, the trajectories as tables, and the account of the
+figures. Tables are the GitHub (GFM) table extension: where it is not supported they still
+read as aligned rows of `|`-separated cells. The clause's words sit in a `<details>` HTML block,
+which CommonMark allows and GitHub and GitLab show as a click-to-open section. Every text from a
+pack or a fact file is escaped, so a clause containing `*`, `<` or `|` cannot change the layout
+(`inline`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from woonpact.engine import __version__
 from woonpact.engine.check import CheckResult
 from woonpact.engine.i18n import say
+from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import Finding, Status
-from woonpact.engine.output.report import Report, build
-from woonpact.engine.output.steps import reason_text, step_rows
-from woonpact.engine.output.words import (clause_label, message, rule_label, scope_text,
-                                 status_text, value_text)
+from woonpact.engine.output.missing import item_text
+from woonpact.engine.output.report import (CARDED, ROW_HEAD, SHORT_LIST, Report, build, by_theme,
+                                           charged, lead, next_steps, party_rows, who_line)
+from woonpact.engine.output.steps import answerable, seat_and_reasons, step_line
+from woonpact.engine.output.trace import Tracer, computation, provenance
+from woonpact.engine.output.words import (clause_label, message, readable, rule_label, scope_text,
+                                          status_text, theme_label, value_text)
 
 STATUSES = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
             Status.NOT_APPLICABLE)
@@ -35,21 +42,30 @@ def inline(text: object) -> str:
     return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
 
 
+def _say(key: str, lang: str, **params: Any) -> str:
+    """A catalogue message, escaped for Markdown."""
+    return inline(say(key, lang, **params))
+
+
 def render(result: CheckResult, lang: str, year: int | None = None) -> str:
     return document(build(result, year), lang)
 
 
 def document(report: Report, lang: str) -> str:
-    pack = report.pack
+    pack, year = report.pack, report.year
     subtitle = say("report.subtitle", lang, municipality=pack.municipality, first=pack.first_year,
                    last=pack.last_year, years=", ".join(map(str, report.result.years)))
-    parts = [f"# {inline(pack.title)}", f"**{inline(say('report.title', lang, year=report.year))}** · {inline(subtitle)}",
-             f"## {inline(say('report.summary', lang))}", _summary(report, lang),
-             f"## {inline(say('report.changes', lang, year=report.previous_year or '-'))}", _changes(report, lang),
-             f"## {inline(say('report.ladder', lang))}", _ladder(report, lang),
-             f"## {inline(say('report.trajectories', lang))}", _trajectories(report, lang),
-             f"## {inline(say('report.findings', lang, year=report.year))}", _findings(report, lang),
-             f"*{inline(say('report.generated', lang, version=__version__))}*"]
+    made = say("report.made", lang, date=value_text(report.made, "date", lang), version=__version__)
+    tracer = Tracer(report.result, lang)
+    parts = [f"# {inline(pack.title)}",
+             f"**{_say('report.title', lang, year=year)}** · {inline(subtitle)} · {inline(made)}",
+             f"## {_say('report.summary', lang, year=year)}", _summary(report, lang),
+             f"## {_say('report.findings', lang, year=year)}", _findings(report, tracer, lang),
+             f"## {_say('report.ladder', lang)}", _ladder(report, lang),
+             f"## {_say('report.missing', lang, year=year)}", _missing(report, lang),
+             f"## {_say('report.trajectories', lang)}", _trajectories(report, lang),
+             f"## {_say('report.sources', lang)}", _sources(report, lang, made),
+             f"*{_say('report.generated', lang, version=__version__)}*"]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -62,85 +78,143 @@ def _table(head: list[str], rows: list[list[str]], numeric_from: int = 99) -> st
 
 def _count_table(head: str, rows: list[tuple[str, Counter[Status]]], lang: str) -> str:
     shown = [s for s in STATUSES if any(c[s] for _, c in rows)]
-    return _table([inline(head), *(inline(status_text(s, lang)) for s in shown), inline(say("report.total", lang))],
-                  [[inline(name), *(str(c[s] or "") for s in shown), str(sum(c.values()))] for name, c in rows],
-                  numeric_from=1)
+    columns = [inline(head), *(inline(status_text(s, lang)) for s in shown),
+               _say("report.total", lang)]
+    return _table(columns, [[inline(name), *(str(c[s] or "") for s in shown), str(sum(c.values()))]
+                            for name, c in rows], numeric_from=1)
+
+
+def _change(report: Report, finding: Finding, lang: str) -> str:
+    kind = report.change(finding)
+    return f" **{_say('report.change.' + kind, lang)}**" if kind else ""
 
 
 def _summary(report: Report, lang: str) -> str:
-    parties = {p.id: p.name for p in report.pack.parties}
-    counts = report.by_status.get(report.year, Counter())
-    line = ", ".join(f"**{counts[s]}** {inline(status_text(s, lang))}" for s in STATUSES if counts[s])
-    return "\n\n".join([
-        f"{report.year}: {line}" if line else str(report.year),
-        f"### {inline(say('report.by_status', lang))}",
-        _count_table(say("report.year", lang), [(str(y), c) for y, c in report.by_status.items()], lang),
-        f"### {inline(say('report.by_theme', lang, year=report.year))}",
-        _count_table(say("report.theme", lang), list(report.by_theme.items()), lang),
-        f"### {inline(say('report.by_party', lang, year=report.year))}",
-        _count_table(say("report.party", lang), [(parties.get(p, p), c) for p, c in report.by_party.items()], lang),
-    ])
-
-
-def _changes(report: Report, lang: str) -> str:
-    if report.previous_year is None:
-        return inline(say("report.no_previous", lang))
-    if not report.changes:
-        return inline(say("report.no_changes", lang, year=report.previous_year))
-    return _table(
-        [inline(say("report.rule", lang)), inline(say("report.scope", lang)), "", str(report.previous_year),
-         str(report.year), inline(say("report.explanation", lang))],
-        [[f"{inline(rule_label(c.after, report.pack.id))}", inline(scope_text(c.after.scope, lang)),
-          f"**{inline(say('report.change.' + c.kind, lang))}**", inline(status_text(c.before.status, lang)),
-          inline(status_text(c.after.status, lang)), inline(message(c.after, lang, report.pack))] for c in report.changes])
-
-
-def _findings(report: Report, lang: str) -> str:
-    out = []
-    for theme, findings in report.themes:
-        out.append(f"### {inline(theme.capitalize())}")
-        out += [_finding(f, report, lang) for f in findings]
+    out = [inline(lead(report, lang))]
+    for status in (Status.BREACH, Status.WARNING):
+        findings = [f for f in report.findings if f.status is status]
+        if not findings:
+            continue
+        out.append(f"### {inline(status_text(status, lang).capitalize())} ({len(findings)})")
+        items = [f"- {inline(rule_label(f, report.pack.id))} **{inline(charged(f, report, lang))}**"
+                 f"{_change(report, f, lang)}: {inline(f.rule.title(lang))}"
+                 for f in findings[:SHORT_LIST]]
+        if len(findings) > SHORT_LIST:
+            items.append(f"- {_say('report.more', lang, count=len(findings) - SHORT_LIST)}")
+        out.append("\n".join(items))
+    head = [_say("report.party", lang), *(inline(status_text(s, lang)) for s in CARDED),
+            _say("report.to_deliver", lang), _say("report.total", lang)]
+    rows = [[inline(name), *(str(counts[s] or "") for s in CARDED), str(deliver or ""),
+             str(sum(counts.values()))] for _, name, counts, deliver in party_rows(report, lang)]
+    out += [f"### {_say('report.who_acts', lang)}", _table(head, rows, numeric_from=1),
+            f"*{_say('report.who_acts_note', lang)}*", f"### {_say('report.next', lang)}",
+            "\n".join(f"- {inline(line)}" for line in next_steps(report, lang))]
     return "\n\n".join(out)
 
 
-def _finding(f: Finding, report: Report, lang: str) -> str:
+def _findings(report: Report, tracer: Tracer, lang: str) -> str:
+    out = []
+    for theme, cards, rest in by_theme(report):
+        out.append(f"### {inline(theme_label(theme, lang))}")
+        out += [_finding(f, report, tracer, lang) for f in cards]
+        if rest:
+            traces = [tracer.trace(f) for f in rest]
+            out.append(_table([_say(k, lang) for k in ROW_HEAD],
+                              [_row(f, trace, report, lang) for f, trace in zip(rest, traces)]))
+            out += [_details(f, report, lang, provenance(trace, report.pack, lang))
+                    for f, trace in zip(rest, traces)]
+    return "\n\n".join(out)
+
+
+def _row(f: Finding, trace: Any, report: Report, lang: str) -> list[str]:
+    calc = "".join(f" · {inline(line)}" for line in computation(trace, lang))
+    return [inline(rule_label(f, report.pack.id)), inline(scope_text(f.scope, lang)),
+            inline(status_text(f.status, lang)) + _change(report, f, lang),
+            f"**{inline(f.rule.title(lang))}**: {inline(message(f, lang, report.pack))}{calc}"]
+
+
+def _finding(f: Finding, report: Report, tracer: Tracer, lang: str) -> str:
+    trace = tracer.trace(f)
+    lines = [f"#### {inline(rule_label(f, report.pack.id))} · {inline(f.rule.title(lang))}",
+             f"**{inline(status_text(f.status, lang))}**{_change(report, f, lang)}: "
+             f"{inline(message(f, lang, report.pack))}",
+             f"*{inline(who_line(f, report, lang))}*"]
+    calc = computation(trace, lang)
+    if calc:
+        lines.append("\n".join(f"- {inline(line)}" for line in calc))
+    return "\n\n".join([*lines, _details(f, report, lang, provenance(trace, report.pack, lang))])
+
+
+def _details(f: Finding, report: Report, lang: str, sources: list[str]) -> str:
     rule = f.rule
-    section = rule.source.section + (", " + say("report.page", lang, page=rule.source.page) if rule.source.page else "")
-    lines = [f"#### {inline(rule_label(f, report.pack.id))} · {inline(rule.title(lang))} · {inline(scope_text(f.scope, lang))}",
-             f"**{inline(status_text(f.status, lang))}**: {inline(message(f, lang, report.pack))}",
-             f"<details><summary>{inline(say('report.quote', lang, section=section))}</summary>",
+    page = say("report.page", lang, page=rule.source.page) if rule.source.page else ""
+    section = f"{rule.source.section}, {page}" if page else rule.source.section
+    lines = [f"<details><summary>{inline(rule_label(f, report.pack.id))} · "
+             f"{inline(scope_text(f.scope, lang))}: "
+             f"{_say('report.quote', lang, section=section)}</summary>",
              f"> {inline(rule.source.quote)}"]
     if rule.interpretation:
-        lines.append(f"*{inline(say('report.interpretation', lang))}*: {inline(rule.interpretation(lang))}")
+        reading = readable(rule.interpretation(lang), lang)
+        lines.append(f"*{_say('report.interpretation', lang)}*: {inline(reading)}")
+    if f.status not in CARDED:
+        lines.append(f"*{inline(who_line(f, report, lang))}*")
+    if sources:
+        lines += [f"**{_say('report.facts_used', lang)}**",
+                  "\n".join(f"- {inline(s)}" for s in sources)]
     return "\n\n".join(lines) + "\n\n</details>"
 
 
 def _ladder(report: Report, lang: str) -> str:
     if not report.escalations:
-        return inline(say("report.no_escalations", lang, year=report.year))
-    out = []
-    for step in report.escalations:
-        closed = f" ({inline(say('report.closed', lang))})" if step.closed else ""
-        out += [f"### {inline(clause_label(step.rule, report.pack.id))} · {inline(step.rule.title(lang))}{closed}",
-                "\n".join(f"- **{inline(k)}**: {inline(v)}" for k, v in step_rows(report.pack, step, lang)),
-                f"{inline(say('report.reasons', lang))}:",
-                "\n".join(f"- {inline(reason_text(report.pack, r, lang, step.rule))}"
-                          for r in step.reasons)]
-    return "\n\n".join(out)
+        return _say("report.no_escalations", lang, year=report.year)
+    return "\n".join(_step(step, report, lang) for step in report.escalations)
+
+
+def _step(step: Escalation, report: Report, lang: str) -> str:
+    pack = report.pack
+    closed = f" ({_say('report.closed', lang)})" if step.closed else ""
+    seat, reasons = seat_and_reasons(pack, step, lang)
+    return (f"- **{inline(clause_label(step.rule, pack.id))}** "
+            f"{inline(step.rule.title(lang))}{closed} — "
+            f"{inline(scope_text(step.scope, lang))}; {inline(answerable(pack, step, lang))}  \n"
+            f"  **{inline(step_line(pack, step, lang))}** · {inline(seat)}  \n"
+            f"  {_say('report.why', lang, reasons=reasons)}")
+
+
+def _missing(report: Report, lang: str) -> str:
+    owed = [o for o in report.outstanding if o.items]
+    if not owed:
+        return _say("report.nothing_missing", lang, year=report.year)
+    return "\n\n".join(f"### {inline(o.party.party.name)}\n\n"
+                        + "\n".join(f"- {inline(item_text(item, lang, codes=False))}"
+                                    for item in o.items)
+                        for o in owed)
 
 
 def _trajectories(report: Report, lang: str) -> str:
     if not report.trajectories:
-        return inline(say("report.no_trajectories", lang))
+        return _say("report.no_trajectories", lang)
+    head = [_say(k, lang) for k in ("report.year", "report.chart.actual", "report.chart.target")]
     out = []
     for t in report.trajectories:
         actual, target = dict(t.actual), dict(t.target)
-        years = sorted(set(actual) | set(target))
         unit = t.rule.unit
-        out += [f"### {inline(clause_label(t.rule, report.pack.id))} · {inline(t.rule.title(lang))} · {inline(scope_text(t.scope, lang))}",
-                _table([inline(say("report.year", lang)), inline(say("report.chart.actual", lang)),
-                        inline(say("report.chart.target", lang))],
-                       [[inline(say("report.chart.deadline", lang, year=y)) if y == t.deadline else str(y),
-                         inline(value_text(actual.get(y), unit, lang)), inline(value_text(target.get(y), unit, lang))]
-                        for y in years], numeric_from=1)]
+        rows = [[_say("report.chart.deadline", lang, year=y) if y == t.deadline else str(y),
+                 inline(value_text(actual.get(y), unit, lang)),
+                 inline(value_text(target.get(y), unit, lang))]
+                for y in sorted(set(actual) | set(target))]
+        out += [f"### {inline(clause_label(t.rule, report.pack.id))} · "
+                f"{inline(t.rule.title(lang))} · {inline(scope_text(t.scope, lang))}",
+                _table(head, rows, numeric_from=1)]
     return "\n\n".join(out)
+
+
+def _sources(report: Report, lang: str, made: str) -> str:
+    head = [_say(k, lang) for k in ("report.year", "report.file", "report.version")]
+    files = [[str(s.year), inline(str(s.path)), inline(s.sha256[:16])] for s in report.sources]
+    themes = [(theme_label(t, lang), c) for t, c in report.by_theme.items()]
+    return "\n\n".join([inline(made), _table(head, files), f"### {_say('report.by_status', lang)}",
+                         _count_table(say("report.year", lang),
+                                      [(str(y), c) for y, c in report.by_status.items()], lang),
+                         f"### {_say('report.by_theme', lang, year=report.year)}",
+                         _count_table(say("report.theme", lang), themes, lang)])

@@ -1,25 +1,41 @@
 """What a review-meeting report says, worked out once for every report format.
 
 The HTML and Markdown reports lay out the same content: the year under review, its counts by
-status, theme and party, its findings grouped by theme, the changes since the previous judged
-year, the escalation steps and the trajectories of the cumulative and deadline clauses. Working
-that out here keeps the two layouts from drifting apart.
+status, theme and party (each finding counted once, for the party it charges or the parties it
+charges together: engine/output/accountable.py), its findings grouped by theme, the changes
+since the previous judged year, the escalation steps, the trajectories of the cumulative and
+deadline clauses, what each party still has to deliver, and the fact files the report rests on
+with a content hash of each. Working that out here keeps the two layouts from drifting apart.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from woonpact.engine import yamlio
 from woonpact.engine.check import CheckResult
+from woonpact.engine.rules.packs import included_rules, pack_vocabulary
+from woonpact.engine.errors import InputError
+from woonpact.engine.facts.request import request
 from woonpact.engine.language import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
-from woonpact.engine.model.pack import Pack, Role, Rule
+from woonpact.engine.model.pack import Pack, Rule
+from woonpact.engine.i18n import say
+from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
+                                                obligation_text)
+from woonpact.engine.output.missing import Outstanding, outstanding
+from woonpact.engine.output.steps import rung_name, step_line
+from woonpact.engine.output.words import clause_label, scope_text
 
 ORDER = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
          Status.NOT_APPLICABLE)
+SHORT_LIST = 6  # per status, and kinds of ladder steps, on the summary page; the rest are counted
 SEVERITY = {Status.COMPLIANT: 0, Status.WARNING: 1, Status.BREACH: 2}
 CHANGE_KINDS = ("newly_breached", "worsened", "recovered")
 
@@ -47,6 +63,15 @@ class Trajectory:
     last_year: int
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file the report rests on, and a content hash that tells one version from another."""
+
+    path: Path
+    year: int | None
+    sha256: str
+
+
 @dataclass(frozen=True)
 class Report:
     result: CheckResult
@@ -55,15 +80,22 @@ class Report:
     findings: tuple[Finding, ...]  # of the year under review, worst first
     by_status: dict[int, Counter[Status]]  # per judged year up to the year under review
     by_theme: dict[str, Counter[Status]]
-    by_party: dict[str, Counter[Status]]
+    by_party: dict[Accountable, Counter[Status]]  # each finding once: its party, or its parties
     themes: tuple[tuple[str, tuple[Finding, ...]], ...]
     changes: tuple[Change, ...]
     escalations: tuple[Escalation, ...]
     trajectories: tuple[Trajectory, ...]
+    outstanding: tuple[Outstanding, ...] = ()  # per party, what it still owes for the year
+    sources: tuple[Source, ...] = ()
+    made: dt.date = dt.date.min
 
     @property
     def pack(self) -> Pack:
         return self.result.pack
+
+    def change(self, finding: Finding) -> str | None:
+        """How the finding moved since the previous judged year, if it did."""
+        return next((c.kind for c in self.changes if c.after is finding), None)
 
 
 def build(result: CheckResult, year: int | None = None) -> Report:
@@ -74,11 +106,11 @@ def build(result: CheckResult, year: int | None = None) -> Report:
     history = [f for f in result.findings if f.year in years]
     findings = tuple(sorted((f for f in history if f.year == focus), key=lambda f: ORDER.index(f.status)))
     by_theme: dict[str, Counter[Status]] = {}
-    by_party: dict[str, Counter[Status]] = {p.id: Counter() for p in result.pack.parties}
+    by_party: dict[Accountable, Counter[Status]] = {Accountable((p.id,)): Counter()
+                                                    for p in result.pack.parties}
     for f in findings:
         by_theme.setdefault(f.rule.theme, Counter())[f.status] += 1
-        for party in responsible_parties(f, result.pack):
-            by_party[party][f.status] += 1
+        by_party.setdefault(accountable(f.rule, f.scope, result.pack), Counter())[f.status] += 1
     themes: dict[str, list[Finding]] = {}
     for f in findings:
         themes.setdefault(f.rule.theme, []).append(f)
@@ -94,23 +126,36 @@ def build(result: CheckResult, year: int | None = None) -> Report:
         changes=changes(history, previous, focus) if previous is not None else (),
         escalations=tuple(e for e in result.escalations if e.year == focus),
         trajectories=trajectories(history, result.pack),
+        outstanding=outstanding(request(result.pack, included_rules(result.pack), focus,
+                                        pack_vocabulary(result.pack)), focus,
+                                result.fact_sets),
+        sources=sources(result),
+        made=dt.date.today(),
     )
 
 
-def responsible_parties(finding: Finding, pack: Pack) -> tuple[str, ...]:
-    """The parties a finding concerns: its own party, else those the clause makes responsible."""
-    if finding.scope.party:
-        return (finding.scope.party,)
-    ids = {p.id for p in pack.parties}
-    found: list[str] = []
-    for name in finding.rule.responsible:
-        if name == "all":
-            found += [p.id for p in pack.parties]
-        elif name in ids:
-            found.append(name)
-        elif name in Role.__members__.values():
-            found += [p.id for p in pack.parties if p.role.value == name]
-    return tuple(dict.fromkeys(found))
+def sources(result: CheckResult) -> tuple[Source, ...]:
+    """Each year's fact file and the CSV files it reads, each with the SHA-256 of its bytes."""
+    found: list[Source] = []
+    for year, fact_set in sorted(result.fact_sets.items()):
+        found.append(_source(fact_set.path, year))
+        if fact_set.path.suffix.lower() in (".yaml", ".yml", ".json"):
+            try:
+                data = yamlio.load(fact_set.path)
+            except InputError:
+                continue  # changed since it was read: hashed as it is now, no CSV named
+            for spec in (data.get("collections") or {}).values():
+                if isinstance(spec, dict) and "csv" in spec:
+                    found.append(_source(fact_set.path.parent / spec["csv"], year))
+    return tuple(found)
+
+
+def _source(path: Path, year: int) -> Source:
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = "-"
+    return Source(path, year, digest)
 
 
 def changes(findings: list[Finding], before: int, after: int) -> tuple[Change, ...]:
@@ -181,3 +226,93 @@ def trajectories(findings: list[Finding], pack: Pack) -> tuple[Trajectory, ...]:
             last_year=max(years),
         ))
     return tuple(out)
+
+
+# -- the first page, in words ---------------------------------------------------------------------
+
+def lead(report: Report, lang: str) -> str:
+    """The year in one sentence: how many findings, and how many of each status."""
+    counts = report.by_status.get(report.year, Counter())
+    order = (Status.COMPLIANT, Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.NOT_DUE,
+             Status.NOT_APPLICABLE)
+    parts = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in order if counts[s])
+    return say("report.lead", lang, year=report.year, total=sum(counts.values()), parts=parts)
+
+
+CARDED = (Status.BREACH, Status.WARNING, Status.MISSING_DATA)  # a card each; the rest a row each
+ROW_HEAD = ("report.rule", "report.scope", "report.status", "report.explanation")
+
+
+def by_theme(report: Report) -> list[tuple[str, list[Finding], list[Finding]]]:
+    """Per theme: the findings that get a card (falling short, or lacking data), then the rest."""
+    return [(theme, [f for f in findings if f.status in CARDED],
+             [f for f in findings if f.status not in CARDED]) for theme, findings in report.themes]
+
+
+def charged(finding: Finding, report: Report, lang: str) -> str:
+    """Who answers for a finding, and the item it is about when it is one."""
+    pack = report.pack
+    text = accountable_text(accountable(finding.rule, finding.scope, pack), pack, lang)
+    scope = scope_text(finding.scope, lang)
+    return text if finding.scope.kind in ("agreement", "party") else f"{text}; {scope}"
+
+
+def party_rows(report: Report, lang: str) -> list[tuple[Accountable, str, Counter[Status], int]]:
+    """Per party (then per group charged together): its counts and what it still has to deliver."""
+    owed = {o.party.party.id: len(o.items) for o in report.outstanding}
+    rows = []
+    for group, counts in report.by_party.items():
+        deliver = owed.get(group.parties[0], 0) if not group.together else 0
+        if sum(counts.values()) or deliver:
+            rows.append((group, accountable_text(group, report.pack, lang), counts, deliver))
+    return sorted(rows, key=lambda r: r[0].together)
+
+
+def next_steps(report: Report, lang: str) -> list[str]:
+    """What happens next: the ladder's steps grouped by where they stand, the actions due, what
+    is still to be delivered, and how the year moved since the one before."""
+    pack = report.pack
+    grouped: dict[str, list[str]] = {}
+    for step in (e for e in report.escalations if not e.closed):
+        clause = clause_label(step.rule, pack.id)
+        grouped.setdefault(_next(step, report, lang), []).append(clause)
+    lines = [say("report.next_group", lang, step=line, count=len(clauses),
+                 clauses=", ".join(dict.fromkeys(clauses)))
+             for line, clauses in list(grouped.items())[:SHORT_LIST]]
+    if len(grouped) > SHORT_LIST:
+        lines.append(say("report.more_steps", lang, count=len(grouped) - SHORT_LIST))
+    if not lines:
+        lines.append(say("report.no_escalations", lang, year=report.year))
+    owed = [o for o in report.outstanding if o.items]
+    if owed:
+        lines.append(say("report.owed", lang, parties=", ".join(
+            f"{o.party.party.name} ({len(o.items)})" for o in owed)))
+    if report.previous_year is not None:
+        moved = Counter(c.kind for c in report.changes)
+        parts = ", ".join(f"{moved[k]} {say('report.change.' + k, lang)}" for k in CHANGE_KINDS
+                          if moved[k])
+        lines.append(say("report.moved", lang, year=report.previous_year,
+                         parts=parts or say("report.unmoved", lang)))
+    return lines
+
+
+def _next(step: Escalation, report: Report, lang: str) -> str:
+    """Where a step leads, for the summary: start with a rung, go on to the next, or wait."""
+    pack = report.pack
+    if step.action is not None:
+        return step_line(pack, step, lang)
+    rung = rung_name(pack, step.rung, lang, step.rule)
+    recommended = rung_name(pack, step.recommended, lang, step.rule)
+    if step.rung is None:
+        return say("report.next_start", lang, next=recommended)
+    if step.recommended is None:  # held without a solution: the next evaluation decides
+        return step_line(pack, step, lang)
+    return say("report.next_climb", lang, rung=rung, next=recommended)
+
+
+def who_line(finding: Finding, report: Report, lang: str) -> str:
+    """Whom a finding is about, who answers for it, and the kind of obligation."""
+    rule = finding.rule
+    text = accountable_text(accountable(rule, finding.scope, report.pack), report.pack, lang)
+    return say("report.who_line", lang, scope=scope_text(finding.scope, lang), accountable=text,
+               obligation=obligation_text(rule, lang))

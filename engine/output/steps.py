@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.pack import Pack, Rule, Rung
+from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
+                                                obligation_text)
 from woonpact.engine.output.words import party_names, scope_text, value_text
 
 if TYPE_CHECKING:
@@ -83,32 +85,40 @@ def basis_text(step: Escalation, lang: str) -> str:
                date=value_text(step.legal_basis_from, "date", lang))
 
 
+def answerable(pack: Pack, step: Escalation, lang: str) -> str:
+    """Who answers for the clause, and whether it is a result or an effort obligation."""
+    charged = accountable(step.rule, step.scope, pack)
+    return say("ladder.answerable", lang, parties=accountable_text(charged, pack, lang),
+               obligation=obligation_text(step.rule, lang))
+
+
+def seated(pack: Pack, step: Escalation, lang: str) -> str:
+    """Who sits at the rung (or takes the action): "alle partijen samen" when everybody does."""
+    if set(step.parties) == {p.id for p in pack.parties}:
+        return accountable_text(Accountable(step.parties), pack, lang)
+    return party_names(pack, step.parties)
+
+
+def seat_and_reasons(pack: Pack, step: Escalation, lang: str) -> tuple[str, str]:
+    """For a report's step: who sits at the rung (or acts) on what legal basis, and why."""
+    basis = f"; {say('ladder.basis', lang, basis=basis_text(step, lang))}" if step.legal_basis else ""
+    seat = say("ladder.with" if step.action is None else "ladder.by", lang,
+               parties=seated(pack, step, lang))
+    return seat + basis, "; ".join(reason_text(pack, r, lang, step.rule) for r in step.reasons)
+
+
 def details(pack: Pack, step: Escalation, lang: str) -> list[str]:
-    """Two paragraphs: why (the reasons in order), then who, on what basis, and the rung's note."""
-    who = [say("ladder.with" if step.action is None else "ladder.by", lang, parties=party_names(pack, step.parties))]
+    """Two paragraphs: why (the reasons in order), then who answers for it, who sits at the
+    rung, on what basis, and the rung's note."""
+    who = [answerable(pack, step, lang),
+           say("ladder.with" if step.action is None else "ladder.by", lang,
+               parties=seated(pack, step, lang))]
     if step.legal_basis:
         who.append(say("ladder.basis", lang, basis=basis_text(step, lang)))
     recommended = rung(pack, step.rule, step.recommended)
     if recommended is not None and recommended.note is not None:
         who.append(recommended.note(lang))
     return ["; ".join(reason_text(pack, r, lang, step.rule) for r in step.reasons), "; ".join(who)]
-
-
-def step_rows(pack: Pack, step: Escalation, lang: str) -> list[tuple[str, str]]:
-    """A report's table of one step: whom it is about, then the rungs or the action, and who."""
-    rows = [(say("report.scope", lang), scope_text(step.scope, lang))]
-    if step.action is not None:
-        return [*rows, (say("report.action", lang), step.action(lang)), (say("report.by", lang), party_names(pack, step.parties))]
-    recommended = rung_name(pack, step.recommended, lang, step.rule)
-    if step.recommended is None and step.then is not None:
-        recommended = say("ladder.awaiting", lang, year=step.year + 1,
-                          then=rung_name(pack, step.then, lang, step.rule))
-    rows += [(say("report.rung", lang), rung_name(pack, step.rung, lang, step.rule)),
-             (say("report.recommended", lang), recommended),
-             (say("report.parties", lang), party_names(pack, step.parties))]
-    if step.legal_basis:
-        rows.append((say("report.legal_basis", lang), basis_text(step, lang)))
-    return rows
 
 
 def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
@@ -144,14 +154,15 @@ def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str,
     lines = [heading, "-" * min(width, 100)]
     for step in steps:
         label = step.rule.id if step.rule.pack == result.pack.id else step.rule.key
-        lines += textwrap.wrap(f"{label}  {step.scope.label}: {step_line(result.pack, step, lang)}", width,
+        head = f"{label} {step.rule.title(lang)} · {scope_text(step.scope, lang)}: "
+        lines += textwrap.wrap(head + step_line(result.pack, step, lang), width,
                                subsequent_indent="      ")
         for text in details(result.pack, step, lang):
             lines += textwrap.wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
     return [*lines, ""]
 
 
-def open_episodes(results: Sequence[CheckResult], lang: str, width: int = 120) -> str:
+def open_episodes(results: Sequence[CheckResult], lang: str, width: int) -> str:
     """`woonpact escalations`: per agreement, every clause with an open episode in its last year."""
     blocks = []
     for result in results:

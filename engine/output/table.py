@@ -1,4 +1,10 @@
-"""The table for the projector: one block per year, one line per finding, Dutch by default."""
+"""The findings for a screen or a projector: one block per year, a few lines per finding.
+
+Each finding's first line holds its mark, the clause's id and title and whom it is about; the
+finding in words follows, wrapped at the full width under a small indent, so that no narrow
+column wraps into a ragged stack. The width is the terminal's; piped into `less` or a file it
+is `COLUMNS`, else 100 (`shutil.get_terminal_size` asks in that order).
+"""
 
 from __future__ import annotations
 
@@ -7,46 +13,92 @@ import textwrap
 from collections import Counter
 
 from woonpact.engine.check import CheckResult
-from woonpact.engine.model.finding import Status
 from woonpact.engine.i18n import say
+from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.output.steps import ladder_block
-from woonpact.engine.output.words import message, rule_label, status_text
+from woonpact.engine.output.words import message, rule_label, scope_text, status_text
 
 MARK = {
-    Status.COMPLIANT: "✔", Status.WARNING: "!", Status.BREACH: "✘",
-    Status.NOT_APPLICABLE: "·", Status.NOT_DUE: "…", Status.MISSING_DATA: "?",
+    Status.COMPLIANT: "✔",
+    Status.WARNING: "!",
+    Status.BREACH: "✘",
+    Status.NOT_APPLICABLE: "·",
+    Status.NOT_DUE: "…",
+    Status.MISSING_DATA: "?",
 }
-HEAD = {"nl": ("Regel", "Voor", "Status", "Toelichting"), "en": ("Rule", "For", "Status", "Explanation")}
-ORDER = [Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE, Status.NOT_APPLICABLE]
+ORDER = [
+    Status.BREACH,
+    Status.WARNING,
+    Status.MISSING_DATA,
+    Status.COMPLIANT,
+    Status.NOT_DUE,
+    Status.NOT_APPLICABLE,
+]
+PIPED = 100  # the width when standing output is no terminal and COLUMNS is not set
+NARROWEST = 60
+INDENT = "    "
+TITLE = 32  # what a title keeps at least when whom it is about is long, on a narrow screen
 
 
-def render(result: CheckResult, lang: str) -> str:
-    width = max(100, min(shutil.get_terminal_size((140, 20)).columns, 160))
+def width() -> int:
+    return max(NARROWEST, shutil.get_terminal_size((PIPED, 24)).columns)
+
+
+def render(result: CheckResult, lang: str, columns: int | None = None) -> str:
+    columns = columns or width()
     pack = result.pack
-    lines = [f"{pack.title}", f"{'Pakket' if lang != 'en' else 'Pack'}: {pack.id}   "
-             f"{'Jaren' if lang != 'en' else 'Years'}: {', '.join(map(str, result.years))}", ""]
+    lines = [
+        pack.title,
+        say("table.pack", lang, pack=pack.id, years=", ".join(map(str, result.years))),
+        "",
+    ]
     labels = {id(f): rule_label(f, pack.id) for f in result.findings}
-    rule_w = max(map(len, labels.values()), default=8)
-    scope_w = min(28, max((len(f.scope.label) for f in result.findings), default=8))
-    status_w = max(len(status_text(s, lang)) for s in Status) + 2
-    text_w = max(30, width - rule_w - scope_w - status_w - 6)
+    label_w = min(max(map(len, labels.values()), default=8), 24)
     for year in result.years:
         findings = [f for f in result.findings if f.year == year]
         lines.append(f"== {year} ==")
-        head = HEAD["en" if lang == "en" else "nl"]
-        lines.append(f"{head[0]:<{rule_w}}  {head[1]:<{scope_w}}  {head[2]:<{status_w}}  {head[3]}")
-        lines.append("-" * min(width, rule_w + scope_w + status_w + text_w + 6))
         for f in findings:
-            scope = f.scope.label if f.scope.kind != "agreement" else ("hele afspraak" if lang != "en" else "whole agreement")
-            status = f"{MARK[f.status]} {status_text(f.status, lang)}"
-            wrapped = textwrap.wrap(message(f, lang, pack), text_w) or [""]
-            lines.append(f"{labels[id(f)]:<{rule_w}}  {scope[:scope_w]:<{scope_w}}  {status:<{status_w}}  {wrapped[0]}")
-            lines += [" " * (rule_w + scope_w + status_w + 6) + more for more in wrapped[1:]]
+            lines += _finding(f, labels[id(f)], label_w, columns, lang, result)
         counts = Counter(f.status for f in findings)
-        summary = ", ".join(f"{counts[s]} {status_text(s, lang)}" for s in ORDER if counts[s])
+        summary = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in ORDER if counts[s])
         agreed = sum(1 for f in findings if f.deviation is not None)
         summary += f" ({agreed} {say('status.agreed_deviation', lang)})" if agreed else ""
-        lines += ["", f"{'Samenvatting' if lang != 'en' else 'Summary'} {year}: {summary}", ""]
-        lines += ladder_block(result, [e for e in result.escalations if e.year == year],
-                              say("ladder.heading", lang, year=year), lang, width)
+        lines += [
+            "",
+            *textwrap.wrap(
+                say("table.summary", lang, year=year, summary=summary),
+                columns,
+                subsequent_indent=INDENT,
+            ),
+            "",
+        ]
+        lines += ladder_block(
+            result,
+            [e for e in result.escalations if e.year == year],
+            say("ladder.heading", lang, year=year),
+            lang,
+            columns,
+        )
     return "\n".join(lines)
+
+
+def _finding(
+    f: Finding, label: str, label_w: int, columns: int, lang: str, result: CheckResult
+) -> list[str]:
+    """`✘ 3.2-1  title · whom`, the title shortened to fit one line, then the status and the
+    finding in words, wrapped."""
+    head = f"{MARK[f.status]} {label:<{label_w}}  "
+    room = columns - len(head) - 3  # for the title, " · " and whom
+    title, scope = f.rule.title(lang), scope_text(f.scope, lang)
+    title = _fit(title, max(room - len(scope), min(len(title), TITLE)))
+    scope = f" · {_fit(scope, room - len(title))}"
+    text, status = message(f, lang, result.pack), status_text(f.status, lang)
+    text = text if text.startswith(status) else f"{status}: {text}"
+    return [
+        f"{head}{title}{scope}"[:columns],
+        *textwrap.wrap(text, columns, initial_indent=INDENT, subsequent_indent=INDENT),
+    ]
+
+
+def _fit(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: max(room - 1, 0)].rstrip() + "…"

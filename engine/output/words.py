@@ -3,55 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.i18n import say
+from woonpact.engine.i18n import MESSAGES, say
+from woonpact.engine.schema import load_schema
 from woonpact.engine.model.finding import Distance, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
-
-REASONS: dict[str, tuple[str, str]] = {
-    "met": ("{value} voldoet aan de norm {norm}", "{value} meets the norm {norm}"),
-    "signal": ("{value} voldoet aan {norm}, maar passeert de signaalwaarde {target}: {action}",
-               "{value} meets {norm} but crosses the signal level {target}: {action}"),
-    "within_tolerance": ("{value} haalt {norm} net niet, maar valt binnen de marge van {tolerance} (circa)",
-                         "{value} just misses {norm} but is within the tolerance of {tolerance} (circa)"),
-    "not_met": ("{value} voldoet niet aan de norm {norm}{distance}",
-                "{value} does not meet the norm {norm}{distance}"),
-    "before_deadline": ("{value}; de norm {norm} geldt pas vanaf eind {deadline}",
-                        "{value}; the norm {norm} applies from the end of {deadline}"),
-    "on_track": ("{value} ligt op koers (doel dit jaar {target}; eind {deadline}: {norm})",
-                 "{value} is on track (this year's target {target}; end of {deadline}: {norm})"),
-    "behind_trajectory": ("{value} ligt achter op het traject (doel dit jaar {target}; eind {deadline}: {norm}){distance}",
-                          "{value} is behind the trajectory (this year's target {target}; end of {deadline}: {norm}){distance}"),
-    "trigger_quiet": ("de situatie van deze afspraak deed zich niet voor{value_suffix}",
-                      "the situation this clause covers did not occur{value_suffix}"),
-    "trigger_fired": ("actie nodig{value_suffix}: {action}", "action needed{value_suffix}: {action}"),
-    "action_taken": ("actie uitgevoerd: {action}", "action taken: {action}"),
-    "action_missing": ("actie niet uitgevoerd: {action}", "action not taken: {action}"),
-    "delivered": ("opgeleverd op {value} (uiterlijk {bound})", "delivered on {value} (due {bound})"),
-    "delivered_late": ("te laat opgeleverd op {value} (uiterlijk {bound}, {days} dagen te laat)",
-                       "delivered late on {value} (due {bound}, {days} days late)"),
-    "delivered_after_due": (
-        "opgeleverd op {value}, na de uiterlijke datum {bound}: de te late oplevering telt als "
-        "tekortkoming in het jaar waarin zij moest, niet opnieuw",
-        "delivered on {value}, after the due date {bound}: the late delivery counts as a shortfall "
-        "in the year it was due, not again"),
-    "not_yet_delivered": ("nog niet opgeleverd; uiterlijk {bound}", "not delivered yet; due {bound}"),
-    "overdue": ("niet opgeleverd; uiterlijk {bound}", "not delivered; due {bound}"),
-    "suspended": ("opgeschort: de voorwaarde {condition} geldt niet", "suspended: the condition {condition} does not hold"),
-    "outside_years": ("geldt alleen in {first}-{last}", "applies only in {first}-{last}"),
-    "no_entities": ("geen {noun} binnen het bereik van deze afspraak", "no {noun} within the scope of this clause"),
-    "missing": ("gegevens ontbreken: {missing}", "missing data: {missing}"),
-}
-
-DISTANCE: dict[tuple[str, bool], tuple[str, str]] = {
-    ("more", True): ("nog {amount} {of} nodig", "{amount} more {of} needed"),
-    ("fewer", True): ("{amount} {of} te veel", "{amount} {of} too many"),
-    ("more", False): ("nog {amount} nodig", "{amount} more needed"),
-    ("fewer", False): ("{amount} te veel", "{amount} too many"),
-}
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
@@ -84,29 +44,18 @@ def distance_text(distance: Distance | None, lang: str) -> str:
     if distance is None:
         return ""
     if distance.unit == "share":
-        amount = number(distance.amount * 100, lang, 1) + (" procentpunt" if lang != "en" else " percentage points")
+        amount = say("distance.points", lang, amount=number(distance.amount * 100, lang, 1))
     elif distance.unit == "days":
-        amount = number(distance.amount, lang) + (" dagen" if lang != "en" else " days")
+        amount = say("distance.days", lang, amount=number(distance.amount, lang))
     else:
         amount = value_text(distance.amount, distance.unit, lang)
     of = distance.of(lang) if distance.of else ""
-    nl, en = DISTANCE[(distance.direction, bool(of))]
-    return (en if lang == "en" else nl).format(amount=amount, of=of)
+    return say(f"distance.{distance.direction}{'_of' if of else ''}", lang, amount=amount, of=of)
 
 
-def norm_text(rule: Rule, finding: Finding, lang: str) -> str:
-    if rule.norm is None:
-        return "-"
-    text = rule.norm.text.strip()
-    if rule.norm.tree.upper is None and finding.bound is not None and not _is_literal(rule):
-        text += f" (= {value_text(finding.bound, rule.unit, lang)})"
-    return text
-
-
-def _is_literal(rule: Rule) -> bool:
-    from woonpact.engine.language import ast  # noqa: PLC0415
-
-    return rule.norm is not None and isinstance(rule.norm.tree.bound, (ast.Number, ast.Share, ast.Money))
+def condition_words(name: str) -> str:
+    """A condition's name as words: `financiering_gevonden` is "financiering gevonden"."""
+    return name.replace("_", " ")
 
 
 def party_names(pack: Pack, ids: Iterable[str]) -> str:
@@ -116,44 +65,131 @@ def party_names(pack: Pack, ids: Iterable[str]) -> str:
 
 
 def message(finding: Finding, lang: str, pack: Pack) -> str:
-    """The one sentence a review meeting reads for a finding; `pack` is the one checked, whose
-    parties approve its agreed deviations."""
+    """The one sentence a review meeting reads for a finding, in words: what was measured and
+    its value, the norm with this year's value, how far off; never the rule's expressions.
+    `pack` is the one checked, whose parties approve its agreed deviations."""
+    from woonpact.engine.output.phrases import Phrases  # noqa: PLC0415 - it reads this module
+
     rule = finding.rule
+    phrases = Phrases(pack, lang)
     unit = rule.unit
     details = dict(finding.details)
     distance = distance_text(finding.distance, lang)
+    subject = phrases.subject(rule, finding.value)
     fields = {
-        "value": value_text(finding.value, unit, lang),
+        "value": subject if rule.milestone is None else value_text(finding.value, "date", lang),
         "bound": value_text(finding.bound, unit if not isinstance(finding.bound, dt.date) else "date", lang),
-        "target": value_text(finding.target, unit, lang),
-        "norm": norm_text(rule, finding, lang),
+        "target": phrases.value(finding.target, unit),
+        "norm": phrases.norm(rule, finding.bound),
         "distance": f"; {distance}" if distance else "",
         "action": finding.action(lang) if finding.action else "",
         "deadline": details.get("deadline", ""),
-        "tolerance": value_text(details.get("tolerance"), unit, lang),
-        "condition": details.get("condition", ""),
+        "tolerance": phrases.value(details.get("tolerance"), unit),
+        "condition": phrases.condition(rule),
         "first": details.get("first", ""),
         "last": details.get("last", ""),
         "days": finding.distance.amount if finding.distance else "",
-        "missing": ", ".join(finding.missing),
+        "missing": ", ".join(missing_words(m, pack, lang) for m in finding.missing),
         "noun": _noun(rule, lang),
-        "value_suffix": f" ({value_text(finding.value, unit, lang)})" if finding.value is not None else "",
+        "deliverable": details.get("deliverable", ""),
+        "value_suffix": f" ({subject})" if finding.value is not None else "",
     }
-    nl, en = REASONS[finding.reason]
-    text = (en if lang == "en" else nl).format(**fields)
+    if finding.reason == "signal":
+        fields["target"] = phrases.level(rule, finding.target)
+    text = say(f"finding.{finding.reason}", lang, **fields)
     if finding.contested:
-        names = ", ".join(f"{f.name} ({f.contested_by})" for f in finding.contested)
-        text += (f" [rust op betwist cijfer: {names}]" if lang != "en" else f" [rests on a contested figure: {names}]")
+        figures = ", ".join(say("finding.contested_figure", lang, figure=figure_label(f.name, lang),
+                                party=party_names(pack, [f.contested_by or ""]))
+                            for f in finding.contested)
+        text += say("finding.contested", lang, figures=figures)
     if "held_on" in details:
         text += say("finding.action_held", lang, date=value_text(details["held_on"], "date", lang))
     if finding.unconfirmed:
-        figures = ", ".join(f"{f.name} {f.year} ({say(f'figure.status.{f.status}', lang)})"
+        figures = ", ".join(say("finding.unconfirmed_figure", lang, figure=readable(f.name, lang),
+                                year=f.year, status=say(f"figure.status.{f.status}", lang))
                             for f in finding.unconfirmed)
         text += say("finding.unconfirmed", lang, figures=figures)
     if finding.deviation is not None:
         text += say("finding.agreed_deviation", lang, approved_by=party_names(pack, finding.deviation.approved_by),
                     reason=finding.deviation.reason)
     return text
+
+
+_MISSING = re.compile(r"^(?P<name>.+?)(?: \((?P<where>[^()]*)\))?$")
+
+
+def missing_words(missing: str, pack: Pack, lang: str) -> str:
+    """A missing fact as the judge names it (`evictions_rent_arrears (wonen-wateringen, 2026)`)
+    in words: "huisuitzettingen wegens huurachterstand (Wonen Wateringen, 2026)"."""
+    match = _MISSING.match(missing)
+    assert match is not None
+    name = match["name"]
+    where = [party_names(pack, [part.strip()]) for part in (match["where"] or "").split(",")
+             if part.strip()]
+    call = re.fullmatch(r'(param|condition)\("?([^")]+)"?\)', name)
+    if name in ("share of zero", "division by zero"):
+        shown = say(f"missing.{name.replace(' ', '_')}", lang)
+    elif call:
+        name = parameter_label(call[2], lang) if call[1] == "param" else condition_words(call[2])
+        shown = say(f"missing.fact_{call[1]}", lang, name=name)
+    else:
+        shown = figure_label(name, lang)
+    return f"{shown} ({', '.join(where)})" if where else shown
+
+
+def figure_label(name: str, lang: str) -> str:
+    """A figure, list or `list.attribute` by its label; an unknown name in words."""
+    vocab = vocabulary()
+    collection, _, attribute = name.partition(".")
+    if attribute and (collection, attribute) in vocab.attribute_labels:
+        words = vocab.attribute_labels[(collection, attribute)](lang)
+        return say("words.sum", lang, attribute=words, items=vocab.nouns[collection](lang))
+    found = vocab.labels.get(name) or vocab.nouns.get(name)
+    return found(lang) if found else name.replace("_", " ")
+
+
+_NAMED = re.compile(r'param\((?P<param>\w+)\)|condition\("(?P<condition>[^"]+)"\)'
+                    r"|\b(?P<extreme>min|max)\((?P<first>[^(),]+),\s*(?P<second>[^(),]+)\)"
+                    r"|(?P<name>\b[a-z]+(?:[._][a-z0-9]+)+\b)|(?<= )(?P<op><=|>=|==|!=)(?= )")
+_OPERATORS = {"<=": "at_most", ">=": "at_least", "==": "equal", "!=": "not_equal"}
+
+
+def readable(text: str, lang: str) -> str:
+    """An author's own words (an interpretation) as readers should see them: the facts,
+    parameters, conditions and statuses it names by their labels, a comparison in words."""
+    def word(match: re.Match[str]) -> str:
+        if match["param"]:
+            return parameter_label(match["param"], lang)
+        if match["condition"]:
+            return condition_words(match["condition"])
+        if match["op"]:
+            return say(f"words.{_OPERATORS[match['op']]}", lang, value="").strip()
+        if match["extreme"]:  # a formula in the author's words: max(0, 200 - x)
+            first, second = (readable(match[k].strip(), lang) for k in ("first", "second"))
+            return say(f"words.{match['extreme']}", lang, items=first, last=second)
+        name = match["name"]
+        if name in Status.__members__.values():
+            return status_text(Status(name), lang)
+        if f"field.{name}" in MESSAGES:  # a field of the pack (effort_ceiling)
+            return say(f"field.{name}", lang)
+        if name in _parameter_names():
+            return parameter_label(name, lang)
+        return figure_label(name, lang)
+    return _NAMED.sub(word, text)
+
+
+def _parameter_names() -> frozenset[str]:
+    from woonpact.engine.params import bundled as parameters  # noqa: PLC0415 - cached once a run
+
+    return frozenset(parameters().by_name)
+
+
+def parameter_label(name: str, lang: str) -> str:
+    """A national parameter by its label ("de liberalisatiegrens"), else its name in words."""
+    from woonpact.engine.params import bundled as parameters  # noqa: PLC0415 - cached once a run
+
+    found = parameters().by_name.get(name)
+    return found.label(lang) if found is not None and found.label else name.replace("_", " ")
 
 
 def _noun(rule: Rule, lang: str) -> str:
@@ -168,6 +204,15 @@ def rule_label(finding: Finding, checked_pack: str) -> str:
 
 def clause_label(rule: Rule, checked_pack: str) -> str:
     return rule.id if rule.pack == checked_pack else rule.key
+
+
+def theme_label(theme: str, lang: str) -> str:
+    """A theme in words ("Wonen en zorg"), as the pack schema names it; else as written."""
+    theme_schema = load_schema("pack.schema.json")["$defs"]["rule"]["properties"]["theme"]
+    labels = theme_schema.get("x-labels", {})
+    if theme in labels:
+        return str(labels[theme]["en" if lang == "en" else "nl"])
+    return theme.replace("-", " ").capitalize()
 
 
 def status_text(status: Status, lang: str) -> str:

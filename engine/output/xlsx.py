@@ -16,7 +16,8 @@ from woonpact.engine.check import CheckResult
 from woonpact.engine.i18n import say
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack
-from woonpact.engine.output.words import message, norm_text, rule_label, scope_text, status_text
+from woonpact.engine.output.phrases import Phrases
+from woonpact.engine.output.words import message, rule_label, scope_text, status_text, theme_label
 
 FORMATS = {"share": "0.0%", "eur": '"€" #,##0.00', "count": "#,##0", "date": "yyyy-mm-dd"}
 FILLS = {Status.BREACH: "F8D7DA", Status.WARNING: "FDE7C8", Status.COMPLIANT: "D9F2E3",
@@ -70,6 +71,7 @@ def _cell(value: Any) -> Any:
 
 def _row(f: Finding, pack: Pack, lang: str) -> list[Any]:
     rule = f.rule
-    return [rule.pack, f.year, rule_label(f, pack.id), rule.title(lang), rule.theme, scope_text(f.scope, lang),
-            status_text(f.status, lang), _cell(f.value), norm_text(rule, f, lang) if rule.norm else None,
-            _cell(f.target), message(f, lang, pack), rule.source.section]
+    norm = Phrases(pack, lang).norm(rule, f.bound) if rule.norm else None
+    return [rule.pack, f.year, rule_label(f, pack.id), rule.title(lang),
+            theme_label(rule.theme, lang), scope_text(f.scope, lang), status_text(f.status, lang),
+            _cell(f.value), norm, _cell(f.target), message(f, lang, pack), rule.source.section]

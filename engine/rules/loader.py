@@ -7,6 +7,7 @@ mistake in one run, each with its file, line, column and field.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from woonpact.engine.language.types import Checked, Environment, check, share_as
 from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.pack import (
     Amendment, Basis, ClauseLadder, Dispute, Expression, Ladder, Milestone, Norm, Obligation, Pack,
-    Party, Role, Rule, Rung, Scope, ScopeKind, Signal, Source, Trajectory, Trigger,
+    Party, Role, Rule, Rung, Scope, ScopeKind, Signal, Source, Trajectory, Trigger, Wording,
 )
 from woonpact.engine.model.text import Text
 from woonpact.engine.params import Parameters
@@ -387,9 +388,29 @@ class _PackReader:
             trajectory=trajectory, applies_if=applies_if, trigger=trigger, milestone=milestone,
             effort_shortfall=raw.get("effort_shortfall", policy),
             interpretation=Text.of(raw["interpretation"]) if raw.get("interpretation") else None,
+            wording=self.wording(raw, path),
             unit=unit or ("bool" if trigger or milestone else "number"),
         )
         return replace(rule, reads=rule_reads(rule, env))
+
+    def wording(self, raw: Any, path: list[Any]) -> Wording | None:
+        """The author's words, each placeholder one its text may hold."""
+        spec = raw.get("wording")
+        if spec is None:
+            return None
+        texts = {part: Text.of(spec[part]) for part in ("measure", "norm") if part in spec}
+        for part, text in texts.items():
+            allowed = Wording.PLACES[part]
+            for words in (text.nl, text.en):
+                try:
+                    names = [name for _, name, _, _ in string.Formatter().parse(words)
+                             if name is not None]
+                except ValueError:  # a lone brace
+                    names = ["{"]
+                for name in (n for n in names if n not in allowed):
+                    self.problem("pack.wording_placeholder", raw, [*path, "wording", part],
+                                 name=name, allowed=", ".join(f"{{{p}}}" for p in sorted(allowed)))
+        return Wording(texts.get("measure"), texts.get("norm"))
 
     @staticmethod
     def default_responsible(scope: Scope) -> tuple[str, ...]:

@@ -106,6 +106,11 @@ def facts_vocabulary(packs: Iterable[Pack]) -> Vocabulary:
     return vocabulary(combine(p.declarations for p in packs))
 
 
+def pack_vocabulary(pack: Pack, rules: Path | None = None) -> Vocabulary:
+    """The vocabulary an agreement's facts are read and asked for by (`facts_vocabulary`)."""
+    return facts_vocabulary(included_packs(pack, rules))
+
+
 def pack_parameters(packs: Iterable[Pack]) -> Parameters:
     """The national parameters with the dated values the packs set themselves."""
     own: dict[str, Parameter] = {}

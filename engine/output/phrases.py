@@ -1,0 +1,320 @@
+"""A rule's expressions in words, for everyone who reads findings rather than writes rules.
+
+`cumulative(new_build_social - sold_social, 2025)` becomes "opgeleverde sociale huurwoningen
+min verkochte sociale huurwoningen, opgeteld sinds 2025"; `count(meetings where kind ==
+"bestuurlijk_overleg")` becomes "overleggen (soort overleg: bestuurlijk overleg)". Figures,
+attributes and lists are named by the vocabulary's labels, parameters by theirs, parties by
+their names; a filter is a list of conditions in brackets. Where the words read badly, the
+rule's author writes them (`wording`), and those win. `woonpact explain` keeps the
+expressions, for authors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.i18n import say
+from woonpact.engine.language import ast
+from woonpact.engine.language.types import YEAR_JUDGED
+from woonpact.engine.model.pack import Pack, Rule, ScopeKind
+from woonpact.engine.output.words import condition_words, number, parameter_label, value_text
+
+ARITHMETIC = {"+": "plus", "-": "minus", "*": "times", "/": "divided"}
+COMPARISONS = {
+    ">=": "at_least",
+    "<=": "at_most",
+    ">": "more",
+    "<": "less",
+    "==": "equal",
+    "!=": "not_equal",
+}
+SIMPLE = (ast.Name, ast.Number, ast.Share, ast.Money, ast.Text, ast.Bool)
+
+
+class Phrases:
+    """Words for the expressions of one pack's rules, in one language."""
+
+    def __init__(self, pack: Pack, lang: str) -> None:
+        self.pack = pack
+        self.lang = lang
+        self.vocab = vocabulary(pack.declarations)  # with the figures the pack declares itself
+
+    def say(self, key: str, **params: Any) -> str:
+        return say(f"words.{key}", self.lang, **params)
+
+    # -- what a rule measures, and its norm -------------------------------------------------
+
+    def measure(self, rule: Rule) -> str:
+        """What the rule measures, as a noun phrase."""
+        if rule.wording is not None and rule.wording.measure is not None:
+            return rule.wording.measure(self.lang).replace("{value}", "").strip(" :")
+        return self.words(rule.measure.tree, _entity(rule)) if rule.measure else ""
+
+    def subject(self, rule: Rule, value: Any) -> str:
+        """The measured value with what it is: "139 opgeleverde sociale huurwoningen sinds 2025",
+        or "aandeel verhuringen (…): 22,4%" where the number cannot lead."""
+        shown = value_text(value, rule.unit if not isinstance(value, bool) else "bool", self.lang)
+        if rule.wording is not None and rule.wording.measure is not None:
+            words = rule.wording.measure(self.lang)
+            return words.replace("{value}", shown) if "{value}" in words else f"{words}: {shown}"
+        if rule.measure is None:
+            return shown
+        phrase = self.measure(rule)
+        if rule.unit in ("count", "number") and value != 1 and _leads(rule.measure.tree):
+            return f"{shown} {phrase}"  # not "1 overleggen": the nouns are plural
+        return f"{phrase}: {shown}"
+
+    def norm(self, rule: Rule, bound: Any, upper: Any = None) -> str:
+        """The norm in words with its values this year: "ten minste 30%", "ten hoogste € 932,93
+        (de liberalisatiegrens)"."""
+        if rule.norm is None:
+            return "-"
+        tree = rule.norm.tree
+        unit = rule.unit
+        if rule.wording is not None and rule.wording.norm is not None:
+            return rule.wording.norm(self.lang).format(
+                bound=self.value(bound, unit), upper=self.value(upper, unit)
+            )
+        if tree.op == "between":
+            return self.say(
+                "between",
+                low=self._bound(tree.bound, bound, unit, rule),
+                high=self._bound(tree.upper, upper, unit, rule),
+            )  # type: ignore[arg-type]
+        if unit == "bool":
+            return self.say("required", value=self._bound(tree.bound, bound, unit, rule))
+        return self.say(COMPARISONS[tree.op], value=self._bound(tree.bound, bound, unit, rule))
+
+    def level(self, rule: Rule, level: Any) -> str:
+        """A signal level in words: "boven 20%"."""
+        assert rule.signal is not None
+        tree = rule.signal.level.tree
+        return self.say(COMPARISONS[tree.op], value=self._bound(tree.bound, level, rule.unit, rule))
+
+    def _bound(self, node: ast.Node, value: Any, unit: str, rule: Rule) -> str:
+        shown = self.value(value, unit) if value is not None else self.words(node, _entity(rule))
+        if isinstance(node, (ast.Number, ast.Share, ast.Money, ast.Bool)) or value is None:
+            return shown
+        return f"{shown} ({self.words(node, _entity(rule))})"
+
+    def value(self, value: Any, unit: str) -> str:
+        """A value as a person writes it; a literal share without needless decimals (30%)."""
+        if unit == "share" and isinstance(value, float) and round(value * 100, 6).is_integer():
+            return f"{round(value * 100)}%"
+        return value_text(value, "bool" if isinstance(value, bool) else unit, self.lang)
+
+    def condition(self, rule: Rule) -> str:
+        """A rule's `applies_if` in words."""
+        return self.words(rule.applies_if.tree, _entity(rule)) if rule.applies_if else ""
+
+    # -- expressions ------------------------------------------------------------------------
+
+    def words(self, node: ast.Node, entity: str | None = None) -> str:
+        """An expression as a noun phrase; `entity`: the collection whose attributes it sees."""
+        match node:
+            case ast.Number(value=v):
+                return number(v, self.lang, 0 if float(v).is_integer() else 1)
+            case ast.Share(value=v):
+                return self.value(v, "share")
+            case ast.Money(value=v):
+                return "€ " + number(v, self.lang, 0 if float(v).is_integer() else 2)
+            case ast.Bool(value=v):
+                return value_text(v, "bool", self.lang)
+            case ast.Text(value=v):
+                return self._text(v)
+            case ast.Name(name=name):
+                return self._name(name, entity)
+            case ast.Unary(op="not", operand=operand):
+                return self.say("not", value=self.words(operand, entity))
+            case ast.Unary(operand=operand):
+                return self.say("negative", value=self.words(operand, entity))
+            case ast.Binary(op=op, left=left, right=right) if op in ARITHMETIC:
+                return self.say(
+                    ARITHMETIC[op],
+                    left=self.words(left, entity),
+                    right=self._operand(right, entity),
+                )
+            case ast.Binary():
+                return self._filter(node, entity)
+            case ast.Call():
+                return self._call(node, entity)
+        raise AssertionError(f"unknown node {node!r}")
+
+    def _operand(self, node: ast.Node, entity: str | None) -> str:
+        """The right operand, bracketed when it is a sum itself: a - (b + c)."""
+        words = self.words(node, entity)
+        return f"({words})" if isinstance(node, ast.Binary) and node.op in ARITHMETIC else words
+
+    def _name(self, name: str, entity: str | None) -> str:
+        vocab = self.vocab
+        if name == YEAR_JUDGED:
+            return self.say("year_judged")
+        if entity is not None and name in vocab.collections[entity]:
+            return self._attribute(entity, name)
+        collection, _, attribute = name.partition(".")
+        if attribute and collection in vocab.collections:
+            return self._attribute(collection, attribute)
+        if name in vocab.collections:
+            return vocab.nouns[name](self.lang)
+        label = vocab.labels.get(name)
+        return label(self.lang) if label else name.replace("_", " ")
+
+    def _attribute(self, collection: str, attribute: str) -> str:
+        label = self.vocab.attribute_labels.get((collection, attribute))
+        return label(self.lang) if label else self.say(f"date_{attribute}")
+
+    def _text(self, text: str) -> str:
+        party = self.pack.party(text)
+        return party.name if party else condition_words(text)
+
+    def _filter(self, node: ast.Node, entity: str | None) -> str:
+        """A condition on an item, in words: "soort overleg: bestuurlijk overleg", "kale huur ten
+        hoogste de 2e aftoppingsgrens"; `and` joins with commas."""
+        match node:
+            case ast.Binary(op="and", left=left, right=right):
+                return f"{self._filter(left, entity)}, {self._filter(right, entity)}"
+            case ast.Binary(op="or", left=left, right=right):
+                return self.say(
+                    "or", left=self._filter(left, entity), right=self._filter(right, entity)
+                )
+            case ast.Binary(op="in", left=left, right=right):
+                return self.say(
+                    "among", value=self.words(left, entity), items=self.words(right, entity)
+                )
+            case (
+                ast.Binary(op="==", left=left, right=ast.Bool(value=True))
+                | ast.Binary(op="!=", left=left, right=ast.Bool(value=False))
+            ):
+                return self.words(left, entity)
+            case ast.Binary(op="==", left=left, right=right):
+                return f"{self.words(left, entity)}: {self.words(right, entity)}"
+            case ast.Binary(op="!=", left=left, right=right):
+                return f"{self.words(left, entity)}: " + self.say(
+                    "not", value=self.words(right, entity)
+                )
+            case ast.Binary(op=op, left=left, right=right):
+                return f"{self.words(left, entity)} " + self.say(
+                    COMPARISONS[op], value=self.words(right, entity)
+                )
+            case ast.Unary(op="not", operand=operand):
+                return self.say("not", value=self._filter(operand, entity))
+        return self.words(node, entity)
+
+    def _call(self, call: ast.Call, entity: str | None) -> str:
+        func, args = call.func, call.args
+        handlers: dict[str, Callable[[], str]] = {
+            "cumulative": lambda: self._cumulative(args[0], args[1], entity),
+            "previous": lambda: self.say("previous", value=self.words(args[0], entity)),
+            "at": lambda: self.say("at", value=self.words(args[1], entity), year=self._year(args[0])),
+            "share": lambda: self._share(call, entity),
+            "count": lambda: self._items(call, entity),
+            "sum": lambda: self._sum(call, entity),
+            "min": lambda: self._extreme(call, entity),
+            "max": lambda: self._extreme(call, entity),
+            "param": lambda: self._parameter(args),
+            "price_level": lambda: self.say(
+                "price_level",
+                amount=self.words(args[0], entity),
+                base=self._year(args[1]),
+                index=self._parameter(args[2:3]),
+            ),
+            "exists": lambda: self.say("exists", value=self.words(args[0], entity)),
+            "corporations": lambda: self.say("corporations", value=self.words(args[0], entity)),
+            "condition": lambda: self.say(
+                "condition", name=condition_words(args[0].value)),  # type: ignore[union-attr]
+        }
+        return handlers[func]()
+
+    def _year(self, node: ast.Node) -> str:
+        """A year as written (2025, not 2.025), or one counted from the year judged
+        (`year_judged - 1`: "het jaar vóór het beoordeelde jaar")."""
+        match node:
+            case ast.Number(value=value):
+                return str(int(value))
+            case ast.Name(name="year_judged"):
+                return self.say("year_judged")
+            case ast.Binary(op="+" | "-" as op, left=ast.Name(name="year_judged"),
+                            right=ast.Number(value=value)):
+                after = (op == "+") == (value > 0)
+                return self.say("year_after" if after else "year_before", years=int(abs(value)))
+        return self.words(node, None)
+
+    def _cumulative(self, inner: ast.Node, first: ast.Node, entity: str | None) -> str:
+        key = "since" if isinstance(inner, SIMPLE) else "summed_since"
+        return self.say(key, value=self.words(inner, entity), year=self._year(first))
+
+    def _extreme(self, call: ast.Call, entity: str | None) -> str:
+        """min and max, nested ones of the same kind as one list: "de kleinste van a, b en c"."""
+        terms: list[ast.Node] = []
+        stack = list(call.args)
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, ast.Call) and node.func == call.func:
+                stack = [*node.args, *stack]
+            else:
+                terms.append(node)
+        words = [self.words(term, entity) for term in terms]
+        return self.say(call.func, items=", ".join(words[:-1]), last=words[-1])
+
+    def _share(self, call: ast.Call, entity: str | None) -> str:
+        if call.where is not None:
+            collection = call.args[0].name  # type: ignore[union-attr]
+            return self.say(
+                "share_of_items",
+                part=self._items(call, entity),
+                whole=self.vocab.nouns[collection](self.lang),
+            )
+        part, whole = call.args
+        return self.say(
+            "share", part=self._bracketed(part, entity), whole=self._bracketed(whole, entity)
+        )
+
+    def _bracketed(self, node: ast.Node, entity: str | None) -> str:
+        words = self.words(node, entity)
+        return f"({words})" if isinstance(node, ast.Binary) else words
+
+    def _items(self, call: ast.Call, entity: str | None) -> str:
+        """A list's items, with the filter's conditions in brackets: "overleggen (maand: 11)"."""
+        target = call.args[0]
+        assert isinstance(target, ast.Name)
+        collection = target.name.partition(".")[0]
+        noun = self.vocab.nouns[collection](self.lang)
+        return (
+            f"{noun} ({self._filter(call.where, collection)})" if call.where is not None else noun
+        )
+
+    def _sum(self, call: ast.Call, entity: str | None) -> str:
+        target = call.args[0]
+        assert isinstance(target, ast.Name)
+        collection, _, attribute = target.name.partition(".")
+        return self.say(
+            "sum", attribute=self._attribute(collection, attribute), items=self._items(call, entity)
+        )
+
+    def _parameter(self, args: tuple[ast.Node, ...]) -> str:
+        words = parameter_label(args[0].name, self.lang)  # type: ignore[union-attr]
+        return self.say("at", value=words, year=self._year(args[1])) if len(args) > 1 else words
+
+
+
+
+def _entity(rule: Rule) -> str | None:
+    return rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None
+
+
+def _leads(node: ast.Node) -> bool:
+    """Whether a count reads best with its number first ("139 opgeleverde sociale huurwoningen
+    sinds 2025"): a figure, a list's items, one of those in another year or summed over years."""
+    match node:
+        case ast.Name():
+            return True
+        case ast.Call(func="count"):
+            return True
+        case (
+            ast.Call(func="cumulative" | "previous", args=(inner, *_))
+            | ast.Call(func="at", args=(_, inner))
+        ):
+            return isinstance(inner, ast.Name)
+    return False

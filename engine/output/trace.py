@@ -1,0 +1,520 @@
+"""How a finding's value was built, for a person who wants to follow it.
+
+A cumulative value is each year's figure and their sum (139 = 80 in 2025 + 59 in 2026), a share
+its numerator and denominator, an agreement-wide figure the corporations' parts when the
+municipality gave none; every figure with who supplied it from which system, every national
+parameter with its date and source; for a clause with a trajectory, its course so far.
+
+The judge (engine/evaluation/judge.py) never builds this: a sweep that only counts statuses
+must not pay for it. A trace is worked out afterwards, only for the findings a report or JSON
+shows, by evaluating the parts of the rule's expressions again with the same compiled code
+against the same facts, so it cannot tell a different story from the finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from woonpact.engine.check import CheckResult, parameters
+from woonpact.engine.evaluation.compiled import environment
+from woonpact.engine.evaluation.context import Context, History
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language import ast
+from woonpact.engine.language.compiler import compile_expression
+from woonpact.engine.language.missing import MissingFact
+from woonpact.engine.language.types import Environment, check
+from woonpact.engine.model.finding import Finding
+from woonpact.engine.i18n import say
+from woonpact.engine.model.pack import Pack, Rule, ScopeKind
+from woonpact.engine.output.phrases import Phrases
+from woonpact.engine.output.report import charted
+from woonpact.engine.output.words import party_names, value_text
+
+
+@dataclass(frozen=True)
+class Term:
+    """One number a value is made of: a year's figure, a part, a corporation's share of a sum."""
+
+    words: str
+    value: Any
+    year: int | None = None
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """A value and the terms it is made of: `years` (added up), `share` (part over whole),
+    `parties` (the corporations' figures added up)."""
+
+    kind: str
+    words: str
+    value: Any
+    unit: str
+    terms: tuple[Term, ...]
+    measure: bool = False  # the rule's measure itself: its words are the finding's already
+
+
+@dataclass(frozen=True)
+class Supplied:
+    """A figure as a fact set gives it, and by whom."""
+
+    name: str
+    words: str
+    year: int
+    value: Any
+    unit: str
+    party: str | None  # whose section; None for the municipality's (the agreement as a whole)
+    supplied_by: str | None
+    system: str | None
+    contested_by: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ParameterUse:
+    name: str
+    words: str
+    year: int
+    value: Any
+    unit: str
+    valid_from: Any
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Trace:
+    steps: tuple[Step, ...] = ()
+    figures: tuple[Supplied, ...] = ()
+    parameters: tuple[ParameterUse, ...] = ()
+    path: tuple[tuple[int, Any, Any], ...] = ()  # (year, value, target) of a charted clause so far
+    entity: tuple[Supplied, ...] = field(default=())  # the attributes of the item judged
+
+
+class Tracer:
+    """Traces the findings of one check; compiles each part of an expression once."""
+
+    def __init__(self, result: CheckResult, lang: str) -> None:
+        self.result = result
+        self.phrases = Phrases(result.pack, lang)
+        corporations = tuple(p.id for p in result.pack.corporations())
+        self.parameters = parameters()
+        self.history = History(
+            result.fact_sets, self.parameters, corporations, vocabulary().summable
+        )
+        self._closures: dict[tuple[str, int, str | None], Callable[[Any, Any], Any]] = {}
+        self._envs: dict[tuple[str, str | None], Environment] = {}
+        self._series: dict[tuple[str, str], list[Finding]] = {}
+        for f in result.findings:
+            self._series.setdefault((f.rule.key, f.scope.id), []).append(f)
+
+    def trace(self, finding: Finding) -> Trace:
+        rule = finding.rule
+        if rule.measure is None and rule.norm is None:
+            return Trace()
+        ctx, ent = self._context(finding)
+        walk = _Walk(self, rule)
+        if ent is not _NONE:
+            trees = [rule.measure.tree] if rule.measure else []
+            trees += (
+                [n for n in (rule.norm.tree.bound, rule.norm.tree.upper) if n is not None]
+                if rule.norm
+                else []
+            )
+            for tree in trees:
+                walk.node(
+                    tree,
+                    ctx,
+                    ent,
+                    rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None,
+                )
+        path: tuple[tuple[int, Any, Any], ...] = ()
+        if charted(rule):
+            path = tuple(
+                (f.year, f.value, f.target)
+                for f in self._series.get((rule.key, finding.scope.id), ())
+                if f.year <= finding.year and f.value is not None
+            )
+        return Trace(
+            tuple(walk.steps.values()),
+            tuple(walk.figures.values()),
+            tuple(walk.parameters.values()),
+            path,
+            tuple(walk.attributes.values()),
+        )
+
+    def _context(self, finding: Finding) -> tuple[Context, Any]:
+        rule, scope = finding.rule, finding.scope
+        party = (
+            scope.party if rule.scope.kind in (ScopeKind.CORPORATIONS, ScopeKind.PARTY) else None
+        )
+        ctx = self.history.context(finding.year, party)
+        if rule.scope.kind is not ScopeKind.EACH:
+            return ctx, None
+        collection = rule.scope.collection or ""
+        try:
+            entities = ctx.entities(collection)
+        except MissingFact:
+            return ctx, _NONE
+        wanted = scope.id.partition("/")[2]
+        found = next(
+            (row for row in entities.rows() if str(entities.get(row, "id")) == wanted), _NONE
+        )
+        return ctx, found
+
+    def value(self, rule: Rule, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> Any:
+        """The node's value in this context, or None when a fact it needs is missing."""
+        key = (rule.key, id(node), inside)
+        closure = self._closures.get(key)
+        if closure is None:
+            closure = self._closures[key] = compile_expression(node, self._env(rule, inside))
+        try:
+            return closure(ctx, ent)
+        except MissingFact:
+            return None
+
+    def unit(self, rule: Rule, node: ast.Node, inside: str | None) -> str:
+        """The unit of a part of a rule's expression, as the load-time check finds it."""
+        return check(node, self._env(rule, inside)).unit
+
+    def _env(self, rule: Rule, inside: str | None) -> Environment:
+        key = (rule.key, inside)
+        if key not in self._envs:
+            env = environment(rule, self.parameters)
+            self._envs[key] = env.inside(inside) if inside and env.entity != inside else env
+        return self._envs[key]
+
+
+_NONE = object()  # a per-entity finding whose item is no longer among the facts
+
+
+class _Walk:
+    """Goes through one rule's expressions for one finding, gathering what its value rests on."""
+
+    def __init__(self, tracer: Tracer, rule: Rule) -> None:
+        self.tracer, self.rule = tracer, rule
+        self.phrases = tracer.phrases
+        self.steps: dict[tuple[Any, ...], Step] = {}
+        self.figures: dict[tuple[str, int, str | None], Supplied] = {}
+        self.parameters: dict[tuple[str, int], ParameterUse] = {}
+        self.attributes: dict[str, Supplied] = {}
+
+    def node(self, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> None:
+        value = self.tracer.value
+        rule = self.rule
+        match node:
+            case ast.Call(func="cumulative", args=(inner, first)):
+                years = range(int(first.value), ctx.year + 1)  # type: ignore[union-attr]
+                terms = tuple(
+                    Term(
+                        self.phrases.words(inner, inside),
+                        value(rule, inner, ctx.at_year(y), ent, inside),
+                        y,
+                    )
+                    for y in years
+                )
+                self._step("years", node, ctx, ent, inside, terms)
+                for y in years:
+                    self.node(inner, ctx.at_year(y), ent, inside)
+            case ast.Call(func="share", args=args, where=where):
+                if where is not None:  # the items that pass, of all the items
+                    part, whole = (ast.Call("count", args, w, node.pos) for w in (where, None))
+                    below = [(where, args[0].name)]  # type: ignore[union-attr]
+                else:
+                    part, whole = args
+                    below = [(part, inside), (whole, inside)]
+                terms = (self._term(part, ctx, ent, inside), self._term(whole, ctx, ent, inside))
+                self._step("share", node, ctx, ent, inside, terms)
+                for child, sees in below:
+                    self.node(child, ctx, ent, sees)
+            case ast.Call(func="previous", args=(inner,)):
+                self.node(inner, ctx.at_year(ctx.year - 1), ent, inside)
+            case ast.Call(func="at", args=(year, inner)):
+                self.node(inner, ctx.at_year(self._year(year, ctx)), ent, inside)
+            case ast.Call(func="param", args=(name, *year)):
+                when = self._year(year[0], ctx) if year else ctx.year
+                self._parameter(name.name, when)  # type: ignore[union-attr]
+            case ast.Call(func="price_level", args=(amount, base, index)):
+                self.node(amount, ctx, ent, inside)
+                self._parameter(index.name, ctx.year)  # type: ignore[union-attr]
+                self._parameter(index.name, self._year(base, ctx))  # type: ignore[union-attr]
+            case ast.Call(func="count" | "sum", args=(target,), where=where):
+                if where is not None:
+                    collection = target.name.partition(".")[0]  # type: ignore[union-attr]
+                    self.node(where, ctx, ent, collection)
+            case ast.Call(args=args):
+                for arg in args:
+                    self.node(arg, ctx, ent, inside)
+            case ast.Unary(operand=operand):
+                self.node(operand, ctx, ent, inside)
+            case ast.Binary(left=left, right=right):
+                self.node(left, ctx, ent, inside)
+                self.node(right, ctx, ent, inside)
+            case ast.Name(name=name) if (
+                inside is not None and name in vocabulary().collections[inside]
+            ):
+                if ent is not None and inside == self.rule.scope.collection:
+                    self._attribute(name, ent, ctx)
+            case ast.Name(name=name) if name in vocabulary().figures:
+                self._figure(name, ctx)
+
+    def _year(self, node: ast.Node, ctx: Context) -> int:
+        """A year argument as written (2022) or counted from the year judged (`year_judged - 1`)."""
+        if isinstance(node, ast.Number):
+            return int(node.value)
+        return int(self.tracer.value(self.rule, node, ctx, None, None))
+
+    def _term(self, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> Term:
+        return Term(
+            self.phrases.words(node, inside), self.tracer.value(self.rule, node, ctx, ent, inside)
+        )
+
+    def _step(
+        self,
+        kind: str,
+        node: ast.Node,
+        ctx: Context,
+        ent: Any,
+        inside: str | None,
+        terms: tuple[Term, ...],
+    ) -> None:
+        measure = self.rule.measure is not None and node is self.rule.measure.tree
+        self.steps.setdefault(
+            (kind, id(node), ctx.year),
+            Step(
+                kind,
+                self.phrases.words(node, inside),
+                self.tracer.value(self.rule, node, ctx, ent, inside),
+                self.tracer.unit(self.rule, node, inside),
+                terms,
+                measure,
+            ),
+        )
+
+    def _figure(self, name: str, ctx: Context) -> None:
+        facts = ctx.facts()
+        if facts is None:
+            return
+        unit = vocabulary().figures[name]
+        words = self.phrases.words(ast.Name(name, 0))
+        if ctx.party is not None or name in facts.agreement_section.figures:
+            self._supplied(name, words, ctx.year, unit, ctx.party, ctx)
+            return
+        parts = []
+        for corporation in self.tracer.history.corporations:
+            section = facts.parties.get(corporation)
+            if section is not None and name in section.figures:
+                parts.append(
+                    Term(
+                        party_names(self.tracer.result.pack, [corporation]),
+                        section.figures[name],
+                        ctx.year,
+                        corporation,
+                    )
+                )
+                self._supplied(name, words, ctx.year, unit, corporation, ctx)
+        if parts and name in self.tracer.history.additive:
+            total = (
+                sum(t.value for t in parts)
+                if len(parts) == len(self.tracer.history.corporations)
+                else None
+            )
+            self.steps.setdefault(
+                ("parties", name, ctx.year),
+                Step("parties", f"{words} {ctx.year}", total, unit, tuple(parts)),
+            )
+
+    def _supplied(
+        self, name: str, words: str, year: int, unit: str, party: str | None, ctx: Context
+    ) -> None:
+        facts = ctx.facts()
+        assert facts is not None
+        section = facts.parties.get(party) if party is not None else facts.agreement_section
+        if section is None or name not in section.figures:
+            return
+        contest = section.contested.get(name)
+        self.figures.setdefault(
+            (name, year, party),
+            Supplied(
+                name,
+                words,
+                year,
+                section.figures[name],
+                unit,
+                party,
+                section.supplier,
+                section.system,
+                contest.by if contest else None,
+                contest.reason if contest else None,
+            ),
+        )
+
+    def _attribute(self, name: str, ent: Any, ctx: Context) -> None:
+        collection = self.rule.scope.collection or ""
+        attributes = vocabulary().collections[collection]
+        index = tuple(attributes).index(name)
+        if ent[index] is None:
+            return
+        unit = attributes[name]
+        self.attributes.setdefault(
+            name,
+            Supplied(
+                f"{collection}.{name}",
+                self.phrases.words(ast.Name(name, 0), collection),
+                ctx.year,
+                ent[index],
+                unit,
+                None,
+                None,
+                None,
+            ),
+        )
+
+    def _parameter(self, name: str, year: int) -> None:
+        found = self.tracer.parameters.by_name.get(name)
+        in_force = found.in_force(year) if found is not None else None
+        if found is None or in_force is None:
+            return
+        self.parameters.setdefault(
+            (name, year),
+            ParameterUse(
+                name,
+                self.phrases.words(ast.Call("param", (ast.Name(name, 0),), None, 0)),
+                year,
+                in_force.value,
+                found.unit,
+                in_force.valid_from,
+                in_force.source,
+                in_force.status,
+            ),
+        )
+
+
+# -- in words -------------------------------------------------------------------------------------
+
+
+def computation(trace: Trace, lang: str) -> list[str]:
+    """The sums and shares behind the value, one line each: "965 = 120 (2020) + …"."""
+    lines = []
+    for step in (s for s in trace.steps if s.kind in ("years", "share")):
+        total = value_text(step.value, step.unit, lang)
+        if step.kind == "years":
+            sum_ = " + ".join(
+                f"{value_text(t.value, 'number', lang)} ({t.year})" for t in step.terms
+            )
+        else:
+            part, whole = step.terms
+            sum_ = (f"{value_text(part.value, 'number', lang)} {part.words} / "
+                    f"{value_text(whole.value, 'number', lang)} {whole.words}")
+        lines.append(f"{total} = {sum_}" if step.measure else f"{step.words}: {total} = {sum_}")
+    return lines
+
+
+def provenance(trace: Trace, pack: Pack, lang: str) -> list[str]:
+    """Where each figure and parameter came from: the corporations' parts of a sum, the party,
+    who supplied it from which system, a contest; a parameter's date and source."""
+    lines = []
+    for step in (s for s in trace.steps if s.kind == "parties"):
+        terms = " + ".join(
+            f"{value_text(t.value, step.unit, lang)} ({t.words})" for t in step.terms
+        )
+        lines.append(f"{step.words}: {value_text(step.value, step.unit, lang)} = {terms}")
+    for item in trace.figures:
+        whose = party_names(pack, [item.party]) if item.party else say("trace.municipality", lang)
+        supplied = ", ".join(
+            x
+            for x in (
+                party_names(pack, [item.supplied_by]) if item.supplied_by else "",
+                item.system or "",
+            )
+            if x
+        )
+        line = say(
+            "trace.figure",
+            lang,
+            words=item.words,
+            year=item.year,
+            value=value_text(item.value, item.unit, lang),
+            whose=whose,
+            supplied=supplied or say("trace.unknown_supplier", lang),
+        )
+        if item.contested_by:
+            line += say(
+                "trace.contested",
+                lang,
+                party=party_names(pack, [item.contested_by]),
+                reason=item.reason or "",
+            )
+        lines.append(line)
+    lines += [f"{item.words}: {value_text(item.value, item.unit, lang)}" for item in trace.entity]
+    for use in trace.parameters:
+        lines.append(
+            say(
+                "trace.parameter",
+                lang,
+                words=use.words,
+                year=use.year,
+                value=value_text(use.value, use.unit if use.unit != "index" else "number", lang),
+                since=value_text(use.valid_from, "date", lang),
+                source=use.source or "-",
+            )
+        )
+    return lines
+
+
+def trace_json(trace: Trace) -> dict[str, Any]:
+    """The trace as check's JSON gives it (docs/schemas/check-output.schema.json)."""
+    return {
+        "steps": [
+            {
+                "kind": s.kind,
+                "what": s.words,
+                "value": _plain(s.value),
+                "unit": s.unit,
+                "terms": [
+                    {"what": t.words, "value": _plain(t.value), "year": t.year, "party": t.party}
+                    for t in s.terms
+                ],
+            }
+            for s in trace.steps
+        ],
+        "figures": [
+            {
+                "name": f.name,
+                "what": f.words,
+                "year": f.year,
+                "value": _plain(f.value),
+                "party": f.party,
+                "supplied_by": f.supplied_by,
+                "system": f.system,
+                "contested_by": f.contested_by,
+                "reason": f.reason,
+            }
+            for f in (*trace.figures, *trace.entity)
+        ],
+        "parameters": [
+            {
+                "name": p.name,
+                "what": p.words,
+                "year": p.year,
+                "value": _plain(p.value),
+                "valid_from": p.valid_from.isoformat(),
+                "source": p.source,
+                "status": p.status,
+            }
+            for p in trace.parameters
+        ],
+        "path": [
+            {"year": year, "value": _plain(value), "target": _plain(target)}
+            for year, value, target in trace.path
+        ],
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return round(value, 6) if isinstance(value, float) else value
