@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from woonpact.engine.errors import InputError
 from woonpact.engine.output.result import ExitCode
 
+
+def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
+    """The language, kept where the group sees it too: for an internal error."""
+    ctx.meta["woonpact.lang"] = value
+    return value
+
+
 LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-                    help="Language of findings, reports and errors.")
+                    callback=_remember_lang, help="Language of findings, reports and errors.")
 FACTS = click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
 RULES = click.option("--rules", type=click.Path(path_type=Path),
                      help="A pack file, or a folder of packs (default: the bundled rules/).")
@@ -59,9 +67,43 @@ def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
         raise
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """Exit 1 means a clause is not kept, so a crash must never end with it (nor with a
+    traceback a reader takes for output): an unexpected exception in any command ends with
+    `ExitCode.INTERNAL_ERROR` and one line saying so; `--debug` adds the traceback. Ctrl-C
+    ends with `ExitCode.INTERRUPTED`, where click would exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise  # click's own: usage errors exit 2, a closed pipe is click's to quiet
+        except InputError as error:  # bad input a command let through is still bad input
+            _fail(error, ctx.meta.get("woonpact.lang", "nl"))
+        except KeyboardInterrupt:
+            _say_once(ctx, "cli.interrupted")
+            sys.exit(ExitCode.INTERRUPTED)
+        except Exception as exc:  # noqa: BLE001 - the one place every unexpected error ends
+            if ctx.params.get("debug"):
+                import traceback  # noqa: PLC0415
+
+                traceback.print_exc()
+            detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+            _say_once(ctx, "cli.internal_error", detail=detail)
+            sys.exit(ExitCode.INTERNAL_ERROR)
+
+
+def _say_once(ctx: click.Context, key: str, **params: str) -> None:
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+
+    click.echo(f"woonpact: {say(key, ctx.meta.get('woonpact.lang', 'nl'), **params)}", err=True)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="woonpact")
-def main() -> None:
+@click.option("--debug", is_flag=True,
+              help="On an internal error (exit 3), print the traceback too.")
+def main(debug: bool) -> None:  # noqa: ARG001 - read by _Guarded
     """Check Dutch housing performance agreements (prestatieafspraken) against yearly facts."""
 
 

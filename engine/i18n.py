@@ -252,6 +252,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.done": ("vastgelegd in {file}: {rule} {rung} {date} {outcome}", "recorded in {file}: {rule} {rung} {date} {outcome}"),
     "cli.no_pack": ("kan het pakket niet vinden: geef het veld 'agreement:' in de feiten of de optie --rules",
                     "cannot find the pack: give the 'agreement:' field in the facts or the --rules option"),
+    "cli.internal_error": ("interne fout ({detail}). Dit is een fout in woonpact, niet in uw "
+                           "invoer, en geen oordeel over de afspraken. Meld het aan de "
+                           "beheerders van woonpact met de opdracht en de uitvoer van dezelfde "
+                           "opdracht met 'woonpact --debug'",
+                           "internal error ({detail}). This is a bug in woonpact, not in your "
+                           "input, and no verdict on the agreements. Report it to woonpact's "
+                           "maintainers with the command and the output of the same command with "
+                           "'woonpact --debug'"),
+    "cli.interrupted": ("onderbroken", "interrupted"),
     # -- reports (woonpact report) ---------------------------------------------------------------
     "report.title": ("Jaarrapportage {year}", "Annual report {year}"),
     "report.subtitle": ("{municipality} · looptijd {first}-{last} · beoordeelde jaren: {years}",
