@@ -17,7 +17,7 @@ from woonpact.engine.output.result import ExitCode
 
 
 def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
-    """The language, kept where the group sees it too: for an internal error."""
+    """The language, kept where the group sees it too: for notes and an internal error."""
     ctx.meta["woonpact.lang"] = value
     return value
 
@@ -38,7 +38,7 @@ def _fail(error: InputError, lang: str) -> None:
 
 
 def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
-    """Write all or nothing: a report file is replaced only once it is complete.
+    """Write all or nothing: a report file is replaced only once it is complete (engine/files.py).
 
     Text gets a final newline; bytes (a workbook) are written as they are. A file that cannot
     be written is bad input (exit 2), with no temporary file left behind.
@@ -46,25 +46,12 @@ def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
     if output is None:
         click.echo(text)
         return
-    import os  # noqa: PLC0415
-    import tempfile  # noqa: PLC0415
+    from woonpact.engine import files  # noqa: PLC0415
 
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-
-    temporary = None
     try:
-        fd, temporary = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text if isinstance(text, bytes) else (text + "\n").encode("utf-8"))
-        os.replace(temporary, output)
-    except OSError as exc:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        _fail(InputError(Problem("file.unwritable", file=output, params={"detail": exc.strerror or str(exc)})), lang)
-    except BaseException:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise
+        files.replace(output, text if isinstance(text, bytes) else (text + "\n").encode("utf-8"))
+    except InputError as error:
+        _fail(error, lang)
 
 
 class _Guarded(click.Group):
@@ -103,8 +90,20 @@ def _say_once(ctx: click.Context, key: str, **params: str) -> None:
 @click.version_option(package_name="woonpact")
 @click.option("--debug", is_flag=True,
               help="On an internal error (exit 3), print the traceback too.")
-def main(debug: bool) -> None:  # noqa: ARG001 - read by _Guarded
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:  # noqa: ARG001 - read by _Guarded
     """Check Dutch housing performance agreements (prestatieafspraken) against yearly facts."""
+    from woonpact.engine import notes  # noqa: PLC0415
+
+    told = ctx.with_resource(notes.collecting())
+
+    def show() -> None:
+        from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+
+        for note in told:
+            click.echo(problem_line(note, ctx.meta.get("woonpact.lang", "nl")), err=True)
+
+    ctx.call_on_close(show)
 
 
 @main.command()
@@ -384,8 +383,9 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
            scope: str | None, rules: Path | None, lang: str) -> None:
     """Record a meeting on the disputes ladder in FACT_FILE (a year's YAML facts).
 
-    The event is appended to the file's `escalations:` list; comments and layout stay, and the
-    file is replaced in one step only after the result was validated.
+    The event is appended to the file's `escalations:` list; comments, layout and line endings
+    stay, and the file is replaced in one step only after the result was validated. Concurrent
+    calls on one file take turns; "vastgelegd" is printed only once the event is in the file.
     """
     from woonpact.engine.check import clause_versions, cross_check, event_problems, included_rules, load_facts, resolve_pack  # noqa: PLC0415
     from woonpact.engine.facts.record import record as record_event  # noqa: PLC0415

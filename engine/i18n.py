@@ -26,6 +26,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.unreadable": ("bestand is niet te lezen ({detail})", "cannot read the file ({detail})"),
     "file.no_facts": ("geen feitenbestanden (.yaml, .yml, .json) gevonden in deze map",
                       "no fact files (.yaml, .yml, .json) found in this folder"),
+    "file.not_regular": ("dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); "
+                         "het wordt niet geopend",
+                         "this is not a regular file (but a pipe or device, for example); it is "
+                         "not opened"),
+    "file.too_large": ("bestand is groter dan {limit} MB, de grens voor één bestand; splits het "
+                       "of lees grote verzamelingen uit CSV",
+                       "file is larger than {limit} MB, the limit for one file; split it or read "
+                       "large collections from CSV"),
+    "file.read_only": ("bestand is alleen-lezen; er is niets geschreven (maak het schrijfbaar "
+                       "als dat de bedoeling is)",
+                       "file is read-only; nothing was written (make it writable if that is "
+                       "intended)"),
+    "file.disk_full": ("de schijf is vol ({detail}); er is niets geschreven en het bestand is "
+                       "ongewijzigd",
+                       "the disk is full ({detail}); nothing was written and the file is "
+                       "unchanged"),
+    "file.busy": ("een andere opdracht schrijft in deze map en is na {seconds} s nog bezig; er "
+                  "is niets geschreven, probeer het opnieuw",
+                  "another command is writing in this folder and still busy after {seconds} s; "
+                  "nothing was written, try again"),
+    "file.leftover": ("tijdelijk bestand van een afgebroken opdracht; woonpact leest het niet en "
+                      "het mag weg",
+                      "temporary file of an interrupted command; woonpact does not read it and "
+                      "it can be deleted"),
     "yaml.syntax": ("YAML-fout: {detail}", "YAML syntax error: {detail}"),
     "yaml.duplicate_key": ("sleutel '{key}' staat er twee keer; laat er één staan",
                            "key '{key}' appears twice; keep one"),
