@@ -90,8 +90,10 @@ def _say_once(ctx: click.Context, key: str, **params: str) -> None:
 @click.version_option(package_name="woonpact")
 @click.option("--debug", is_flag=True,
               help="On an internal error (exit 3), print the traceback too.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also say what changes no result, such as a cache entry that was not trusted.")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:  # noqa: ARG001 - read by _Guarded
+def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # noqa: ARG001 - read by _Guarded
     """Check Dutch housing performance agreements (prestatieafspraken) against yearly facts."""
     from woonpact.engine import notes  # noqa: PLC0415
 
@@ -101,7 +103,8 @@ def main(ctx: click.Context, debug: bool) -> None:  # noqa: ARG001 - read by _Gu
         from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
 
         for note in told:
-            click.echo(problem_line(note, ctx.meta.get("woonpact.lang", "nl")), err=True)
+            if verbose or note.severity != "detail":
+                click.echo(problem_line(note, ctx.meta.get("woonpact.lang", "nl")), err=True)
 
     ctx.call_on_close(show)
 
@@ -405,6 +408,45 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
         _fail(error, lang)
     click.echo(say("record.done", lang, file=fact_file, rule=rule, rung=rung, date=event.date.isoformat(),
                    outcome=outcome or ""))
+    sys.exit(ExitCode.OK)
+
+
+@main.group(name="cache")
+def cache_group() -> None:
+    """Show or empty the cache of loaded packs and fact sets (docs/design.md says how it
+    protects itself)."""
+
+
+@cache_group.command(name="info")
+@LANG
+def cache_info(lang: str) -> None:
+    """Where the cache lives, whether it is used, how many entries it holds and its limit."""
+    from woonpact.engine import cache  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+
+    where, usable, entries, size = cache.info()
+    if where is None:
+        click.echo(say("cache.off", lang))
+    else:
+        click.echo(say("cache.info", lang, folder=where, entries=entries,
+                       size=f"{size / 2**20:.1f}", limit=cache.limit() // 2**20))
+        if not usable:
+            click.echo(say("cache.not_used", lang))
+    sys.exit(ExitCode.OK)
+
+
+@cache_group.command(name="clear")
+@LANG
+def cache_clear(lang: str) -> None:
+    """Remove every cache entry and the cache's key; the next check rebuilds what it needs."""
+    from woonpact.engine import cache  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+
+    try:
+        removed = cache.clear()
+    except InputError as error:
+        _fail(error, lang)
+    click.echo(say("cache.cleared", lang, folder=cache.folder() or "-", entries=removed))
     sys.exit(ExitCode.OK)
 
 

@@ -44,7 +44,10 @@ def parameters() -> Parameters:
 
 
 def pack_by_path(path: Path) -> Pack:
-    return cache.cached(path, "pack", lambda p: load_pack(p, parameters()), shared=True)  # packs include packs
+    """A pack's expressions are checked against the parameters' names, so its entry depends on
+    them; an included pack is an entry of its own (`included_rules`)."""
+    return cache.cached(path, "pack", lambda p: load_pack(p, parameters()), shared=True,
+                        depends=(paths.PARAMETERS,))
 
 
 def load_facts(targets: list[Path]) -> dict[int, FactSet]:

@@ -39,10 +39,13 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def read(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of the regular file at `path`; anything else is an `InputError` naming it."""
+def read(path: Path, limit: int = MAX_BYTES, links: bool = True,
+         accept: Callable[[os.stat_result], bool] | None = None) -> bytes:
+    """The bytes of the regular file at `path`; anything else is an `InputError` naming it.
+
+    `links=False` refuses a symbolic link; `accept` may refuse a file by its owner and mode."""
     try:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | (0 if links else _NOFOLLOW))
     except FileNotFoundError:
         raise InputError(Problem("file.missing", file=path)) from None
     except OSError as exc:
@@ -53,6 +56,8 @@ def read(path: Path, limit: int = MAX_BYTES) -> bytes:
             raise InputError(Problem("file.is_directory", file=path))
         if not stat.S_ISREG(info.st_mode):
             raise InputError(Problem("file.not_regular", file=path))
+        if accept is not None and not accept(info):
+            raise InputError(Problem("file.not_accepted", file=path))
         if info.st_size > limit:
             raise InputError(Problem("file.too_large", file=path, params={"limit": limit // 2**20}))
         with open(fd, "rb", buffering=0, closefd=False) as handle:  # noqa: PTH123 - a descriptor

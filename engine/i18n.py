@@ -34,6 +34,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "of lees grote verzamelingen uit CSV",
                        "file is larger than {limit} MB, the limit for one file; split it or read "
                        "large collections from CSV"),
+    "file.not_accepted": ("bestand is niet van u of anderen mogen erin schrijven; het wordt niet "
+                          "gelezen",
+                          "file is not yours or others may write to it; it is not read"),
     "file.read_only": ("bestand is alleen-lezen; er is niets geschreven (maak het schrijfbaar "
                        "als dat de bedoeling is)",
                        "file is read-only; nothing was written (make it writable if that is "
@@ -285,6 +288,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "maintainers with the command and the output of the same command with "
                            "'woonpact --debug'"),
     "cli.interrupted": ("onderbroken", "interrupted"),
+    # -- the cache (woonpact cache, engine/cache.py) ---------------------------------------------
+    "cache.off": ("de cache staat uit (WOONPACT_CACHE=off)",
+                  "the cache is off (WOONPACT_CACHE=off)"),
+    "cache.info": ("cache: {folder}, {entries} items, {size} MB van hoogstens {limit} MB",
+                   "cache: {folder}, {entries} entries, {size} MB of at most {limit} MB"),
+    "cache.not_used": ("deze map wordt niet gebruikt: ze is niet van u, of anderen mogen erin "
+                       "schrijven",
+                       "this folder is not used: it is not yours, or others may write in it"),
+    "cache.cleared": ("cache {folder} geleegd: {entries} items verwijderd",
+                      "cache {folder} cleared: {entries} entries removed"),
+    "cache.unusable": ("cachemap kan niet gemaakt of gelezen worden ({detail}); er wordt zonder "
+                       "cache gewerkt",
+                       "cannot create or read the cache folder ({detail}); working without the "
+                       "cache"),
+    "cache.foreign_folder": ("cachemap is niet van u of anderen mogen erin schrijven; hij wordt "
+                             "niet gebruikt (kies een eigen map met WOONPACT_CACHE)",
+                             "cache folder is not yours or others may write in it; it is not "
+                             "used (choose your own folder with WOONPACT_CACHE)"),
+    "cache.foreign_key": ("de sleutel van de cache is niet van u of door anderen leesbaar; de "
+                          "cache wordt niet gebruikt ('woonpact cache clear' maakt een nieuwe)",
+                          "the cache's key is not yours or readable by others; the cache is not "
+                          "used ('woonpact cache clear' makes a new one)"),
+    "cache.entry_foreign": ("cache-item is niet van u, is een link of mag door anderen "
+                            "beschreven worden; genegeerd en opnieuw opgebouwd",
+                            "cache entry is not yours, is a link or may be written by others; "
+                            "ignored and rebuilt"),
+    "cache.entry_damaged": ("cache-item is beschadigd of niet met uw sleutel gemaakt; genegeerd "
+                            "en opnieuw opgebouwd",
+                            "cache entry is damaged or was not made with your key; ignored and "
+                            "rebuilt"),
     # -- reports (woonpact report) ---------------------------------------------------------------
     "report.title": ("Jaarrapportage {year}", "Annual report {year}"),
     "report.subtitle": ("{municipality} · looptijd {first}-{last} · beoordeelde jaren: {years}",

@@ -1,10 +1,12 @@
-"""What the user may want to know that changes no result: a temporary file an interrupted run
-left behind.
+"""What the user may want to know that changes no result: a cache entry that was not trusted, a
+temporary file an interrupted run left behind.
 
 The engine never prints (engine/errors.py), yet these are found deep inside loading, where
 returning them would thread a list through every loader. So they are told here, and the command
 line, which collects them for the length of one command, prints them after its own output.
 Outside a collection (a test, the benchmark calling the engine) they are dropped.
+
+A note's `severity` says who sees it: `note` always, `detail` only with `woonpact --verbose`.
 """
 
 from __future__ import annotations
