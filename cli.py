@@ -27,13 +27,17 @@ LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", sho
 FACTS = click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
 RULES = click.option("--rules", type=click.Path(path_type=Path),
                      help="A pack file, or a folder of packs (default: the bundled rules/).")
+MAX_SHOWN = 50  # problems printed at most; the rest are counted (a 50 MB file once gave 700,000)
 
 
 def _fail(error: InputError, lang: str) -> None:
+    from woonpact.engine.i18n import say  # noqa: PLC0415
     from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
 
-    for problem in error.problems:
+    for problem in error.problems[:MAX_SHOWN]:
         click.echo(problem_line(problem, lang), err=True)
+    if len(error.problems) > MAX_SHOWN:
+        click.echo(say("cli.more_problems", lang, count=len(error.problems) - MAX_SHOWN), err=True)
     sys.exit(ExitCode.BAD_INPUT)
 
 

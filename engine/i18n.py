@@ -37,6 +37,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.not_accepted": ("bestand is niet van u of anderen mogen erin schrijven; het wordt niet "
                           "gelezen",
                           "file is not yours or others may write to it; it is not read"),
+    "file.too_deep": ("meer dan {limit} niveaus diep genest; zo diep nest geen feiten- of "
+                      "regelbestand",
+                      "nested more than {limit} levels deep; no fact or rule file nests that deep"),
+    "file.number_too_long": ("geheel getal van {digits} cijfers is te lang; woonpact rekent met "
+                             "gehele getallen tot {limit} cijfers, controleer de waarde",
+                             "whole number of {digits} digits is too long; woonpact computes "
+                             "with whole numbers of up to {limit} digits, check the value"),
     "file.read_only": ("bestand is alleen-lezen; er is niets geschreven (maak het schrijfbaar "
                        "als dat de bedoeling is)",
                        "file is read-only; nothing was written (make it writable if that is "
@@ -56,7 +63,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.syntax": ("YAML-fout: {detail}", "YAML syntax error: {detail}"),
     "yaml.duplicate_key": ("sleutel '{key}' staat er twee keer; laat er één staan",
                            "key '{key}' appears twice; keep one"),
+    "yaml.alias_expansion": ("aliassen (*naam) herhalen hier samen meer dan {limit} waarden, "
+                             "veel meer dan het bestand uitschrijft; schrijf ze uit of gebruik "
+                             "er minder",
+                             "aliases (*name) here repeat more than {limit} values together, far "
+                             "more than the file writes out; write them out or use fewer"),
     "json.syntax": ("JSON-fout: {detail}", "JSON syntax error: {detail}"),
+    "json.not_a_number": ("'{name}' is geen getal in JSON; geef een getal of laat het veld weg",
+                          "'{name}' is not a number in JSON; give a number or leave the field out"),
     "schema.invalid": ("{detail}", "{detail}"),
     "schema.required": ("verplicht veld '{name}' ontbreekt; voeg het toe",
                         "required field '{name}' is missing; add it"),
@@ -88,6 +102,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expr.where_position": ("'where' mag alleen achter het eerste argument staan",
                             "'where' may only follow the first argument"),
     "expr.empty": ("lege uitdrukking", "empty expression"),
+    "expr.too_deep": ("de uitdrukking is hier meer dan {limit} niveaus diep (haakjes, functies, "
+                      "tekens of een lange rij termen); schrijf haar eenvoudiger of verdeel haar "
+                      "over meer regels",
+                      "the expression is more than {limit} levels deep here (brackets, "
+                      "functions, signs or a long run of terms); write it simpler or spread it "
+                      "over more rules"),
+    "expr.too_long": ("de uitdrukking is langer dan {limit} tekens; splits haar op in meer "
+                      "regels of voorwaarden",
+                      "the expression is longer than {limit} characters; split it into more "
+                      "rules or conditions"),
     "expr.norm_start": ("een norm begint met >=, <=, >, <, ==, != of 'between'",
                         "a norm starts with >=, <=, >, <, ==, != or 'between'"),
     "expr.unknown_name": ("onbekend feit '{name}'{suggestion_hint}; zie docs/facts.md",
@@ -279,6 +303,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.done": ("vastgelegd in {file}: {rule} {rung} {date} {outcome}", "recorded in {file}: {rule} {rung} {date} {outcome}"),
     "cli.no_pack": ("kan het pakket niet vinden: geef het veld 'agreement:' in de feiten of de optie --rules",
                     "cannot find the pack: give the 'agreement:' field in the facts or the --rules option"),
+    "cli.more_problems": ("… en nog {count} meldingen; los eerst deze op",
+                          "… and {count} more problems; fix these first"),
     "cli.internal_error": ("interne fout ({detail}). Dit is een fout in woonpact, niet in uw "
                            "invoer, en geen oordeel over de afspraken. Meld het aan de "
                            "beheerders van woonpact met de opdracht en de uitvoer van dezelfde "
