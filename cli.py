@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,8 +21,14 @@ if TYPE_CHECKING:
     from woonpact.engine.facts.request import DataRequest, PartyRequest
     from woonpact.engine.facts.template import Prefill
 
+def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
+    """The language, kept where the group sees it too: for notes and an internal error."""
+    ctx.meta["woonpact.lang"] = value
+    return value
+
+
 LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-                    help="Language of findings, reports and errors.")
+                    callback=_remember_lang, help="Language of findings, reports and errors.")
 FACTS = click.argument("facts", nargs=-1, required=True, type=click.Path(path_type=Path))
 RULES = click.option("--rules", type=click.Path(path_type=Path),
                      help="A pack file, or a folder of packs (default: the workspace's rules/, "
@@ -40,13 +46,17 @@ WORKSPACE = click.option(
     is_eager=True, callback=_use_workspace,
     help="The workspace to use (default: $WOONPACT_WORKSPACE, else the nearest folder upward "
          "holding woonpact.yaml).")
+MAX_SHOWN = 50  # problems printed at most; the rest are counted (a 50 MB file once gave 700,000)
 
 
 def _fail(error: InputError, lang: str) -> None:
+    from woonpact.engine.i18n import say  # noqa: PLC0415
     from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
 
-    for problem in error.problems:
+    for problem in error.problems[:MAX_SHOWN]:
         click.echo(problem_line(problem, lang), err=True)
+    if len(error.problems) > MAX_SHOWN:
+        click.echo(say("cli.more_problems", lang, count=len(error.problems) - MAX_SHOWN), err=True)
     sys.exit(ExitCode.BAD_INPUT)
 
 
@@ -74,7 +84,7 @@ def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
 
 
 def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
-    """Write all or nothing: a report file is replaced only once it is complete.
+    """Write all or nothing: a report file is replaced only once it is complete (engine/files.py).
 
     Text gets a final newline; bytes (a workbook) are written as they are. A file that cannot
     be written is bad input (exit 2), with no temporary file left behind.
@@ -82,30 +92,67 @@ def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
     if output is None:
         click.echo(text)
         return
-    import os  # noqa: PLC0415
-    import tempfile  # noqa: PLC0415
+    from woonpact.engine import files  # noqa: PLC0415
 
-
-    temporary = None
     try:
-        fd, temporary = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text if isinstance(text, bytes) else (text + "\n").encode("utf-8"))
-        os.replace(temporary, output)
-    except OSError as exc:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        _fail(InputError(Problem("file.unwritable", file=output, params={"detail": exc.strerror or str(exc)})), lang)
-    except BaseException:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise
+        files.replace(output, text if isinstance(text, bytes) else (text + "\n").encode("utf-8"))
+    except InputError as error:
+        _fail(error, lang)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """Exit 1 means a clause is not kept, so a crash must never end with it (nor with a
+    traceback a reader takes for output): an unexpected exception in any command ends with
+    `ExitCode.INTERNAL_ERROR` and one line saying so; `--debug` adds the traceback. Ctrl-C
+    ends with `ExitCode.INTERRUPTED`, where click would exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise  # click's own: usage errors exit 2, a closed pipe is click's to quiet
+        except InputError as error:  # bad input a command let through is still bad input
+            _fail(error, ctx.meta.get("woonpact.lang", "nl"))
+        except KeyboardInterrupt:
+            _say_once(ctx, "cli.interrupted")
+            sys.exit(ExitCode.INTERRUPTED)
+        except Exception as exc:  # noqa: BLE001 - the one place every unexpected error ends
+            if ctx.params.get("debug"):
+                import traceback  # noqa: PLC0415
+
+                traceback.print_exc()
+            detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+            _say_once(ctx, "cli.internal_error", detail=detail)
+            sys.exit(ExitCode.INTERNAL_ERROR)
+
+
+def _say_once(ctx: click.Context, key: str, **params: str) -> None:
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+
+    click.echo(f"woonpact: {say(key, ctx.meta.get('woonpact.lang', 'nl'), **params)}", err=True)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="woonpact")
-def main() -> None:
+@click.option("--debug", is_flag=True,
+              help="On an internal error (exit 3), print the traceback too.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also say what changes no result, such as a cache entry that was not trusted.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # noqa: ARG001 - read by _Guarded
     """Check Dutch housing performance agreements (prestatieafspraken) against yearly facts."""
+    from woonpact.engine import notes  # noqa: PLC0415
+
+    told = ctx.with_resource(notes.collecting())
+
+    def show() -> None:
+        from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+
+        for note in told:
+            if verbose or note.severity != "detail":
+                click.echo(problem_line(note, ctx.meta.get("woonpact.lang", "nl")), err=True)
+
+    ctx.call_on_close(show)
 
 
 @main.command()
@@ -571,10 +618,10 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
     """Record a meeting on the disputes ladder in FACT_FILE (a year's YAML or Excel facts).
 
     The event is appended to the file's `escalations:` list (a workbook: its `escalations`
-    sheet), with the year it concerns; comments and layout stay, and the file is replaced in one
-    step only after the result was validated.
-    The agreement's history is read from FACT_FILE's folder, to say which finding the meeting
-    is about.
+    sheet), with the year it concerns; comments, layout and line endings stay, and the file is
+    replaced in one step only after the result was validated. Concurrent calls on one file take
+    turns; "vastgelegd" is printed only once the event is in the file. The agreement's history
+    is read from FACT_FILE's folder, to say which finding the meeting is about.
     """
     from woonpact.engine.check import meeting_to_record  # noqa: PLC0415
     from woonpact.engine.facts.record import record as record_event  # noqa: PLC0415
@@ -596,6 +643,45 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
                        year=finding.year, scope=scope_text(finding.scope, lang),
                        status=status_text(finding.status, lang)))
     _warn(list(meeting.warnings), lang)
+    sys.exit(ExitCode.OK)
+
+
+@main.group(name="cache")
+def cache_group() -> None:
+    """Show or empty the cache of loaded packs and fact sets (docs/design.md says how it
+    protects itself)."""
+
+
+@cache_group.command(name="info")
+@LANG
+def cache_info(lang: str) -> None:
+    """Where the cache lives, whether it is used, how many entries it holds and its limit."""
+    from woonpact.engine import cache  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+
+    where, usable, entries, size = cache.info()
+    if where is None:
+        click.echo(say("cache.off", lang))
+    else:
+        click.echo(say("cache.info", lang, folder=where, entries=entries,
+                       size=f"{size / 2**20:.1f}", limit=cache.limit() // 2**20))
+        if not usable:
+            click.echo(say("cache.not_used", lang))
+    sys.exit(ExitCode.OK)
+
+
+@cache_group.command(name="clear")
+@LANG
+def cache_clear(lang: str) -> None:
+    """Remove every cache entry and the cache's key; the next check rebuilds what it needs."""
+    from woonpact.engine import cache  # noqa: PLC0415
+    from woonpact.engine.i18n import say  # noqa: PLC0415
+
+    try:
+        removed = cache.clear()
+    except InputError as error:
+        _fail(error, lang)
+    click.echo(say("cache.cleared", lang, folder=cache.folder() or "-", entries=removed))
     sys.exit(ExitCode.OK)
 
 

@@ -1,12 +1,29 @@
-"""A content-addressed cache of loaded packs, fact sets and parameters.
+"""A content-addressed cache of loaded packs, fact sets and parameters, that proves what it loads.
 
 Parsing YAML and validating it with jsonschema costs more than evaluating a whole pack, and
 importing jsonschema alone costs more than a bare interpreter start. Loaded objects are plain
-frozen data, so they are pickled under a key made of the file's bytes, the kind of object and
-the code version (for a fact set also the CSV files beside it); an unchanged file is never
-parsed or validated twice. A damaged or
-unreadable cache entry is ignored and rebuilt; writes are atomic (temporary file, then rename).
-Set WOONPACT_CACHE=off to disable it, or WOONPACT_CACHE=<dir> to move it.
+frozen data, so they are pickled under a key made of everything the loaded object depends on:
+the file's bytes and absolute path, the kind of object, for a fact set the CSV files beside it,
+for a pack the national parameters (its expressions are checked against their names), and the
+engine's version, code and schemas, and the Python version. An included pack is an entry of its
+own, under its own bytes. An unchanged file is never parsed or validated twice.
+
+Unpickling runs code, so an entry is only unpickled when it is proven to be this user's own:
+- the folder (`$WOONPACT_CACHE`, else `$XDG_CACHE_HOME/woonpact`, else `~/.cache/woonpact`) is
+  created with mode 0700, and a folder that belongs to someone else or that others may write
+  in is not used at all (nor written into);
+- it holds a secret `key` (32 random bytes, mode 0600, created once by the user);
+- each entry starts with an HMAC-SHA256 of its name and content under that key; an entry is
+  read without following links, must belong to the user and not be writable by others, and
+  its seal is checked before anything is unpickled.
+A foreign, damaged or truncated entry is ignored and rebuilt; `woonpact --verbose` says so.
+The seal also binds an entry to its name, so an entry renamed onto another key is refused.
+
+The folder is bounded: once its entries exceed `$WOONPACT_CACHE_MAX_MB` (default 1024 MB) the
+least recently used are removed until three quarters remain (a hit refreshes an entry's
+modification time at most once a day). Writes are atomic (engine/files.py). Set
+WOONPACT_CACHE=off to disable it, or WOONPACT_CACHE=<dir> to move it; `woonpact cache info`
+and `woonpact cache clear` show and empty it.
 
 Speed matters most when loading warm, 2,052 fact sets and 342 packs for a national sweep:
 - frozen slotted dataclasses (a national sweep's packs hold 220,000: rules, syntax trees,
@@ -16,7 +33,9 @@ Speed matters most when loading warm, 2,052 fact sets and 342 packs for a nation
 - a file every agreement reads (the national pack it includes, the parameters) is unpickled
   once per process (`shared`); the loaded objects are immutable;
 - the key reads the folder beside a fact set once and hashes the absolute path as given,
-  without resolving links (pathlib's glob and resolve took 0.5 s).
+  without resolving links (pathlib's glob and resolve took 0.5 s);
+- the folder and its key are checked once per process; an entry costs one `fstat` and one
+  HMAC over its bytes (OpenSSL's, a few ms for the largest entry) on top of the read.
 """
 
 from __future__ import annotations
@@ -24,20 +43,40 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import hmac
 import io
 import os
 import pickle
-import tempfile
+import stat
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from woonpact.engine import __version__, collector, paths
+from woonpact.engine import __version__, collector, files, notes, paths
+from woonpact.engine.errors import InputError, Problem
 
 T = TypeVar("T")
 
+ENTRY_SUFFIX = ".pickle"
+_KEY_FILE = "key"
+_SEAL = 32  # bytes of HMAC-SHA256 before each entry's pickle
+_DAY = 86_400
 
-def _directory() -> Path | None:
+
+class _Store:
+    """A cache folder proven to be the user's own, with its secret key. (A plain class: making a
+    dataclass costs a millisecond at import, on every command's start-up.)"""
+
+    __slots__ = ("folder", "key")
+
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder, self.key = folder, key
+
+
+def folder() -> Path | None:
+    """Where the cache lives, or None when it is turned off."""
     return _folder(os.environ.get("WOONPACT_CACHE", ""), os.environ.get("XDG_CACHE_HOME", ""),
                    os.environ.get("HOME", ""))
 
@@ -53,14 +92,81 @@ def _folder(setting: str, xdg_cache_home: str, home: str) -> Path | None:
     return Path(base) / "woonpact"
 
 
+def _store() -> _Store | None:
+    where = folder()
+    return None if where is None else _open(where)
+
+
+@functools.cache
+def _open(where: Path) -> _Store | None:
+    """The folder checked and its key read or made: once per process and folder."""
+    if not _usable(where):
+        return None
+    key = _key(where / _KEY_FILE)
+    return None if key is None else _Store(where, key)
+
+
+def _usable(where: Path) -> bool:
+    """The folder made (mode 0700) or found, and the user's own, that nobody else may write in."""
+    try:
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = where.stat()
+    except OSError as exc:
+        notes.tell(Problem("cache.unusable", file=where, severity="detail",
+                           params={"detail": exc.strerror or str(exc)}))
+        return False
+    if not (stat.S_ISDIR(info.st_mode) and _own(info)):
+        notes.tell(Problem("cache.foreign_folder", file=where, severity="detail"))
+        return False
+    return True
+
+
+def _own(info: os.stat_result) -> bool:
+    """The user's, and nobody else may write it."""
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _key(path: Path) -> bytes | None:
+    """The folder's secret: the user's own file, readable by nobody else, of the right length."""
+    try:
+        key = files.read(path, _SEAL, links=False,
+                         accept=lambda info: _own(info) and not info.st_mode & 0o077)
+        if len(key) == _SEAL:
+            return key
+    except InputError as error:
+        if error.problems[0].key == "file.missing":
+            return _new_key(path)
+    notes.tell(Problem("cache.foreign_key", file=path, severity="detail"))
+    return None
+
+
+def _new_key(path: Path) -> bytes | None:
+    """A new secret, made visible at once and whole: written to a private file, then linked to
+    its name, which fails when another process was first (its key is then read instead)."""
+    key = os.urandom(_SEAL)
+    temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}{files.TEMPORARY_SUFFIX}")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(fd, "wb") as handle:  # noqa: PTH123 - an open descriptor
+            handle.write(key)
+        os.link(temporary, path)
+    except FileExistsError:
+        return _key(path)
+    except OSError:
+        return None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return key
+
+
 def _code_stamp() -> bytes:
     """Changes whenever the engine's code or schemas change, so stale entries are never used."""
-    stamp = hashlib.sha256(__version__.encode())
+    stamp = hashlib.sha256(f"{__version__} {sys.version}".encode())
     for folder in (Path(__file__).parent, paths.SCHEMAS):
         for file in sorted(folder.rglob("*")):
             if file.suffix in (".py", ".json", ".yaml"):
-                stat = file.stat()
-                stamp.update(f"{file}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+                info = file.stat()
+                stamp.update(f"{file}:{info.st_mtime_ns}:{info.st_size}".encode())
     return stamp.digest()
 
 
@@ -73,67 +179,205 @@ def _companions(path: Path) -> bytes:
     with os.scandir(path.parent) as entries:
         found = sorted((entry.name, entry.stat()) for entry in entries
                        if entry.name.endswith(".csv") and not entry.name.startswith("."))  # as glob
-    return "".join(f"{name}:{stat.st_size}:{stat.st_mtime_ns};" for name, stat in found).encode()
+    return "".join(f"{name}:{info.st_size}:{info.st_mtime_ns};" for name, info in found).encode()
 
 
 _SHARED: dict[Path, Any] = {}
 
 
 def forget_shared() -> None:
-    """Drop the objects kept for shared files, so that the next loads start as a new process
-    does (the benchmark's warm loads)."""
+    """Drop what this process keeps (the objects of shared files, the checked folder), so that
+    the next loads start as a new process does (the benchmark's warm loads)."""
     _SHARED.clear()
+    _open.cache_clear()
+    _USAGE.clear()
 
 
 def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = False,
+           depends: tuple[Path, ...] = (),
            current: Callable[[T], bool] | None = None) -> T:
     """`load(path)`, or the object a previous load of the same bytes left in the cache.
 
     `shared`: a file that many agreements read in one process (an included pack, the
     parameters); its object is kept and handed out again rather than unpickled each time.
+    `depends`: other files whose bytes the loaded object depends on (a pack: the parameters).
     `current`: whether a stored object still holds; one that does not is loaded afresh (a fact
     set validated against figures its pack has since declared otherwise)."""
-    directory = _directory()
-    if directory is None:
+    store = _store()
+    if store is None:
         return load(path)
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return load(path)  # the loader reports the problem with the file
+    content = files.read(path)  # a file that cannot be read is refused here as by the loader
     global _STAMP
     if _STAMP is None:
         _STAMP = _code_stamp()
     companions = _companions(path) if kind == "facts" else b""
     where = os.path.abspath(path).encode()
-    digest = hashlib.sha256(_STAMP + kind.encode() + where + content + companions).hexdigest()
-    entry = directory / f"{kind}-{digest}.pickle"
+    digest = hashlib.sha256(_STAMP + kind.encode() + where + content + companions)
+    for other in depends:
+        digest.update(_digest(other))
+    entry = store.folder / f"{kind}-{digest.hexdigest()}{ENTRY_SUFFIX}"
     if shared and entry in _SHARED:
         return _SHARED[entry]  # type: ignore[no-any-return]
-    try:
-        with entry.open("rb") as handle, collector.paused():
-            value = pickle.load(handle)  # noqa: S301 - our own cache directory, our own objects
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        value = None  # a loader never gives None
+    value = _unpickled(store, entry)
     if value is None or (current is not None and not current(value)):
         value = load(path)
-        _store(directory, entry, value)
+        _keep(store, entry, value)
     if shared:
         _SHARED[entry] = value
     return value  # type: ignore[no-any-return]
 
 
-def _store(directory: Path, entry: Path, value: object) -> None:
+def _digest(path: Path) -> bytes:
+    """The SHA-256 of a file, worked out once per process for each version of it (by size and
+    time of change): every pack of a national sweep depends on the same parameters file."""
+    info = path.stat()
+    version = (path, info.st_size, info.st_mtime_ns, info.st_ino)
+    if version not in _DIGESTS:
+        _DIGESTS[version] = hashlib.sha256(files.read(path)).digest()
+    return _DIGESTS[version]
+
+
+_DIGESTS: dict[tuple[Path, int, int, int], bytes] = {}
+
+
+def _unpickled(store: _Store, entry: Path) -> Any:
+    """The entry's object when the entry is proven to be the user's own, else None."""
+    payload = _sealed(store, entry)
+    if payload is None:
+        return None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+        with collector.paused():
+            return pickle.loads(payload)  # noqa: S301 - sealed with the user's own key
+    except Exception:  # noqa: BLE001 - sealed but unreadable to this code: rebuilt like any other
+        notes.tell(Problem("cache.entry_damaged", file=entry, severity="detail"))
+        return None
+
+
+def _sealed(store: _Store, entry: Path) -> memoryview | None:
+    """The entry's pickle, when it is the user's own file and its seal matches, else None."""
+    try:
+        data = memoryview(files.read(entry, limit(), links=False, accept=_own))
+    except InputError as error:
+        if error.problems[0].key != "file.missing":  # missing: not cached yet
+            notes.tell(Problem("cache.entry_foreign", file=entry, severity="detail"))
+        return None
+    if not hmac.compare_digest(data[:_SEAL], _seal(store, entry, data[_SEAL:])):
+        notes.tell(Problem("cache.entry_damaged", file=entry, severity="detail"))
+        return None
+    _touch(entry)
+    return data[_SEAL:]
+
+
+def _seal(store: _Store, entry: Path, payload: bytes | memoryview) -> bytes:
+    seal = hmac.new(store.key, entry.name.encode(), hashlib.sha256)
+    seal.update(payload)
+    return seal.digest()
+
+
+def _touch(entry: Path) -> None:
+    """Mark the entry used, for pruning by least recent use; once a day is close enough."""
+    try:
+        if time.time() - entry.stat().st_mtime > _DAY:
+            os.utime(entry)
     except OSError:
-        return  # a cache that cannot be written only costs speed
+        pass  # only the order of pruning depends on it
+
+
+_USAGE: dict[Path, int] = {}
+
+
+def _keep(store: _Store, entry: Path, value: object) -> None:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(dumps(value))
-        os.replace(temporary, entry)
-    except (OSError, pickle.PicklingError, TypeError):
-        Path(temporary).unlink(missing_ok=True)
+        payload = dumps(value)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    try:
+        files.replace(entry, _seal(store, entry, payload) + payload, durable=False, mode=0o600)
+    except InputError:
+        return  # a cache that cannot be written only costs speed
+    if store.folder not in _USAGE:
+        _USAGE[store.folder] = _prune(store.folder, limit())
+    else:
+        _USAGE[store.folder] += _SEAL + len(payload)
+        if _USAGE[store.folder] > limit():
+            _USAGE[store.folder] = _prune(store.folder, limit())
+
+
+def limit() -> int:
+    """The most bytes the entries may take, from WOONPACT_CACHE_MAX_MB."""
+    try:
+        return int(os.environ.get("WOONPACT_CACHE_MAX_MB", "1024")) * 2**20
+    except ValueError:
+        return 1024 * 2**20
+
+
+def _entries(where: Path) -> list[os.DirEntry[str]]:
+    """The cache's own files in the folder: entries, and temporary files older than an hour."""
+    found = []
+    with os.scandir(where) as listing:
+        for entry in listing:
+            if entry.name.endswith(ENTRY_SUFFIX) or (
+                    entry.name.endswith(files.TEMPORARY_SUFFIX)
+                    and time.time() - entry.stat(follow_symlinks=False).st_mtime > 3600):
+                found.append(entry)
+    return found
+
+
+def _prune(where: Path, limit: int) -> int:
+    """Remove the least recently used entries once the folder holds more than `limit` bytes,
+    down to three quarters of it; the bytes that remain."""
+    try:
+        sized = sorted((info.st_mtime, info.st_size, e.path)
+                       for e in _entries(where) for info in [e.stat(follow_symlinks=False)])
+    except OSError:
+        return 0
+    total = sum(size for _, size, _ in sized)
+    if total <= limit:
+        return total
+    for _, size, name in sized:
+        try:
+            os.unlink(name)
+        except OSError:
+            continue
+        total -= size
+        if total <= limit * 3 // 4:
+            break
+    return total
+
+
+def info() -> tuple[Path | None, bool, int, int]:
+    """What `woonpact cache info` shows: the folder (None: off), whether it is used, and the
+    number and bytes of its entries."""
+    where = folder()
+    if where is None or not where.exists():  # not made until something is cached
+        return where, where is not None, 0, 0
+    store = _open(where)
+    try:
+        found = [e.stat(follow_symlinks=False).st_size for e in _entries(where)
+                 if e.name.endswith(ENTRY_SUFFIX)] if store is not None else []
+    except OSError:
+        found = []
+    return where, store is not None, len(found), sum(found)
+
+
+def clear() -> int:
+    """Remove every entry (and the key, so a copy of an old entry can never be read again);
+    the number of entries removed. A folder that is not the user's own is not touched."""
+    where = folder()
+    if where is None or not where.exists():
+        return 0
+    if not _usable(where):
+        raise InputError(Problem("cache.foreign_folder", file=where))
+    removed = 0
+    for entry in _entries(where):
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed += entry.name.endswith(ENTRY_SUFFIX)
+    (where / _KEY_FILE).unlink(missing_ok=True)
+    forget_shared()
+    return removed
 
 
 def dumps(value: object) -> bytes:

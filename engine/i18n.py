@@ -163,9 +163,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "YAML syntax error: a \\ between double quotes starts an escape; write \\\\ or use single quotes"),
     "yaml.flow_comma": ("YAML-fout: de komma in '{before},{key}' splitst de tekst tussen {{ }}; zet de tekst tussen aanhalingstekens: {field}: \"... {before},{key}\"",
                         "YAML syntax error: the comma in '{before},{key}' splits the text inside {{ }}; quote the text: {field}: \"... {before},{key}\""),
+    "file.not_regular": ("dit is geen gewoon bestand (maar bijvoorbeeld een pipe, apparaat of "
+                         "map); het wordt niet geopend",
+                         "this is not a regular file (but a pipe, device or folder, for example); "
+                         "it is not opened"),
+    "file.too_large": ("bestand is groter dan {limit} MB, de grens voor één bestand; splits het "
+                       "of lees grote verzamelingen uit CSV",
+                       "file is larger than {limit} MB, the limit for one file; split it or read "
+                       "large collections from CSV"),
+    "file.not_accepted": ("bestand is niet van u of anderen mogen erin schrijven; het wordt niet "
+                          "gelezen",
+                          "file is not yours or others may write to it; it is not read"),
+    "file.too_deep": ("meer dan {limit} niveaus diep genest; zo diep nest geen feiten- of "
+                      "regelbestand",
+                      "nested more than {limit} levels deep; no fact or rule file nests that deep"),
+    "file.number_too_long": ("geheel getal van {digits} cijfers is te lang; woonpact rekent met "
+                             "gehele getallen tot {limit} cijfers, controleer de waarde",
+                             "whole number of {digits} digits is too long; woonpact computes "
+                             "with whole numbers of up to {limit} digits, check the value"),
+    "file.read_only": ("bestand is alleen-lezen; er is niets geschreven (maak het schrijfbaar "
+                       "als dat de bedoeling is)",
+                       "file is read-only; nothing was written (make it writable if that is "
+                       "intended)"),
+    "file.disk_full": ("de schijf is vol ({detail}); er is niets geschreven en het bestand is "
+                       "ongewijzigd",
+                       "the disk is full ({detail}); nothing was written and the file is "
+                       "unchanged"),
+    "file.busy": ("een andere opdracht schrijft in deze map en is na {seconds} s nog bezig; er "
+                  "is niets geschreven, probeer het opnieuw",
+                  "another command is writing in this folder and still busy after {seconds} s; "
+                  "nothing was written, try again"),
+    "file.leftover": ("tijdelijk bestand van een afgebroken opdracht; woonpact leest het niet en "
+                      "het mag weg",
+                      "temporary file of an interrupted command; woonpact does not read it and "
+                      "it can be deleted"),
     "yaml.duplicate_key": ("sleutel '{key}' staat er twee keer; laat er één staan",
                            "key '{key}' appears twice; keep one"),
+    "yaml.alias_expansion": ("aliassen (*naam) herhalen hier samen meer dan {limit} waarden, "
+                             "veel meer dan het bestand uitschrijft; schrijf ze uit of gebruik "
+                             "er minder",
+                             "aliases (*name) here repeat more than {limit} values together, far "
+                             "more than the file writes out; write them out or use fewer"),
     "json.syntax": ("JSON-fout: {detail}", "JSON syntax error: {detail}"),
+    "json.not_a_number": ("'{name}' is geen getal in JSON; geef een getal of laat het veld weg",
+                          "'{name}' is not a number in JSON; give a number or leave the field out"),
     "schema.invalid": ("{detail}", "{detail}"),
     "schema.required": ("verplicht veld '{name}' ontbreekt; voeg het toe",
                         "required field '{name}' is missing; add it"),
@@ -211,6 +252,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expr.where_position": ("'where' mag alleen achter het eerste argument staan",
                             "'where' may only follow the first argument"),
     "expr.empty": ("lege uitdrukking", "empty expression"),
+    "expr.too_deep": ("de uitdrukking is hier meer dan {limit} niveaus diep (haakjes, functies, "
+                      "tekens of een lange rij termen); schrijf haar eenvoudiger of verdeel haar "
+                      "over meer regels",
+                      "the expression is more than {limit} levels deep here (brackets, "
+                      "functions, signs or a long run of terms); write it simpler or spread it "
+                      "over more rules"),
+    "expr.too_long": ("de uitdrukking is langer dan {limit} tekens; splits haar op in meer "
+                      "regels of voorwaarden",
+                      "the expression is longer than {limit} characters; split it into more "
+                      "rules or conditions"),
     "expr.norm_start": ("een norm begint met >=, <=, >, <, ==, != of 'between'",
                         "a norm starts with >=, <=, >, <, ==, != or 'between'"),
     "expr.unknown_name": ("onbekend feit '{name}'{suggestion_hint}; zie docs/facts.md, of declareer een eigen feit onder vocabulary.figures",
@@ -458,9 +509,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "give every item an id of its own"),
     "facts.id_twice": ("id '{value}' staat ook bij {first}; geef elk item een eigen id",
                        "id '{value}' is also given at {first}; give every item an id of its own"),
-    "file.not_regular": ("is geen gewoon bestand (een map, pijp of apparaat); verwijs naar een "
-                         "CSV-bestand",
-                         "is not a regular file (a folder, pipe or device); refer to a CSV file"),
     "facts.no_year": ("geen feiten voor jaar {year}; beschikbaar: {years}", "no facts for year {year}; available: {years}"),
     "facts.contest_unknown": ("betwist cijfer '{name}' staat niet in deze sectie", "contested figure '{name}' is not in this section"),
     "facts.event_unknown_rule": ("escalatie noemt onbekende regel '{rule}'{suggestion_hint}",
@@ -665,6 +713,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missing.deliverable": ("product: {label}, uiterlijk {due}, voor afspraak {clauses}{together}",
                             "deliverable: {label}, due {due}, for clause {clauses}{together}"),
     "missing.together": (" (samen met {parties})", " (together with {parties})"),
+    "cli.more_problems": ("… en nog {count} meldingen; los eerst deze op",
+                          "… and {count} more problems; fix these first"),
+    "cli.internal_error": ("interne fout ({detail}). Dit is een fout in woonpact, niet in uw "
+                           "invoer, en geen oordeel over de afspraken. Meld het aan de "
+                           "beheerders van woonpact met de opdracht en de uitvoer van dezelfde "
+                           "opdracht met 'woonpact --debug'",
+                           "internal error ({detail}). This is a bug in woonpact, not in your "
+                           "input, and no verdict on the agreements. Report it to woonpact's "
+                           "maintainers with the command and the output of the same command with "
+                           "'woonpact --debug'"),
+    "cli.interrupted": ("onderbroken", "interrupted"),
+    # -- the cache (woonpact cache, engine/cache.py) ---------------------------------------------
+    "cache.off": ("de cache staat uit (WOONPACT_CACHE=off)",
+                  "the cache is off (WOONPACT_CACHE=off)"),
+    "cache.info": ("cache: {folder}, {entries} items, {size} MB van hoogstens {limit} MB",
+                   "cache: {folder}, {entries} entries, {size} MB of at most {limit} MB"),
+    "cache.not_used": ("deze map wordt niet gebruikt: ze is niet van u, of anderen mogen erin "
+                       "schrijven",
+                       "this folder is not used: it is not yours, or others may write in it"),
+    "cache.cleared": ("cache {folder} geleegd: {entries} items verwijderd",
+                      "cache {folder} cleared: {entries} entries removed"),
+    "cache.unusable": ("cachemap kan niet gemaakt of gelezen worden ({detail}); er wordt zonder "
+                       "cache gewerkt",
+                       "cannot create or read the cache folder ({detail}); working without the "
+                       "cache"),
+    "cache.foreign_folder": ("cachemap is niet van u of anderen mogen erin schrijven; hij wordt "
+                             "niet gebruikt (kies een eigen map met WOONPACT_CACHE)",
+                             "cache folder is not yours or others may write in it; it is not "
+                             "used (choose your own folder with WOONPACT_CACHE)"),
+    "cache.foreign_key": ("de sleutel van de cache is niet van u of door anderen leesbaar; de "
+                          "cache wordt niet gebruikt ('woonpact cache clear' maakt een nieuwe)",
+                          "the cache's key is not yours or readable by others; the cache is not "
+                          "used ('woonpact cache clear' makes a new one)"),
+    "cache.entry_foreign": ("cache-item is niet van u, is een link of mag door anderen "
+                            "beschreven worden; genegeerd en opnieuw opgebouwd",
+                            "cache entry is not yours, is a link or may be written by others; "
+                            "ignored and rebuilt"),
+    "cache.entry_damaged": ("cache-item is beschadigd of niet met uw sleutel gemaakt; genegeerd "
+                            "en opnieuw opgebouwd",
+                            "cache entry is damaged or was not made with your key; ignored and "
+                            "rebuilt"),
     # -- reports (woonpact report) ---------------------------------------------------------------
     "report.title": ("Jaarrapportage {year}", "Annual report {year}"),
     "report.subtitle": ("{municipality} · looptijd {first}-{last} · beoordeelde jaren: {years}",

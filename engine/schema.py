@@ -26,9 +26,14 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def _compile(schema: Any) -> Any:
+    """JSON Schema counts 2026.0 as an integer; woonpact does not: a year, a count or a number
+    of digits written as a float is refused here, as it would otherwise crash the evaluation."""
     import jsonschema  # noqa: PLC0415 - deliberately lazy, see module docstring
 
-    cls = jsonschema.validators.validator_for(schema)
+    base = jsonschema.validators.validator_for(schema)
+    strict = base.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+    cls = jsonschema.validators.extend(base, type_checker=strict)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from woonpact.engine import files
 from woonpact.engine.errors import InputError, Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -80,26 +81,89 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_located_seque
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 
 
+class _BoundedLoader(_Loader):
+    """Loads no more than a person could have meant: at most `MAX_DEPTH` levels of mappings and
+    lists, and aliases (`*name`, a value written once and used again) only while the values
+    they repeat stay within `EXPANSION` times the values written out (at least `MIN_EXPANSION`):
+    1 KB of nested aliases otherwise stands for a billion values. Aliases themselves are
+    allowed, in fact files too: PyYAML writes one for every object a program shares (the
+    benchmark's generator shares a meeting's list of parties). Everything is refused with its
+    line, never a RecursionError or a hang."""
+
+    _depth = 0
+    _written = 0
+    _repeated = 0
+    _sizes: dict[int, int] | None = None
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            self._repeat(node)
+        elif self._depth >= MAX_DEPTH:
+            raise InputError(_at(node, "file.too_deep", limit=MAX_DEPTH))
+        else:
+            self._written += 1
+        self._depth += 1
+        try:
+            return super().construct_object(node, deep)
+        finally:
+            self._depth -= 1
+
+    def _repeat(self, node: yaml.Node) -> None:
+        if self._sizes is None:
+            self._sizes = {}
+        self._repeated += _size(node, self._sizes)
+        limit = max(MIN_EXPANSION, EXPANSION * self._written)
+        if self._repeated > limit:
+            raise InputError(_at(node, "yaml.alias_expansion", limit=limit))
+
+    def construct_bounded_int(self, node: yaml.ScalarNode) -> int:
+        digits = sum(c.isdigit() for c in node.value)
+        if digits > MAX_DIGITS:
+            raise InputError(_at(node, "file.number_too_long", digits=digits, limit=MAX_DIGITS))
+        return self.construct_yaml_int(node)  # type: ignore[no-any-return]
+
+
+MAX_DEPTH = 32  # a fact file nests 5 levels deep, a pack 7
+MAX_DIGITS = 15  # of an integer: exact as a float below 2**53; beyond 309 digits no float holds
+# it at all (the evaluation crashed), beyond 4,300 Python refuses to read it (a ValueError)
+EXPANSION = 10  # times the values written out that aliases may repeat, and at least
+MIN_EXPANSION = 10_000  # values; a pack sharing a quote by alias repeats a few dozen
+
+
+def _at(node: yaml.Node, key: str, **params: Any) -> Problem:
+    mark = node.start_mark
+    return Problem(key, line=mark.line + 1, column=mark.column + 1, params=params)
+
+
+def _size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values `node` stands for with its aliases expanded, worked out without expanding
+    them: once per node, from the sizes of its children (`sizes` keeps them between calls). A
+    node whose construction finished holds no cycle (PyYAML refuses a recursive one)."""
+    todo = [(node, False)]
+    while todo:
+        current, ready = todo.pop()
+        if id(current) in sizes:
+            continue
+        children = ([n for pair in current.value for n in pair]
+                    if isinstance(current, yaml.MappingNode)
+                    else current.value if isinstance(current, yaml.SequenceNode) else [])
+        if ready:
+            sizes[id(current)] = 1 + sum(sizes[id(child)] for child in children)
+        else:
+            todo += [(current, True), *((child, False) for child in children)]
+    return sizes[id(node)]
+
+
+_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_bounded_int)
+
+
 def load(path: Path) -> Any:
     """Load a YAML or JSON file; any failure becomes an `InputError` naming the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(Problem("file.missing", file=path)) from None
-    except IsADirectoryError:
-        raise InputError(Problem("file.is_directory", file=path)) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(Problem("file.not_utf8", file=path, params={"detail": str(exc)})) from None
-    except OSError as exc:
-        raise InputError(Problem("file.unreadable", file=path, params={"detail": exc.strerror})) from None
+    text = _text(path)
     if path.suffix.lower() == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(Problem("json.syntax", file=path, line=exc.lineno, column=exc.colno,
-                                     params={"detail": exc.msg})) from None
+        return _json(text, path)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return yaml.load(text, Loader=_BoundedLoader)  # noqa: S506 - derives from SafeLoader
     except InputError as exc:
         raise InputError([_with_file(p, path) for p in exc.problems]) from None
     except yaml.MarkedYAMLError as exc:
@@ -147,6 +211,106 @@ def syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
     else:
         key = "yaml.syntax"
     return Problem(key, file=path, line=mark.line + 1, column=mark.column + 1, params=params)
+def _text(path: Path) -> str:
+    """The file's text: a regular file of at most `files.MAX_BYTES`, in UTF-8."""
+    try:
+        return files.read(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(Problem("file.not_utf8", file=path, params={"detail": str(exc)})) from None
+
+
+def _json(text: str, path: Path) -> Any:
+    """JSON, read into the same located mappings and lists as YAML, so that every error names its
+    line and column, and held to what its YAML twin must be: no key twice in one object
+    (`json.loads` keeps the last), at most `MAX_DEPTH` levels (`json.loads` recurses), no
+    integer of more than `MAX_DIGITS` digits, no `NaN` or `Infinity` (which are not JSON).
+
+    `json.loads` checks the syntax first, with its own messages; the values are then read from
+    the text by `_located_json`, which does not recurse."""
+    try:
+        json.loads(text, parse_int=_syntax_only, parse_float=_syntax_only,
+                   parse_constant=_syntax_only)
+    except json.JSONDecodeError as exc:
+        raise InputError(Problem("json.syntax", file=path, line=exc.lineno, column=exc.colno,
+                                 params={"detail": exc.msg})) from None
+    except RecursionError:
+        pass  # nested deeper than json.loads goes; _located_json says where, long before that
+    try:
+        return _located_json(text)
+    except InputError as error:
+        raise InputError([_with_file(p, path) for p in error.problems]) from None
+
+
+def _syntax_only(_: str) -> None:
+    return None
+
+
+_JSON_PART = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+_JSON_INTEGER = re.compile(r"-?\d+")
+_JSON_LITERALS = {"true": True, "false": False, "null": None}
+
+
+def _located_json(text: str) -> Any:
+    """The values of JSON text whose syntax `json.loads` accepted, each with its place."""
+    root: Any = None
+    open_: list[Located | LocatedList] = []
+    key: str | None = None
+    expect_key = False
+    line, line_start, seen = 1, 0, 0
+    for match in _JSON_PART.finditer(text):
+        token, start = match.group(), match.start()
+        if newlines := text.count("\n", seen, start):
+            line, line_start = line + newlines, text.rfind("\n", seen, start) + 1
+        seen, column = start, start - line_start + 1
+        if token in ("}", "]"):
+            open_.pop()
+            continue
+        if token in (":", ","):
+            expect_key = token == "," and isinstance(open_[-1], Located)
+            continue
+        if expect_key:
+            key, expect_key = json.loads(token), False
+            if key in open_[-1]:
+                raise InputError(Problem("yaml.duplicate_key", None, line, column, key,
+                                         {"key": key}))
+            continue
+        value = _json_value(token, line, column)
+        if isinstance(value, (Located, LocatedList)) and len(open_) >= MAX_DEPTH:
+            raise InputError(Problem("file.too_deep", None, line, column,
+                                     params={"limit": MAX_DEPTH}))
+        mark = (line, column, '"' if token.startswith('"') else None)
+        if not open_:
+            root = value
+        elif isinstance(open_[-1], Located):
+            open_[-1][key] = value
+            open_[-1].marks[key] = mark
+        else:
+            open_[-1].append(value)
+            open_[-1].marks.append(mark)
+        if isinstance(value, (Located, LocatedList)):
+            open_.append(value)
+            expect_key = isinstance(value, Located)
+    return root
+
+
+def _json_value(token: str, line: int, column: int) -> Any:
+    if token == "{":
+        return Located()
+    if token == "[":
+        return LocatedList()
+    if token.startswith('"'):
+        return json.loads(token)
+    if token in _JSON_LITERALS:
+        return _JSON_LITERALS[token]
+    if token in ("NaN", "Infinity", "-Infinity"):
+        raise InputError(Problem("json.not_a_number", None, line, column, params={"name": token}))
+    if not _JSON_INTEGER.fullmatch(token):
+        return float(token)
+    digits = len(token.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise InputError(Problem("file.number_too_long", None, line, column,
+                                 params={"digits": digits, "limit": MAX_DIGITS}))
+    return int(token)
 
 
 def _with_file(problem: Problem, path: Path) -> Problem:

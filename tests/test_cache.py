@@ -5,13 +5,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import inspect
+import os
 import pickle
 import shutil
 import time
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from woonpact.cli import main
 from woonpact.engine import cache, params, paths
-from woonpact.engine.check import check, included_rules, load_facts, parameters
+from woonpact.engine.check import check, included_rules, load_facts, pack_by_path, parameters
+from woonpact.engine.errors import InputError
 from woonpact.engine.language import ast, types
 from woonpact.engine.model import declarations as model_declarations
 from woonpact.engine.model import escalation as model_escalation
@@ -21,6 +29,7 @@ from woonpact.engine.model import pack as model_pack
 from woonpact.engine.model import text as model_text
 from woonpact.engine.model.facts import Deviation
 from woonpact.engine.params import load_parameters
+from woonpact.engine.rules.registry import find_pack
 from tests.support import BUNDLED_FACTS
 from tests.test_amendments import amended_pack
 from tests.workspace_support import make_workspace
@@ -103,3 +112,167 @@ def test_a_shared_file_is_unpickled_once_per_process(tmp_path: Path, monkeypatch
     cache.forget_shared()
     again = parameters()  # from the cache folder
     assert again == first and again is not first
+
+
+# -- the cache proves what it loads (issue 11) --------------------------------------------------
+
+WESTLAND = BUNDLED_FACTS / "westland-2025"
+
+
+def findings_json() -> str:
+    """`woonpact check` of Westland as JSON, loading every entry from the cache folder as a new
+    process does."""
+    cache.forget_shared()
+    args = ("check", str(WESTLAND), "--format", "json", "--fail-on", "never")
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh cache folder, filled by one check."""
+    where = tmp_path / "cache"
+    monkeypatch.setenv("WOONPACT_CACHE", str(where))
+    findings_json()
+    return where
+
+
+def entries(where: Path) -> list[Path]:
+    return sorted(where.glob("*.pickle"))
+
+
+FLIPS = st.tuples(st.integers(min_value=0), st.integers(min_value=0),
+                  st.integers(min_value=1, max_value=255))  # entry, offset, bits flipped
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flip=FLIPS)
+def test_a_damaged_entry_never_changes_a_finding(folder: Path, flip: tuple[int, int, int]) -> None:
+    reference = findings_json()
+    which, offset, mask = flip
+    entry = entries(folder)[which % len(entries(folder))]
+    good = entry.read_bytes()
+    damaged = bytearray(good)
+    damaged[offset % len(damaged)] ^= mask
+    entry.write_bytes(bytes(damaged))
+    assert findings_json() == reference
+    entry.write_bytes(good)
+
+
+class Planted:
+    """What someone else could leave in a shared cache folder: unpickling it runs their code."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return Path.touch, (self.marker,)
+
+
+def test_a_planted_entry_is_never_unpickled(folder: Path, tmp_path: Path) -> None:
+    reference = findings_json()
+    marker = tmp_path / "ran-their-code"
+    for entry in entries(folder):
+        entry.write_bytes(pickle.dumps(Planted(marker)))
+    assert findings_json() == reference
+    assert not marker.exists()
+
+
+def test_a_folder_others_may_write_in_is_neither_read_nor_written(folder: Path,
+                                                                  tmp_path: Path) -> None:
+    reference = findings_json()
+    marker = tmp_path / "ran-their-code"
+    planted = pickle.dumps(Planted(marker))
+    for entry in entries(folder):
+        entry.unlink()
+    folder.chmod(0o777)
+    for name in ("facts", "pack", "parameters"):  # what a planter cannot know: our key names
+        (folder / f"{name}-0.pickle").write_bytes(planted)
+    assert findings_json() == reference
+    assert not marker.exists()
+    assert entries(folder) == sorted(folder / f"{name}-0.pickle"
+                                     for name in ("facts", "pack", "parameters"))
+
+
+def test_a_folder_of_another_user_is_not_used(folder: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    reference = findings_json()
+    for entry in entries(folder):
+        entry.unlink()
+    monkeypatch.setattr(os, "geteuid", lambda: os.stat(folder).st_uid + 1)
+    assert findings_json() == reference
+    assert entries(folder) == []
+
+
+def test_verbose_names_the_entry_it_did_not_trust(folder: Path) -> None:
+    entry = entries(folder)[0]
+    entry.write_bytes(b"\0" * 40)
+    cache.forget_shared()
+    result = CliRunner().invoke(main, ["--verbose", "check", str(WESTLAND), "--fail-on", "never"])
+    assert f"{entry}: info: cache-item is beschadigd of niet met uw sleutel gemaakt" \
+        in result.output
+    cache.forget_shared()
+    quiet = CliRunner().invoke(main, ["check", str(WESTLAND), "--fail-on", "never"])  # rebuilt
+    assert "cache" not in quiet.stderr
+
+
+def test_a_renamed_national_parameter_rebuilds_the_packs_that_read_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path / "cache"))
+    parameters_file = tmp_path / "parameters.yaml"
+    shutil.copy(paths.PARAMETERS, parameters_file)
+    monkeypatch.setattr(paths, "PARAMETERS", parameters_file)
+    westland = find_pack("westland-2025")
+    cache.forget_shared()
+    assert pack_by_path(westland).id == "westland-2025"
+    text = parameters_file.read_text(encoding="utf-8")
+    renamed = text.replace("  aftoppingsgrens_2:", "  aftoppingsgrens_twee:")
+    parameters_file.write_text(renamed, encoding="utf-8")
+    cache.forget_shared()
+    with pytest.raises(InputError) as raised:
+        pack_by_path(westland)
+    assert "expr.unknown_parameter" in [p.key for p in raised.value.problems]
+
+
+def test_the_folder_is_pruned_to_its_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    where = tmp_path / "cache"
+    monkeypatch.setenv("WOONPACT_CACHE", str(where))
+    where.mkdir(mode=0o700)
+    for i in range(40):  # old entries, oldest first
+        old = where / f"facts-{i:02d}.pickle"
+        old.write_bytes(b"x" * 100_000)
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    monkeypatch.setenv("WOONPACT_CACHE_MAX_MB", "2")
+    findings_json()
+    total = sum(p.stat().st_size for p in entries(where))
+    assert total <= 2 * 2**20
+    kept = {p.name for p in entries(where)}
+    assert "facts-39.pickle" in kept and "facts-00.pickle" not in kept  # least recently used first
+    assert any(not name.startswith("facts-") for name in kept)  # what this run stored stays
+
+
+def test_cache_info_and_clear(folder: Path) -> None:
+    count = len(entries(folder))
+    info = CliRunner().invoke(main, ["cache", "info", "--lang", "en"])
+    assert info.exit_code == 0 and f"cache: {folder}, {count} entries" in info.output
+    cleared = CliRunner().invoke(main, ["cache", "clear"])
+    assert cleared.exit_code == 0 and f"{count} items verwijderd" in cleared.output
+    assert entries(folder) == [] and not (folder / "key").exists()
+    assert findings_json() and len(entries(folder)) == count  # rebuilt
+
+
+def test_a_key_others_can_read_stops_the_cache_until_it_is_cleared(folder: Path) -> None:
+    reference = findings_json()
+    (folder / "key").chmod(0o644)
+    for entry in entries(folder):
+        entry.unlink()
+    cache.forget_shared()
+    result = CliRunner().invoke(main, ["--verbose", "check", str(WESTLAND), "--fail-on", "never"])
+    assert f"{folder / 'key'}: info: de sleutel van de cache is niet van u of door anderen" \
+           " leesbaar" in result.output
+    assert entries(folder) == []  # nothing written with a key others may have read
+    assert CliRunner().invoke(main, ["cache", "clear"]).exit_code == 0
+    assert findings_json() == reference and entries(folder)
+    assert (folder / "key").stat().st_mode & 0o777 == 0o600

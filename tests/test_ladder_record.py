@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -105,19 +107,19 @@ def _event() -> EscalationEvent:
     return EscalationEvent("3.2-4", "overleg", dt.date(2026, 10, 1), "unresolved", "note")
 
 
-def test_a_crash_halfway_through_the_write_leaves_the_old_file_whole(facts: Path) -> None:
+def test_a_crash_halfway_through_the_write_leaves_the_old_file_whole(
+        facts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = facts / "2026.yaml"
     before = path.read_bytes()
+    write = os.write
 
-    def dies_halfway(fd: int, text: str) -> None:
-        import os
-
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text[: len(text) // 2])
+    def dies_halfway(fd: int, data: bytes) -> int:
+        write(fd, bytes(data[: len(data) // 2]))
         raise KeyboardInterrupt
 
+    monkeypatch.setattr(os, "write", dies_halfway)
     with pytest.raises(KeyboardInterrupt):
-        recording.record(path, _event(), lambda after: None, write=dies_halfway)
+        recording.record(path, _event(), lambda after: None)
     assert path.read_bytes() == before
     # no temporary left beside the 2024 baseline and the two years
     assert sorted(p.name for p in facts.iterdir()) == ["2024.yaml", "2025.yaml", "2026.yaml"]
@@ -128,11 +130,12 @@ def test_a_failing_rename_leaves_the_old_file_whole(facts: Path, monkeypatch: py
     before = path.read_bytes()
 
     def refuse(*_: object) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.EIO, "input/output error")
 
-    monkeypatch.setattr(recording.os, "replace", refuse)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(InputError) as raised:
         recording.record(path, _event(), lambda after: None)
+    assert [p.key for p in raised.value.problems] == ["file.unwritable"]
     assert path.read_bytes() == before
     assert len(list(facts.iterdir())) == 3  # 2024 (baseline), 2025 and 2026; no temporary left
 

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Mapping
 
-from woonpact.engine import schema, yamlio
+from woonpact.engine import files, schema, yamlio
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.tables import read_collection
 from woonpact.engine.facts.vocabulary import Vocabularies, Vocabulary, shared_only, vocabulary
@@ -27,22 +27,31 @@ FACT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 def fact_files(target: Path) -> list[Path]:
     """The fact files a path stands for: the file itself, or every fact file in a folder.
 
-    Excel's lock files (`~$2026.xlsx`, present while a workbook is open) are not fact files.
+    Hidden files are not fact files (an editor's backup, the temporary files of engine/files.py;
+    one left by a killed run is named in a note that says it can be deleted), nor are Excel's
+    lock files (`~$2026.xlsx`, present while a workbook is open). A FIFO or device named like a
+    fact file is refused before anything opens it.
     """
     if target.is_dir():
-        files = sorted(p for p in target.iterdir()
-                       if p.suffix.lower() in FACT_SUFFIXES and not p.name.startswith("~$"))
-        if not files:
+        found = sorted(p for p in target.iterdir()
+                       if p.suffix.lower() in FACT_SUFFIXES and not p.name.startswith((".", "~$")))
+        if not found:
             raise InputError(Problem("file.no_facts", file=target))
-        return files
-    if not target.exists():
+        files.tell_leftovers(target)
+    elif not target.exists():
         raise InputError(Problem("file.missing", file=target))
-    return [target]
+    else:
+        found = [target]
+    for path in found:
+        files.refuse_special(path)
+    return found
 
 
-def load_fact_set(path: Path, vocabularies: Vocabularies = shared_only) -> FactSet:
-    """A fact set validated against the vocabulary of the pack its `agreement` names."""
-    if path.suffix.lower() == ".xlsx":
+def load_fact_set(path: Path, vocabularies: Vocabularies = shared_only,
+                  as_kind: str | None = None) -> FactSet:
+    """A fact set validated against the vocabulary of the pack its `agreement` names; `as_kind`:
+    the suffix to read it by, for a temporary file that stands in for the one it replaces."""
+    if (as_kind or path.suffix).lower() == ".xlsx":
         return _from_workbook(path, vocabularies)
     data = yamlio.load(path)
     agreement = data.get("agreement") if isinstance(data, dict) else None

@@ -1,11 +1,15 @@
 """Recording a meeting on the disputes ladder in a year's fact file, safely.
 
-A YAML file is edited as text, so comments and layout survive: the event is appended to the
-`escalations:` block (created at the end when there is none). A workbook gets the event as the
-next row of its `escalations` sheet (engine/facts/workbook.py). The result is written to a
-temporary file beside the original, loaded and validated exactly as `check` would, compared
-with the original (everything it held is still there, plus this one event), and only then
-put in place with one atomic rename. A failure at any point leaves the original file whole.
+The file is edited as it is, so comments, layout, line endings (CRLF stays CRLF) and a
+byte-order mark survive: a YAML file gets the event appended to its `escalations:` block (created
+at the end when there is none); a workbook gets it as the next row of its `escalations` sheet
+(engine/facts/workbook.py). The whole read-modify-write holds the file's lock (engine/files.py
+`exclusive`), so that concurrent calls each land once, in turn; a call that waits longer than
+`WAIT` seconds is refused. The new content is written to a temporary file beside the original,
+loaded and validated exactly as `check` would, compared with the original (everything it held is
+still there, plus this one event), and only then put in place with one atomic rename
+(engine/files.py `replace`: a symbolic link is written through to its target; a read-only file
+is refused). A failure at any point leaves the original file whole.
 """
 
 from __future__ import annotations
@@ -14,17 +18,17 @@ import dataclasses
 import json
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from woonpact.engine import files
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.loader import load_fact_set
 from woonpact.engine.facts.vocabulary import Vocabularies, shared_only
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 
 _KEY = re.compile(r"^escalations:[ \t]*(?P<rest>[^#\n]*?)[ \t]*(#.*)?$")
+WAIT = 30.0  # seconds a call waits for another `record` on the same file
 
 
 def event_yaml(event: EscalationEvent, indent: str) -> str:
@@ -44,17 +48,20 @@ def event_yaml(event: EscalationEvent, indent: str) -> str:
 
 
 def with_event(text: str, event: EscalationEvent, path: Path) -> str:
-    """The file's text with the event appended to its `escalations:` block."""
+    """The file's text with the event appended to its `escalations:` block, in the file's own
+    line endings (those of its first line)."""
     lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    start = next((i for i, line in enumerate(lines) if _KEY.match(line.rstrip("\n"))), None)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    start = next((i for i, line in enumerate(lines) if _KEY.match(line.rstrip("\r\n"))), None)
     if start is None:
-        gap = "" if not lines or lines[-1].strip() == "" else "\n"
-        return "".join(lines) + gap + "escalations:\n" + event_yaml(event, "  ")
-    rest = _KEY.match(lines[start].rstrip("\n")).group("rest")  # type: ignore[union-attr]
+        gap = "" if not lines or lines[-1].strip() == "" else newline
+        return "".join([*lines, gap, "escalations:", newline,
+                        event_yaml(event, "  ").replace("\n", newline)])
+    rest = _KEY.match(lines[start].rstrip("\r\n")).group("rest")  # type: ignore[union-attr]
     if rest == "[]":
-        lines[start] = "escalations:\n"
+        lines[start] = "escalations:" + newline
     elif rest:
         raise InputError(Problem("record.flow_list", file=path, line=start + 1, field="escalations"))
     end = start + 1
@@ -69,7 +76,7 @@ def with_event(text: str, event: EscalationEvent, path: Path) -> str:
             items.append(line)
         end = i + 1
     indent = re.match(r"[ \t]*", items[0]).group(0) if items else "  "  # type: ignore[union-attr]
-    return "".join([*lines[:end], event_yaml(event, indent), *lines[end:]])
+    return "".join([*lines[:end], event_yaml(event, indent).replace("\n", newline), *lines[end:]])
 
 
 def _same_but_one(before: FactSet, after: FactSet, event: EscalationEvent) -> bool:
@@ -78,48 +85,43 @@ def _same_but_one(before: FactSet, after: FactSet, event: EscalationEvent) -> bo
 
 
 def record(path: Path, event: EscalationEvent, check: Callable[[FactSet], None],
-           write: Callable[[int, str], None] | None = None,
            vocabularies: Vocabularies = shared_only) -> None:
-    """Append `event` to the fact file at `path`; `check` cross-checks the result with its pack.
+    """Append `event` to the fact file at `path`; `check` cross-checks the result with its pack;
+    `vocabularies` gives its pack's vocabulary, with the figures the pack declares.
 
-    `write` writes the new text to the temporary file's descriptor (tests pass one that fails
-    halfway to show that the original survives); `vocabularies` gives its pack's vocabulary,
-    with the figures the pack declares (engine/rules/packs.py).
-    """
-    if path.suffix.lower() not in (".yaml", ".yml", ".xlsx"):
+    Raises `InputError` for everything that stops it, the file then unchanged: bad input, a
+    read-only file, a full disk, a folder that cannot be written, the lock not free in time."""
+    suffix = path.suffix.lower()
+    if suffix not in (".yaml", ".yml", ".xlsx"):
         raise InputError(Problem("record.not_yaml", file=path))
-    before = load_fact_set(path, vocabularies)
-    text = _edited(path, event)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
-    temporary = Path(name)
-    try:
-        (write or _write)(fd, text)
-        try:
-            after = load_fact_set(temporary, vocabularies)
-            check(after)
-        except InputError as error:  # name the user's file, not the temporary one
-            raise InputError([dataclasses.replace(p, file=path) for p in error.problems]) from None
-        if not _same_but_one(before, after, event):
-            raise InputError(Problem("record.not_preserved", file=path))
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    files.refuse_special(path)
+    seen = files.read(path)
+    before = load_fact_set(path, vocabularies)  # before the lock: validating imports jsonschema
+    with files.exclusive(path, WAIT):
+        target = Path(os.path.realpath(path))
+        files.tell_leftovers(target.parent, target.name)  # none of them is in use: the lock is ours
+        data = files.read(path)
+        if data != seen:  # another call recorded while this one waited
+            before = load_fact_set(path, vocabularies)
+
+        def verify(temporary: Path) -> None:
+            try:
+                after = load_fact_set(temporary, vocabularies, as_kind=suffix)
+                check(after)
+            except InputError as error:  # name the user's file, not the temporary one
+                problems = [dataclasses.replace(p, file=path) for p in error.problems]
+                raise InputError(problems) from None
+            if not _same_but_one(before, after, event):
+                raise InputError(Problem("record.not_preserved", file=path))
+
+        files.replace(path, _edited(path, data, event), verify)
 
 
-def _edited(path: Path, event: EscalationEvent) -> str | bytes:
+def _edited(path: Path, data: bytes, event: EscalationEvent) -> bytes:
     """The new content: a YAML file's text with the event appended; a workbook with the event
     as the next row of its `escalations` sheet."""
     if path.suffix.lower() == ".xlsx":
         from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
 
         return workbook.with_event(path, event)
-    return with_event(path.read_text(encoding="utf-8"), event, path)
-
-
-def _write(fd: int, text: str | bytes) -> None:
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
-        handle.flush()
-        os.fsync(handle.fileno())
+    return with_event(data.decode("utf-8"), event, path).encode("utf-8")

@@ -169,7 +169,8 @@ def _sheets(path: Path) -> list[Sheet]:
         if unpacked > MAX_BYTES:
             raise InputError(Problem("workbook.too_large", file=path, params={
                 "size": unpacked // 2**20, "limit": MAX_BYTES // 2**20}))
-        book = load_workbook(path, read_only=True, data_only=True)
+        # from its bytes: openpyxl refuses a name without .xlsx (a temporary file of `record`)
+        book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
         try:
             return [_sheet(book, sheet) for sheet in book.worksheets if sheet.title != LISTS]
         finally:

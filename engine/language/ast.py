@@ -90,16 +90,22 @@ class Norm:
     pos: int
 
 
+def children(node: Node) -> list[Node]:
+    """A node's direct sub-trees: its operand or operands, or a call's `where` and arguments."""
+    match node:
+        case Unary(operand=operand):
+            return [operand]
+        case Binary(left=left, right=right):
+            return [left, right]
+        case Call(args=args, where=where):
+            return [*([where] if where is not None else []), *args]
+    return []
+
+
 def walk(node: Node) -> Iterator[Node]:
     """Every node of a tree, the root first; a call's arguments and its `where` included."""
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
-        match current:
-            case Unary(operand=operand):
-                stack.append(operand)
-            case Binary(left=left, right=right):
-                stack += [right, left]
-            case Call(args=args, where=where):
-                stack += [*reversed(args), *([where] if where is not None else [])]
+        stack += reversed(children(current))

@@ -17,17 +17,28 @@ The grammar, loosest binding first:
 
 A hand-written parser keeps the start-up path free of a parser generator and lets every error
 carry its column and a message in Dutch or English.
+
+An expression is at most `MAX_LENGTH` characters and its tree at most `MAX_DEPTH` levels deep
+(a bracket, call, sign or `not` nests one level; so does each operator of a run of terms, as
+`a + b + c` is `(a + b) + c`). The parser, the type checker and the compiler recurse over the
+tree, and 150 nested brackets or a 1,000-term sum ended in a RecursionError; now they are an
+`ExpressionError` at their column. The bundled packs' deepest expression has 10 levels.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
 
 KEYWORDS = {"and", "or", "not", "where", "true", "false", "between", "in"}
+MAX_LENGTH = 2000
+MAX_DEPTH = 32
+T = TypeVar("T")
 COMPARATORS = {"==", "!=", "<", "<=", ">", ">="}
 
 _TOKEN = re.compile(
@@ -85,9 +96,22 @@ def _reject_dutch_thousands(raw: str, pos: int) -> None:
 
 class _Parser:
     def __init__(self, text: str) -> None:
+        if len(text) > MAX_LENGTH:
+            raise ExpressionError("expr.too_long", MAX_LENGTH, limit=MAX_LENGTH)
         self.text = text
         self.tokens = tokenize(text)
         self.i = 0
+        self.depth = 0
+
+    def nested(self, parse: Callable[[], T], pos: int) -> T:
+        """`parse()` one level deeper, refused beyond `MAX_DEPTH` before the recursion is."""
+        if self.depth >= MAX_DEPTH:
+            raise ExpressionError("expr.too_deep", pos, limit=MAX_DEPTH)
+        self.depth += 1
+        try:
+            return parse()
+        finally:
+            self.depth -= 1
 
     @property
     def tok(self) -> Token:
@@ -158,7 +182,7 @@ class _Parser:
 
     def not_expr(self) -> ast.Node:
         if tok := self.accept("keyword", "not"):
-            return ast.Unary("not", self.not_expr(), tok.pos)
+            return ast.Unary("not", self.nested(self.not_expr, tok.pos), tok.pos)
         return self.comparison()
 
     def comparison(self) -> ast.Node:
@@ -191,7 +215,7 @@ class _Parser:
 
     def unary(self) -> ast.Node:
         if tok := self.accept("op", "-"):
-            return ast.Unary("-", self.unary(), tok.pos)
+            return ast.Unary("-", self.nested(self.unary, tok.pos), tok.pos)
         return self.primary()
 
     def primary(self) -> ast.Node:
@@ -221,7 +245,7 @@ class _Parser:
         if tok.kind == "name":
             self.advance()
             if self.accept("op", "("):
-                return self.call(tok)
+                return self.nested(lambda: self.call(tok), tok.pos)
             if self.accept("op", "."):
                 attr = self.tok
                 if attr.kind != "name":
@@ -230,7 +254,7 @@ class _Parser:
                 return ast.Name(f"{tok.text}.{attr.text}", tok.pos)
             return ast.Name(tok.text, tok.pos)
         if self.accept("op", "("):
-            inner = self.expr()
+            inner = self.nested(self.expr, tok.pos)
             self.expect("op", ")")
             return inner
         raise self.unexpected()
@@ -276,6 +300,7 @@ def parse_expression(text: str) -> ast.Node:
         raise ExpressionError("expr.empty", 0)
     node = parser.expr()
     parser.finish()
+    _refuse_deep(node)
     return node
 
 
@@ -283,4 +308,18 @@ def parse_norm(text: str) -> ast.Norm:
     parser = _Parser(text)
     norm = parser.norm()
     parser.finish()
+    for bound in (norm.bound, norm.upper):
+        if bound is not None:
+            _refuse_deep(bound)
     return norm
+
+
+def _refuse_deep(tree: ast.Node) -> None:
+    """A tree deeper than `MAX_DEPTH` (a long run of terms; nesting the parser counted), refused
+    at the node that goes one level too deep; measured without recursion."""
+    todo = [(tree, 1)]
+    while todo:
+        node, depth = todo.pop()
+        if depth > MAX_DEPTH:
+            raise ExpressionError("expr.too_deep", node.pos, limit=MAX_DEPTH)
+        todo += [(child, depth + 1) for child in ast.children(node)]

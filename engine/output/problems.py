@@ -6,7 +6,9 @@ from woonpact.engine.errors import Problem
 from woonpact.engine.i18n import say
 
 LABEL = {("error", "nl"): "fout", ("error", "en"): "error",
-         ("warning", "nl"): "waarschuwing", ("warning", "en"): "warning"}
+         ("warning", "nl"): "waarschuwing", ("warning", "en"): "warning",
+         ("note", "nl"): "let op", ("note", "en"): "note",  # engine/notes.py
+         ("detail", "nl"): "info", ("detail", "en"): "info"}
 
 
 def problem_line(problem: Problem, lang: str) -> str:

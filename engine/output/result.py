@@ -11,20 +11,27 @@ if TYPE_CHECKING:  # `woonpact --help` imports the exit codes, and should not lo
 
 
 class ExitCode(IntEnum):
-    """How `woonpact` ends.
+    """How `woonpact` ends. Only 1 says something about the agreements.
 
     ====  ===========================================================================
     0     nothing failing at the chosen level (``--fail-on``), or the command succeeded
     1     at least one finding fails: a breach (``--fail-on breach``, the default), or a
           breach or warning (``--fail-on warning``); one an agreed deviation covers does not
+          (``lint --strict``: warnings; ``test``: a rule test failed)
     2     bad input or usage: a missing file, malformed YAML, a schema or expression
-          error, an unknown option; nothing was written
+          error, an unknown option, a file that cannot be written or is locked by another
+          ``record``; nothing was written
+    3     internal error: a bug in woonpact, not in the input; one line says so, and
+          ``woonpact --debug`` adds the traceback; no verdict was reached
+    130   interrupted (Ctrl-C)
     ====  ===========================================================================
     """
 
     OK = 0
     FAILING = 1
     BAD_INPUT = 2
+    INTERNAL_ERROR = 3
+    INTERRUPTED = 130
 
 
 FAIL_ON = {  # statuses by value: a `Status` is a str enum and compares equal to its value

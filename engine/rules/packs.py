@@ -28,7 +28,8 @@ def pack_by_path(path: Path) -> Pack:
     """The pack in a file, checked against what its workspace declares (packs include packs,
     so it is shared); a change to the workspace's file makes it a different cache entry."""
     declared = workspace_declarations(of_pack(path))
-    return cache.cached(path, f"pack{declared.key}", lambda p: _load_pack(p, declared), shared=True)
+    return cache.cached(path, f"pack{declared.key}", lambda p: _load_pack(p, declared), shared=True,
+                        depends=(paths.PARAMETERS,))  # its expressions are checked against them
 
 
 def _load_pack(path: Path, declared: Declarations) -> Pack:
@@ -131,6 +132,8 @@ class Vocabularies:
         self.found: dict[Any, Vocabulary] = {}
 
     def __call__(self, agreement: Any) -> Vocabulary:
+        if not isinstance(agreement, str):
+            return vocabulary()  # the schema says what is wrong with `agreement`
         if agreement not in self.found:
             self.found[agreement] = self._look_up(agreement)
         return self.found[agreement]
@@ -139,10 +142,8 @@ class Vocabularies:
         try:
             if self.rules is not None and self.rules.is_file():
                 pack = pack_by_path(self.rules)
-            elif isinstance(agreement, str):
-                pack = pack_by_path(find_pack(agreement, self.rules))
             else:
-                return vocabulary()  # the schema says what is wrong with `agreement`
+                pack = pack_by_path(find_pack(agreement, self.rules))
         except InputError as error:
             if any(p.key == "pack.unknown" for p in error.problems):
                 return vocabulary()  # reported once the facts are read (engine/check.py)

@@ -45,7 +45,10 @@ def pack_path(pack_id: str, rules_dir: Path) -> Path | None:
     packs it includes, so listing (and sorting) the folder per look-up made loading quadratic.
     """
     candidate = rules_dir / f"{pack_id}.yaml"
-    return candidate if candidate.parent == rules_dir and candidate.is_file() else None
+    try:
+        return candidate if candidate.parent == rules_dir and candidate.is_file() else None
+    except OSError:  # an id no file can be named after (too long): no such pack
+        return None
 
 
 def find_pack(pack_id: str, rules_dir: Path | None = None) -> Path:
