@@ -1,15 +1,16 @@
-"""Headless Chromium for the report tests: installed on first use, run once per page.
+"""Headless Chromium for the report tests, run once per page.
 
-CI only runs `pip install -e '.[test]' && pytest` on a fresh Debian machine as root, so the
-browser is installed here, with apt, when it is missing (`apt-get update` first if the package
-lists are stale). A page is opened three times with the same flags: once for the screenshot,
-once for the DOM after rendering, once with logging to standard error, where Chromium reports
-every console message and uncaught error as a `CONSOLE` line.
+The browser comes from one install step, `tests/install-browser.sh`, which the README's test
+command runs before pytest (Debian's chromium, when it is missing and the step runs as root). The
+tests never install anything: when Chromium is missing they fail with what to do. A page is opened
+three times with the same flags: once for the screenshot, once for the DOM after rendering, once
+with logging to standard error, where Chromium reports every console message and uncaught error
+as a `CONSOLE` line. Everything a run writes (profile, screenshots, PDFs) goes to the test's
+temporary folder.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -25,22 +26,12 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def install_chromium() -> str:
-    """Install Debian's `chromium` package; fail loudly (never skip) when that is impossible."""
+def chromium() -> str:
+    """The browser, or a failure that says how to get it (never a skip)."""
     found = chromium_path()
-    if found:
-        return found
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        raise RuntimeError("Chromium is missing and cannot be installed here (needs root and apt-get): "
-                           "run `apt-get install -y chromium` and try again")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
-    if subprocess.run(install, env=env, capture_output=True, check=False).returncode != 0:
-        subprocess.run(["apt-get", "update"], env=env, capture_output=True, check=True)
-        subprocess.run(install, env=env, capture_output=True, check=True)
-    found = chromium_path()
-    if not found:
-        raise RuntimeError("apt-get installed chromium but no `chromium` command is on the PATH")
+    if found is None:
+        raise RuntimeError("Chromium is missing: run `sh tests/install-browser.sh` (Debian's chromium "
+                           "package, as root) or put chromium on the PATH, then run the tests again")
     return found
 
 

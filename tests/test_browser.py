@@ -1,12 +1,14 @@
 """The HTML report in a real browser: headless Chromium renders it without console errors,
 shows every section with a chart, prints on A4, and a screenshot is kept for people to look at.
 
-Chromium is installed by the session fixture when missing (see tests/browser.py); the screenshot
-goes to the test's tmp dir and is copied to build/report-screenshot.png (git-ignored).
+Chromium comes from `tests/install-browser.sh`, which the README's test command runs; when it is
+missing the tests fail and say so. Everything they write goes to their temporary folder; set
+WOONPACT_KEEP_SCREENSHOTS=DIR to keep the screenshots there for people to look at.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -16,17 +18,23 @@ import pytest
 
 from woonpact.engine.check import check
 from woonpact.engine.output import html as html_report
-from tests.browser import FLAGS, install_chromium, open_page
-from tests.support import BUNDLED_FACTS, REPOSITORY
+from tests.browser import FLAGS, chromium as find_chromium, open_page
+from tests.support import BUNDLED_FACTS
 
-KEPT = REPOSITORY / "build" / "report-screenshot.png"
+def keep(screenshot: Path, name: str) -> None:
+    """Copy a screenshot to WOONPACT_KEEP_SCREENSHOTS, when set: the suite itself writes only
+    into its temporary folders."""
+    folder = os.environ.get("WOONPACT_KEEP_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(screenshot, Path(folder) / name)
 
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
     try:
-        return install_chromium()
-    except (RuntimeError, subprocess.CalledProcessError) as error:
+        return find_chromium()
+    except RuntimeError as error:
         pytest.fail(f"headless Chromium is needed for the report test: {error}")
 
 
@@ -64,8 +72,7 @@ def test_report_of_the_bundled_multi_year_facts_renders_cleanly(chromium: str, t
     charts = dom.split('<section id="trajectories">')[1].split("</section>")[0]
     assert charts.count("<svg") >= 1 and 'class="actual"' in charts and 'class="deadline"' in charts
     assert opened.screenshot.stat().st_size > 20_000  # a blank page compresses to a few kB
-    KEPT.parent.mkdir(exist_ok=True)
-    shutil.copyfile(opened.screenshot, KEPT)
+    keep(opened.screenshot, "report-screenshot.png")
 
 
 def printed(chromium: str, page: str, folder: Path, name: str) -> bytes:
@@ -113,5 +120,12 @@ def test_the_first_printed_page_is_the_one_page_summary(chromium: str, tmp_path:
     first.write_text(page.replace("@media print {", "@media all {"), encoding="utf-8")
     opened = open_page(chromium, first, tmp_path / "first-page.png", size=(695, 1017))
     assert opened.console == () and opened.screenshot.stat().st_size > 20_000
-    KEPT.parent.mkdir(exist_ok=True)
-    shutil.copyfile(opened.screenshot, KEPT.with_name(f"report-first-page-{agreement}.png"))
+    keep(opened.screenshot, f"report-first-page-{agreement}.png")
+
+
+def test_a_missing_browser_fails_and_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite never installs anything itself: without Chromium the report tests fail with the
+    install step to run (the README's test command runs it)."""
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(RuntimeError, match=r"sh tests/install-browser\.sh"):
+        find_chromium()
