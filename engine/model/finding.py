@@ -20,6 +20,12 @@ class Status(StrEnum):
     MISSING_DATA = "missing_data"
 
 
+# The order readers meet statuses in, everywhere they are listed (the table, the reports' tiles,
+# cards and counts): what needs attention first, then what was kept, then what did not apply.
+DISPLAY_ORDER: tuple[Status, ...] = (Status.BREACH, Status.WARNING, Status.MISSING_DATA,
+                                     Status.COMPLIANT, Status.NOT_DUE, Status.NOT_APPLICABLE)
+
+
 @dataclass(frozen=True, slots=True)
 class ScopeInstance:
     """Whom or what a finding is about: the agreement, a party, or one entity of a collection."""

@@ -20,7 +20,7 @@ from woonpact.engine import __version__
 from woonpact.engine.check import CheckResult
 from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation
-from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, Status
 from woonpact.engine.output import chart
 from woonpact.engine.output.missing import item_text
 from woonpact.engine.output.report import (CARDED, ROW_HEAD, SHORT_LIST, Report, build, by_theme,
@@ -30,12 +30,10 @@ from woonpact.engine.output.trace import Tracer, computation, provenance
 from woonpact.engine.output.words import (clause_label, message, readable, rule_label, scope_text,
                                           status_text, theme_label, value_text)
 
-STATUSES = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
-            Status.NOT_APPLICABLE)
 
-STATUS_CSS = "".join(f".s-{s.value} {{ background: var(--{s.value}); }}\n" for s in STATUSES)
+STATUS_CSS = "".join(f".s-{s.value} {{ background: var(--{s.value}); }}\n" for s in DISPLAY_ORDER)
 CARD_CSS = "".join(f".finding.s-{s.value} {{ border-left-color: var(--{s.value}); }}\n"
-                   for s in STATUSES)
+                   for s in DISPLAY_ORDER)
 CSS = """
 :root { --breach:#b42318; --warning:#b54708; --missing_data:#475467; --compliant:#067647;
         --not_due:#175cd3; --not_applicable:#98a2b3; --ink:#101828; --muted:#475467;
@@ -167,7 +165,7 @@ def _numbers(counts: Counter[Status], shown: Sequence[Status]) -> str:
 
 
 def _count_table(head: str, rows: Sequence[tuple[str, Counter[Status]]], lang: str) -> str:
-    shown = [s for s in STATUSES if any(c[s] for _, c in rows)]
+    shown = [s for s in DISPLAY_ORDER if any(c[s] for _, c in rows)]
     cells = "".join(f'<th class="n">{escape(status_text(s, lang))}</th>' for s in shown)
     out = [f"<table><thead><tr><th>{escape(head)}</th>{cells}"
            f'<th class="n">{_say("report.total", lang)}</th></tr></thead><tbody>']
@@ -182,7 +180,7 @@ def _count_table(head: str, rows: Sequence[tuple[str, Counter[Status]]], lang: s
 def _summary(report: Report, lang: str) -> str:
     counts = report.by_status.get(report.year, Counter())
     tiles = "".join(f'<div class="tile s-{s.value}"><b>{counts[s]}</b>'
-                    f"<span>{escape(status_text(s, lang))}</span></div>" for s in STATUSES)
+                    f"<span>{escape(status_text(s, lang))}</span></div>" for s in DISPLAY_ORDER)
     lists = "".join(_short_list(report, status, lang) for status in (Status.BREACH, Status.WARNING))
     steps = "".join(f"<li>{escape(line)}</li>" for line in next_steps(report, lang))
     return (f'<p class="lead">{escape(lead(report, lang))}</p><div class="tiles">{tiles}</div>'

@@ -20,7 +20,7 @@ from woonpact.engine import __version__
 from woonpact.engine.check import CheckResult
 from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation
-from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, Status
 from woonpact.engine.output.missing import item_text
 from woonpact.engine.output.report import (CARDED, ROW_HEAD, SHORT_LIST, Report, build, by_theme,
                                            charged, lead, next_steps, party_rows, who_line)
@@ -29,8 +29,6 @@ from woonpact.engine.output.trace import Tracer, computation, provenance
 from woonpact.engine.output.words import (clause_label, message, readable, rule_label, scope_text,
                                           status_text, theme_label, value_text)
 
-STATUSES = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
-            Status.NOT_APPLICABLE)
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
 _LINE_START = re.compile(r"^([#+\-=]|\d+[.)])")
 
@@ -77,7 +75,7 @@ def _table(head: list[str], rows: list[list[str]], numeric_from: int = 99) -> st
 
 
 def _count_table(head: str, rows: list[tuple[str, Counter[Status]]], lang: str) -> str:
-    shown = [s for s in STATUSES if any(c[s] for _, c in rows)]
+    shown = [s for s in DISPLAY_ORDER if any(c[s] for _, c in rows)]
     columns = [inline(head), *(inline(status_text(s, lang)) for s in shown),
                _say("report.total", lang)]
     return _table(columns, [[inline(name), *(str(c[s] or "") for s in shown), str(sum(c.values()))]

@@ -24,7 +24,7 @@ from woonpact.engine.errors import InputError
 from woonpact.engine.facts.request import request
 from woonpact.engine.language import ast
 from woonpact.engine.model.escalation import Escalation
-from woonpact.engine.model.finding import Finding, ScopeInstance, Status
+from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
 from woonpact.engine.i18n import say
 from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
@@ -33,8 +33,6 @@ from woonpact.engine.output.missing import Outstanding, outstanding
 from woonpact.engine.output.steps import rung_name, step_line
 from woonpact.engine.output.words import clause_label, scope_text
 
-ORDER = (Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.COMPLIANT, Status.NOT_DUE,
-         Status.NOT_APPLICABLE)
 SHORT_LIST = 6  # per status, and kinds of ladder steps, on the summary page; the rest are counted
 SEVERITY = {Status.COMPLIANT: 0, Status.WARNING: 1, Status.BREACH: 2}
 CHANGE_KINDS = ("newly_breached", "worsened", "recovered")
@@ -104,7 +102,7 @@ def build(result: CheckResult, year: int | None = None) -> Report:
     focus = years[-1] if years else (year or result.pack.first_year)
     previous = years[-2] if len(years) > 1 else None
     history = [f for f in result.findings if f.year in years]
-    findings = tuple(sorted((f for f in history if f.year == focus), key=lambda f: ORDER.index(f.status)))
+    findings = tuple(sorted((f for f in history if f.year == focus), key=lambda f: DISPLAY_ORDER.index(f.status)))
     by_theme: dict[str, Counter[Status]] = {}
     by_party: dict[Accountable, Counter[Status]] = {Accountable((p.id,)): Counter()
                                                     for p in result.pack.parties}
@@ -233,8 +231,7 @@ def trajectories(findings: list[Finding], pack: Pack) -> tuple[Trajectory, ...]:
 def lead(report: Report, lang: str) -> str:
     """The year in one sentence: how many findings, and how many of each status."""
     counts = report.by_status.get(report.year, Counter())
-    order = (Status.COMPLIANT, Status.BREACH, Status.WARNING, Status.MISSING_DATA, Status.NOT_DUE,
-             Status.NOT_APPLICABLE)
+    order = (Status.COMPLIANT, *(s for s in DISPLAY_ORDER if s is not Status.COMPLIANT))
     parts = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in order if counts[s])
     return say("report.lead", lang, year=report.year, total=sum(counts.values()), parts=parts)
 

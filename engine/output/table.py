@@ -14,7 +14,7 @@ from collections import Counter
 
 from woonpact.engine.check import CheckResult
 from woonpact.engine.i18n import say
-from woonpact.engine.model.finding import Finding, Status
+from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, Status
 from woonpact.engine.output.steps import ladder_block
 from woonpact.engine.output.words import message, rule_label, scope_text, status_text
 
@@ -26,14 +26,6 @@ MARK = {
     Status.NOT_DUE: "…",
     Status.MISSING_DATA: "?",
 }
-ORDER = [
-    Status.BREACH,
-    Status.WARNING,
-    Status.MISSING_DATA,
-    Status.COMPLIANT,
-    Status.NOT_DUE,
-    Status.NOT_APPLICABLE,
-]
 PIPED = 100  # the width when standing output is no terminal and COLUMNS is not set
 NARROWEST = 60
 INDENT = "    "
@@ -60,7 +52,7 @@ def render(result: CheckResult, lang: str, columns: int | None = None) -> str:
         for f in findings:
             lines += _finding(f, labels[id(f)], label_w, columns, lang, result)
         counts = Counter(f.status for f in findings)
-        summary = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in ORDER if counts[s])
+        summary = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in DISPLAY_ORDER if counts[s])
         agreed = sum(1 for f in findings if f.deviation is not None)
         summary += f" ({agreed} {say('status.agreed_deviation', lang)})" if agreed else ""
         lines += [
