@@ -22,12 +22,10 @@ from woonpact.engine.facts.loader import FACT_SUFFIXES, fact_files, load_fact_se
 from woonpact.engine.facts.plausible import implausible
 from woonpact.engine.ladder.escalate import escalate
 from woonpact.engine.ladder.history import concerned
-from woonpact.engine.language import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.rules.loader import rule_trees
 from woonpact.engine.rules.packs import (  # parameters: imported from here by commands and tests
     Vocabularies, facts_vocabulary, included_packs, included_rules, pack_by_path, pack_parameters,
     parameters,  # noqa: F401

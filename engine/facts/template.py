@@ -41,7 +41,7 @@ from woonpact.engine.i18n import say
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.model.facts import FactSet, Section
 from woonpact.engine.model.pack import Role
-from woonpact.engine.output.words import value_text
+from woonpact.engine.output.words import date_text, value_text
 
 LAST_ROW = 1_048_576  # Excel's: a drop-down covers the rows a team adds as well
 LASTING = ("projects", "neighbourhoods", "plots", "homes")  # copied from the year before
@@ -173,10 +173,7 @@ class _Writer:
             (say("request.for", lang), names),
             (
                 say("request.deadline", lang),
-                letter.deadline.strftime("%d-%m-%Y")
-                if letter.deadline and lang != "en"
-                else letter.deadline.isoformat()
-                if letter.deadline
+                date_text(letter.deadline, lang) if letter.deadline
                 else say("request.deadline_letter", lang),
             ),
             (say("request.send_to", lang), letter.send_to or self._municipality_name()),

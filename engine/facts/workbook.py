@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import (
-    DERIVED_DATE_ATTRIBUTES, Vocabularies, Vocabulary, shared_only, vocabulary,
+    DERIVED_DATE_ATTRIBUTES, Vocabularies, Vocabulary, shared_only,
 )
 from woonpact.engine.suggest import closest
 

@@ -13,14 +13,12 @@ def _cell(text: str) -> str:
 
 
 def render(result: CheckResult, lang: str) -> str:
-    en = lang == "en"
-    lines = [f"# {result.pack.title}", "",
-             f"{'Pack' if en else 'Pakket'}: `{result.pack.id}`", ""]
-    head = ("Rule", "For", "Status", "Explanation", "Clause") if en else ("Regel", "Voor", "Status", "Toelichting", "Afspraak")
+    lines = [f"# {result.pack.title}", "", say("markdown.pack", lang, id=result.pack.id), ""]
+    head = [say(f"markdown.column.{c}", lang) for c in ("rule", "for", "status", "explanation", "clause")]
     for year in result.years:
         lines += [f"## {year}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for f in (f for f in result.findings if f.year == year):
-            scope = f.scope.label if f.scope.kind != "agreement" else ("whole agreement" if en else "hele afspraak")
+            scope = f.scope.label if f.scope.kind != "agreement" else say("markdown.whole", lang)
             lines.append("| " + " | ".join(_cell(c) for c in (
                 f"`{rule_label(f, result.pack.id)}`", scope, status_text(f.status, lang), message(f, lang, result.pack), f.rule.source.section)) + " |")
         lines.append("")

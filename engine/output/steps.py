@@ -17,7 +17,7 @@ from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.pack import Pack, Rule, Rung
 from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
                                                 obligation_text)
-from woonpact.engine.output.words import party_names, scope_text, value_text
+from woonpact.engine.output.words import date_text, party_names, scope_text, value_text
 
 if TYPE_CHECKING:
     from woonpact.engine.check import CheckResult
@@ -48,7 +48,7 @@ def reason_text(pack: Pack, reason: Reason, lang: str, rule: Rule | None = None)
         params["outcome"] = say(f"ladder.outcome.{params['outcome']}", lang)
         params["note"] = f" ({params['note']})" if params.get("note") else ""
     if reason.date is not None:
-        params["date"] = reason.date.strftime("%d-%m-%Y") if lang != "en" else reason.date.isoformat()
+        params["date"] = date_text(reason.date, lang)
     return say(reason.key, lang, **params)
 
 

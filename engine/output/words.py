@@ -21,14 +21,19 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def date_text(day: dt.date, lang: str) -> str:
+    """A date as Dutch readers write it (12-06-2025), or ISO in English."""
+    return day.strftime("%d-%m-%Y") if lang != "en" else day.isoformat()
+
+
 def value_text(value: Any, unit: str, lang: str) -> str:
     """A value as a person writes it: 22,4%, € 697,07, 1.234, 12-06-2025."""
     if value is None:
         return "-"
     if isinstance(value, bool):
-        return ({True: "ja", False: "nee"} if lang != "en" else {True: "yes", False: "no"})[value]
+        return say("words.yes" if value else "words.no", lang)
     if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y") if lang != "en" else value.isoformat()
+        return date_text(value, lang)
     if isinstance(value, str):
         return value
     if unit == "share":
