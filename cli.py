@@ -7,6 +7,7 @@ them to click. Exit codes: see `engine.output.result.ExitCode` and docs/cli.md.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from woonpact.engine.output.result import ExitCode
 if TYPE_CHECKING:
     from woonpact.engine.check import CheckResult
     from woonpact.engine.errors import Problem
+    from woonpact.engine.model.facts import FactSet
 
 LANG = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
                     help="Language of findings, reports and errors.")
@@ -57,13 +59,25 @@ def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
     return results
 
 
-def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
+def _write(content: str | bytes | Iterable[str], output: Path | None, lang: str = "nl",
+           complete: Callable[[], None] | None = None) -> None:
     """Write all or nothing: a report file is replaced only once it is complete.
 
-    Text gets a final newline; bytes (a workbook) are written as they are. A file that cannot
-    be written is bad input (exit 2), with no temporary file left behind.
+    Text gets a final newline; bytes (a workbook) are written as they are. Text may come in
+    chunks made while it is written (`check` judges one agreement after another): bad input
+    found meanwhile is reported as always and nothing is written, so standard output gets the
+    text only once all of it is made. `complete` runs then, before the text is shown or the
+    file replaced. A file that cannot be written is bad input (exit 2), with no temporary file
+    left behind.
     """
+    parts = [content] if isinstance(content, (str, bytes)) else content
     if output is None:
+        try:
+            text = "".join(parts)  # type: ignore[arg-type]
+        except InputError as error:
+            _fail(error, lang)
+        if complete is not None:
+            complete()
         click.echo(text)
         return
     import os  # noqa: PLC0415
@@ -75,11 +89,18 @@ def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
     try:
         fd, temporary = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text if isinstance(text, bytes) else (text + "\n").encode("utf-8"))
+            for part in parts:
+                handle.write(part if isinstance(part, bytes) else part.encode("utf-8"))
+            if not isinstance(content, bytes):
+                handle.write(b"\n")
+        if complete is not None:
+            complete()
         os.replace(temporary, output)
-    except OSError as exc:
+    except (OSError, InputError) as exc:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, InputError):
+            _fail(exc, lang)
         _fail(InputError(Problem("file.unwritable", file=output, params={"detail": exc.strerror or str(exc)})), lang)
     except BaseException:
         if temporary is not None:
@@ -111,28 +132,40 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     The files of one agreement are read as one history; files and folders of several agreements
     are grouped by agreement, and each is checked against its own pack.
     """
-    from woonpact.engine.output import renderer  # noqa: PLC0415
+    from woonpact.engine import collector  # noqa: PLC0415
+    from woonpact.engine.check import fact_histories, judge_history  # noqa: PLC0415
+    from woonpact.engine.output import chunks  # noqa: PLC0415
     from woonpact.engine.output.result import exit_code  # noqa: PLC0415
 
-    results = _checked(facts, rules, year, lang)
     if fmt == "xlsx":
         from woonpact.engine.errors import Problem  # noqa: PLC0415
         from woonpact.engine.output.xlsx import render_all  # noqa: PLC0415
 
         if output is None:
             _fail(InputError(Problem("cli.xlsx_needs_output")), lang)
+        results = _checked(facts, rules, year, lang)
         _write(render_all(results, lang), output, lang)
         sys.exit(exit_code([f for r in results for f in r.findings], fail_on))
-    render = renderer(fmt)
-    if fmt == "json" and len(results) > 1:
-        import json  # noqa: PLC0415
+    codes: list[ExitCode] = []
+    warnings: list[Problem] = []
 
-        text = json.dumps({"checks": [json.loads(render(r, lang)) for r in results]}, ensure_ascii=False, indent=2)
-    else:
-        text = "\n".join(render(r, lang) for r in results)
-    _write(text, output, lang)
-    findings = [f for r in results for f in r.findings]
-    sys.exit(exit_code(findings, fail_on))
+    def judged(histories: list[dict[int, FactSet]]) -> Iterator[CheckResult]:
+        """Each agreement judged when its output is due; its exit code and warnings kept."""
+        for history in histories:
+            result = judge_history(history, rules, year)
+            codes.append(exit_code(result.findings, fail_on))
+            warnings.extend(result.warnings)
+            yield result
+
+    with collector.paused():  # one process checks every agreement: see engine/collector.py
+        try:
+            histories = fact_histories(list(facts))
+        except InputError as error:
+            _fail(error, lang)
+        pretty = output is None and sys.stdout.isatty()
+        _write(chunks(judged(histories), len(histories), fmt, lang, pretty), output, lang,
+               complete=lambda: _warn(warnings, lang))
+    sys.exit(max(codes, default=ExitCode.OK))
 
 
 @main.command()
