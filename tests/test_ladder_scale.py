@@ -6,6 +6,7 @@ from woonpact.engine.ladder.chart import QUIET, chart
 from woonpact.engine.ladder.escalate import escalate
 from woonpact.engine.ladder.history import histories
 from woonpact.engine.ladder.reach import Reach
+from woonpact.engine.ladder.runner import DurableRunner
 from woonpact.engine.params import bundled
 from tests.ladder_support import YEARS, national
 
@@ -13,19 +14,26 @@ EPISODES = 5_000
 
 
 def test_five_thousand_clause_episodes_in_one_run() -> None:
-    """More than 1,024 sessions (the host's limit for live ones) in one run, twice in one
-    process; every history's result is what the chart's own table gives."""
+    """More than 1,024 sessions (the host's limit for live ones) in one run of durable-rules,
+    twice in one process; every history's result is what the chart's own table gives, also
+    through the ladder stage, which runs each distinct history once."""
     pack, findings, fact_sets = national(EPISODES)
     _, steps = escalate(pack, findings, fact_sets, YEARS)
     clauses = {e.scope.id for e in steps}
     assert len(clauses) == EPISODES  # each failed at least once
     the_chart = chart(len(pack.ladder.rungs))
     expected = {}
-    for h in histories(Reach(pack.ladder, bundled().laws), pack.id, findings, fact_sets):
+    moving = histories(Reach(pack.ladder, bundled().laws), pack.id, findings, fact_sets)
+    sequences = [[h.steps[i].signal for i in h.signalled] for h in moving]
+    for _ in range(2):
+        reached = list(DurableRunner().positions(the_chart, sequences))
+        assert len(reached) == EPISODES
+    for h, positions in zip(moving, reached, strict=True):
         here = QUIET
         for i in h.signalled:
             here = the_chart.step(here, h.steps[i].signal)
         expected[h.scope.id] = the_chart.positions[here]
+        assert positions[-1] == expected[h.scope.id]
     last = {}
     for e in steps:
         last[e.scope.id] = e

@@ -25,7 +25,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from woonpact.engine.model.pack import Ladder
@@ -86,7 +86,7 @@ class Chart:
     positions: Mapping[str, Position]
     transitions: tuple[Transition, ...]
 
-    @property
+    @cached_property
     def name(self) -> str:
         """Process-wide ruleset name: a hash of the transitions, so equal shapes share one."""
         table = [(t.source, t.when, t.target.name) for t in self.transitions]

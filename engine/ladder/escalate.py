@@ -3,8 +3,10 @@
 Between judging and output. It marks findings covered by agreed deviations, builds each
 clause's history (`history`), sends the histories that have something to escalate through the
 chart (`runner`, durable-rules), and turns the positions reached into `Escalation`s with their
-reasons; the actions clauses name themselves (`actions`) are steps beside them. Nothing here is
-remembered between runs: the same history always gives the same steps.
+reasons; the actions clauses name themselves (`actions`) are steps beside them. The only thing
+remembered between runs is what each distinct sequence of signals reached on the chart
+(`runner.Memoised`), which that sequence alone decides: the same history always gives the same
+steps.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from woonpact.engine.ladder.deviations import mark_deviations
 from woonpact.engine.ladder.history import ClauseHistory, Step, histories
 from woonpact.engine.ladder.parties import involved
 from woonpact.engine.ladder.reach import Reach
-from woonpact.engine.ladder.runner import DurableRunner, Runner
+from woonpact.engine.ladder.runner import Runner, ladder_runner
 from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.finding import Finding
@@ -44,7 +46,7 @@ def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, Fa
         if history.signalled:
             by_track[len(pack.ladder.track(history.rule))].append(history)
     for rungs, moving in by_track.items():
-        runner = runner if runner is not None else DurableRunner()
+        runner = runner if runner is not None else ladder_runner()
         signalled = ([h.steps[i].signal for i in h.signalled] for h in moving)
         reached = runner.positions(chart(rungs), signalled)
         for history, positions in zip(moving, reached, strict=True):
