@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from woonpact.engine.ladder import chart as signals
 from woonpact.engine.ladder.chart import Signal
@@ -43,7 +44,7 @@ class ClauseHistory:
     scope: ScopeInstance
     steps: tuple[Step, ...]
 
-    @property
+    @cached_property
     def first_signal(self) -> int:
         """Where the ladder starts to matter: the first failing finding or recorded event.
 
@@ -53,9 +54,9 @@ class ClauseHistory:
         return next((i for i, s in enumerate(self.steps)
                      if s.signal is not None and s.signal["kind"] != "pass"), len(self.steps))
 
-    @property
+    @cached_property
     def signalled(self) -> tuple[int, ...]:
-        """Indexes of the steps whose signals go up the ladder."""
+        """Indexes of the steps whose signals go up the ladder (read several times a history)."""
         return tuple(i for i, s in enumerate(self.steps)
                      if i >= self.first_signal and s.signal is not None)
 
@@ -99,6 +100,8 @@ def histories(reach: Reach, checked_pack: str, findings: Iterable[Finding],
             top = reach.cap(rule, finding.year)  # the law may open a rung from a year on
             steps.append(Step(finding.year, finding=finding, signal=finding_signal(finding, top)))
             failed = failed or finding.failing
+            if not events:
+                continue
             year_events = sorted((e for name in called for at in (scope.id, None)
                                   for e in events.get((finding.year, name, at), ())), key=lambda e: e.date)
             for e in year_events:

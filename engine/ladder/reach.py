@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from woonpact.engine.model.pack import Basis, Dispute, Ladder, Obligation, Rule, Rung
 from woonpact.engine.params import Law
@@ -44,6 +44,11 @@ class Reach:
 
     ladder: Ladder
     laws: Mapping[str, Law]
+    # cap() per clause version and year: asked for every finding, the same for a clause's
+    # instances (a clause per corporation has one per corporation). By id: the rules outlive
+    # the Reach, made per ladder run.
+    _caps: dict[tuple[int, int], int] = field(default_factory=dict, init=False, repr=False,
+                                               compare=False)
 
     def index(self, rule: Rule, rung_id: str) -> int:
         return next(i for i, r in enumerate(self.ladder.track(rule)) if r.id == rung_id)
@@ -63,9 +68,12 @@ class Reach:
 
     def cap(self, rule: Rule, year: int) -> int:
         """The highest rung the clause climbs to in `year`."""
-        blocked = self.blocked(rule, year)
-        top = self.ceiling(rule)
-        return top if blocked is None else min(top, max(blocked - 1, 0))
+        key = (id(rule), year)
+        if key not in self._caps:
+            blocked = self.blocked(rule, year)
+            top = self.ceiling(rule)
+            self._caps[key] = top if blocked is None else min(top, max(blocked - 1, 0))
+        return self._caps[key]
 
     def footing(self, rung: Rung, dispute: Dispute, year: int) -> Footing | None:
         """The first basis of the rung that covers this dispute by the end of `year`."""
