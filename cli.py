@@ -49,9 +49,11 @@ def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
     """One check per agreement among FACTS (one history each), its warnings said."""
     from woonpact.engine import collector  # noqa: PLC0415
     from woonpact.engine.check import check_each  # noqa: PLC0415
+    from woonpact.engine.preload import preload  # noqa: PLC0415
 
     try:
         with collector.paused():  # one process checks every agreement: see engine/collector.py
+            preload(facts, rules)
             results = check_each(list(facts), rules, year)
     except InputError as error:
         _fail(error, lang)
@@ -135,6 +137,7 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     from woonpact.engine import collector  # noqa: PLC0415
     from woonpact.engine.check import fact_histories, judge_history  # noqa: PLC0415
     from woonpact.engine.output import chunks  # noqa: PLC0415
+    from woonpact.engine.preload import preload  # noqa: PLC0415
     from woonpact.engine.output.result import exit_code  # noqa: PLC0415
 
     if fmt == "xlsx":
@@ -158,6 +161,7 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
             yield result
 
     with collector.paused():  # one process checks every agreement: see engine/collector.py
+        preload(facts, rules)
         try:
             histories = fact_histories(list(facts))
         except InputError as error:

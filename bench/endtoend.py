@@ -160,7 +160,8 @@ def measure_national(data: Dataset, formats: tuple[str, ...]) -> list[NationalRu
 # module that calls them times exactly what the command does; when the pipeline's functions are
 # renamed, this table follows (a missing name stops the benchmark rather than mismeasuring).
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "load": (("woonpact.engine.check", "fact_histories"), ("woonpact.engine.check", "load_facts"),
+    "load": (("woonpact.engine.preload", "preload"),
+             ("woonpact.engine.check", "fact_histories"), ("woonpact.engine.check", "load_facts"),
              ("woonpact.engine.check", "resolve_pack"), ("woonpact.engine.check", "included_rules"),
              ("woonpact.engine.check", "cross_check")),
     "evaluate": (("woonpact.engine.evaluation.run", "Evaluation.run"),),

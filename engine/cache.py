@@ -91,19 +91,9 @@ def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = Fals
     `shared`: a file that many agreements read in one process (an included pack, the
     parameters); its object is kept and handed out again rather than unpickled each time."""
     directory = _directory()
-    if directory is None:
-        return load(path)
-    try:
-        content = path.read_bytes()
-    except OSError:
-        return load(path)  # the loader reports the problem with the file
-    global _STAMP
-    if _STAMP is None:
-        _STAMP = _code_stamp()
-    companions = _companions(path) if kind == "facts" else b""
-    where = os.path.abspath(path).encode()
-    digest = hashlib.sha256(_STAMP + kind.encode() + where + content + companions).hexdigest()
-    entry = directory / f"{kind}-{digest}.pickle"
+    entry = None if directory is None else _entry(directory, path, kind)
+    if directory is None or entry is None:
+        return load(path)  # no cache, or a file the loader reports the problem with
     if shared and entry in _SHARED:
         return _SHARED[entry]  # type: ignore[no-any-return]
     try:
@@ -115,6 +105,31 @@ def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = Fals
     if shared:
         _SHARED[entry] = value
     return value  # type: ignore[no-any-return]
+
+
+def _entry(directory: Path, path: Path, kind: str) -> Path | None:
+    """Where a load of `path` as `kind` is kept; None when the file cannot be read."""
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None
+    global _STAMP
+    if _STAMP is None:
+        _STAMP = _code_stamp()
+    companions = _companions(path) if kind == "facts" else b""
+    where = os.path.abspath(path).encode()
+    digest = hashlib.sha256(_STAMP + kind.encode() + where + content + companions).hexdigest()
+    return directory / f"{kind}-{digest}.pickle"
+
+
+def stored(path: Path, kind: str) -> bool | None:
+    """Whether a load of `path` as `kind` would come from the cache; None when there is no
+    cache to fill (WOONPACT_CACHE=off)."""
+    directory = _directory()
+    if directory is None:
+        return None
+    entry = _entry(directory, path, kind)
+    return entry is not None and entry.exists()
 
 
 def _store(directory: Path, entry: Path, value: object) -> None:

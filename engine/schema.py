@@ -65,6 +65,13 @@ def _compiled(name: str) -> Callable[[Any], Any]:
                                   detailed_exceptions=False)
 
 
+def expect_many(schema_name: str) -> None:
+    """Compile the schema now: many documents of it are about to be validated (by worker
+    processes forked after this, which then share the compiled validator)."""
+    _validated[schema_name] = max(_validated[schema_name], COMPILE_AFTER)
+    _compiled(schema_name)
+
+
 def accepted(data: Any, schema_name: str) -> bool:
     """Whether the compiled validator accepts `data`; False also while it is not worth
     compiling yet (see the module's docstring)."""
