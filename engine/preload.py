@@ -12,11 +12,8 @@ the check's own process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from woonpact.engine import cache, schema
@@ -46,6 +43,10 @@ def preload(targets: Sequence[Path], rules: Path | None) -> None:
             continue  # reported by the check itself
     if len(cold) < AT_LEAST:
         return
+    import multiprocessing  # noqa: PLC0415 - 12 ms, only for a cold check of many agreements
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
     for name in ("facts.schema.json", "pack.schema.json"):
         schema.expect_many(name)  # once here, not in every worker
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None

@@ -53,7 +53,7 @@ def test_a_few_agreements_or_a_warm_cache_start_no_process(fresh_cache: Path,
         raise AssertionError("no worker process expected")
 
     preload.preload(AGREEMENTS, None)  # now warm
-    monkeypatch.setattr(preload, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_pool)
     preload.preload(AGREEMENTS, None)
     shutil.rmtree(fresh_cache / "cache")
     preload.preload(AGREEMENTS[: preload.AT_LEAST - 1], None)
