@@ -243,8 +243,10 @@ def measure_stages(data: Dataset, runs: int) -> Stages:
     """The warm national JSON check, in this process, through the click command itself.
 
     A first, unmeasured run fills a fresh cache. Before each measured run the files every
-    agreement shares are dropped from memory, as a new process starts without them."""
+    agreement shares are dropped from memory, and so is what the ladder remembers of the
+    sequences of signals it ran (`runner.ladder_runner`), as a new process starts without them."""
     from woonpact.engine import cache  # noqa: PLC0415
+    from woonpact.engine.ladder.runner import ladder_runner  # noqa: PLC0415
 
     arguments = national_command(data, "json", data.out / "national-inprocess.json")[
         len(woonpact_command()):]
@@ -253,6 +255,7 @@ def measure_stages(data: Dataset, runs: int) -> Stages:
         _run_cli(arguments)
         for _ in range(runs):
             cache.forget_shared()
+            ladder_runner.cache_clear()
             stages = _stage_run(arguments)
             if best is None or stages.total < best.total:
                 best = stages
