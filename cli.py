@@ -136,7 +136,8 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     """
     from woonpact.engine import collector  # noqa: PLC0415
     from woonpact.engine.check import fact_histories, judge_history  # noqa: PLC0415
-    from woonpact.engine.output import chunks  # noqa: PLC0415
+    from woonpact.engine.cores import spread  # noqa: PLC0415
+    from woonpact.engine.output import chunks, rendered  # noqa: PLC0415
     from woonpact.engine.preload import preload  # noqa: PLC0415
     from woonpact.engine.output.result import exit_code  # noqa: PLC0415
 
@@ -151,15 +152,6 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
         sys.exit(exit_code([f for r in results for f in r.findings], fail_on))
     codes: list[ExitCode] = []
     warnings: list[Problem] = []
-
-    def judged(histories: list[dict[int, FactSet]]) -> Iterator[CheckResult]:
-        """Each agreement judged when its output is due; its exit code and warnings kept."""
-        for history in histories:
-            result = judge_history(history, rules, year)
-            codes.append(exit_code(result.findings, fail_on))
-            warnings.extend(result.warnings)
-            yield result
-
     with collector.paused():  # one process checks every agreement: see engine/collector.py
         preload(facts, rules)
         try:
@@ -167,7 +159,20 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
         except InputError as error:
             _fail(error, lang)
         pretty = output is None and sys.stdout.isatty()
-        _write(chunks(judged(histories), len(histories), fmt, lang, pretty), output, lang,
+
+        def judged(history: dict[int, FactSet]) -> tuple[str, ExitCode, tuple[Problem, ...]]:
+            """One agreement's text, exit code and warnings (in a worker process, when many)."""
+            result = judge_history(history, rules, year)
+            return (rendered(result, fmt, lang, pretty, nested=len(histories) > 1),
+                    exit_code(result.findings, fail_on), result.warnings)
+
+        def texts() -> Iterator[str]:
+            for text, code, found in spread(judged, histories):
+                codes.append(code)
+                warnings.extend(found)
+                yield text
+
+        _write(chunks(texts(), len(histories), fmt, pretty), output, lang,
                complete=lambda: _warn(warnings, lang))
     sys.exit(max(codes, default=ExitCode.OK))
 

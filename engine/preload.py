@@ -6,24 +6,17 @@ agreements are independent. The workers only fill the cache and report nothing: 
 loads every file through the cache as always, afresh where a worker could not, and so reports
 bad input exactly as it would without them (a worker that meets it leaves that file alone).
 A warm check, or one of a few agreements, starts no process: the first fact file of each target
-tells whether its agreement is cached, and fewer than `AT_LEAST` uncached targets are loaded in
-the check's own process.
+tells whether its agreement is cached, and fewer than `cores.AT_LEAST` uncached targets are
+loaded in the check's own process.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from woonpact.engine import cache, schema
+from woonpact.engine import cache, cores, schema
 from woonpact.engine.errors import InputError
-
-AT_LEAST = 4  # uncached targets before workers pay for themselves (forking costs ~20 ms each)
-
-
-def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def preload(targets: Sequence[Path], rules: Path | None) -> None:
@@ -31,8 +24,8 @@ def preload(targets: Sequence[Path], rules: Path | None) -> None:
     packs, into the cache on every core."""
     from woonpact.engine.facts.loader import fact_files  # noqa: PLC0415
 
-    workers = cores()
-    if workers < 2 or len(targets) < AT_LEAST:
+    workers = cores.cores()
+    if workers < 2 or len(targets) < cores.AT_LEAST:
         return
     cold = []
     for target in targets:
@@ -41,17 +34,14 @@ def preload(targets: Sequence[Path], rules: Path | None) -> None:
                 cold.append(target)
         except (InputError, OSError):
             continue  # reported by the check itself
-    if len(cold) < AT_LEAST:
+    if len(cold) < cores.AT_LEAST:
         return
-    import multiprocessing  # noqa: PLC0415 - 12 ms, only for a cold check of many agreements
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
     from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
 
     for name in ("facts.schema.json", "pack.schema.json"):
         schema.expect_many(name)  # once here, not in every worker
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     try:
-        with ProcessPoolExecutor(min(workers, len(cold)), multiprocessing.get_context(method)) as pool:
+        with cores.pool(min(workers, len(cold))) as pool:
             for _ in pool.map(_load, cold, [rules] * len(cold)):
                 pass
     except BrokenProcessPool:

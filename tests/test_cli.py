@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from woonpact.cli import main
 from woonpact.engine import paths
 from woonpact.engine.check import fact_histories, judge_history
-from woonpact.engine.output import chunks
+from woonpact.engine.output import chunks, rendered
 from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 
@@ -77,7 +77,8 @@ def test_json_in_a_file_is_compact_and_on_a_terminal_indented_as_one_document(tm
     document = json.loads(text)
     assert [c["pack"]["id"] for c in document["checks"]] == ["westland-2025", "stichtse-vecht-2025"]
     histories = fact_histories([Path(f) for f in folders])
-    pretty = "".join(chunks((judge_history(h) for h in histories), 2, "json", "nl", pretty=True))
+    pretty = "".join(chunks((rendered(judge_history(h), "json", "nl", pretty=True, nested=True)
+                             for h in histories), 2, "json", pretty=True))
     assert pretty == json.dumps(document, ensure_ascii=False, indent=2)
 
 
@@ -94,7 +95,7 @@ def test_each_agreement_is_judged_when_its_output_is_due() -> None:
 
     for fmt in ("json", "table"):
         judged.clear()
-        made = chunks(results(), 2, fmt, "nl")
+        made = chunks((rendered(result, fmt, "nl") for result in results()), 2, fmt)
         for expected in (0, 1, 2, 2) if fmt == "json" else (1, 2):  # JSON: head, 1, 2, tail
             next(made)
             assert len(judged) == expected

@@ -24,40 +24,42 @@ def renderer(name: str) -> Renderer:
     return render
 
 
-def chunks(results: Iterable[CheckResult], count: int, fmt: str, lang: str,
-           pretty: bool = False) -> Iterator[str]:
-    """The output of `woonpact check` for `count` results, made one agreement at a time.
-
-    A national check judges hundreds of agreements: each result is rendered when it comes and
-    can be dropped once its text is written, so neither every agreement's findings nor all the
-    text are held at once. Several agreements in JSON are one document `{"checks": [...]}`,
-    one agreement the check itself. JSON is encoded once, from plain data, and indented only
+def rendered(result: CheckResult, fmt: str, lang: str, pretty: bool = False,
+             nested: bool = False) -> str:
+    """One agreement's output in `fmt`. JSON is encoded once, from plain data, and indented only
     when `pretty` (a person at a terminal): the `json` module's C encoder is used only without
     indentation, and the indented Python encoder took most of a national check's time.
-    """
+    `nested`: a check inside `{"checks": [...]}`, indented as `json.dumps` nests it."""
     if fmt != "json":
-        render = renderer(fmt)
-        for i, result in enumerate(results):
-            yield ("\n" if i else "") + render(result, lang)
-        return
+        return renderer(fmt)(result, lang)
     import json  # noqa: PLC0415
 
     from woonpact.engine.output.json_format import document  # noqa: PLC0415
 
-    def encoded(result: CheckResult, depth: int) -> str:
-        if not pretty:
-            return json.dumps(document(result, lang), ensure_ascii=False, separators=(",", ":"))
-        text = json.dumps(document(result, lang), ensure_ascii=False, indent=2)
-        return text.replace("\n", "\n" + "  " * depth)  # nested as json.dumps would nest it
+    if not pretty:
+        return json.dumps(document(result, lang), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(document(result, lang), ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n    ") if nested else text
 
-    if count == 1:
-        yield from (encoded(result, 0) for result in results)
+
+def chunks(texts: Iterable[str], count: int, fmt: str, pretty: bool = False) -> Iterator[str]:
+    """The output of `woonpact check` for `count` agreements, around each one's text
+    (`rendered`) as it comes.
+
+    A national check judges hundreds of agreements: each is rendered when it comes and can be
+    dropped once its text is written, so neither every agreement's findings nor all the text
+    are held at once. Several agreements in JSON are one document `{"checks": [...]}`, one
+    agreement the check itself.
+    """
+    if fmt != "json" or count == 1:
+        for i, text in enumerate(texts):
+            yield ("\n" if i else "") + text
         return
     head, separator, tail = ('{\n  "checks": [\n    ', ",\n    ", "\n  ]\n}") if pretty else \
         ('{"checks":[', ",", "]}")
     yield head
-    for i, result in enumerate(results):
-        yield (separator if i else "") + encoded(result, 2)
+    for i, text in enumerate(texts):
+        yield (separator if i else "") + text
     yield tail
 
 
