@@ -66,7 +66,8 @@ def test_several_folders_give_one_json_document_that_validates() -> None:
     jsonschema.validate(json.loads(out), schema)
 
 
-def test_json_in_a_file_is_compact_and_on_a_terminal_indented_as_one_document(tmp_path: Path) -> None:
+def test_json_in_a_file_is_compact_and_on_a_terminal_indented_as_one_document(
+        tmp_path: Path) -> None:
     """Several agreements: one document, written compactly into a file; the terminal gets the
     same data indented as `json.dumps` indents the whole document."""
     folders = [str(BUNDLED_FACTS / name) for name in ("westland-2025", "stichtse-vecht-2025")]
@@ -85,7 +86,8 @@ def test_json_in_a_file_is_compact_and_on_a_terminal_indented_as_one_document(tm
 def test_each_agreement_is_judged_when_its_output_is_due() -> None:
     """The output is made agreement by agreement: no agreement is judged before the text of the
     ones before it was handed on, so a national check never holds every agreement's findings."""
-    histories = fact_histories([BUNDLED_FACTS / "westland-2025", BUNDLED_FACTS / "stichtse-vecht-2025"])
+    histories = fact_histories([BUNDLED_FACTS / name
+                                for name in ("westland-2025", "stichtse-vecht-2025")])
     judged = []
 
     def results():  # noqa: ANN202
@@ -105,8 +107,9 @@ def test_bad_input_in_a_later_agreement_writes_nothing(tmp_path: Path) -> None:
     broken = tmp_path / "westland-2025"
     shutil.copytree(BUNDLED_FACTS / "westland-2025", broken)
     year = next(broken.glob("2025.yaml"))
-    year.write_text(year.read_text(encoding="utf-8").replace("parties:", "parties:\n  nobody:\n"
-                                                             "    figures: {}", 1), encoding="utf-8")
+    text = year.read_text(encoding="utf-8")
+    year.write_text(text.replace("parties:", "parties:\n  nobody:\n    figures: {}", 1),
+                    encoding="utf-8")
     target = tmp_path / "out.json"
     for fmt in ("json", "table"):
         code, out = invoke("check", SV, str(broken), "--format", fmt, "-o", str(target))

@@ -44,7 +44,8 @@ def test_bad_input_is_left_to_the_check(fresh_cache: Path) -> None:
     broken = fresh_cache / "westland-2025"
     shutil.copytree(BUNDLED_FACTS / "westland-2025", broken)
     first = sorted(broken.glob("*.yaml"))[0]
-    first.write_text(first.read_text(encoding="utf-8").replace("year:", "year: [", 1), encoding="utf-8")
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("year:", "year: [", 1), encoding="utf-8")
     targets = [broken, *(a for a in AGREEMENTS if a.name != "westland-2025")]
     preload.preload(targets, None)
     assert cache.stored(first, "facts") is False

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from woonpact.engine.ladder.chart import QUIET, chart
 from woonpact.engine.ladder.escalate import escalate
 from woonpact.engine.ladder.history import histories
 from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.ladder.runner import DurableRunner
+from woonpact.engine.model.finding import Status
 from woonpact.engine.params import bundled
 from tests.ladder_support import YEARS, national
 
@@ -42,3 +45,15 @@ def test_five_thousand_clause_episodes_in_one_run() -> None:
         held = pack.ladder.rungs[position.held].id if position.held >= 0 else None
         assert e.rung == held or e.year < YEARS[-1]
     assert escalate(pack, findings, fact_sets, YEARS)[1] == steps  # a second run sees nothing of the first
+
+
+def test_only_clauses_that_failed_or_were_talked_about_get_a_history() -> None:
+    """The others never leave the chart's start, and at national scale they are most."""
+    pack, findings, fact_sets = national(300)
+    quiet = {f.scope.id for f in findings[:60]}  # twenty instances, made compliant every year
+    findings = [replace(f, status=Status.COMPLIANT) if f.scope.id in quiet else f for f in findings]
+    talked = {e.scope for fact_set in fact_sets.values() for e in fact_set.escalations}
+    assert quiet - talked and quiet & talked
+    found = histories(Reach(pack.ladder, bundled().laws), pack.id, findings, fact_sets)
+    assert {h.scope.id for h in found} == {f.scope.id for f in findings} - (quiet - talked)
+    assert all(h.signalled for h in found)

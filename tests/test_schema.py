@@ -25,7 +25,8 @@ def _plain(path: Path) -> Any:
 DOCUMENTS = [
     *(("pack.schema.json", _plain(p)) for p in sorted(paths.RULES.glob("*.yaml"))),
     *(("facts.schema.json", _plain(p)) for p in sorted(BUNDLED_FACTS.glob("*/*.yaml"))),
-    *(("rule-tests.schema.json", _plain(p)) for p in sorted((paths.RULES / "tests").glob("*.yaml"))),
+    *(("rule-tests.schema.json", _plain(p))
+      for p in sorted((paths.RULES / "tests").glob("*.yaml"))),
 ]
 WRONG = [None, -1, 0, 2.5, True, "", "x", "15%", "150%", "2025-02-30", "2025-13-01", "2025-03-12",
          [], {}, {"onbekend": 1}, ["x"]]
@@ -47,7 +48,8 @@ def reference_accepts(name: str, data: Any) -> bool:
 
 def places(data: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     yield at
-    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    items = data.items() if isinstance(data, dict) else \
+        enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
         yield from places(value, (*at, key))
 
@@ -80,8 +82,8 @@ def test_a_document_changed_anywhere_gets_the_same_verdict_both_ways(data: st.Da
 
 
 @pytest.mark.parametrize("compile_after", [0, 10**9])
-def test_refused_documents_get_the_same_problems_either_way(compile_after: int,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_refused_documents_get_the_same_problems_either_way(
+        compile_after: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Whether the compiled validator or jsonschema saw it first, the words are jsonschema's."""
     monkeypatch.setattr(schema, "COMPILE_AFTER", compile_after)
     name, original = DOCUMENTS[0]

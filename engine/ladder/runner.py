@@ -94,6 +94,9 @@ class DurableRunner:
             yield tuple(reached)
 
 
+Key = tuple[tuple[tuple[str, Any], ...], ...]  # a history's signals, each as sorted items
+
+
 class Memoised:
     """A runner that sends each distinct history through `runner` once per process.
 
@@ -106,9 +109,10 @@ class Memoised:
 
     def __init__(self, runner: Runner) -> None:
         self.runner = runner
-        self.known: dict[tuple[str, tuple[tuple[tuple[str, Any], ...], ...]], tuple[Position, ...]] = {}
+        self.known: dict[tuple[str, Key], tuple[Position, ...]] = {}
 
-    def positions(self, chart: Chart, histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
+    def positions(self, chart: Chart,
+                  histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
         keyed = [((chart.name, tuple(tuple(sorted(s.items())) for s in h)), h) for h in histories]
         new = {key: h for key, h in keyed if key not in self.known}
         self.known.update(zip(new, self.runner.positions(chart, new.values()), strict=True))
