@@ -161,6 +161,72 @@ def measure_national(data: Dataset, formats: tuple[str, ...]) -> list[NationalRu
 
 
 # ------------------------------------------------------------------------------------------------
+# The memory of the national check with its worker processes
+# ------------------------------------------------------------------------------------------------
+
+@dataclass
+class Memory:
+    """Peak memory of the national JSON check with the worker processes it starts: the sum of
+    their proportional set sizes (a page shared by n processes counts 1/n in each), sampled."""
+
+    cold: int
+    warm: int
+
+    @property
+    def peak(self) -> int:
+        return max(self.cold, self.warm)
+
+
+def _tree(pid: int) -> list[int]:
+    found = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
+                for child in children.read().split():
+                    found += _tree(int(child))
+    except OSError:
+        pass  # gone meanwhile
+    return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            return next((int(line.split()[1]) * 1024 for line in rollup
+                         if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
+
+def sampled_peak(command: list[str], env: dict[str, str], every: float = 0.05) -> int:
+    """The largest summed PSS of the process and its descendants over its run, sampled every
+    `every` seconds (Linux; elsewhere 0), and never less than the kernel's maximum resident
+    set of the largest one."""
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.DEVNULL)
+        peak = 0
+        while True:
+            done, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if done:
+                break
+            peak = max(peak, sum(map(_pss, _tree(process.pid))))
+            time.sleep(every)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[:6])} ... failed ({process.returncode})")
+    return max(peak, usage.ru_maxrss * 1024)  # Linux reports kilobytes
+
+
+def measure_memory(data: Dataset) -> Memory:
+    """The national JSON check once more, cold and warm, sampled: in runs of their own, so that
+    sampling takes nothing from the timed ones."""
+    command = national_command(data, "json", data.out / "national-memory.json")
+    with CacheFolder(data.out):
+        env = user_environment()
+        return Memory(sampled_peak(command, env), sampled_peak(command, env))
+
+
+# ------------------------------------------------------------------------------------------------
 # Where the time of a warm national JSON check goes
 # ------------------------------------------------------------------------------------------------
 
