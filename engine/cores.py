@@ -1,8 +1,8 @@
 """Work spread over every core: agreements are independent, so a check of many agreements may
 judge them in worker processes, one per core.
 
-Workers are forked (on Linux), so they start with everything the parent has loaded and read
-the work from this module rather than having it sent to them; only each item's index goes to a
+Workers are forked (on Linux and macOS), so they start with everything the parent has loaded
+and read the work from this module rather than having it sent to them; only each item's index goes to a
 worker and only its result comes back, in the items' order. A check of a few agreements, or a
 machine with one core, does the work in its own process: forking costs about 20 ms a worker.
 """
@@ -26,6 +26,12 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _forks() -> bool:
+    import multiprocessing  # noqa: PLC0415 - 12 ms, only when workers may start
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 @contextmanager
 def pool(workers: int) -> Iterator[Any]:
     """A pool of `workers` forked processes (the platform's default start elsewhere); work not
@@ -43,10 +49,11 @@ def pool(workers: int) -> Iterator[Any]:
 
 def spread(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     """`function(item)` for every item, in order: in worker processes when there are at least
-    `AT_LEAST` items and two cores, else here. An exception raised for an item is raised here,
+    `AT_LEAST` items, two cores and processes can be forked (not on Windows, where a worker
+    would start without the work), else here. An exception raised for an item is raised here,
     when its turn comes."""
     workers = min(cores(), len(items))
-    if workers < 2 or len(items) < AT_LEAST:
+    if workers < 2 or len(items) < AT_LEAST or not _forks():
         yield from map(function, items)
         return
     global _WORK

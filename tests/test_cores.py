@@ -75,7 +75,7 @@ def test_work_spread_over_cores_comes_back_in_order_and_raises_at_its_turn(
     assert [n for n, _ in done] == list(range(6))
     results = cores.spread(work, range(10))
     seen = [next(results) for _ in range(6)]
-    assert len({pid for _, pid in seen} - {os.getpid()}) == 2  # two workers, not this process
+    assert os.getpid() not in {pid for _, pid in seen}  # in workers, not this process
     with pytest.raises(InputError) as raised:
         next(results)
     assert raised.value.problems == [Problem("facts.year_twice", params={"year": 6})]
