@@ -84,8 +84,10 @@ class Reach:
                      if r.basis and self.footing(r, dispute, year) is None), None)
 
     def cap(self, rule: Rule, year: int) -> int:
-        """The highest rung the clause climbs to in `year` (asked for every finding)."""
-        key = ("cap", id(rule), year)
+        """The highest rung the clause climbs to in `year` (asked for every finding). It depends
+        on the clause only through its track, dispute and obligation, which most clauses of a
+        pack share."""
+        key = ("cap", id(self.track(rule)), self.dispute(rule), rule.obligation, year)
         found = self._known.get(key)
         if found is None:
             blocked = self.blocked(rule, year)
