@@ -7,7 +7,7 @@ them to click. Exit codes: see `engine.output.result.ExitCode` and docs/cli.md.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,8 @@ from woonpact.engine.output.result import ExitCode
 if TYPE_CHECKING:
     from woonpact.engine.check import CheckResult
     from woonpact.engine.facts.request import DataRequest, PartyRequest
+    from woonpact.engine.model.facts import FactSet
+    from woonpact.engine.model.pack import Pack
     from woonpact.engine.facts.template import Prefill
 
 def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
@@ -73,9 +75,11 @@ def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
     """One check per agreement among FACTS (one history each), its warnings said."""
     from woonpact.engine import collector  # noqa: PLC0415
     from woonpact.engine.check import check_each  # noqa: PLC0415
+    from woonpact.engine.preload import preload  # noqa: PLC0415
 
     try:
         with collector.paused():  # one process checks every agreement: see engine/collector.py
+            preload(facts, rules)
             results = check_each(list(facts), rules, year)
     except InputError as error:
         _fail(error, lang)
@@ -83,19 +87,37 @@ def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
     return results
 
 
-def _write(text: str | bytes, output: Path | None, lang: str = "nl") -> None:
+def _write(content: str | bytes | Iterable[str], output: Path | None, lang: str = "nl",
+           complete: Callable[[], None] | None = None) -> None:
     """Write all or nothing: a report file is replaced only once it is complete (engine/files.py).
 
-    Text gets a final newline; bytes (a workbook) are written as they are. A file that cannot
-    be written is bad input (exit 2), with no temporary file left behind.
+    Text gets a final newline; bytes (a workbook) are written as they are. Text may come in
+    chunks made while it is written (`check` judges one agreement after another): bad input
+    found meanwhile is reported as always and nothing is written, so standard output gets the
+    text only once all of it is made. `complete` runs then, before the text is shown or the
+    file replaced. A file that cannot be written is bad input (exit 2), with no temporary file
+    left behind.
     """
+    parts = [content] if isinstance(content, (str, bytes)) else content
     if output is None:
+        try:
+            text = "".join(parts)  # type: ignore[arg-type]
+        except InputError as error:
+            _fail(error, lang)
+        if complete is not None:
+            complete()
         click.echo(text)
         return
     from woonpact.engine import files  # noqa: PLC0415
 
+    def encoded() -> Iterator[bytes]:
+        for part in parts:
+            yield part if isinstance(part, bytes) else part.encode("utf-8")
+        if not isinstance(content, bytes):
+            yield b"\n"
+
     try:
-        files.replace(output, text if isinstance(text, bytes) else (text + "\n").encode("utf-8"))
+        files.replace(output, encoded(), None if complete is None else lambda _: complete())
     except InputError as error:
         _fail(error, lang)
 
@@ -174,27 +196,47 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     The files of one agreement are read as one history; files and folders of several agreements
     are grouped by agreement, and each is checked against its own pack.
     """
-    from woonpact.engine.output import renderer  # noqa: PLC0415
+    from woonpact.engine import collector  # noqa: PLC0415
+    from woonpact.engine.check import cross_checked_histories, judged  # noqa: PLC0415
+    from woonpact.engine.cores import spread  # noqa: PLC0415
+    from woonpact.engine.output import chunks, rendered  # noqa: PLC0415
+    from woonpact.engine.preload import preload  # noqa: PLC0415
     from woonpact.engine.output.result import exit_code  # noqa: PLC0415
 
-    results = _checked(facts, rules, year, lang)
     if fmt == "xlsx":
         from woonpact.engine.output.xlsx import render_all  # noqa: PLC0415
 
         if output is None:
             _fail(InputError(Problem("cli.xlsx_needs_output")), lang)
+        results = _checked(facts, rules, year, lang)
         _write(render_all(results, lang), output, lang)
         sys.exit(exit_code([f for r in results for f in r.findings], fail_on))
-    render = renderer(fmt)
-    if fmt == "json" and len(results) > 1:
-        import json  # noqa: PLC0415
+    codes: list[ExitCode] = []
+    warnings: list[Problem] = []
+    with collector.paused():  # one process checks every agreement: see engine/collector.py
+        preload(facts, rules)
+        try:
+            checked = cross_checked_histories(list(facts), rules)
+        except InputError as error:
+            _fail(error, lang)
+        pretty = output is None and sys.stdout.isatty()
 
-        text = json.dumps({"checks": [json.loads(render(r, lang)) for r in results]}, ensure_ascii=False, indent=2)
-    else:
-        text = "\n".join(render(r, lang) for r in results)
-    _write(text, output, lang)
-    findings = [f for r in results for f in r.findings]
-    sys.exit(exit_code(findings, fail_on))
+        def judge_one(item: tuple[dict[int, FactSet], Pack, list[Problem]],
+                      ) -> tuple[str, ExitCode, tuple[Problem, ...]]:
+            """One agreement's text, exit code and warnings (in a worker process, when many)."""
+            result = judged(*item, rules, year)
+            return (rendered(result, fmt, lang, pretty, nested=len(checked) > 1),
+                    exit_code(result.findings, fail_on), result.warnings)
+
+        def texts() -> Iterator[str]:
+            for text, code, found in spread(judge_one, checked):
+                codes.append(code)
+                warnings.extend(found)
+                yield text
+
+        _write(chunks(texts(), len(checked), fmt, pretty), output, lang,
+               complete=lambda: _warn(warnings, lang))
+    sys.exit(max(codes, default=ExitCode.OK))
 
 
 @main.command()

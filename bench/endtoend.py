@@ -52,6 +52,14 @@ def woonpact_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "woonpact.cli"]
 
 
+def user_environment() -> dict[str, str]:
+    """This process's environment as a user's shell has it: without PYTHONDONTWRITEBYTECODE,
+    which some sandboxes set. With it every process compiles woonpact's modules from source again
+    (about 70 ms a start); an installed package has its bytecode compiled (pip does it at
+    install time, an editable install on the first run)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 @dataclass
 class Run:
     """One process: its wall time and peak resident memory."""
@@ -145,11 +153,77 @@ def measure_national(data: Dataset, formats: tuple[str, ...]) -> list[NationalRu
         output = data.out / f"national.{SUFFIX[fmt]}"
         command = national_command(data, fmt, output)
         with CacheFolder(data.out):
-            env = dict(os.environ)
+            env = user_environment()
             cold = run_process(command, env)
             warm = run_process(command, env)
         runs.append(NationalRun(fmt, cold, warm, output.stat().st_size / 1e6))
     return runs
+
+
+# ------------------------------------------------------------------------------------------------
+# The memory of the national check with its worker processes
+# ------------------------------------------------------------------------------------------------
+
+@dataclass
+class Memory:
+    """Peak memory of the national JSON check with the worker processes it starts: the sum of
+    their proportional set sizes (a page shared by n processes counts 1/n in each), sampled."""
+
+    cold: int
+    warm: int
+
+    @property
+    def peak(self) -> int:
+        return max(self.cold, self.warm)
+
+
+def _tree(pid: int) -> list[int]:
+    found = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
+                for child in children.read().split():
+                    found += _tree(int(child))
+    except OSError:
+        pass  # gone meanwhile
+    return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            return next((int(line.split()[1]) * 1024 for line in rollup
+                         if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
+
+def sampled_peak(command: list[str], env: dict[str, str], every: float = 0.05) -> int:
+    """The largest summed PSS of the process and its descendants over its run, sampled every
+    `every` seconds (Linux; elsewhere 0), and never less than the kernel's maximum resident
+    set of the largest one."""
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.DEVNULL)
+        peak = 0
+        while True:
+            done, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if done:
+                break
+            peak = max(peak, sum(map(_pss, _tree(process.pid))))
+            time.sleep(every)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[:6])} ... failed ({process.returncode})")
+    return max(peak, usage.ru_maxrss * 1024)  # Linux reports kilobytes
+
+
+def measure_memory(data: Dataset) -> Memory:
+    """The national JSON check once more, cold and warm, sampled: in runs of their own, so that
+    sampling takes nothing from the timed ones."""
+    command = national_command(data, "json", data.out / "national-memory.json")
+    with CacheFolder(data.out):
+        env = user_environment()
+        return Memory(sampled_peak(command, env), sampled_peak(command, env))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -160,8 +234,10 @@ def measure_national(data: Dataset, formats: tuple[str, ...]) -> list[NationalRu
 # module that calls them times exactly what the command does; when the pipeline's functions are
 # renamed, this table follows (a missing name stops the benchmark rather than mismeasuring).
 STAGES: dict[str, tuple[tuple[str, str], ...]] = {
-    "load": (("woonpact.engine.check", "load_facts"), ("woonpact.engine.check", "resolve_pack"),
-             ("woonpact.engine.check", "included_rules"), ("woonpact.engine.check", "cross_check")),
+    "load": (("woonpact.engine.preload", "preload"),
+             ("woonpact.engine.check", "fact_histories"), ("woonpact.engine.check", "load_facts"),
+             ("woonpact.engine.check", "resolve_pack"), ("woonpact.engine.check", "included_rules"),
+             ("woonpact.engine.check", "cross_check")),
     "evaluate": (("woonpact.engine.evaluation.run", "Evaluation.run"),),
     "ladder": (("woonpact.engine.check", "escalate"),),
 }
@@ -233,19 +309,27 @@ def measure_stages(data: Dataset, runs: int) -> Stages:
     """The warm national JSON check, in this process, through the click command itself.
 
     A first, unmeasured run fills a fresh cache. Before each measured run the files every
-    agreement shares are dropped from memory, as a new process starts without them."""
-    from woonpact.engine import cache  # noqa: PLC0415
+    agreement shares are dropped from memory, and so is what the ladder remembers of the
+    sequences of signals it ran (`runner.ladder_runner`), as a new process starts without them.
+    The command runs on one core here (`engine.cores`): in worker processes its stages would
+    escape the timers, so the shares are those of the work itself."""
+    from woonpact.engine import cache, cores  # noqa: PLC0415
+    from woonpact.engine.ladder.runner import ladder_runner  # noqa: PLC0415
 
     arguments = national_command(data, "json", data.out / "national-inprocess.json")[
         len(woonpact_command()):]
     best: Stages | None = None
+    every_core = cores.cores
     with CacheFolder(data.out):
         _run_cli(arguments)
+        cores.cores = lambda: 1  # type: ignore[assignment]
         for _ in range(runs):
             cache.forget_shared()
+            ladder_runner.cache_clear()
             stages = _stage_run(arguments)
             if best is None or stages.total < best.total:
                 best = stages
+        cores.cores = every_core  # type: ignore[assignment]
     assert best is not None
     return best
 
@@ -275,7 +359,7 @@ def measure_reports(data: Dataset, sample: int) -> ReportRuns:
     chosen = data.agreements[:sample]
     cold, warm = Timing(), Timing()
     with CacheFolder(data.out):
-        env = dict(os.environ)
+        env = user_environment()
         for a in chosen:
             command = [*woonpact_command(), "report", str(data.facts_dir(a)), "--rules",
                        str(data.rules_dir), "-o", str(data.out / "report.html")]
@@ -314,7 +398,7 @@ def measure_commands(runs: int = 20) -> Startup:
     bare, help_, listing = Timing(), Timing(), Timing()
     with CacheFolder(Path(tempfile.gettempdir())), \
             tempfile.TemporaryDirectory(prefix="woonpact-empty-") as empty:
-        env = dict(os.environ)
+        env = user_environment()
         env.pop("WOONPACT_WORKSPACE", None)
         timed = ((bare, [sys.executable, "-c", "pass"]), (help_, [*command, "--help"]),
                  (listing, [*command, "list", "--workspace", empty]))
@@ -335,7 +419,7 @@ def measure_startup(data: Dataset, runs: int) -> Startup:
     startup.cold, startup.warm = Timing(), Timing()
     for _ in range(runs):
         with CacheFolder(data.out):
-            env = dict(os.environ)
+            env = user_environment()
             for timing in (startup.cold, startup.warm, startup.warm):
                 timing.samples.append(run_process(command, env).seconds)
     startup.findings = len(json.loads(output.read_text(encoding="utf-8"))["findings"])

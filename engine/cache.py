@@ -206,16 +206,7 @@ def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = Fals
     store = _store()
     if store is None:
         return load(path)
-    content = files.read(path)  # a file that cannot be read is refused here as by the loader
-    global _STAMP
-    if _STAMP is None:
-        _STAMP = _code_stamp()
-    companions = _companions(path) if kind == "facts" else b""
-    where = os.path.abspath(path).encode()
-    digest = hashlib.sha256(_STAMP + kind.encode() + where + content + companions)
-    for other in depends:
-        digest.update(_digest(other))
-    entry = store.folder / f"{kind}-{digest.hexdigest()}{ENTRY_SUFFIX}"
+    entry = _entry(store, path, kind, depends)
     if shared and entry in _SHARED:
         return _SHARED[entry]  # type: ignore[no-any-return]
     value = _unpickled(store, entry)
@@ -238,6 +229,33 @@ def _digest(path: Path) -> bytes:
 
 
 _DIGESTS: dict[tuple[Path, int, int, int], bytes] = {}
+
+
+def _entry(store: _Store, path: Path, kind: str, depends: tuple[Path, ...] = ()) -> Path:
+    """Where a load of `path` as `kind` is kept: named by everything the object depends on. A
+    file that cannot be read is refused here as the loader would refuse it."""
+    content = files.read(path)
+    global _STAMP
+    if _STAMP is None:
+        _STAMP = _code_stamp()
+    companions = _companions(path) if kind == "facts" else b""
+    where = os.path.abspath(path).encode()
+    digest = hashlib.sha256(_STAMP + kind.encode() + where + content + companions)
+    for other in depends:
+        digest.update(_digest(other))
+    return store.folder / f"{kind}-{digest.hexdigest()}{ENTRY_SUFFIX}"
+
+
+def stored(path: Path, kind: str, depends: tuple[Path, ...] = ()) -> bool | None:
+    """Whether a load of `path` as `kind` would come from the cache (an entry is there; its seal
+    is checked when it is read); None when there is no cache to fill (WOONPACT_CACHE=off)."""
+    store = _store()
+    if store is None:
+        return None
+    try:
+        return _entry(store, path, kind, depends).exists()
+    except InputError:
+        return False  # the loader reports the problem with the file
 
 
 def _unpickled(store: _Store, entry: Path) -> Any:

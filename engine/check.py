@@ -408,6 +408,13 @@ def check_each(targets: list[Path], rules: Path | None = None,
 
     Nothing is judged while any file has a problem, and then every problem of every file and of
     every cross-check is reported in one run, not in rounds."""
+    return [judged(*checked, rules, year) for checked in cross_checked_histories(targets, rules)]
+
+
+def cross_checked_histories(targets: list[Path], rules: Path | None = None,
+                            ) -> list[tuple[dict[int, FactSet], Pack, list[Problem]]]:
+    """The histories of the files and folders given, each with its pack and the warnings of
+    cross-checking it; every problem of every file and cross-check is raised in one run."""
     problems: list[Problem] = []
     checked = []
     for history in fact_histories(targets, rules, problems):
@@ -417,7 +424,7 @@ def check_each(targets: list[Path], rules: Path | None = None,
             problems += error.problems
     if problems:
         raise InputError(problems)
-    return [judged(history, pack, warnings, rules, year) for history, pack, warnings in checked]
+    return checked
 
 
 def cross_checked(fact_sets: dict[int, FactSet], rules: Path | None) -> tuple[Pack, list[Problem]]:

@@ -51,3 +51,7 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem] | Problem) -> None:
         self.problems = problems if isinstance(problems, list) else [problems]
         super().__init__("; ".join(p.key for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[list[Problem]]]:
+        """Pickled with its problems, so that a worker process can raise it in its parent."""
+        return InputError, (self.problems,)

@@ -26,7 +26,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -86,10 +86,11 @@ def refuse_special(path: Path) -> None:
         raise InputError(Problem("file.not_regular", file=path))
 
 
-def replace(path: Path, data: bytes, verify: Callable[[Path], None] | None = None,
+def replace(path: Path, data: bytes | Iterable[bytes], verify: Callable[[Path], None] | None = None,
             durable: bool = True, mode: int = 0o666) -> None:
     """Put `data` in place of the file at `path` (or create it with `mode`, less the umask) in
-    one rename; an existing file keeps its mode.
+    one rename; an existing file keeps its mode. `data` may come in parts, written as they come
+    (a national check's output, made agreement by agreement).
 
     `verify(temporary)` may inspect the written file and raise to stop; `durable` flushes it to
     the disk first, which a cache entry, checked by its own seal, can do without.
@@ -113,7 +114,8 @@ def replace(path: Path, data: bytes, verify: Callable[[Path], None] | None = Non
         raise _unwritable(path, exc) from None
     try:
         try:
-            _write_all(fd, data)
+            for part in (data,) if isinstance(data, bytes) else data:
+                _write_all(fd, part)
             if existing is not None:
                 os.fchmod(fd, stat.S_IMODE(existing.st_mode))
             if durable:

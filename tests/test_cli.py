@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -11,6 +12,8 @@ from click.testing import CliRunner
 
 from woonpact.cli import main
 from woonpact.engine import paths
+from woonpact.engine.check import fact_histories, judge_history
+from woonpact.engine.output import chunks, rendered
 from woonpact.engine.output.result import ExitCode
 from tests.support import BUNDLED_FACTS
 
@@ -61,6 +64,59 @@ def test_several_folders_give_one_json_document_that_validates() -> None:
     code, out = invoke("check", SV, SV, "--format", "json", "--fail-on", "never")
     schema = json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(out), schema)
+
+
+def test_json_in_a_file_is_compact_and_on_a_terminal_indented_as_one_document(
+        tmp_path: Path) -> None:
+    """Several agreements: one document, written compactly into a file; the terminal gets the
+    same data indented as `json.dumps` indents the whole document."""
+    folders = [str(BUNDLED_FACTS / name) for name in ("westland-2025", "stichtse-vecht-2025")]
+    target = tmp_path / "out.json"
+    code, _ = invoke("check", *folders, "--format", "json", "--fail-on", "never", "-o", str(target))
+    text = target.read_text(encoding="utf-8")
+    assert code == ExitCode.OK and "\n" not in text.rstrip("\n") and '": ' not in text[:200]
+    document = json.loads(text)
+    assert [c["pack"]["id"] for c in document["checks"]] == ["westland-2025", "stichtse-vecht-2025"]
+    histories = fact_histories([Path(f) for f in folders])
+    pretty = "".join(chunks((rendered(judge_history(h), "json", "nl", pretty=True, nested=True)
+                             for h in histories), 2, "json", pretty=True))
+    assert pretty == json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def test_each_agreement_is_judged_when_its_output_is_due() -> None:
+    """The output is made agreement by agreement: no agreement is judged before the text of the
+    ones before it was handed on, so a national check never holds every agreement's findings."""
+    histories = fact_histories([BUNDLED_FACTS / name
+                                for name in ("westland-2025", "stichtse-vecht-2025")])
+    judged = []
+
+    def results():  # noqa: ANN202
+        for history in histories:
+            judged.append(history)
+            yield judge_history(history)
+
+    for fmt in ("json", "table"):
+        judged.clear()
+        made = chunks((rendered(result, fmt, "nl") for result in results()), 2, fmt)
+        for expected in (0, 1, 2, 2) if fmt == "json" else (1, 2):  # JSON: head, 1, 2, tail
+            next(made)
+            assert len(judged) == expected
+
+
+def test_bad_input_in_a_later_agreement_writes_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "westland-2025"
+    shutil.copytree(BUNDLED_FACTS / "westland-2025", broken)
+    year = next(broken.glob("2025.yaml"))
+    text = year.read_text(encoding="utf-8")
+    year.write_text(text.replace("parties:", "parties:\n  nobody:\n    figures: {}", 1),
+                    encoding="utf-8")
+    target = tmp_path / "out.json"
+    for fmt in ("json", "table"):
+        code, out = invoke("check", SV, str(broken), "--format", fmt, "-o", str(target))
+        assert code == ExitCode.BAD_INPUT and "nobody" in out
+        assert list(tmp_path.iterdir()) == [broken]  # no output, no temporary file
+        code, out = invoke("check", SV, str(broken), "--format", fmt)
+        assert code == ExitCode.BAD_INPUT and "stichtse-vecht-2025" not in out
 
 
 def test_year_option_judges_one_year_with_the_whole_history() -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from woonpact.engine.ladder import chart as signals
 from woonpact.engine.ladder.chart import QUIET, MAX_RUNGS, Position, chart
-from woonpact.engine.ladder.runner import DurableRunner
+from woonpact.engine.ladder.runner import DurableRunner, LadderFault, Memoised
 
 RUNGS = 3
 CHART = chart(RUNGS)
@@ -69,6 +70,45 @@ def test_a_later_resolved_meeting_never_raises_a_rung(h: list, rung: int, later:
     with_resolved, without = run([*h, signals.held(rung, settled=True), *later], [*h, *later])
     assert recommended(with_resolved[len(h)]) == -1
     assert recommended(with_resolved[-1]) <= recommended(without[-1])
+
+
+class Counting:
+    """A runner that records every history it is asked about."""
+
+    def __init__(self) -> None:
+        self.inner, self.asked = DurableRunner(), []
+
+    def positions(self, chart, histories):  # noqa: ANN001, ANN201
+        histories = list(histories)
+        self.asked += histories
+        return self.inner.positions(chart, histories)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(history(), min_size=1, max_size=5), st.data())
+def test_the_memoised_ladder_reaches_what_durable_rules_reaches_for_every_history(
+        distinct: list, data: st.DataObject) -> None:
+    """Histories that recur, in any order: each reaches the positions it reaches run alone on
+    durable-rules, and each distinct one is run on durable-rules once, in its first run."""
+    again = data.draw(st.lists(st.sampled_from(distinct)))
+    histories = data.draw(st.permutations(distinct + again))
+    counting = Counting()
+    memoised = Memoised(counting)
+    assert list(memoised.positions(CHART, histories)) == run(*histories)
+    assert list(memoised.positions(CHART, histories[::-1])) == run(*histories[::-1])
+    unique = {tuple(map(lambda s: tuple(sorted(s.items())), h)) for h in histories}
+    assert len(counting.asked) == len(unique)
+
+
+def test_the_memoised_ladder_tells_charts_apart() -> None:
+    """The chart is part of what is remembered: a meeting at the third rung moves a clause on
+    a three-rung ladder and is no move at all on a two-rung one."""
+    third = [signals.failing(warning=False, cap=2), signals.held(2, settled=False)]
+    memoised = Memoised(DurableRunner())
+    (positions,) = memoised.positions(CHART, [third])
+    assert positions[-1] == Position("held", 2)
+    with pytest.raises(LadderFault):
+        list(memoised.positions(chart(2), [third]))
 
 
 def test_every_chart_has_one_start_and_fits_durable_rules() -> None:

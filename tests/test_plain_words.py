@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from woonpact.engine.check import CheckResult, check, pack_by_path
 from woonpact.engine.output import renderer, report_renderer
 from woonpact.engine.output.explain import explain
-from woonpact.engine.output.json_format import render as json_render
+from woonpact.engine.output import rendered
 from woonpact.engine.output.xlsx import render_all
 from woonpact.engine.rules.registry import find_pack
 from tests.support import BUNDLED_FACTS
@@ -72,7 +72,7 @@ def test_no_reader_sees_a_rule_expression(
 
     texts["json messages"] = "\n".join(
         f["message"] + " " + (f["norm"] or "")
-        for f in json.loads(json_render(result, lang))["findings"]
+        for f in json.loads(rendered(result, "json", lang))["findings"]
     )
     book = load_workbook(io.BytesIO(render_all([result], lang)))
     ids = {

@@ -151,7 +151,7 @@ def test_an_empty_rule_selection_evaluates_nothing() -> None:
 def generic(evaluation: Evaluation) -> Evaluation:
     """The evaluation with every judge asking all questions, none skipped as never arising."""
     for each in evaluation.judges:
-        each._ask = Judge._judge
+        each.ask = Judge._judge
     return evaluation
 
 
@@ -168,7 +168,7 @@ def same_findings(the_pack: Pack, years: dict[int, Any]) -> None:
 def test_a_norm_judged_without_the_questions_that_never_arise_finds_the_same(
         first: dict[str, Any], second: dict[str, Any]) -> None:
     judges = Evaluation(pack(PACK), parameters()).judges
-    assert any(each._ask is Judge._constant_norm for each in judges)
+    assert any(each.ask is Judge._constant_norm for each in judges)
     same_findings(pack(PACK), fact_sets(PACK, {2025: first, 2026: second}))
 
 

@@ -20,7 +20,7 @@ from woonpact.engine.check import CheckResult, check
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.output import html as html_report
 from woonpact.engine.output import markdown_report
-from woonpact.engine.output.json_format import render as json_render
+from woonpact.engine.output import rendered
 from woonpact.engine.output.trace import Tracer, computation, provenance
 from tests.support import BUNDLED_FACTS
 
@@ -154,7 +154,7 @@ def test_every_cumulative_finding_in_the_report_shows_its_yearly_figures_and_sum
 
 
 def test_json_carries_the_trace_in_its_published_shape() -> None:
-    document = json.loads(json_render(result("westland-2025"), "nl"))
+    document = json.loads(rendered(result("westland-2025"), "json", "nl"))
     jsonschema.validate(
         document,
         json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8")),

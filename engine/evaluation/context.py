@@ -39,7 +39,7 @@ class History:
 
 
 class Context:
-    __slots__ = ("history", "year", "party", "_facts", "_own", "_entities", "_cited")
+    __slots__ = ("history", "year", "party", "_facts", "own", "_entities", "_cited")
 
     def __init__(self, history: History, year: int, party: str | None) -> None:
         self.history = history
@@ -49,7 +49,7 @@ class Context:
         section = self.section()
         # The figures looked up first, for every figure a rule reads: the party's own (or the
         # agreement's), or none without a fact set or a section for the party.
-        self._own: Mapping[str, Any] = section.figures if section is not None else {}
+        self.own: Mapping[str, Any] = section.figures if section is not None else {}
         self._entities: dict[str, Entities] = {}
         self._cited: dict[str, FactUsed | None] = {}
 
@@ -69,7 +69,7 @@ class Context:
         return facts.parties.get(self.party) if self.party else facts.agreement_section
 
     def figure(self, name: str) -> Any:
-        own = self._own
+        own = self.own
         if name in own:
             return own[name]
         facts = self._fact_set(name)

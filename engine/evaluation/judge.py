@@ -60,7 +60,7 @@ class Judge:
 
     __slots__ = ("c", "rule", "_figures", "_summed", "_attributes", "_parameters", "_measure",
                  "_read_parts",
-                 "_op", "_meets", "_bound", "_shortfall", "_ask")
+                 "_op", "_meets", "_bound", "_shortfall", "ask")
 
     def __init__(self, compiled: CompiledRule) -> None:
         self.c = compiled
@@ -82,8 +82,9 @@ class Judge:
         self._bound = _numeric_constant(norm.tree.bound) if norm else None  # None: it reads facts
         self._shortfall = shortfall_status(self.rule)
         # The questions this rule can ever ask, decided once; a function, not a bound method,
-        # so that a judge holds no reference to itself.
-        self._ask = Judge._constant_norm if self._asks_only_the_norm() else Judge._judge
+        # so that a judge holds no reference to itself. `ask(judge, ...)` raises MissingFact,
+        # which `__call__` (or a caller doing its work, run.py) turns into `missing`.
+        self.ask = Judge._constant_norm if self._asks_only_the_norm() else Judge._judge
 
     def _asks_only_the_norm(self) -> bool:
         """Whether the rule is a number held against a constant and nothing else: no condition,
@@ -98,9 +99,9 @@ class Judge:
 
     def __call__(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
         try:
-            return self._ask(self, ctx, ent, scope)
+            return self.ask(self, ctx, ent, scope)
         except MissingFact as missing:
-            return self._missing(ctx, ent, scope, missing)
+            return self.missing(ctx, ent, scope, missing)
 
     def finding(self, ctx: Context, ent: Any, scope: ScopeInstance, status: Status, reason: str, *,
                 value: Any = None, bound: Any = None, target: Any = None, distance: Distance | None = None,
@@ -318,7 +319,7 @@ class Judge:
                                      status=ctx.dated_status(name, ctx.year)))
         return tuple(used)
 
-    def _missing(self, ctx: Context, ent: Any, scope: ScopeInstance, first: MissingFact) -> Finding:
+    def missing(self, ctx: Context, ent: Any, scope: ScopeInstance, first: MissingFact) -> Finding:
         """Name everything missing, not only the first thing the evaluation tripped over."""
         names = [_describe_missing(first, ctx)]
         reads = self.c.reads

@@ -76,9 +76,15 @@ class Evaluation:
         elif rule.scope.kind is ScopeKind.EACH:
             self._entities(judge, history, year, add)
         else:
-            judged = judge.__call__  # as a bound method the judge is called 60 ns faster
+            # Judge.__call__ written out: one call a finding instead of two (a national sweep
+            # judges 200,000 findings here, the ratio clauses at about 2 µs each).
+            ask = judge.ask
             for party, scope in self.instances[judge]:
-                add(judged(contexts[party], None, scope))
+                ctx = contexts[party]
+                try:
+                    add(ask(judge, ctx, None, scope))
+                except MissingFact as missing:
+                    add(judge.missing(ctx, None, scope, missing))
 
     def _outside_years(self, judge: Judge, year: int, add: Add) -> None:
         rule = judge.rule

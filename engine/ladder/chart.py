@@ -25,7 +25,8 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from types import MappingProxyType
 from typing import Any
 
 from woonpact.engine.model.pack import Ladder
@@ -62,17 +63,23 @@ class Transition:
     target: Position
 
 
+# A signal is made for every finding of a national check (200,000): the few distinct ones are
+# made once and shared, read-only.
+
+@cache
 def failing(*, warning: bool, cap: int) -> Signal:
     """A breach or warning not covered by an agreed deviation; `cap` is the clause's top rung."""
-    return {"kind": "fail", "warning": warning, "cap": cap}
+    return MappingProxyType({"kind": "fail", "warning": warning, "cap": cap})
 
 
+@cache
 def compliant() -> Signal:
-    return {"kind": "pass"}
+    return MappingProxyType({"kind": "pass"})
 
 
+@cache
 def held(rung: int, *, settled: bool) -> Signal:
-    return {"kind": "held", "rung": rung, "settled": settled}
+    return MappingProxyType({"kind": "held", "rung": rung, "settled": settled})
 
 
 def _all(*conditions: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -86,7 +93,7 @@ class Chart:
     positions: Mapping[str, Position]
     transitions: tuple[Transition, ...]
 
-    @property
+    @cached_property
     def name(self) -> str:
         """Process-wide ruleset name: a hash of the transitions, so equal shapes share one."""
         table = [(t.source, t.when, t.target.name) for t in self.transitions]

@@ -3,8 +3,10 @@
 Between judging and output. It marks findings covered by agreed deviations, builds each
 clause's history (`history`), sends the histories that have something to escalate through the
 chart (`runner`, durable-rules), and turns the positions reached into `Escalation`s with their
-reasons; the actions clauses name themselves (`actions`) are steps beside them. Nothing here is
-remembered between runs: the same history always gives the same steps.
+reasons; the actions clauses name themselves (`actions`) are steps beside them. The only thing
+remembered between runs is what each distinct sequence of signals reached on the chart
+(`runner.Memoised`), which that sequence alone decides: the same history always gives the same
+steps.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from woonpact.engine.ladder.deviations import mark_deviations
 from woonpact.engine.ladder.history import ClauseHistory, Step, histories
 from woonpact.engine.ladder.parties import involved
 from woonpact.engine.ladder.reach import Reach
-from woonpact.engine.ladder.runner import DurableRunner, Runner
+from woonpact.engine.ladder.runner import Runner, ladder_runner
 from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.finding import Finding
@@ -42,9 +44,9 @@ def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, Fa
     by_track: dict[int, list[ClauseHistory]] = defaultdict(list)  # one chart per number of rungs
     for history in histories(reach, pack.id, marked, fact_sets):
         if history.signalled:
-            by_track[len(pack.ladder.track(history.rule))].append(history)
+            by_track[len(reach.track(history.rule))].append(history)
     for rungs, moving in by_track.items():
-        runner = runner if runner is not None else DurableRunner()
+        runner = runner if runner is not None else ladder_runner()
         signalled = ([h.steps[i].signal for i in h.signalled] for h in moving)
         reached = runner.positions(chart(rungs), signalled)
         for history, positions in zip(moving, reached, strict=True):
@@ -69,42 +71,48 @@ def escalations(pack: Pack, reach: Reach, history: ClauseHistory, after: Mapping
             position, last_signal = new, i
         at_year_end[step.year] = (position, start, i, closed_in, last_signal, closed_before)
     found = []
+    reasons: list[Reason | None] = []  # each step's, made once for all the years it is cited in
     for year in years:
         if year not in at_year_end:
             continue
         position, start, last, closed_in, signal_at, closed_before = at_year_end[year]
         if position.in_episode or (position.phase == "closed" and closed_in == year):
+            reasons += map(_reason, history.steps[len(reasons):last + 1])
             found.append(_escalation(pack, reach, history, position, Episode(
                 history.steps[start:last + 1], history.steps[signal_at] if signal_at is not None else None,
-                closed_before), year))
+                closed_before, tuple(r for r in reasons[start:last + 1] if r is not None)), year))
     return found
 
 
 @dataclass(frozen=True)
 class Episode:
-    """An episode's steps so far, the last one that sent a signal, and the year the episode
-    before it closed (None when this is the clause's first): what the ladder's reason rests on."""
+    """An episode's steps so far, the last one that sent a signal, the year the episode before
+    it closed (None when this is the clause's first), and the reasons its steps give: what the
+    ladder's reason rests on."""
 
     steps: Sequence[Step]
     last: Step | None
     closed_before: int | None
+    reasons: tuple[Reason, ...]
 
 
 def _escalation(pack: Pack, reach: Reach, history: ClauseHistory, position: Position,
                 episode: Episode, year: int) -> Escalation:
     rule = next((s.finding.rule for s in reversed(episode.steps) if s.finding is not None), history.rule)
-    rungs = pack.ladder.track(rule)
+    rungs = reach.track(rule)
     held = rungs[position.held] if position.held >= 0 else None
     recommended = rungs[position.recommended] if position.phase == "open" and position.recommended is not None else None
     then = rungs[_then(len(rungs), position, reach.cap(rule, year + 1))] \
         if position.phase == "held" else None
-    reasons = tuple(r for s in episode.steps if (r := _reason(s)) is not None)
-    reasons += (_why(reach, rule, position, held, recommended, then, episode, year),)
+    reasons = (*episode.reasons, _why(reach, rule, position, held, recommended, then, episode, year))
     rung_for = recommended or held or rungs[0]
-    footing = reach.footing(rung_for, pack.ladder.dispute(rule), year)
-    return Escalation(rule=rule, year=year, scope=history.scope,
+    footing = reach.footing(rung_for, reach.dispute(rule), year)
+    scope = history.scope
+    parties = reach.once(("involved", id(rule), scope.party, rung_for.id),
+                         lambda: involved(pack, rule, scope, rung_for))
+    return Escalation(rule=rule, year=year, scope=scope,
                       rung=held.id if held else None, recommended=recommended.id if recommended else None,
-                      reasons=reasons, parties=involved(pack, rule, history.scope, rung_for),
+                      reasons=reasons, parties=parties,
                       legal_basis=footing.text if footing else None,
                       legal_basis_from=footing.since if footing else None,
                       closed=position.phase == "closed", then=then.id if then else None)
@@ -165,12 +173,12 @@ def _why(reach: Reach, rule: Rule, position: Position, held: Rung | None, recomm
         key = "climb" if failed and meetings and failed[0] < meetings[-1] else "after_held"
     elif last is not None and last.signal is not None and last.signal.get("warning"):
         key = "warning"
-    elif position.held >= reach.ceiling(rule) and position.held < len(reach.ladder.track(rule)) - 1:
+    elif position.held >= reach.ceiling(rule) and position.held < len(reach.track(rule)) - 1:
         key = "ceiling"
     elif (blocked := reach.blocked(rule, year)) is not None:
         key = "bounded"
-        rung = reach.ladder.track(rule)[blocked]
-        dispute = reach.ladder.dispute(rule)
+        rung = reach.track(rule)[blocked]
+        dispute = reach.dispute(rule)
         params += (("beyond", rung.id), ("dispute", dispute.value),
                    ("laws", tuple((law.title, law.in_force, law.status)
                                   for law in reach.awaited(rung, dispute))),

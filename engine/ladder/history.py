@@ -1,7 +1,8 @@
 """A clause's history, read from the findings and the fact sets: pure, no durable-rules here.
 
 One history per clause and scope instance (a clause for each corporation has one per
-corporation), in order: each year's finding, then the recorded escalation events that concern
+corporation) that has something to climb the ladder with, a failing finding or a recorded
+meeting (the others never leave the start, and at national scale they are most), in order: each year's finding, then the recorded escalation events that concern
 that year, by date. A meeting concerns the year its `concerns` names, by default the year it was
 held; the fact file it is recorded in does not matter, so the history of an agreement is read
 from all its fact sets at once. Each step says which signal, if any, it sends up the ladder:
@@ -20,6 +21,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
 from woonpact.engine.ladder import chart as signals
 from woonpact.engine.ladder.chart import Signal
@@ -29,8 +32,12 @@ from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.model.pack import Rule, ScopeKind
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
+    """One year's finding or one recorded event in a clause's history, with the signal it sends.
+
+    A named tuple: a national check's histories hold 300,000 steps, and one is built four times
+    faster than a frozen dataclass."""
+
     year: int
     finding: Finding | None = None
     event: EscalationEvent | None = None
@@ -43,7 +50,7 @@ class ClauseHistory:
     scope: ScopeInstance
     steps: tuple[Step, ...]
 
-    @property
+    @cached_property
     def first_signal(self) -> int:
         """Where the ladder starts to matter: the first failing finding or recorded event.
 
@@ -53,9 +60,9 @@ class ClauseHistory:
         return next((i for i, s in enumerate(self.steps)
                      if s.signal is not None and s.signal["kind"] != "pass"), len(self.steps))
 
-    @property
+    @cached_property
     def signalled(self) -> tuple[int, ...]:
-        """Indexes of the steps whose signals go up the ladder."""
+        """Indexes of the steps whose signals go up the ladder (read several times a history)."""
         return tuple(i for i, s in enumerate(self.steps)
                      if i >= self.first_signal and s.signal is not None)
 
@@ -87,11 +94,15 @@ def histories(reach: Reach, checked_pack: str, findings: Iterable[Finding],
     for fact_set in fact_sets.values():
         for e in fact_set.escalations:
             events[(e.concerned_year, e.rule, e.scope)].append(e)
+    talked_about = {(name, scope) for _, name, scope in events}  # scope None: every instance
     found = []
     for clause in by_clause.values():
         clause.sort(key=lambda f: f.year)
         rule, scope = clause[-1].rule, clause[-1].scope
         called = sorted(rule.called_in(checked_pack))
+        if not any(f.failing for f in clause) and not any(
+                (name, at) in talked_about for name in called for at in (scope.id, None)):
+            continue  # nothing it would ever signal leaves the chart's start
         single = rule.scope.kind in (ScopeKind.AGREEMENT, ScopeKind.PARTY)
         steps: list[Step] = []
         failed = False
@@ -99,6 +110,8 @@ def histories(reach: Reach, checked_pack: str, findings: Iterable[Finding],
             top = reach.cap(rule, finding.year)  # the law may open a rung from a year on
             steps.append(Step(finding.year, finding=finding, signal=finding_signal(finding, top)))
             failed = failed or finding.failing
+            if not events:
+                continue
             year_events = sorted((e for name in called for at in (scope.id, None)
                                   for e in events.get((finding.year, name, at), ())), key=lambda e: e.date)
             for e in year_events:

@@ -23,11 +23,14 @@ regie volkshuisvesting for keeping them, from the day that act is in force.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from woonpact.engine.model.pack import Basis, Dispute, Ladder, Obligation, Rule, Rung
 from woonpact.engine.params import Law
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,28 +47,53 @@ class Reach:
 
     ladder: Ladder
     laws: Mapping[str, Law]
+    # What depends only on a clause's version, a year or a rung is asked for every finding and
+    # step, the same for a clause's instances (a clause per corporation has one per
+    # corporation): worked out once per ladder run (`once`). By id: the rules outlive the
+    # Reach, made per run.
+    _known: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False,
+                                               compare=False)
+
+    def once(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
+        """`work()`, remembered under `key` for this ladder run."""
+        if key not in self._known:
+            self._known[key] = work()
+        return self._known[key]  # type: ignore[no-any-return]
+
+    def track(self, rule: Rule) -> tuple[Rung, ...]:
+        """The rungs the clause's dispute climbs (`Ladder.track`)."""
+        return self.once(("track", id(rule)), lambda: self.ladder.track(rule))
+
+    def dispute(self, rule: Rule) -> Dispute:
+        return self.once(("dispute", id(rule)), lambda: self.ladder.dispute(rule))
 
     def index(self, rule: Rule, rung_id: str) -> int:
-        return next(i for i, r in enumerate(self.ladder.track(rule)) if r.id == rung_id)
+        return next(i for i, r in enumerate(self.track(rule)) if r.id == rung_id)
 
     def ceiling(self, rule: Rule) -> int:
         """The highest rung the obligation itself lets the clause climb to."""
-        track = self.ladder.track(rule)
+        track = self.track(rule)
         if rule.obligation is Obligation.EFFORT:
             return next((i for i, r in enumerate(track) if r.id == self.ladder.effort_ceiling), 0)
         return len(track) - 1
 
     def blocked(self, rule: Rule, year: int) -> int | None:
         """The first rung not open to the clause's dispute in `year` (None: all are open)."""
-        dispute = self.ladder.dispute(rule)
-        return next((i for i, r in enumerate(self.ladder.track(rule))
+        dispute = self.dispute(rule)
+        return next((i for i, r in enumerate(self.track(rule))
                      if r.basis and self.footing(r, dispute, year) is None), None)
 
     def cap(self, rule: Rule, year: int) -> int:
-        """The highest rung the clause climbs to in `year`."""
-        blocked = self.blocked(rule, year)
-        top = self.ceiling(rule)
-        return top if blocked is None else min(top, max(blocked - 1, 0))
+        """The highest rung the clause climbs to in `year` (asked for every finding). It depends
+        on the clause only through its track, dispute and obligation, which most clauses of a
+        pack share."""
+        key = ("cap", id(self.track(rule)), self.dispute(rule), rule.obligation, year)
+        found = self._known.get(key)
+        if found is None:
+            blocked = self.blocked(rule, year)
+            top = self.ceiling(rule)
+            found = self._known[key] = top if blocked is None else min(top, max(blocked - 1, 0))
+        return found  # type: ignore[no-any-return]
 
     def footing(self, rung: Rung, dispute: Dispute, year: int) -> Footing | None:
         """The first basis of the rung that covers this dispute by the end of `year`."""

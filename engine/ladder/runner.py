@@ -12,10 +12,15 @@ are respected:
   signal that no transition took is noticed instead of silently skipped, and an unmatched
   signal (`MessageNotHandledException`) becomes a `LadderFault`;
 - consequence functions take exactly one parameter (two would make them asynchronous).
+
+A clause's positions depend only on the chart and its signals, and at national scale the same
+few sequences recur tens of thousands of times, so the process's runner (`ladder_runner`) sends
+each distinct sequence through durable-rules once and hands out its positions again after.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -87,3 +92,34 @@ class DurableRunner:
                 if signals:
                     host.delete_state(ruleset, sid)
             yield tuple(reached)
+
+
+Key = tuple[tuple[tuple[str, Any], ...], ...]  # a history's signals, each as sorted items
+
+
+class Memoised:
+    """A runner that sends each distinct history through `runner` once per process.
+
+    What a history reaches is a function of the chart (its name is a hash of every transition)
+    and the signals, which carry all that the ladder reads: a failing finding's cap holds what
+    the law and the agreement open to the clause that year, a meeting its rung and whether it
+    settled the matter. So equal keys give equal positions; durable-rules still decides every
+    sequence it has not seen. A national check's 84,000 episodes are a few hundred sequences.
+    """
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.known: dict[tuple[str, Key], tuple[Position, ...]] = {}
+
+    def positions(self, chart: Chart,
+                  histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
+        keyed = [((chart.name, tuple(tuple(sorted(s.items())) for s in h)), h) for h in histories]
+        new = {key: h for key, h in keyed if key not in self.known}
+        self.known.update(zip(new, self.runner.positions(chart, new.values()), strict=True))
+        return (self.known[key] for key, _ in keyed)
+
+
+@functools.cache
+def ladder_runner() -> Runner:
+    """The process's runner: durable-rules, each distinct history once (`Memoised`)."""
+    return Memoised(DurableRunner())

@@ -86,6 +86,12 @@ def figure_parts(part: str, whole: str) -> Closure:
     """`share(a, b)` of two figures read as the pair (a, b), the whole first as in `share`, for a
     judge that states a shortfall in the part's own count without reading the figures again."""
     def parts(ctx: Any, ent: Any) -> tuple[Any, Any]:
+        own = ctx.own  # both figures the party's own, as almost always: read them directly
+        if whole in own and part in own:
+            denominator = own[whole]
+            if denominator == 0:
+                raise MissingFact("share of zero", ctx.year)
+            return own[part], denominator
         denominator = nonzero(ctx.figure(whole), ctx.year)
         return ctx.figure(part), denominator
     return parts

@@ -6,7 +6,7 @@ into Dutch or English notation; each format module only lays those out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the command line imports this package; the engine loads only for a check
@@ -19,13 +19,50 @@ FORMATS = ("table", "json", "markdown")
 
 def renderer(name: str) -> Renderer:
     """Import only the chosen format, to keep the start-up path short."""
-    if name == "json":
-        from woonpact.engine.output.json_format import render  # noqa: PLC0415
-    elif name == "markdown":
+    if name == "markdown":
         from woonpact.engine.output.markdown import render  # noqa: PLC0415
     else:
         from woonpact.engine.output.table import render  # noqa: PLC0415
     return render
+
+
+def rendered(result: CheckResult, fmt: str, lang: str, pretty: bool = False,
+             nested: bool = False) -> str:
+    """One agreement's output in `fmt`. JSON is encoded once, from plain data, and indented only
+    when `pretty` (a person at a terminal): the `json` module's C encoder is used only without
+    indentation, and the indented Python encoder took most of a national check's time.
+    `nested`: a check inside `{"checks": [...]}`, indented as `json.dumps` nests it."""
+    if fmt != "json":
+        return renderer(fmt)(result, lang)
+    import json  # noqa: PLC0415
+
+    from woonpact.engine.output.json_format import document  # noqa: PLC0415
+
+    if not pretty:
+        return json.dumps(document(result, lang), ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(document(result, lang), ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n    ") if nested else text
+
+
+def chunks(texts: Iterable[str], count: int, fmt: str, pretty: bool = False) -> Iterator[str]:
+    """The output of `woonpact check` for `count` agreements, around each one's text
+    (`rendered`) as it comes.
+
+    A national check judges hundreds of agreements: each is rendered when it comes and can be
+    dropped once its text is written, so neither every agreement's findings nor all the text
+    are held at once. Several agreements in JSON are one document `{"checks": [...]}`, one
+    agreement the check itself.
+    """
+    if fmt != "json" or count == 1:
+        for i, text in enumerate(texts):
+            yield ("\n" if i else "") + text
+        return
+    head, separator, tail = ('{\n  "checks": [\n    ', ",\n    ", "\n  ]\n}") if pretty else \
+        ('{"checks":[', ",", "]}")
+    yield head
+    for i, text in enumerate(texts):
+        yield (separator if i else "") + text
+    yield tail
 
 
 ReportRenderer = Callable[["CheckResult", str, "int | None"], str]

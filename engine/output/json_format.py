@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from typing import Any
 
@@ -74,10 +73,11 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack, tracer: Tracer) -> 
     }
 
 
-def render(result: CheckResult, lang: str) -> str:
+def document(result: CheckResult, lang: str) -> dict[str, Any]:
+    """One check as plain data, encoded once by the writer (`engine.output.chunks`)."""
     tracer = Tracer(result, lang)
     counts = Counter(f.status.value for f in result.findings)
-    document = {
+    return {
         "woonpact": __version__,
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
@@ -87,4 +87,3 @@ def render(result: CheckResult, lang: str) -> str:
         "findings": [finding_json(f, lang, result.pack, tracer) for f in result.findings],
         "escalations": [step_json(result.pack, e, lang) for e in result.escalations],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
