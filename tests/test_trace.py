@@ -110,6 +110,19 @@ def test_a_share_is_its_part_over_its_whole() -> None:
     ]
 
 
+@pytest.mark.parametrize("agreement", sorted(p.name for p in BUNDLED_FACTS.iterdir() if p.is_dir()))
+def test_every_share_in_a_trace_is_its_part_over_its_whole(agreement: str) -> None:
+    """All findings traced by one tracer, as JSON and the report do: the parts of a share of
+    items (built for the trace, not in the rule) are never mistaken for one another."""
+    tracer = Tracer(result(agreement), "nl")
+    shares = [s for f in result(agreement).findings for s in tracer.trace(f).steps
+              if s.kind == "share" and None not in (s.value, *(t.value for t in s.terms))]
+    assert shares
+    for step in shares:
+        part, whole = (t.value for t in step.terms)
+        assert part / whole == pytest.approx(step.value), step
+
+
 def test_a_parameter_is_shown_with_its_value_date_and_source() -> None:
     trace = Tracer(result("westland-2025"), "nl").trace(
         finding("westland-2025", "3.5-8-sociaal", "projects/poeldijk-centrum-verduurzaming")

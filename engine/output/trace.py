@@ -105,7 +105,7 @@ class Tracer:
         self.history = History(
             result.fact_sets, self.parameters, corporations, vocabulary().summable
         )
-        self._closures: dict[tuple[str, int, str | None], Callable[[Any, Any], Any]] = {}
+        self._closures: dict[tuple[str, ast.Node, str | None], Callable[[Any, Any], Any]] = {}
         self._envs: dict[tuple[str, str | None], Environment] = {}
         self._series: dict[tuple[str, str], list[Finding]] = {}
         for f in result.findings:
@@ -166,8 +166,11 @@ class Tracer:
         return ctx, found
 
     def value(self, rule: Rule, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> Any:
-        """The node's value in this context, or None when a fact it needs is missing."""
-        key = (rule.key, id(node), inside)
+        """The node's value in this context, or None when a fact it needs is missing.
+
+        Closures are kept by the node itself, not its `id`: the parts of a share of items are
+        built for the trace and dropped, and a later one may get a dropped one's `id`."""
+        key = (rule.key, node, inside)
         closure = self._closures.get(key)
         if closure is None:
             closure = self._closures[key] = compile_expression(node, self._env(rule, inside))
