@@ -78,6 +78,15 @@ def test_filters_must_be_true_or_false() -> None:
     assert error("count(projects where homes)").key == "expr.filter_not_bool"
 
 
+@pytest.mark.parametrize("text", ["min(lettings where relet, lettings_total)",
+                                  "max(lettings_total where lettings_total > 1, 5)",
+                                  "previous(lettings where relet)"])
+def test_only_a_count_sum_or_share_takes_a_filter(text: str) -> None:
+    """Never a filter that is read and then ignored."""
+    err = error(text)
+    assert (err.key, err.pos) == ("expr.where_not_allowed", 0)
+
+
 class Ctx:
     """A minimal evaluation context for compiled closures."""
 

@@ -288,6 +288,7 @@ def _check_call(call: ast.Call, env: Environment) -> Checked:
             raise _mismatch(part.unit, whole.unit, call.pos, "share")
         return part.merge("share", whole)
     if func in ("min", "max"):
+        _no_where(call)
         _arity(call, 2)
         a, b = (check(x, env) for x in call.args)
         unit = unify(a.unit, b.unit)
