@@ -20,7 +20,7 @@ from woonpact.cli import main
 from woonpact.engine import cache, params, paths
 from woonpact.engine.check import check, included_rules, load_facts, pack_by_path, parameters
 from woonpact.engine.errors import InputError
-from woonpact.engine.language import ast, types
+from woonpact.engine.language import ast, units
 from woonpact.engine.model import declarations as model_declarations
 from woonpact.engine.model import escalation as model_escalation
 from woonpact.engine.model import facts as model_facts
@@ -57,7 +57,7 @@ def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: AN
 
 
 MODEL_MODULES = (model_pack, model_facts, model_finding, model_escalation, model_text,
-                 model_declarations, ast, types, params)
+                 model_declarations, ast, units, params)
 
 
 def frozen_slotted_classes() -> set[type]:

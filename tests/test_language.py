@@ -10,7 +10,8 @@ from woonpact.engine.language.compiler import MissingFact, compile_expression
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
-from woonpact.engine.language.types import YEAR_JUDGED, Environment, check
+from woonpact.engine.language.types import check
+from woonpact.engine.language.units import YEAR_JUDGED, Environment
 from woonpact.engine.params import load_parameters
 from woonpact.engine.suggest import closest
 
