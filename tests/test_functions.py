@@ -88,6 +88,8 @@ def test_each_example_is_checked_evaluated_worded_and_traced(function: Function)
         scope = ScopeInstance("agreement", "westland-2025", "Westland")
         trace = tracer.trace(Finding(measured, 2026, scope, Status.COMPLIANT, "met"))
         assert {p.name for p in trace.parameters} == set(checked.parameters), text
+        summed = [f.party for f in trace.figures if f.name in checked.summed]
+        assert None not in summed and len(summed) >= len(checked.summed), text  # corporations'
 
 
 @pytest.mark.parametrize("function", [f for f in FUNCTIONS.values() if f.columns],

@@ -95,6 +95,17 @@ def test_an_agreement_wide_figure_is_the_corporations_parts_each_with_its_suppli
     )
 
 
+def test_a_figure_summed_over_the_corporations_is_traced_to_theirs() -> None:
+    """`corporations(stock_total)`: the corporations' homes (11,200), though the municipality's
+    own section gives its whole stock_total (47,650) too."""
+    trace = Tracer(result("westland-2025"), "nl").trace(
+        finding("westland-2025", "3.5-6", "westland-2025"))
+    cited = [(f.party, f.value) for f in trace.figures if f.name == "stock_total"]
+    assert cited == [("arcade", 9170), ("wonen-wateringen", 2030)]
+    (parts,) = [s for s in trace.steps if s.kind == "parties" and s.words.startswith("woningen")]
+    assert parts.value == 11200 == trace.steps[0].terms[1].value
+
+
 def test_a_sum_from_a_year_counted_from_the_year_judged_is_traced_year_by_year(
         tmp_path: Path) -> None:
     text = (REPOSITORY / "rules" / "westland-2025.yaml").read_text(encoding="utf-8")

@@ -222,7 +222,7 @@ class _Walk:
                 if ent is not None and inside == self.rule.scope.collection:
                     self._attribute(name, ent, ctx)
             case ast.Name(name=name) if name in vocabulary().figures:
-                self._figure(name, ctx)
+                self.figure(name, ctx)
 
     def year_of(self, node: ast.Node, ctx: Context) -> int:
         """A year argument as written (2022) or counted from the year judged (`year_judged - 1`)."""
@@ -252,13 +252,16 @@ class _Walk:
             ),
         )
 
-    def _figure(self, name: str, ctx: Context) -> None:
+    def figure(self, name: str, ctx: Context, summed: bool = False) -> None:
+        """A figure as the context reads it: a party's own, the municipality's, or else the
+        corporations' parts; `summed`: the corporations' parts whatever the municipality's
+        section says (`corporations(stock_total)`, not the municipality's stock_total)."""
         facts = ctx.facts()
         if facts is None:
             return
         unit = vocabulary().figures[name]
         words = self.phrases.words(ast.Name(name, 0))
-        if ctx.party is not None or name in facts.agreement_section.figures:
+        if not summed and (ctx.party is not None or name in facts.agreement_section.figures):
             self._supplied(name, words, ctx.year, unit, ctx.party, ctx)
             return
         parts = []
@@ -274,7 +277,7 @@ class _Walk:
                     )
                 )
                 self._supplied(name, words, ctx.year, unit, corporation, ctx)
-        if parts and name in self.tracer.history.additive:
+        if parts and (summed or name in self.tracer.history.additive):
             total = (
                 sum(t.value for t in parts)
                 if len(parts) == len(self.tracer.history.corporations)
@@ -372,6 +375,9 @@ class _CallWalk:
 
     def parameter(self, name: str, year: int) -> None:
         self.walk.parameter(name, year)
+
+    def summed(self, figure: str) -> None:
+        self.walk.figure(figure, self.ctx, summed=True)
 
     def step(self, kind: str, terms: Sequence[tuple[ast.Node, int | None]]) -> None:
         walk, ctx, inside = self.walk, self.ctx, self.inside

@@ -80,6 +80,10 @@ class Walk(Protocol):
     def parameter(self, name: str, year: int) -> None:
         """A dated value read for a year, cited with its date and source."""
 
+    def summed(self, figure: str) -> None:
+        """A figure read as the corporations' sum: each corporation's, cited from its own
+        section, and their sum."""
+
     def step(self, kind: str, terms: Sequence[tuple[ast.Node, int | None]]) -> None:
         """A value worth showing with the terms it is made of, each read in a year (None: the
         call's own): `years` (added up) or `share` (part over whole)."""

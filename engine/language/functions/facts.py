@@ -16,6 +16,7 @@ from woonpact.engine.language.functions.base import (
     Function,
     Part,
     Role,
+    Walk,
     Words,
     through_arguments,
 )
@@ -39,6 +40,12 @@ def _compile_corporations(call: ast.Call, env: Environment, compiler: Compiler) 
     return lambda ctx, ent: ctx.corporations_sum(figure)
 
 
+def _trace_corporations(call: ast.Call, walk: Walk) -> None:
+    figure = call.args[0]
+    if isinstance(figure, ast.Name):
+        walk.summed(figure.name)
+
+
 CORPORATIONS = Function(
     "corporations",
     forms=(Form("corporations(figure)",
@@ -48,7 +55,7 @@ CORPORATIONS = Function(
     check=_check_corporations,
     compile=_compile_corporations,
     words=(Words("corporations", {"value": Part(Role.WORDS, 0)}),),
-    trace=through_arguments,
+    trace=_trace_corporations,
     examples=("corporations(stock_total)",),
     whole=lambda call, whole, unit: unit(call) == "count",
 )
