@@ -433,7 +433,9 @@ def _slot_fields(cls: type) -> tuple[str, ...] | None:
 
 
 def _restore(cls: type, values: tuple[Any, ...]) -> Any:
-    """An object pickled by `_Pickler`: its slots set through their own setters."""
+    """An object pickled by `_Pickler`: its slots set through their own setters, so neither
+    `__init__` nor `__post_init__` runs; what a class derives must be a field of its own
+    (docs/design.md, "Clever parts and their rules"; tests/test_cache.py)."""
     setters = _SETTERS.get(cls)
     if setters is None:
         setters = _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in _slot_fields(cls) or ())

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from woonpact.engine.errors import Problem
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.language import ast
+from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.facts.plausible import sections
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
@@ -38,7 +39,6 @@ from woonpact.engine.rules.loader import rule_trees
 from woonpact.engine.schema import MAX_PROBLEMS
 from woonpact.engine.suggest import closest
 
-AGGREGATES = ("count", "sum", "share")
 SHOWN = 8  # values listed in a message before "…"
 
 
@@ -103,7 +103,8 @@ def _walk(node: ast.Node, entity: str | None, reads: _Reads) -> None:
             case ast.Unary(operand=operand):
                 stack.append((operand, inside))
             case ast.Call(func=func, args=(ast.Name(name=target), *rest), where=where) \
-                    if func in AGGREGATES and target.partition(".")[0] in vocabulary().collections:
+                    if FUNCTIONS[func].aggregate \
+                    and target.partition(".")[0] in vocabulary().collections:
                 collection = target.partition(".")[0]
                 reads.picked[collection].append(_picked_by(where, collection))
                 stack += [(a, inside) for a in rest]

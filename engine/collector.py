@@ -18,6 +18,10 @@ collects it (0.35 s after a national load, 0.2 s after its evaluation). The oute
 therefore ends by moving every object to the oldest generation without scanning it
 (`gc.freeze()` then `gc.unfreeze()`, which is what unfreeze is documented to do). A cycle
 among them is still freed, by the next full collection.
+
+The rule this sets for the model (docs/design.md, "Clever parts and their rules"): its objects
+form no reference cycles, since cyclic garbage made during a pause waits for that full
+collection; tests/test_collector.py walks the bundled agreements' objects for one.
 """
 
 from __future__ import annotations

@@ -132,6 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{amount} at {base} prices, indexed by {index}"),
     "words.exists": ("{value} bekend", "{value} known"),
     "words.condition": ("{name}", "{name}"),
+    "words.count": ("{items}", "{items}"),
+    "words.param": ("{name}", "{name}"),
     # -- files and syntax ----------------------------------------------------------------------
     "file.missing": ("bestand bestaat niet", "file does not exist"),
     "file.is_directory": ("verwacht een bestand, kreeg een map", "expected a file, got a folder"),

@@ -16,7 +16,9 @@ from woonpact.engine.authoring import generate
 from woonpact.engine.facts import generate as facts_generate
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression
-from woonpact.engine.language.types import FUNCTIONS, Environment, check
+from woonpact.engine.language.functions import FUNCTIONS
+from woonpact.engine.language.types import check
+from woonpact.engine.language.units import Environment
 
 
 GENERATED = {**facts_generate.outputs(), **generate.outputs()}
@@ -33,9 +35,9 @@ def test_the_reference_names_every_key_of_the_pack_schema_and_every_function() -
     pack = json.loads((paths.SCHEMAS / "pack.schema.json").read_text(encoding="utf-8"))
     for key in [*pack["properties"], *pack["$defs"]["rule"]["properties"]]:
         assert f"| `{key}`" in doc, key
-    for forms in FUNCTIONS.values():
-        for signature, _ in forms:
-            assert f"| `{signature}` |" in doc, signature
+    for function in FUNCTIONS.values():
+        for form in function.forms:
+            assert f"| `{form.signature}` |" in doc, form.signature
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)

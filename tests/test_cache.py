@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast as python_ast
 import dataclasses
 import datetime as dt
+import enum
 import inspect
 import os
 import pickle
 import shutil
+import textwrap
 import time
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from woonpact.cli import main
 from woonpact.engine import cache, params, paths
 from woonpact.engine.check import check, included_rules, load_facts, pack_by_path, parameters
 from woonpact.engine.errors import InputError
-from woonpact.engine.language import ast, types
+from woonpact.engine.language import ast, units
 from woonpact.engine.model import declarations as model_declarations
 from woonpact.engine.model import escalation as model_escalation
 from woonpact.engine.model import facts as model_facts
@@ -57,7 +60,7 @@ def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: AN
 
 
 MODEL_MODULES = (model_pack, model_facts, model_finding, model_escalation, model_text,
-                 model_declarations, ast, types, params)
+                 model_declarations, ast, units, params)
 
 
 def frozen_slotted_classes() -> set[type]:
@@ -67,7 +70,8 @@ def frozen_slotted_classes() -> set[type]:
 
 
 def instances(root: object) -> dict[type, object]:
-    """One instance of each dataclass reachable from `root` (which keeps them alive)."""
+    """One instance of each dataclass reachable from `root` (which keeps them alive), and of
+    each other class of ours a dataclass holds (`Entities`)."""
     found: dict[type, object] = {}
     todo, seen = [root], set()
     while todo:
@@ -82,10 +86,16 @@ def instances(root: object) -> dict[type, object]:
             todo += [*item.keys(), *item.values()]
         elif isinstance(item, (list, tuple, set, frozenset)):
             todo += list(item)
+        elif type(item).__module__.startswith("woonpact.") and not isinstance(item, enum.Enum):
+            found.setdefault(type(item), item)
     return found
 
 
-def test_every_model_object_comes_back_from_the_cache_equal(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[object], dict[type, object]]:
+    """Samples of everything the cache stores (and the findings), with one instance of each
+    class they hold."""
+    tmp_path = tmp_path_factory.mktemp("stored")
     rules, facts = amended_pack(tmp_path)
     deviation = Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal", dt.date(2025, 3, 1))
     own = make_workspace(tmp_path / "own")  # figures, attributes and dated values of its own
@@ -95,13 +105,80 @@ def test_every_model_object_comes_back_from_the_cache_equal(tmp_path: Path) -> N
     for folder in sorted(p for p in BUNDLED_FACTS.iterdir() if p.is_dir()):
         result = check([folder])
         samples += [result, included_rules(result.pack), load_facts([folder])]
-    found = instances(samples)
+    return samples, instances(samples)
+
+
+def held(obj: object) -> dict[str, object]:
+    """Everything an object holds: every slot of its classes and its `__dict__`, so also the
+    fields equality leaves out (`compare=False`, as `Parameters._units`)."""
+    names = {name for cls in type(obj).__mro__
+             for name in ((lambda s: (s,) if isinstance(s, str) else s)(vars(cls).get("__slots__", ())))
+             if name not in ("__dict__", "__weakref__")}
+    return {**{name: getattr(obj, name) for name in names if hasattr(obj, name)},
+            **getattr(obj, "__dict__", {})}
+
+
+def test_every_model_object_comes_back_from_the_cache_whole(
+        stored: tuple[list[object], dict[type, object]]) -> None:
+    samples, found = stored
     assert frozen_slotted_classes() <= set(found), "a model class without a sample: add one above"
     restored = pickle.loads(cache.dumps(samples))
     assert restored == samples
     for cls, sample in found.items():
         again = pickle.loads(cache.dumps(sample))
         assert type(again) is cls and again == sample
+        if dataclasses.is_dataclass(cls):
+            assert held(again) == held(sample), cls
+
+
+def test_every_class_the_cache_stores_is_restored_from_its_fields_or_its_constructor(
+        stored: tuple[list[object], dict[type, object]]) -> None:
+    """A frozen slotted dataclass whose slots are exactly its fields is restored through the
+    slots' setters (engine/cache.py); one with a slot that is no field would be pickled by
+    dataclasses, which keep only the fields. Any other class of ours pickles through its
+    constructor (`__reduce__`), which rebuilds what it derives (`Entities.position`)."""
+    _, found = stored
+    for cls in found:
+        own_reduce = cls.__reduce__ is not object.__reduce__
+        if dataclasses.is_dataclass(cls) and "__slots__" in vars(cls):
+            assert cache._slot_fields(cls) is not None or own_reduce, cls
+        elif not dataclasses.is_dataclass(cls):
+            assert own_reduce, cls
+
+
+def post_init_sets(cls: type) -> set[str] | None:
+    """The fields `cls.__post_init__` sets (`object.__setattr__(self, "name", ...)`), or None
+    when it does anything else."""
+    source = textwrap.dedent(inspect.getsource(vars(cls)["__post_init__"]))
+    (function,) = python_ast.parse(source).body
+    names = set()
+    for statement in function.body:  # type: ignore[attr-defined]
+        match statement:
+            case python_ast.Expr(value=python_ast.Constant(value=str())):
+                continue  # its docstring
+            case python_ast.Expr(value=python_ast.Call(
+                    func=python_ast.Attribute(value=python_ast.Name(id="object"),
+                                              attr="__setattr__"),
+                    args=[python_ast.Name(id="self"), python_ast.Constant(value=str() as name), _])):
+                names.add(name)
+            case _:
+                return None
+    return names
+
+
+def test_a_post_init_only_derives_fields_the_cache_carries(
+        stored: tuple[list[object], dict[type, object]]) -> None:
+    """The cache restores an object from its fields and runs no `__post_init__`: what one
+    derives must be a field of its own (`field(init=False)`), which is stored with the rest,
+    and it may do nothing else (no registering, no state outside the object)."""
+    _, found = stored
+    classes = {cls for module in MODEL_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
+               if dataclasses.is_dataclass(cls)} | {cls for cls in found if dataclasses.is_dataclass(cls)}
+    deriving = [cls for cls in classes if "__post_init__" in vars(cls)]
+    assert params.Parameters in deriving
+    for cls in deriving:
+        derived = {f.name for f in dataclasses.fields(cls) if not f.init}
+        assert post_init_sets(cls) == derived, f"{cls.__name__}.__post_init__ may only set {derived}"
 
 
 def test_a_shared_file_is_unpickled_once_per_process(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

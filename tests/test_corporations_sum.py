@@ -12,7 +12,8 @@ from woonpact.engine.check import check
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression
-from woonpact.engine.language.types import Environment, check as check_units
+from woonpact.engine.language.types import check as check_units
+from woonpact.engine.language.units import Environment
 from woonpact.engine.model.finding import FactUsed, Status
 from woonpact.engine.params import load_parameters
 from woonpact.engine.suggest import closest

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import importlib
 import inspect
 import pickle
+import pkgutil
 
 import pytest
 
 from woonpact.engine.check import check
-from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
+from woonpact.engine import model
+from woonpact.engine.model.finding import (
+    Distance,
+    FactUsed,
+    Finding,
+    ScopeInstance,
+    Status,
+    _Storage,
+)
 from woonpact.engine.output.json_format import finding_json
 from woonpact.engine.output.trace import Tracer
 from woonpact.engine.output.words import message
@@ -55,7 +65,20 @@ def test_every_bundled_finding_cites_its_facts_as_a_tuple() -> None:
             assert pickle.loads(pickle.dumps(finding)) == finding
 
 
-@pytest.mark.parametrize("cls", [Finding, Distance])
+def built_by_hand() -> list[type]:
+    """Every model class built as an instance of its slots' base and then given its class
+    (engine/model/finding.py `_Storage`), in any module of engine/model."""
+    for module in pkgutil.iter_modules(model.__path__):
+        importlib.import_module(f"{model.__name__}.{module.name}")
+    return [cls for base in _Storage.__subclasses__() for cls in base.__subclasses__()
+            if "__slots__" in vars(cls)]  # not the class `dataclass(slots=True)` replaced
+
+
+def test_finding_is_built_by_hand() -> None:
+    assert built_by_hand() == [Finding]
+
+
+@pytest.mark.parametrize("cls", built_by_hand(), ids=lambda cls: cls.__name__)
 def test_a_hand_written_constructor_takes_the_fields_in_order_with_their_defaults(cls: type) -> None:
     parameters = list(inspect.signature(cls.__new__).parameters.values())[1:]
     names = [f.name for f in dataclasses.fields(cls)]
@@ -63,6 +86,19 @@ def test_a_hand_written_constructor_takes_the_fields_in_order_with_their_default
     for parameter, field in zip(parameters, dataclasses.fields(cls)):
         assert parameter.default == (inspect.Parameter.empty if field.default is dataclasses.MISSING
                                      else field.default)
+
+
+@pytest.mark.parametrize("cls", built_by_hand(), ids=lambda cls: cls.__name__)
+def test_a_class_built_by_hand_stores_every_field_and_runs_nothing_after(cls: type) -> None:
+    """Nothing runs once the class is swapped: no `__init__` or `__post_init__` may derive
+    state, and a store forgotten in `__new__` leaves a field unset."""
+    params = cls.__dataclass_params__  # type: ignore[attr-defined]
+    assert params.frozen and not params.init and "__slots__" in cls.__dict__
+    assert "__post_init__" not in vars(cls) and cls.__init__ is object.__init__
+    values = [(f"field {i}",) for i, _ in enumerate(dataclasses.fields(cls))]
+    built = cls(*values)
+    assert type(built) is cls
+    assert [getattr(built, f.name) for f in dataclasses.fields(cls)] == values
 
 
 def test_a_finding_built_by_hand_is_a_frozen_finding_that_copies_and_replaces() -> None:

@@ -10,7 +10,8 @@ from woonpact.engine.language.compiler import MissingFact, compile_expression
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
-from woonpact.engine.language.types import YEAR_JUDGED, Environment, check
+from woonpact.engine.language.types import check
+from woonpact.engine.language.units import YEAR_JUDGED, Environment
 from woonpact.engine.params import load_parameters
 from woonpact.engine.suggest import closest
 
@@ -76,6 +77,15 @@ def test_unknown_names_suggest_the_nearest() -> None:
 
 def test_filters_must_be_true_or_false() -> None:
     assert error("count(projects where homes)").key == "expr.filter_not_bool"
+
+
+@pytest.mark.parametrize("text", ["min(lettings where relet, lettings_total)",
+                                  "max(lettings_total where lettings_total > 1, 5)",
+                                  "previous(lettings where relet)"])
+def test_only_a_count_sum_or_share_takes_a_filter(text: str) -> None:
+    """Never a filter that is read and then ignored."""
+    err = error(text)
+    assert (err.key, err.pos) == ("expr.where_not_allowed", 0)
 
 
 class Ctx:

@@ -11,6 +11,7 @@ import html
 import json
 import re
 from functools import cache
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -22,7 +23,7 @@ from woonpact.engine.output import html as html_report
 from woonpact.engine.output import markdown_report
 from woonpact.engine.output import rendered
 from woonpact.engine.output.trace import Tracer, computation, provenance
-from tests.support import BUNDLED_FACTS
+from tests.support import BUNDLED_FACTS, REPOSITORY
 
 AGREEMENTS = ("westland-2025", "stichtse-vecht-2025")
 
@@ -92,6 +93,29 @@ def test_an_agreement_wide_figure_is_the_corporations_parts_each_with_its_suppli
         "wonen): "
         in " ".join(provenance(total, result("westland-2025").pack, "nl"))
     )
+
+
+def test_a_figure_summed_over_the_corporations_is_traced_to_theirs() -> None:
+    """`corporations(stock_total)`: the corporations' homes (11,200), though the municipality's
+    own section gives its whole stock_total (47,650) too."""
+    trace = Tracer(result("westland-2025"), "nl").trace(
+        finding("westland-2025", "3.5-6", "westland-2025"))
+    cited = [(f.party, f.value) for f in trace.figures if f.name == "stock_total"]
+    assert cited == [("arcade", 9170), ("wonen-wateringen", 2030)]
+    (parts,) = [s for s in trace.steps if s.kind == "parties" and s.words.startswith("woningen")]
+    assert parts.value == 11200 == trace.steps[0].terms[1].value
+
+
+def test_a_sum_from_a_year_counted_from_the_year_judged_is_traced_year_by_year(
+        tmp_path: Path) -> None:
+    text = (REPOSITORY / "rules" / "westland-2025.yaml").read_text(encoding="utf-8")
+    relative = "measure: cumulative(new_build_social, year_judged - 6)"
+    (tmp_path / "westland-2025.yaml").write_text(
+        text.replace("measure: cumulative(new_build_social, 2020)", relative, 1), encoding="utf-8")
+    checked = check([BUNDLED_FACTS / "westland-2025"], tmp_path / "westland-2025.yaml")
+    (f,) = [f for f in checked.findings if (f.rule.id, f.year) == ("3.1-1", 2026)]
+    (years,) = [s for s in Tracer(checked, "nl").trace(f).steps if s.kind == "years"]
+    assert [t.year for t in years.terms] == list(range(2020, 2027)) and years.value == 965
 
 
 def test_a_share_is_its_part_over_its_whole() -> None:

@@ -5,7 +5,7 @@
 - docs/schemas/workspace.schema.json, the schema of a workspace's `woonpact.yaml`, whose
   `vocabulary` is the pack schema's;
 - the reference tables of docs/rule-language.md (the pack's fields, from pack.schema.json; the
-  expression functions, from woonpact.engine.language.types.FUNCTIONS);
+  expression functions, from their registry, woonpact.engine.language.functions);
 - engine/help.txt, click's rendering of `woonpact --help`, which the entry point prints without
   importing click (engine/launch.py).
 
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from woonpact.engine import paths
-from woonpact.engine.language.types import FUNCTIONS
+from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.model.finding import Status
 from woonpact.engine.schema import load_schema
 
@@ -141,7 +141,8 @@ def _fields(schema: dict[str, Any]) -> str:
 
 def _functions() -> str:
     rows = ["| function | gives |", "|---|---|"]
-    rows += [f"| `{signature}` | {gives} |" for forms in FUNCTIONS.values() for signature, gives in forms]
+    rows += [f"| `{form.signature}` | {form.gives} |"
+             for function in FUNCTIONS.values() for form in function.forms]
     return "\n".join(rows) + "\n"
 
 

@@ -12,7 +12,7 @@ from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.language import ast
 from woonpact.engine.language.columns import Mask, compile_mask
 from woonpact.engine.language.compiler import Closure, compile_expression, figure_parts, is_figure
-from woonpact.engine.language.types import Checked, Environment
+from woonpact.engine.language.units import Checked, Environment
 from woonpact.engine.model.pack import Rule, ScopeKind
 from woonpact.engine.model.text import Text
 from woonpact.engine.params import Parameters

@@ -3,11 +3,12 @@
 A `where` over a national year of lettings runs for 200,000 rows; as row closures that is a
 handful of Python calls per row, as column operations a few loops in C (`map` over the
 `operator` functions). The row closures (compiler.py) stay the reference. A column program
-exists only for the operators below, and at run time it gives way to the rows (the mask is
-None) whenever a row could behave differently: an attribute absent in some entity (the row
-closures may short-circuit past it, or report that entity as missing), a zero divisor, a
-figure or parameter the facts lack. So either both paths give the same mask, or the column
-path is not taken.
+exists only for the operators below and the functions that declare one (functions/: `share`
+of two values, `min`, `max`), and at run time it gives way to the rows (the mask is None)
+whenever a row could behave differently: an attribute absent in some entity (the row closures
+may short-circuit past it, or report that entity as missing), a zero divisor, a figure or
+parameter the facts lack. So either both paths give the same mask, or the column path is not
+taken.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from typing import Any
 
 from woonpact.engine.language import ast
 from woonpact.engine.language.compare import comparator
+from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact
-from woonpact.engine.language.types import Environment
+from woonpact.engine.language.units import Environment
 from woonpact.engine.model.entities import Entities
 
 RowCompiler = Callable[[ast.Node, Environment], Callable[[Any, Any], Any]]
@@ -74,11 +76,9 @@ def _compile(node: ast.Node, env: Environment, rows: RowCompiler) -> Program | N
             return None if inner is None else _elementwise(operator.not_ if op == "not" else operator.neg, inner)
         case ast.Binary(left=left, right=right):
             return _both(left, right, env, rows, _operation(node, env))
-        case ast.Call(func="share", args=(part, whole), where=None):
-            return _both(part, whole, env, rows, _quotient)
-        case ast.Call(func="min" | "max", args=(left, right)):
-            pick = min if node.func == "min" else max
-            return _both(left, right, env, rows, lambda a, b: _elementwise(pick, a, b))
+        case ast.Call(func=func):
+            program = FUNCTIONS[func].columns
+            return None if program is None else program(node, _Arguments(env, rows))
     return None
 
 
@@ -90,6 +90,21 @@ OPERATORS = {"and": operator.and_, "or": operator.or_, "in": lambda item, items:
 def _both(left: ast.Node, right: ast.Node, env: Environment, rows: RowCompiler, combine: Combine) -> Program | None:
     a, b = _compile(left, env, rows), _compile(right, env, rows)
     return None if a is None or b is None else combine(a, b)
+
+
+class _Arguments:
+    """A call's arguments as its function's column program combines them (functions/base.py
+    `Columns`)."""
+
+    def __init__(self, env: Environment, rows: RowCompiler) -> None:
+        self.env, self.rows = env, rows
+
+    def quotient(self, part: ast.Node, whole: ast.Node) -> Program | None:
+        return _both(part, whole, self.env, self.rows, _quotient)
+
+    def pairwise(self, fn: Callable[[Any, Any], Any], left: ast.Node,
+                 right: ast.Node) -> Program | None:
+        return _both(left, right, self.env, self.rows, lambda a, b: _elementwise(fn, a, b))
 
 
 def _operation(node: ast.Binary, env: Environment) -> Combine:
@@ -113,7 +128,7 @@ def _reads_entity(node: ast.Node, env: Environment) -> bool:
             return _reads_entity(operand, env)
         case ast.Binary(left=left, right=right):
             return _reads_entity(left, env) or _reads_entity(right, env)
-        case ast.Call(func="count" | "sum" | "share", where=where) if where is not None:
+        case ast.Call(func=func, where=where) if where is not None and FUNCTIONS[func].aggregate:
             return False
         case ast.Call(args=args):
             return any(_reads_entity(arg, env) for arg in args)

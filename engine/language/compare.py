@@ -11,7 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from woonpact.engine.language import ast
-from woonpact.engine.language.types import Environment, check
+from woonpact.engine.language.functions import FUNCTIONS
+from woonpact.engine.language.types import check
+from woonpact.engine.language.units import Environment
 
 EPSILON = 1e-9
 
@@ -68,8 +70,9 @@ def comparator(node: ast.Binary, env: Environment) -> Compare:
 
 def _whole(node: ast.Node, env: Environment) -> bool:
     """Whether the expression is a whole number by construction: counts, integer literals, and
-    their sums, differences, minima, maxima and history. A product or quotient (`lettings_total
-    * 15%`) keeps the unit count but not the wholeness, so it keeps the tolerance."""
+    their sums, differences, and the functions that say so (minima, maxima, history: their
+    `whole`). A product or quotient (`lettings_total * 15%`) keeps the unit count but not the
+    wholeness, so it keeps the tolerance."""
     match node:
         case ast.Number(value=value):
             return isinstance(value, int)
@@ -79,14 +82,7 @@ def _whole(node: ast.Node, env: Environment) -> bool:
             return _whole(operand, env)
         case ast.Binary(op="+" | "-", left=left, right=right):
             return _whole(left, env) and _whole(right, env)
-        case ast.Call(func="count"):
-            return True
-        case ast.Call(func="sum" | "corporations"):
-            return check(node, env).unit == "count"
-        case ast.Call(func="min" | "max", args=args):
-            return all(_whole(a, env) for a in args)
-        case ast.Call(func="previous" | "cumulative", args=(inner, *_)):
-            return _whole(inner, env)
-        case ast.Call(func="at", args=(_, inner)):
-            return _whole(inner, env)
+        case ast.Call(func=func):
+            return FUNCTIONS[func].whole(node, lambda part: _whole(part, env),
+                                         lambda part: check(part, env).unit)
     return False

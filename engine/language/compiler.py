@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from itertools import compress
 from typing import Any, Protocol
 
 from woonpact.engine.language import ast
 from woonpact.engine.language.columns import compile_mask
 from woonpact.engine.language.compare import comparator
-from woonpact.engine.language.missing import MissingFact
-from woonpact.engine.language.types import YEAR_JUDGED, Environment
+from woonpact.engine.language.functions import FUNCTIONS
+from woonpact.engine.language.missing import MissingFact, nonzero
+from woonpact.engine.language.units import YEAR_JUDGED, Environment
 from woonpact.engine.model.entities import Entities
 
 Closure = Callable[[Any, Any], Any]
@@ -73,13 +73,6 @@ def is_figure(node: ast.Node, env: Environment) -> bool:
     """Whether `node` names a figure: what `_compile_name` reads with `ctx.figure`."""
     return isinstance(node, ast.Name) and not (
         env.entity is not None and node.name in env.collections[env.entity])
-
-
-def nonzero(whole: Any, year: int) -> Any:
-    """The whole of a share: a share of nothing is missing, not zero."""
-    if whole == 0:
-        raise MissingFact("share of zero", year)
-    return whole
 
 
 def figure_parts(part: str, whole: str) -> Closure:
@@ -167,62 +160,7 @@ def selector(where: ast.Node, env: Environment) -> Selector:
 
 
 def _compile_call(call: ast.Call, env: Environment) -> Closure:
-    func = call.func
-    if func in ("count", "sum") or (func == "share" and call.where is not None):
-        return _compile_aggregate(call, env)
-    if func == "condition":
-        name = call.args[0].value  # type: ignore[union-attr]
-        return lambda ctx, ent: ctx.condition(name)
-    if func == "corporations":
-        figure = call.args[0].name  # type: ignore[union-attr]
-        return lambda ctx, ent: ctx.corporations_sum(figure)
-    if func == "param":
-        name = call.args[0].name  # type: ignore[union-attr]
-        if len(call.args) == 2:
-            year = _year(call.args[1], env)
-            return lambda ctx, ent: ctx.param(name, year(ctx))
-        return lambda ctx, ent: ctx.param(name, ctx.year)
-    if func == "price_level":
-        amount = compile_expression(call.args[0], env)
-        base = _year(call.args[1], env)
-        index = call.args[2].name  # type: ignore[union-attr]
-        def price_level(ctx: Any, ent: Any) -> float:
-            return amount(ctx, ent) * ctx.param(index, ctx.year) / ctx.param(index, base(ctx))
-        return price_level
-    args = [compile_expression(a, env) for a in call.args]
-    if func == "share":
-        part, whole = args
-        def share(ctx: Any, ent: Any) -> float:
-            denominator = nonzero(whole(ctx, ent), ctx.year)
-            return part(ctx, ent) / denominator
-        return share
-    if func in ("min", "max"):
-        fn = min if func == "min" else max
-        a, b = args
-        return lambda ctx, ent: fn(a(ctx, ent), b(ctx, ent))
-    if func == "previous":
-        (inner,) = args
-        return lambda ctx, ent: inner(ctx.at_year(ctx.year - 1), ent)
-    if func == "at":
-        year = _year(call.args[0], env)
-        inner = args[1]
-        return lambda ctx, ent: inner(ctx.at_year(year(ctx)), ent)
-    if func == "cumulative":
-        inner = args[0]
-        first = _year(call.args[1], env)
-        def cumulative(ctx: Any, ent: Any) -> float:
-            return sum(inner(ctx.at_year(y), ent) for y in range(first(ctx), ctx.year + 1))
-        return cumulative
-    if func == "exists":
-        (inner,) = args
-        def exists(ctx: Any, ent: Any) -> bool:
-            try:
-                inner(ctx, ent)
-            except MissingFact:
-                return False
-            return True
-        return exists
-    raise AssertionError(f"unchecked function {func}")
+    return FUNCTIONS[call.func].compile(call, env, _COMPILER)
 
 
 def _year(node: ast.Node, env: Environment) -> Callable[[Any], int]:
@@ -234,34 +172,13 @@ def _year(node: ast.Node, env: Environment) -> Callable[[Any], int]:
     return lambda ctx: int(relative(ctx, None))
 
 
-def _compile_aggregate(call: ast.Call, env: Environment) -> Closure:
-    target = call.args[0]
-    assert isinstance(target, ast.Name)
-    collection, _, attribute = target.name.partition(".")
-    select = None if call.where is None else selector(call.where, env.inside(collection))
-    func = call.func
-    if func == "count":
-        if select is None:
-            return lambda ctx, ent: len(ctx.entities(collection))
-        return lambda ctx, ent: sum(select(ctx, ctx.entities(collection)))
-    if func == "share":
-        assert select is not None
-        def share(ctx: Any, ent: Any) -> float:
-            entities = ctx.entities(collection)
-            if not len(entities):
-                raise MissingFact(collection, ctx.year)
-            return sum(select(ctx, entities)) / len(entities)
-        return share
-    value = _attribute(collection, attribute, env.inside(collection))
-    index = env.position(collection, attribute)
+class _Compiler:
+    """This module, as the functions' compile steps see it (functions/base.py `Compiler`)."""
 
-    def total(ctx: Any, ent: Any) -> float:
-        entities = ctx.entities(collection)
-        values, rows = entities.columns[index], entities.rows
-        if select is not None:
-            mask = select(ctx, entities)
-            values, rows = tuple(compress(values, mask)), lambda: compress(entities.rows(), mask)
-        if None in values:  # the row closure raises for the first entity without the attribute
-            return sum(value(ctx, row) for row in rows())
-        return sum(values)
-    return total
+    expression = staticmethod(compile_expression)
+    selector = staticmethod(selector)
+    attribute = staticmethod(_attribute)
+    year = staticmethod(_year)
+
+
+_COMPILER = _Compiler()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class MissingFact(Exception):
     """A figure, attribute, parameter or year that the facts do not hold."""
@@ -11,3 +13,10 @@ class MissingFact(Exception):
         self.name = name
         self.year = year
         self.entity = entity
+
+
+def nonzero(whole: Any, year: int) -> Any:
+    """The whole of a share: a share of nothing is missing, not zero."""
+    if whole == 0:
+        raise MissingFact("share of zero", year)
+    return whole

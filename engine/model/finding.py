@@ -56,15 +56,21 @@ class FactUsed:
 
 class _Storage:
     """The slots of a frozen dataclass declared on a plain base class, so that filling them in
-    is cheap: the two built per rule evaluation, `Distance` and `Finding`.
+    is cheap: for `Finding`, built once per rule evaluation.
 
     A frozen dataclass can only set its own slots through descriptors (`object.__setattr__` in
-    the generated `__init__`, 2.3 µs for a finding's fourteen fields, or the slots' own
+    the generated `__init__`, 2.1 µs for a finding's fourteen fields, or the slots' own
     setters, 1.3 µs), because its `__setattr__` refuses. A national sweep builds 200,000
     findings, and a threshold rule evaluation costs about 3 µs in all. So the constructor fills
     in an instance of the base with plain attribute stores and then makes it an instance of the
-    dataclass (0.5 µs for a finding): the slots are the same, so `__class__` may change, and
+    dataclass (0.9 µs for a finding): the slots are the same, so `__class__` may change, and
     from then on the object is as frozen as any other.
+
+    The rules a class built this way keeps (tests/test_findings.py checks them for every
+    subclass): its base declares exactly its fields as `__slots__`, in field order; its
+    `__new__` takes the fields in that order with their defaults and stores every one; it has
+    no `__init__` or `__post_init__` (nothing runs after the class is swapped), so any derived
+    value is a property. A new field goes into all three places at the same position.
     """
 
     __slots__ = ()
@@ -75,24 +81,14 @@ class _Storage:
         return type(self), tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
 
 
-class _DistanceSlots(_Storage):
-    __slots__ = ("amount", "unit", "direction", "of")
-
-
-@dataclass(frozen=True, slots=True, init=False)
-class Distance(_DistanceSlots):
+@dataclass(frozen=True, slots=True)
+class Distance:
     """How far from compliance, in the clause's own unit ("3 more social homes needed")."""
 
     amount: float
     unit: str  # count | eur | share | number | days
     direction: str  # more | fewer
     of: Text | None = None  # what is counted, when the measure is a share of a known figure
-
-    def __new__(cls, amount: float, unit: str, direction: str, of: Text | None = None) -> Self:
-        distance: Any = _new(_DistanceSlots)
-        distance.amount, distance.unit, distance.direction, distance.of = amount, unit, direction, of
-        distance.__class__ = cls
-        return distance  # type: ignore[no-any-return]
 
 
 class _FindingSlots(_Storage):

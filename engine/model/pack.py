@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Mapping
 
 from woonpact.engine.language import ast
-from woonpact.engine.language.types import Checked
+from woonpact.engine.language.units import Checked
 from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.text import Text
 

@@ -11,13 +11,14 @@ expressions, for authors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.i18n import say
 from woonpact.engine.language import ast
-from woonpact.engine.language.types import YEAR_JUDGED
+from woonpact.engine.language.functions import FUNCTIONS
+from woonpact.engine.language.functions.base import Part, Role
+from woonpact.engine.language.units import YEAR_JUDGED
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.output.words import condition_words, number, parameter_label, value_text
 
@@ -30,7 +31,6 @@ COMPARISONS = {
     "==": "equal",
     "!=": "not_equal",
 }
-SIMPLE = (ast.Name, ast.Number, ast.Share, ast.Money, ast.Text, ast.Bool)
 
 
 class Phrases:
@@ -203,29 +203,36 @@ class Phrases:
         return self.words(node, entity)
 
     def _call(self, call: ast.Call, entity: str | None) -> str:
-        func, args = call.func, call.args
-        handlers: dict[str, Callable[[], str]] = {
-            "cumulative": lambda: self._cumulative(args[0], args[1], entity),
-            "previous": lambda: self.say("previous", value=self.words(args[0], entity)),
-            "at": lambda: self.say("at", value=self.words(args[1], entity), year=self._year(args[0])),
-            "share": lambda: self._share(call, entity),
-            "count": lambda: self._items(call, entity),
-            "sum": lambda: self._sum(call, entity),
-            "min": lambda: self._extreme(call, entity),
-            "max": lambda: self._extreme(call, entity),
-            "param": lambda: self._parameter(args),
-            "price_level": lambda: self.say(
-                "price_level",
-                amount=self.words(args[0], entity),
-                base=self._year(args[1]),
-                index=self._parameter(args[2:3]),
-            ),
-            "exists": lambda: self.say("exists", value=self.words(args[0], entity)),
-            "corporations": lambda: self.say("corporations", value=self.words(args[0], entity)),
-            "condition": lambda: self.say(
-                "condition", name=condition_words(args[0].value)),  # type: ignore[union-attr]
-        }
-        return handlers[func]()
+        """A call in its function's words (functions/): the first of its wordings that fits."""
+        words = next(w for w in FUNCTIONS[call.func].words if w.when(call))
+        return self.say(words.key, **{placeholder: self._part(call, part, entity)
+                                      for placeholder, part in words.parts.items()})
+
+    def _part(self, call: ast.Call, part: Part, entity: str | None) -> str:
+        match part.role, call.args[part.argument]:
+            case Role.WORDS, argument:
+                return self.words(argument, entity)
+            case Role.BRACKETED, ast.Binary() as argument:
+                return f"({self.words(argument, entity)})"
+            case Role.BRACKETED, argument:
+                return self.words(argument, entity)
+            case Role.YEAR, argument:
+                return self._year(argument)
+            case Role.PARAMETER, ast.Name(name=name):
+                return parameter_label(name, self.lang)
+            case Role.CONDITION, ast.Text(value=value):
+                return condition_words(value)
+            case Role.ITEMS, _:
+                return self._items(call)
+            case Role.NOUN, ast.Name(name=name):
+                return self.vocab.nouns[name.partition(".")[0]](self.lang)
+            case Role.ATTRIBUTE, ast.Name(name=name):
+                return self._attribute(*name.split(".", 1))
+            case Role.TERMS, _:
+                return ", ".join(self.words(term, entity) for term in _terms(call)[:-1])
+            case Role.LAST, _:
+                return self.words(_terms(call)[-1], entity)
+        raise AssertionError(f"{part} of {call.func}")
 
     def _year(self, node: ast.Node) -> str:
         """A year as written (2025, not 2.025), or one counted from the year judged
@@ -241,41 +248,7 @@ class Phrases:
                 return self.say("year_after" if after else "year_before", years=int(abs(value)))
         return self.words(node, None)
 
-    def _cumulative(self, inner: ast.Node, first: ast.Node, entity: str | None) -> str:
-        key = "since" if isinstance(inner, SIMPLE) else "summed_since"
-        return self.say(key, value=self.words(inner, entity), year=self._year(first))
-
-    def _extreme(self, call: ast.Call, entity: str | None) -> str:
-        """min and max, nested ones of the same kind as one list: "de kleinste van a, b en c"."""
-        terms: list[ast.Node] = []
-        stack = list(call.args)
-        while stack:
-            node = stack.pop(0)
-            if isinstance(node, ast.Call) and node.func == call.func:
-                stack = [*node.args, *stack]
-            else:
-                terms.append(node)
-        words = [self.words(term, entity) for term in terms]
-        return self.say(call.func, items=", ".join(words[:-1]), last=words[-1])
-
-    def _share(self, call: ast.Call, entity: str | None) -> str:
-        if call.where is not None:
-            collection = call.args[0].name  # type: ignore[union-attr]
-            return self.say(
-                "share_of_items",
-                part=self._items(call, entity),
-                whole=self.vocab.nouns[collection](self.lang),
-            )
-        part, whole = call.args
-        return self.say(
-            "share", part=self._bracketed(part, entity), whole=self._bracketed(whole, entity)
-        )
-
-    def _bracketed(self, node: ast.Node, entity: str | None) -> str:
-        words = self.words(node, entity)
-        return f"({words})" if isinstance(node, ast.Binary) else words
-
-    def _items(self, call: ast.Call, entity: str | None) -> str:
+    def _items(self, call: ast.Call) -> str:
         """A list's items, with the filter's conditions in brackets: "overleggen (maand: 11)"."""
         target = call.args[0]
         assert isinstance(target, ast.Name)
@@ -285,20 +258,6 @@ class Phrases:
             f"{noun} ({self._filter(call.where, collection)})" if call.where is not None else noun
         )
 
-    def _sum(self, call: ast.Call, entity: str | None) -> str:
-        target = call.args[0]
-        assert isinstance(target, ast.Name)
-        collection, _, attribute = target.name.partition(".")
-        return self.say(
-            "sum", attribute=self._attribute(collection, attribute), items=self._items(call, entity)
-        )
-
-    def _parameter(self, args: tuple[ast.Node, ...]) -> str:
-        words = parameter_label(args[0].name, self.lang)  # type: ignore[union-attr]
-        return self.say("at", value=words, year=self._year(args[1])) if len(args) > 1 else words
-
-
-
 
 def _entity(rule: Rule) -> str | None:
     return rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None
@@ -306,15 +265,25 @@ def _entity(rule: Rule) -> str | None:
 
 def _leads(node: ast.Node) -> bool:
     """Whether a count reads best with its number first ("139 opgeleverde sociale huurwoningen
-    sinds 2025"): a figure, a list's items, one of those in another year or summed over years."""
+    sinds 2025"): a figure, or a call whose function says so (a list's items, a figure in
+    another year or summed over years)."""
     match node:
         case ast.Name():
             return True
-        case ast.Call(func="count"):
-            return True
-        case (
-            ast.Call(func="cumulative" | "previous", args=(inner, *_))
-            | ast.Call(func="at", args=(_, inner))
-        ):
-            return isinstance(inner, ast.Name)
+        case ast.Call(func=func):
+            return FUNCTIONS[func].leads(node)
     return False
+
+
+def _terms(call: ast.Call) -> list[ast.Node]:
+    """A call's arguments with those of nested calls of the same function, as one list:
+    `min(a, min(b, c))` is "de kleinste van a, b en c"."""
+    terms: list[ast.Node] = []
+    stack = list(call.args)
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, ast.Call) and node.func == call.func:
+            stack = [*node.args, *stack]
+        else:
+            terms.append(node)
+    return terms

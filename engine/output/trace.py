@@ -14,7 +14,7 @@ against the same facts, so it cannot tell a different story from the finding.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,8 +24,10 @@ from woonpact.engine.evaluation.context import Context, History
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.language import ast
 from woonpact.engine.language.compiler import compile_expression
+from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact
-from woonpact.engine.language.types import Environment, check
+from woonpact.engine.language.types import check
+from woonpact.engine.language.units import Environment
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.i18n import say
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
@@ -206,51 +208,9 @@ class _Walk:
         self.attributes: dict[str, Supplied] = {}
 
     def node(self, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> None:
-        value = self.tracer.value
-        rule = self.rule
         match node:
-            case ast.Call(func="cumulative", args=(inner, first)):
-                years = range(int(first.value), ctx.year + 1)  # type: ignore[union-attr]
-                terms = tuple(
-                    Term(
-                        self.phrases.words(inner, inside),
-                        value(rule, inner, ctx.at_year(y), ent, inside),
-                        y,
-                    )
-                    for y in years
-                )
-                self._step("years", node, ctx, ent, inside, terms)
-                for y in years:
-                    self.node(inner, ctx.at_year(y), ent, inside)
-            case ast.Call(func="share", args=args, where=where):
-                if where is not None:  # the items that pass, of all the items
-                    part, whole = (ast.Call("count", args, w, node.pos) for w in (where, None))
-                    below = [(where, args[0].name)]  # type: ignore[union-attr]
-                else:
-                    part, whole = args
-                    below = [(part, inside), (whole, inside)]
-                terms = (self._term(part, ctx, ent, inside), self._term(whole, ctx, ent, inside))
-                self._step("share", node, ctx, ent, inside, terms)
-                for child, sees in below:
-                    self.node(child, ctx, ent, sees)
-            case ast.Call(func="previous", args=(inner,)):
-                self.node(inner, ctx.at_year(ctx.year - 1), ent, inside)
-            case ast.Call(func="at", args=(year, inner)):
-                self.node(inner, ctx.at_year(self._year(year, ctx)), ent, inside)
-            case ast.Call(func="param", args=(name, *year)):
-                when = self._year(year[0], ctx) if year else ctx.year
-                self._parameter(name.name, when)  # type: ignore[union-attr]
-            case ast.Call(func="price_level", args=(amount, base, index)):
-                self.node(amount, ctx, ent, inside)
-                self._parameter(index.name, ctx.year)  # type: ignore[union-attr]
-                self._parameter(index.name, self._year(base, ctx))  # type: ignore[union-attr]
-            case ast.Call(func="count" | "sum", args=(target,), where=where):
-                if where is not None:
-                    collection = target.name.partition(".")[0]  # type: ignore[union-attr]
-                    self.node(where, ctx, ent, collection)
-            case ast.Call(args=args):
-                for arg in args:
-                    self.node(arg, ctx, ent, inside)
+            case ast.Call(func=func):
+                FUNCTIONS[func].trace(node, _CallWalk(self, node, ctx, ent, inside))
             case ast.Unary(operand=operand):
                 self.node(operand, ctx, ent, inside)
             case ast.Binary(left=left, right=right):
@@ -262,20 +222,15 @@ class _Walk:
                 if ent is not None and inside == self.rule.scope.collection:
                     self._attribute(name, ent, ctx)
             case ast.Name(name=name) if name in vocabulary().figures:
-                self._figure(name, ctx)
+                self.figure(name, ctx)
 
-    def _year(self, node: ast.Node, ctx: Context) -> int:
+    def year_of(self, node: ast.Node, ctx: Context) -> int:
         """A year argument as written (2022) or counted from the year judged (`year_judged - 1`)."""
         if isinstance(node, ast.Number):
             return int(node.value)
         return int(self.tracer.value(self.rule, node, ctx, None, None))
 
-    def _term(self, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> Term:
-        return Term(
-            self.phrases.words(node, inside), self.tracer.value(self.rule, node, ctx, ent, inside)
-        )
-
-    def _step(
+    def step(
         self,
         kind: str,
         node: ast.Node,
@@ -297,13 +252,16 @@ class _Walk:
             ),
         )
 
-    def _figure(self, name: str, ctx: Context) -> None:
+    def figure(self, name: str, ctx: Context, summed: bool = False) -> None:
+        """A figure as the context reads it: a party's own, the municipality's, or else the
+        corporations' parts; `summed`: the corporations' parts whatever the municipality's
+        section says (`corporations(stock_total)`, not the municipality's stock_total)."""
         facts = ctx.facts()
         if facts is None:
             return
         unit = vocabulary().figures[name]
         words = self.phrases.words(ast.Name(name, 0))
-        if ctx.party is not None or name in facts.agreement_section.figures:
+        if not summed and (ctx.party is not None or name in facts.agreement_section.figures):
             self._supplied(name, words, ctx.year, unit, ctx.party, ctx)
             return
         parts = []
@@ -319,7 +277,7 @@ class _Walk:
                     )
                 )
                 self._supplied(name, words, ctx.year, unit, corporation, ctx)
-        if parts and name in self.tracer.history.additive:
+        if parts and (summed or name in self.tracer.history.additive):
             total = (
                 sum(t.value for t in parts)
                 if len(parts) == len(self.tracer.history.corporations)
@@ -376,7 +334,7 @@ class _Walk:
             ),
         )
 
-    def _parameter(self, name: str, year: int) -> None:
+    def parameter(self, name: str, year: int) -> None:
         found = self.tracer.parameters.by_name.get(name)
         in_force = found.in_force(year) if found is not None else None
         if found is None or in_force is None:
@@ -394,6 +352,43 @@ class _Walk:
                 in_force.status,
             ),
         )
+
+
+class _CallWalk:
+    """One call as its function's trace goes through it (functions/base.py `Walk`)."""
+
+    def __init__(self, walk: _Walk, call: ast.Call, ctx: Context, ent: Any,
+                 inside: str | None) -> None:
+        self.walk, self.call, self.ctx, self.ent, self.inside = walk, call, ctx, ent, inside
+
+    @property
+    def year(self) -> int:
+        return self.ctx.year
+
+    def visit(self, node: ast.Node, year: int | None = None,
+              collection: str | None = None) -> None:
+        ctx = self.ctx if year is None else self.ctx.at_year(year)
+        self.walk.node(node, ctx, self.ent, collection or self.inside)
+
+    def year_of(self, node: ast.Node) -> int:
+        return self.walk.year_of(node, self.ctx)
+
+    def parameter(self, name: str, year: int) -> None:
+        self.walk.parameter(name, year)
+
+    def summed(self, figure: str) -> None:
+        self.walk.figure(figure, self.ctx, summed=True)
+
+    def step(self, kind: str, terms: Sequence[tuple[ast.Node, int | None]]) -> None:
+        walk, ctx, inside = self.walk, self.ctx, self.inside
+        built = tuple(
+            Term(walk.phrases.words(node, inside),
+                 walk.tracer.value(walk.rule, node, ctx if year is None else ctx.at_year(year),
+                                   self.ent, inside),
+                 year)
+            for node, year in terms
+        )
+        walk.step(kind, self.call, ctx, self.ent, inside, built)
 
 
 # -- in words -------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from woonpact.engine import yamlio
 from woonpact.engine.errors import Problem
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, vocabulary
 from woonpact.engine.language.parser import KEYWORDS
-from woonpact.engine.language.types import YEAR_JUDGED
+from woonpact.engine.language.units import YEAR_JUDGED
 from woonpact.engine.model.declarations import Declarations, OwnAttribute, OwnFigure
 from woonpact.engine.model.pack import Role
 from woonpact.engine.model.text import Text

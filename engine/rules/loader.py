@@ -19,7 +19,8 @@ from woonpact.engine.language import ast
 from woonpact.engine.language.constant import constant
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
-from woonpact.engine.language.types import Checked, Environment, check, share_as_number, unify
+from woonpact.engine.language.types import check, share_as_number
+from woonpact.engine.language.units import Checked, Environment, unify
 from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.pack import (
     Amendment, Basis, ClauseLadder, Dispute, Expression, Ladder, Milestone, Norm, Obligation, Pack,
