@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from woonpact.engine.facts.request import DataRequest, PartyRequest
     from woonpact.engine.model.facts import FactSet
     from woonpact.engine.model.pack import Pack
-    from woonpact.engine.facts.template import Prefill
+    from woonpact.engine.output.template import Prefill
 
 def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
     """The language, kept where the group sees it too: for notes and an internal error."""
@@ -301,7 +301,7 @@ def merge(workbooks: tuple[Path, ...], output: Path, rules: Path | None, lang: s
     from woonpact.engine.check import cross_check, included_rules, resolve_pack  # noqa: PLC0415
     from woonpact.engine.facts.merge import merge as join  # noqa: PLC0415
     from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.facts.template import Prefill, workbook  # noqa: PLC0415
+    from woonpact.engine.output.template import Prefill, workbook  # noqa: PLC0415
     from woonpact.engine.rules.packs import Vocabularies, pack_vocabulary  # noqa: PLC0415
     from woonpact.engine.i18n import say  # noqa: PLC0415
 
@@ -418,7 +418,7 @@ def test_command(packs: tuple[Path, ...], lang: str) -> None:
     failed, 2 bad input."""
     from woonpact.engine import paths  # noqa: PLC0415
     from woonpact.engine.authoring.ruletests import exit_code as tests_exit, load_rule_tests, run, rule_test_files  # noqa: PLC0415
-    from woonpact.engine.output.ruletests import report  # noqa: PLC0415
+    from woonpact.engine.authoring.testreport import report  # noqa: PLC0415
     from woonpact.engine.workspace import current  # noqa: PLC0415
 
     results = []
@@ -575,7 +575,7 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
     import io  # noqa: PLC0415
 
     from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.facts import template as writer  # noqa: PLC0415
+    from woonpact.engine.output import template as writer  # noqa: PLC0415
     from woonpact.engine.i18n import say  # noqa: PLC0415
 
     if (folder is None) == (xlsx is None):
@@ -614,7 +614,7 @@ def _data_request(pack_id: str, rules: Path | None, parties: tuple[str, ...], ye
     from woonpact.engine.check import included_rules, load_facts, pack_by_path  # noqa: PLC0415
     from woonpact.engine.errors import Problem  # noqa: PLC0415
     from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.facts.template import starting_point  # noqa: PLC0415
+    from woonpact.engine.output.template import starting_point  # noqa: PLC0415
     from woonpact.engine.rules.packs import pack_vocabulary  # noqa: PLC0415
     from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
     from woonpact.engine.suggest import closest  # noqa: PLC0415

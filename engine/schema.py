@@ -25,7 +25,7 @@ from typing import Any
 
 from woonpact.engine import paths
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.notation import day_first, share_fix
+from woonpact.engine.notation import day_first, share_fix
 from woonpact.engine.suggest import closest
 from woonpact.engine.yamlio import dotted, locate
 

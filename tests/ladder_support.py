@@ -17,7 +17,7 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet, Section
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack
-from woonpact.engine.params import Law
+from woonpact.engine.model.parameters import Law
 from tests import support
 
 

@@ -12,8 +12,7 @@ import pytest
 
 from woonpact.engine import paths
 from tests.support import REPOSITORY
-from woonpact.engine.authoring import generate
-from woonpact.engine.facts import generate as facts_generate
+from woonpact.engine import generate
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression
 from woonpact.engine.language.functions import FUNCTIONS
@@ -21,7 +20,7 @@ from woonpact.engine.language.types import check
 from woonpact.engine.language.units import Environment
 
 
-GENERATED = {**facts_generate.outputs(), **generate.outputs()}
+GENERATED = generate.outputs()
 
 
 @pytest.mark.parametrize("path", list(GENERATED), ids=lambda p: p.name)

@@ -20,14 +20,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from woonpact.cli import main
-from woonpact.engine import cache, params, paths
+from woonpact.engine import cache, paths
 from woonpact.engine.check import check, included_rules, load_facts, pack_by_path, parameters
 from woonpact.engine.errors import InputError
-from woonpact.engine.language import ast, units
+from woonpact.engine.language import units
+from woonpact.engine.model import ast
 from woonpact.engine.model import declarations as model_declarations
 from woonpact.engine.model import escalation as model_escalation
 from woonpact.engine.model import facts as model_facts
 from woonpact.engine.model import finding as model_finding
+from woonpact.engine.model import parameters as model_parameters
+from woonpact.engine.model import reads as model_reads
 from woonpact.engine.model import pack as model_pack
 from woonpact.engine.model import text as model_text
 from woonpact.engine.model.facts import Deviation
@@ -60,7 +63,7 @@ def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: AN
 
 
 MODEL_MODULES = (model_pack, model_facts, model_finding, model_escalation, model_text,
-                 model_declarations, ast, units, params)
+                 model_declarations, model_parameters, model_reads, ast, units)
 
 
 def frozen_slotted_classes() -> set[type]:
@@ -175,7 +178,7 @@ def test_a_post_init_only_derives_fields_the_cache_carries(
     classes = {cls for module in MODEL_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
                if dataclasses.is_dataclass(cls)} | {cls for cls in found if dataclasses.is_dataclass(cls)}
     deriving = [cls for cls in classes if "__post_init__" in vars(cls)]
-    assert params.Parameters in deriving
+    assert model_parameters.Parameters in deriving
     for cls in deriving:
         derived = {f.name for f in dataclasses.fields(cls) if not f.init}
         assert post_init_sets(cls) == derived, f"{cls.__name__}.__post_init__ may only set {derived}"

@@ -13,7 +13,7 @@ import pytest
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.evaluation.compiled import environment
 from woonpact.engine.i18n import MESSAGES
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.functions.base import Function, Words
 from woonpact.engine.language.parser import parse_expression

@@ -21,7 +21,8 @@ from woonpact.engine.check import check
 from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.model.pack import Obligation
 from woonpact.engine.output.steps import details, reason_text, step_line
-from woonpact.engine.params import Law, bundled, load_parameters
+from woonpact.engine.params import bundled, load_parameters
+from woonpact.engine.model.parameters import Law
 from woonpact.engine.rules.loader import DEFAULT_LADDER
 from woonpact.engine.rules.registry import pack_files
 from tests import support

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.compiler import MissingFact, compile_expression
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.language.errors import ExpressionError

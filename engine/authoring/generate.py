@@ -5,9 +5,7 @@
 - docs/schemas/workspace.schema.json, the schema of a workspace's `woonpact.yaml`, whose
   `vocabulary` is the pack schema's;
 - the reference tables of docs/rule-language.md (the pack's fields, from pack.schema.json; the
-  expression functions, from their registry, woonpact.engine.language.functions);
-- engine/help.txt, click's rendering of `woonpact --help`, which the entry point prints without
-  importing click (engine/launch.py).
+  expression functions, from their registry, woonpact.engine.language.functions).
 
 Run `python -m woonpact.engine.generate` after changing the pack or facts schema or a
 function; a test fails when the published files are out of step.
@@ -28,7 +26,6 @@ from woonpact.engine.schema import load_schema
 
 RULE_TESTS_OUT = paths.SCHEMAS / "rule-tests.schema.json"
 WORKSPACE_OUT = paths.SCHEMAS / "workspace.schema.json"
-HELP_OUT = Path(__file__).parent.parent / "help.txt"
 RULE_LANGUAGE = paths.PACKAGE / "docs" / "rule-language.md"
 SECTION = re.compile(r"(?P<open><!-- generated: (?P<name>[a-z-]+) .*?-->\n)(?P<body>.*?)(?P<close><!-- /generated -->)", re.S)
 
@@ -113,17 +110,6 @@ def workspace_schema() -> dict[str, Any]:
     }
 
 
-def command_help() -> str:
-    """`woonpact --help` as click prints it in a terminal of at least launch.HELP_WIDTH columns."""
-    import click  # noqa: PLC0415
-
-    from woonpact.cli import main  # noqa: PLC0415
-    from woonpact.engine.launch import HELP_WIDTH  # noqa: PLC0415
-
-    context = click.Context(main, info_name="woonpact", terminal_width=HELP_WIDTH)
-    return main.get_help(context) + "\n"
-
-
 def _fields(schema: dict[str, Any]) -> str:
     """A table of an object's keys from the pack schema: the key, required or not, its meaning."""
     pack = load_schema("pack.schema.json")
@@ -161,7 +147,6 @@ def outputs() -> dict[Path, str]:
     return {
         RULE_TESTS_OUT: json.dumps(rule_tests_schema(), indent=2, ensure_ascii=False) + "\n",
         WORKSPACE_OUT: json.dumps(workspace_schema(), indent=2, ensure_ascii=False) + "\n",
-        HELP_OUT: command_help(),
         RULE_LANGUAGE: rule_language(RULE_LANGUAGE.read_text(encoding="utf-8")),
     }
 

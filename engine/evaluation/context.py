@@ -13,7 +13,7 @@ from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.model.facts import Contest, FactSet, Section
 from woonpact.engine.model.finding import FactUsed
-from woonpact.engine.params import Parameters
+from woonpact.engine.model.parameters import Parameters
 
 
 class History:

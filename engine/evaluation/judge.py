@@ -14,7 +14,7 @@ from typing import Any
 
 from woonpact.engine.evaluation.compiled import CompiledRule
 from woonpact.engine.evaluation.context import Context
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
 from woonpact.engine.language.compiler import MissingFact
 from woonpact.engine.language.constant import constant

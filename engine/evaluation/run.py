@@ -21,7 +21,7 @@ from woonpact.engine.model.entities import Entities, Row
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.params import Parameters
+from woonpact.engine.model.parameters import Parameters
 
 Add = Callable[[Finding], None]
 

@@ -1,4 +1,5 @@
-"""A fact set as an Excel workbook: reading it back (the template is written by `template.py`).
+"""A fact set as an Excel workbook: reading it back (the template is written by
+`engine/output/template.py`).
 
 Monitoring figures live in Excel, so a fact set may be an `.xlsx` file. Reading turns it into
 exactly the data a YAML file gives, so the same schema validation and the same building apply;

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from woonpact.engine.model.pack import Basis, Dispute, Ladder, Obligation, Rule, Rung
-from woonpact.engine.params import Law
+from woonpact.engine.model.parameters import Law
 
 T = TypeVar("T")
 

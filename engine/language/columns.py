@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
 
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.compare import comparator
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact

@@ -14,7 +14,7 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.columns import compile_mask
 from woonpact.engine.language.compare import comparator
 from woonpact.engine.language.functions import FUNCTIONS

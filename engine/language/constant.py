@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 
 _ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul}
 

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.errors import ExpressionError
 
 KEYWORDS = {"and", "or", "not", "where", "true", "false", "between", "in"}

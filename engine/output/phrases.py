@@ -15,7 +15,7 @@ from typing import Any
 
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.i18n import say
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.functions.base import Part, Role
 from woonpact.engine.language.units import YEAR_JUDGED

@@ -22,7 +22,7 @@ from woonpact.engine.check import CheckResult
 from woonpact.engine.rules.packs import included_rules, pack_vocabulary
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts.request import request
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule

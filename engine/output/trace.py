@@ -22,7 +22,7 @@ from woonpact.engine.check import CheckResult, parameters
 from woonpact.engine.evaluation.compiled import environment
 from woonpact.engine.evaluation.context import Context, History
 from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.compiler import compile_expression
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact

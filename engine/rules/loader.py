@@ -15,19 +15,20 @@ from typing import Any
 from woonpact.engine import schema, yamlio
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import NONE, combine, vocabulary
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.language.constant import constant
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.language.types import check, share_as_number
-from woonpact.engine.language.units import Checked, Environment, unify
+from woonpact.engine.language.units import Environment, unify
+from woonpact.engine.model.reads import Checked
 from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.pack import (
     Amendment, Basis, ClauseLadder, Dispute, Expression, Ladder, Milestone, Norm, Obligation, Pack,
     Party, Role, Rule, Rung, Scope, ScopeKind, Signal, Source, Trajectory, Trigger, Wording,
 )
 from woonpact.engine.model.text import Text
-from woonpact.engine.params import Parameters
+from woonpact.engine.model.parameters import Parameters
 from woonpact.engine.rules.declarations import read_own_parameters, read_vocabulary, settable
 from woonpact.engine.suggest import closest
 
@@ -498,18 +499,4 @@ def rule_reads(rule: Rule, env: Environment) -> Checked:
     the expressions are checked anyway, and kept on the cached rule, so evaluating a pack does
     not check its expressions a second time.
     """
-    return Checked("number").merge("number", *(check(tree, env) for tree in rule_trees(rule)))
-
-
-def rule_trees(rule: Rule) -> list[ast.Node]:
-    """The trees of the rule's expressions that read facts: its measure, conditions, filters,
-    trigger and norms."""
-    trees: list[ast.Node] = []
-    for expr in (rule.measure, rule.applies_if, rule.scope.where,
-                 rule.trigger and rule.trigger.when, rule.trigger and rule.trigger.done):
-        if expr:
-            trees.append(expr.tree)
-    for norm in (rule.norm, rule.signal and rule.signal.level):
-        if norm:
-            trees += [n for n in (norm.tree.bound, norm.tree.upper) if n is not None]
-    return trees
+    return Checked("number").merge("number", *(check(tree, env) for tree in rule.trees()))

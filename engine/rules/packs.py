@@ -18,7 +18,7 @@ from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import NONE, Vocabulary, combine, vocabulary
 from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.pack import Pack, Rule
-from woonpact.engine.params import Parameter, Parameters
+from woonpact.engine.model.parameters import Parameter, Parameters
 from woonpact.engine.params import bundled as parameters
 from woonpact.engine.rules.registry import find_pack, pack_path
 from woonpact.engine.workspace import FILE, Workspace, of_pack
