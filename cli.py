@@ -1,7 +1,8 @@
 """The `woonpact` command line: parse options, call the engine, render, choose the exit code.
 
-Decisions live in the engine (`engine.check`, `engine.output.result`); this module only wires
-them to click. Exit codes: see `engine.output.result.ExitCode` and docs/cli.md.
+The pipeline lives in the engine, one function per command in `engine.jobs`, and the exit-code
+policy in `engine.output.result`; this module only wires them to click. Exit codes: see
+`engine.output.result.ExitCode` and docs/cli.md.
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from woonpact.engine.output.result import ExitCode
 
 if TYPE_CHECKING:
     from woonpact.engine.check import CheckResult
-    from woonpact.engine.facts.request import DataRequest, PartyRequest
-    from woonpact.engine.model.facts import FactSet
-    from woonpact.engine.model.pack import Pack
-    from woonpact.engine.output.template import Prefill
+    from woonpact.engine.facts.request import PartyRequest
+
 
 def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
     """The language, kept where the group sees it too: for notes and an internal error."""
@@ -73,14 +72,10 @@ def _warn(problems: Iterable[Problem], lang: str) -> None:
 def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
              lang: str) -> list[CheckResult]:
     """One check per agreement among FACTS (one history each), its warnings said."""
-    from woonpact.engine import collector  # noqa: PLC0415
-    from woonpact.engine.check import check_each  # noqa: PLC0415
-    from woonpact.engine.preload import preload  # noqa: PLC0415
+    from woonpact.engine import jobs
 
     try:
-        with collector.paused():  # one process checks every agreement: see engine/collector.py
-            preload(facts, rules)
-            results = check_each(list(facts), rules, year)
+        results = jobs.check_all(facts, rules, year)
     except InputError as error:
         _fail(error, lang)
     _warn([w for r in results for w in r.warnings], lang)
@@ -196,47 +191,24 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     The files of one agreement are read as one history; files and folders of several agreements
     are grouped by agreement, and each is checked against its own pack.
     """
-    from woonpact.engine import collector  # noqa: PLC0415
-    from woonpact.engine.check import cross_checked_histories, judged  # noqa: PLC0415
-    from woonpact.engine.cores import spread  # noqa: PLC0415
-    from woonpact.engine.output import chunks, rendered  # noqa: PLC0415
-    from woonpact.engine.preload import preload  # noqa: PLC0415
-    from woonpact.engine.output.result import exit_code  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.output.result import exit_code
 
     if fmt == "xlsx":
-        from woonpact.engine.output.xlsx import render_all  # noqa: PLC0415
+        from woonpact.engine.output.xlsx import render_all
 
         if output is None:
             _fail(InputError(Problem("cli.xlsx_needs_output")), lang)
         results = _checked(facts, rules, year, lang)
         _write(render_all(results, lang), output, lang)
         sys.exit(exit_code([f for r in results for f in r.findings], fail_on))
-    codes: list[ExitCode] = []
-    warnings: list[Problem] = []
-    with collector.paused():  # one process checks every agreement: see engine/collector.py
-        preload(facts, rules)
-        try:
-            checked = cross_checked_histories(list(facts), rules)
-        except InputError as error:
-            _fail(error, lang)
-        pretty = output is None and sys.stdout.isatty()
-
-        def judge_one(item: tuple[dict[int, FactSet], Pack, list[Problem]],
-                      ) -> tuple[str, ExitCode, tuple[Problem, ...]]:
-            """One agreement's text, exit code and warnings (in a worker process, when many)."""
-            result = judged(*item, rules, year)
-            return (rendered(result, fmt, lang, pretty, nested=len(checked) > 1),
-                    exit_code(result.findings, fail_on), result.warnings)
-
-        def texts() -> Iterator[str]:
-            for text, code, found in spread(judge_one, checked):
-                codes.append(code)
-                warnings.extend(found)
-                yield text
-
-        _write(chunks(texts(), len(checked), fmt, pretty), output, lang,
-               complete=lambda: _warn(warnings, lang))
-    sys.exit(max(codes, default=ExitCode.OK))
+    pretty = output is None and sys.stdout.isatty()
+    try:
+        with jobs.check_many(facts, rules, year, fmt, lang, fail_on, pretty) as checking:
+            _write(checking.text, output, lang, complete=lambda: _warn(checking.warnings, lang))
+    except InputError as error:
+        _fail(error, lang)
+    sys.exit(checking.exit_code)
 
 
 @main.command()
@@ -256,31 +228,23 @@ def validate(facts: tuple[Path, ...], rules: Path | None, show_missing: bool, ye
     The findings are not shown, but they are judged, so that a recorded meeting that matches no
     finding is warned about. With --missing, list per party the figures, lists, deliverables and
     conditions the clauses ask of it and the facts still lack (exit 0 all the same)."""
-    from woonpact.engine.check import included_rules  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output.missing import lines
 
-    for result in _checked(facts, rules, None, lang):
+    try:
+        validated = jobs.validate(facts, rules, show_missing, year)
+    except InputError as error:
+        _fail(error, lang)
+    _warn([w for v in validated for w in v.result.warnings], lang)
+    for each in validated:
+        result = each.result
         years = ", ".join(map(str, sorted(result.fact_sets)))
         click.echo(say("validate.ok", lang, pack=result.pack.id, years=years,
                        files=", ".join(str(f.path) for f in result.fact_sets.values())))
-        if show_missing:
-            if year is not None and year not in result.fact_sets:
-                _fail(InputError(Problem("facts.no_year", params={"year": year, "years": years})),
-                      lang)
-            _echo_missing(result.pack, included_rules(result.pack, rules),
-                          year or max(result.fact_sets), result.fact_sets, lang)
+        if each.asked is not None:
+            click.echo("\n".join(lines(each.asked, each.year, result.fact_sets, lang)))
     sys.exit(ExitCode.OK)
-
-
-def _echo_missing(pack: object, rules: object, year: int, fact_sets: object, lang: str) -> None:
-    from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.output.missing import lines  # noqa: PLC0415
-
-    from woonpact.engine.rules.packs import pack_vocabulary  # noqa: PLC0415
-
-    data = request(pack, rules, year, pack_vocabulary(pack))  # type: ignore[arg-type]
-    for line in lines(data, year, fact_sets, lang):  # type: ignore[arg-type]
-        click.echo(line)
 
 
 @main.command()
@@ -296,33 +260,24 @@ def merge(workbooks: tuple[Path, ...], output: Path, rules: Path | None, lang: s
     of the year's facts, refusing a figure, condition or supplier given by two of them and an
     item of another party in a party's own list; then list what is still missing per party.
     Exit 0 once written, 2 on bad input (nothing is written)."""
-    import io  # noqa: PLC0415
+    import io
 
-    from woonpact.engine.check import cross_check, included_rules, resolve_pack  # noqa: PLC0415
-    from woonpact.engine.facts.merge import merge as join  # noqa: PLC0415
-    from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.output.template import Prefill, workbook  # noqa: PLC0415
-    from woonpact.engine.rules.packs import Vocabularies, pack_vocabulary  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output.missing import lines
+    from woonpact.engine.output.template import Prefill, workbook
 
     try:
-        merged = join(workbooks, output, Vocabularies(rules))
-        fact_set = merged.fact_set
-        pack = resolve_pack({fact_set.year: fact_set}, rules)
-        all_rules = included_rules(pack, rules)
-        try:
-            cross_check(pack, {fact_set.year: fact_set}, all_rules)
-        except InputError as error:
-            raise InputError([merged.locate(p) for p in error.problems]) from None
+        merged = jobs.merge(workbooks, output, rules)
     except InputError as error:
         _fail(error, lang)
-    data = request(pack, all_rules, fact_set.year, pack_vocabulary(pack, rules))
+    fact_set = merged.fact_set
     buffer = io.BytesIO()
-    workbook(data, data.parties, lang, Prefill(facts=fact_set)).save(buffer)
+    workbook(merged.asked, merged.asked.parties, lang, Prefill(facts=fact_set)).save(buffer)
     _write(buffer.getvalue(), output, lang)
-    click.echo(say("merge.done", lang, count=len(workbooks), file=output, agreement=pack.id,
-                   year=fact_set.year))
-    _echo_missing(pack, all_rules, fact_set.year, {fact_set.year: fact_set}, lang)
+    click.echo(say("merge.done", lang, count=len(workbooks), file=output,
+                   agreement=merged.pack.id, year=fact_set.year))
+    click.echo("\n".join(lines(merged.asked, fact_set.year, {fact_set.year: fact_set}, lang)))
     sys.exit(ExitCode.OK)
 
 
@@ -503,14 +458,11 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
     """Write the review-meeting report for FACTS (one agreement's fact files or folders): summary,
     findings by theme with the clause's text, changes since the previous year, escalation steps
     and trajectory charts. Exit 0 once written, 2 on bad input."""
-    from woonpact.engine.check import check as run_check  # noqa: PLC0415
-    from woonpact.engine.output import report_renderer  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.output import report_renderer
 
     try:
-        result = run_check(list(facts), rules)
-        if year is not None and year not in result.years:
-            raise InputError(Problem("facts.no_year", params={
-                "year": year, "years": ", ".join(map(str, result.years))}))
+        result = jobs.report(facts, rules, year)
     except InputError as error:
         _fail(error, lang)
     _warn(list(result.warnings), lang)
@@ -528,16 +480,12 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
 def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, lang: str) -> None:
     """The ladder status of every clause with an open episode, per agreement in FACTS (the files
     of one agreement are one history)."""
-    from woonpact.engine.output.steps import open_episodes, step_json  # noqa: PLC0415
-    from woonpact.engine.output.table import width  # noqa: PLC0415
+    from woonpact.engine.output.steps import open_episodes, open_steps_json
+    from woonpact.engine.output.table import width
 
     results = _checked(facts, rules, year, lang)
     if fmt == "json":
-        import json  # noqa: PLC0415
-
-        click.echo(json.dumps({"escalations": [step_json(r.pack, e, lang) for r in results for e in r.escalations
-                                               if e.year == max(r.years) and not e.closed]},
-                              ensure_ascii=False, indent=2))
+        click.echo(open_steps_json(results, lang))
     else:
         click.echo(open_episodes(results, lang, width()))
     sys.exit(ExitCode.OK)
@@ -574,14 +522,14 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
     validated or reported on like a YAML file."""
     import io  # noqa: PLC0415
 
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.output import template as writer  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output import template as writer
 
     if (folder is None) == (xlsx is None):
         _fail(InputError(Problem("cli.template_target")), lang)
     try:
-        data, chosen, start = _data_request(pack, rules, parties, year, prefill)
+        made = jobs.template(pack, rules, parties, year, prefill)
     except InputError as error:
         _fail(error, lang)
     due = deadline.date() if deadline else None  # type: ignore[attr-defined]
@@ -589,56 +537,22 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
 
     def saved(party_requests: list[PartyRequest]) -> bytes:
         buffer = io.BytesIO()
-        writer.workbook(data, party_requests, lang, start, letter).save(buffer)
+        writer.workbook(made.asked, party_requests, lang, made.start, letter).save(buffer)
         return buffer.getvalue()
 
     if xlsx is not None:
-        _write(saved(chosen), xlsx, lang)
+        _write(saved(made.chosen), xlsx, lang)
         sys.exit(ExitCode.OK)
     assert folder is not None
     folder.mkdir(parents=True, exist_ok=True)
-    for asked in chosen:
+    for asked in made.chosen:
         if asked.empty and not asked.records:
             click.echo(say("template.nothing", lang, party=asked.party.name))
             continue
-        target = folder / writer.file_name(data, asked)
+        target = folder / writer.file_name(made.asked, asked)
         _write(saved([asked]), target, lang)
         click.echo(say("template.written", lang, file=target, party=asked.party.name))
     sys.exit(ExitCode.OK)
-
-
-def _data_request(pack_id: str, rules: Path | None, parties: tuple[str, ...], year: int | None,
-                  prefill: Path | None) -> tuple[DataRequest, list[PartyRequest], Prefill]:
-    """The data request of `template`: the pack's, for the year, the parties chosen, and what
-    the prefill gives."""
-    from woonpact.engine.check import included_rules, load_facts, pack_by_path  # noqa: PLC0415
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.output.template import starting_point  # noqa: PLC0415
-    from woonpact.engine.rules.packs import pack_vocabulary  # noqa: PLC0415
-    from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
-    from woonpact.engine.suggest import closest  # noqa: PLC0415
-
-    the_pack = pack_by_path(rules if rules is not None and rules.is_file()
-                            else find_pack(pack_id, rules))
-    fact_sets = load_facts([prefill], rules) if prefill is not None else {}
-    for fact_set in fact_sets.values():
-        if fact_set.agreement != the_pack.id:
-            raise InputError(Problem("facts.agreement_mismatch", file=fact_set.path,
-                                     field="agreement", params={"found": fact_set.agreement,
-                                                                "expected": the_pack.id}))
-    if year is None and fact_sets:
-        year = max(fact_sets) + 1
-    data = request(the_pack, included_rules(the_pack, rules), year,
-                   pack_vocabulary(the_pack, rules))
-    ids = [p.id for p in the_pack.parties]
-    unknown = [p for p in parties if p not in ids]
-    if unknown:
-        raise InputError([Problem("facts.unknown_party", field="--party", params={
-            "party": p, "pack": the_pack.id, "suggestion": closest(p, ids) or ""})
-            for p in unknown])
-    chosen = [asked for asked in data.parties if not parties or asked.party.id in parties]
-    return data, chosen, starting_point(fact_sets, year)
 
 
 @main.command()
@@ -665,8 +579,7 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
     turns; "vastgelegd" is printed only once the event is in the file. The agreement's history
     is read from FACT_FILE's folder, to say which finding the meeting is about.
     """
-    from woonpact.engine.check import meeting_to_record  # noqa: PLC0415
-    from woonpact.engine.facts.record import record as record_event  # noqa: PLC0415
+    from woonpact.engine import jobs
     from woonpact.engine.i18n import say  # noqa: PLC0415
     from woonpact.engine.model.facts import EscalationEvent  # noqa: PLC0415
     from woonpact.engine.output.words import rule_label, scope_text, status_text  # noqa: PLC0415
@@ -674,8 +587,7 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
     held = date.date()  # type: ignore[attr-defined]
     event = EscalationEvent(rule, rung, held, outcome, note, scope, concerns)
     try:
-        meeting = meeting_to_record(fact_file, event, rules)
-        record_event(fact_file, meeting.event, meeting.cross_check, vocabularies=meeting.vocabularies)
+        meeting = jobs.record_meeting(fact_file, event, rules)
     except InputError as error:
         _fail(error, lang)
     click.echo(say("record.done", lang, file=fact_file, rule=rule, rung=rung, date=held.isoformat(),

@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("check", ("codes", "check", "preload")),  # a pack and its facts together, judged
     ("output", ("output",)),
     ("authoring", ("authoring",)),
+    ("jobs", ("jobs",)),  # one function per command: the pipeline, written once
     ("entry", ("cli", "launch", "generate")),
 )
 LAYER_OF = {unit: index for index, (_, units) in enumerate(LAYERS) for unit in units}

@@ -162,12 +162,25 @@ def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str,
     return [*lines, ""]
 
 
+def open_steps(result: CheckResult) -> list[Escalation]:
+    """The agreement's clauses with an open episode in its last year."""
+    return [e for e in result.escalations if e.year == max(result.years) and not e.closed]
+
+
+def open_steps_json(results: Sequence[CheckResult], lang: str) -> str:
+    """`woonpact escalations --format json`: every agreement's open steps in one list."""
+    import json
+
+    return json.dumps({"escalations": [step_json(r.pack, e, lang) for r in results
+                                       for e in open_steps(r)]}, ensure_ascii=False, indent=2)
+
+
 def open_episodes(results: Sequence[CheckResult], lang: str, width: int) -> str:
     """`woonpact escalations`: per agreement, every clause with an open episode in its last year."""
     blocks = []
     for result in results:
         last = max(result.years)
-        steps = [e for e in result.escalations if e.year == last and not e.closed]
+        steps = open_steps(result)
         heading = say("ladder.open_heading", lang, title=result.pack.title, year=last)
         blocks.append("\n".join(ladder_block(result, steps, heading, lang, width) or
                                 [heading, say("ladder.nothing_open", lang), ""]))
