@@ -604,6 +604,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init.written": ("geschreven: {file}", "written: {file}"),
     "init.next": ("Volgende stappen:", "Next steps:"),
     # -- the disputes ladder ---------------------------------------------------------------------
+    # the rungs of an agreement that names no ladder of its own (engine/rules/loader.py)
+    "ladder.rung.overleg": ("Overleg", "Consultation (overleg)"),
+    "ladder.rung.mediation": ("Mediation", "Mediation"),
+    "ladder.rung.minister": ("Voorleggen aan de minister", "Put to the minister"),
     "ladder.breach": ("{year}: niet nageleefd", "{year}: breach"),
     "ladder.warning": ("{year}: waarschuwing", "{year}: warning"),
     "ladder.compliant": ("{year}: weer nageleefd", "{year}: compliant again"),

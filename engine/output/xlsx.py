@@ -31,10 +31,10 @@ def render_all(results: list[CheckResult], lang: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = say("workbook.findings", lang)
-    head = [say("workbook.pack", lang), say("report.year", lang), say("report.rule", lang), say("workbook.title", lang),
-            say("workbook.theme", lang), say("report.scope", lang), "Status", say("workbook.value", lang),
-            say("workbook.norm", lang), say("workbook.target", lang), say("report.explanation", lang),
-            say("workbook.section", lang)]
+    head = [say(key, lang) for key in (
+        "workbook.pack", "report.year", "report.rule", "workbook.title", "workbook.theme",
+        "report.scope", "report.status", "workbook.value", "workbook.norm", "workbook.target",
+        "report.explanation", "workbook.section")]
     sheet.append(head)
     for result in results:
         for f in result.findings:

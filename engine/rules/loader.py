@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from woonpact.engine import schema, yamlio
+from woonpact.engine.i18n import MESSAGES
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import NONE, combine, vocabulary
 from woonpact.engine.model import ast
@@ -43,10 +44,9 @@ MINISTER_BASIS = (
 )
 DEFAULT_LADDER = Ladder(
     rungs=(
-        Rung("overleg", Text("Overleg", "Consultation (overleg)"), ("all",)),
-        Rung("mediation", Text("Mediation", "Mediation"), ("all",)),
-        Rung("minister", Text("Voorleggen aan de minister", "Put to the minister"), ("all",),
-             basis=MINISTER_BASIS),
+        Rung("overleg", Text(*MESSAGES["ladder.rung.overleg"]), ("all",)),
+        Rung("mediation", Text(*MESSAGES["ladder.rung.mediation"]), ("all",)),
+        Rung("minister", Text(*MESSAGES["ladder.rung.minister"]), ("all",), basis=MINISTER_BASIS),
     ),
     effort_ceiling="overleg",
 )
