@@ -176,7 +176,8 @@ def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # noqa: ARG00
 @FACTS
 @RULES
 @click.option("--year", type=int, help="Judge only this year (the whole history is still read).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "xlsx"]), default="table",
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "xlsx"]),
+              default="table",
               show_default=True)
 @click.option("--fail-on", type=click.Choice(["breach", "warning", "never"]), default="breach",
               show_default=True, help="Which findings make the exit code 1.")
@@ -322,7 +323,8 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
         ids = [r.id for r in pack.rules]
         if rule_id not in ids:
             raise InputError(Problem("pack.unknown_rule", file=pack.path, field=rule,
-                                     params={"rule": rule_id, "suggestion": closest(rule_id, ids) or ""}))
+                                     params={"rule": rule_id,
+                                             "suggestion": closest(rule_id, ids) or ""}))
     except InputError as error:
         _fail(error, lang)
     click.echo(explain_rule(pack, rule_id, lang))
@@ -330,7 +332,8 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
 
 @main.command()
 @click.argument("packs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (errors always exit 2).")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when there are warnings (errors always exit 2).")
 @WORKSPACE
 @LANG
 def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
@@ -447,13 +450,17 @@ def vocabulary_command(lang: str) -> None:
 @main.command()
 @FACTS
 @RULES
-@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True)
-@click.option("--year", type=int, help="Report on this year (default: the last judged year); earlier years are history.")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html",
+              show_default=True)
+@click.option("--year", type=int,
+              help="Report on this year (default: the last judged year); earlier years are "
+                   "history.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
 @WORKSPACE
 @LANG
-def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | None, output: Path | None,
+def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | None,
+           output: Path | None,
            lang: str) -> None:
     """Write the review-meeting report for FACTS (one agreement's fact files or folders): summary,
     findings by theme with the clause's text, changes since the previous year, escalation steps
@@ -473,11 +480,14 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
 @main.command()
 @FACTS
 @RULES
-@click.option("--year", type=int, help="The ladder as of this year (default: the last judged year).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--year", type=int,
+              help="The ladder as of this year (default: the last judged year).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
 @WORKSPACE
 @LANG
-def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, lang: str) -> None:
+def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str,
+                lang: str) -> None:
     """The ladder status of every clause with an open episode, per agreement in FACTS (the files
     of one agreement are one history)."""
     from woonpact.engine.output.steps import open_episodes, open_steps_json
@@ -559,11 +569,15 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
 @click.argument("fact_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--rule", "rule", required=True, help="The clause: its id (3.2-7) or <pack>/<id>.")
 @click.option("--rung", required=True, help="The rung held, an id of the pack's ladder (overleg).")
-@click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]), help="When it was held (YYYY-MM-DD).")
+@click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]),
+              help="When it was held (YYYY-MM-DD).")
 @click.option("--outcome", type=click.Choice(["resolved", "unresolved", "agreement-amended"]),
-              help="How it ended; without it the next evaluation treats the rung as held without a solution.")
+              help="How it ended; without it the next evaluation treats the rung as held without a "
+                   "solution.")
 @click.option("--note", default="", help="What was discussed or agreed, in a sentence.")
-@click.option("--scope", help="Only for this party or entity of the clause (portaal, projects/nieuwe-wetering).")
+@click.option("--scope",
+              help="Only for this party or entity of the clause (portaal, "
+                   "projects/nieuwe-wetering).")
 @click.option("--concerns", type=int,
               help="The year whose findings the meeting deals with (default: the year of --date).")
 @RULES

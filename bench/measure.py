@@ -165,7 +165,8 @@ class CacheFolder:
 
 
 def collector_paused(fn: Callable[[], T]) -> Callable[[], T]:
-    """`fn`, run with the cyclic collector paused, as `woonpact check` runs (engine/collector.py)."""
+    """`fn`, run with the cyclic collector paused, as `woonpact check` runs
+    (engine/collector.py)."""
     from woonpact.engine import collector  # noqa: PLC0415
 
     def call() -> T:

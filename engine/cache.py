@@ -427,7 +427,8 @@ def _slot_fields(cls: type) -> tuple[str, ...] | None:
         slots = [name for base in bases for name in base.__dict__.get("__slots__", ())]
         _SLOT_FIELDS[cls] = names if (
             params is not None and params.frozen and cls.__reduce__ is object.__reduce__
-            and all("__slots__" in base.__dict__ for base in bases) and sorted(slots) == sorted(names)
+            and all("__slots__" in base.__dict__ for base in bases)
+            and sorted(slots) == sorted(names)
         ) else None
     return _SLOT_FIELDS[cls]
 
@@ -438,7 +439,8 @@ def _restore(cls: type, values: tuple[Any, ...]) -> Any:
     (docs/design.md, "Clever parts and their rules"; tests/test_cache.py)."""
     setters = _SETTERS.get(cls)
     if setters is None:
-        setters = _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in _slot_fields(cls) or ())
+        setters = _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in _slot_fields(cls)
+                                        or ())
     obj: Any = _new(cls)
     for set_slot, value in zip(setters, values):
         set_slot(obj, value)

@@ -2,8 +2,8 @@
 judge them in worker processes, one per core.
 
 Workers are forked (on Linux and macOS), so they start with everything the parent has loaded
-and read the work from this module rather than having it sent to them; only each item's index goes to a
-worker and only its result comes back, in the items' order. A check of a few agreements, or a
+and read the work from this module rather than having it sent to them; only each item's index goes
+to a worker and only its result comes back, in the items' order. A check of a few agreements, or a
 machine with one core, does the work in its own process: forking costs about 20 ms a worker.
 """
 

@@ -43,7 +43,8 @@ def read_parameters(data: Any, path: Path) -> dict[str, Parameter]:
         values = tuple(sorted(
             (ParameterValue(dt.date.fromisoformat(str(v["valid_from"])),
                             _value(v, unit, path, data, ["parameters", name, "values", i, "value"]),
-                            str(v.get("source", "")), str(v.get("status", "")), _date(v.get("valid_to")))
+                            str(v.get("source", "")), str(v.get("status", "")),
+                            _date(v.get("valid_to")))
              for i, v in enumerate(spec.get("values") or ())),
             key=lambda v: v.valid_from,
         ))
@@ -56,7 +57,8 @@ def _date(raw: object) -> dt.date | None:
     return None if raw is None else dt.date.fromisoformat(str(raw))
 
 
-def _value(entry: Mapping[str, object], unit: str, path: Path, data: object, field: list[object]) -> float:
+def _value(entry: Mapping[str, object], unit: str, path: Path, data: object,
+           field: list[object]) -> float:
     """A share is written with `%` (`3.1%`) as in rules and facts, read by the rule parser so both
     mean the same by it; any other unit is a plain number."""
     raw = entry["value"]

@@ -147,7 +147,8 @@ def _deepest(error: Any) -> Any:
     type fitted and whose value did not ("-3 is below the minimum 0"), so the latter wins.
     """
     while error.context:
-        error = min(error.context, key=lambda e: (e.validator in ("type", "required", "additionalProperties"),
+        error = min(error.context,
+                    key=lambda e: (e.validator in ("type", "required", "additionalProperties"),
                                                   -len(e.absolute_path)))
     return error
 
@@ -168,7 +169,8 @@ def _problem(data: Any, error: Any, file: Path) -> Problem:
             column = None if column is None else max(1, column - len(str(params["name"])) - 2)
     if error.validator == "required":
         path = [*path, params["name"]]
-    return Problem(key, file=file, line=line, column=column, field=dotted(path) or "(top)", params=params)
+    return Problem(key, file=file, line=line, column=column, field=dotted(path) or "(top)",
+                   params=params)
 
 
 def _describe(error: Any) -> tuple[str, dict[str, Any]]:
@@ -189,13 +191,15 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
         name = extra[0] if extra else "?"
         hint = closest(str(name), allowed)
         return "schema.additional", {"name": name, "suggestion": hint or ""}
-    if schema.get("x-unit") == "share" or (validator == "pattern" and "%" in str(error.validator_value)):
+    if schema.get("x-unit") == "share" or (validator == "pattern"
+                                           and "%" in str(error.validator_value)):
         if fixed := share_fix(instance):
             return fixed[0], {"value": _show(instance), **fixed[1]}
         return "schema.share", {"value": _show(instance)}
     if validator == "type":
         expected = error.validator_value
-        return "schema.type", {"value": _show(instance), "expected": expected if isinstance(expected, str) else " / ".join(expected)}
+        return "schema.type", {"value": _show(instance), "expected": expected
+                               if isinstance(expected, str) else " / ".join(expected)}
     if validator == "enum":
         allowed = [str(a) for a in error.validator_value]
         return "schema.enum", {"value": _show(instance), "allowed": ", ".join(allowed),
@@ -203,7 +207,8 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
     if validator in ("minimum", "exclusiveMinimum"):
         return "schema.minimum", {"value": _show(instance), "limit": error.validator_value}
     if validator == "minLength":
-        return schema.get("x-message", "schema.min_length"), {"value": _show(instance), "limit": error.validator_value}
+        return schema.get("x-message", "schema.min_length"), {"value": _show(instance),
+                                                              "limit": error.validator_value}
     if validator == "pattern":
         return "schema.pattern", {"value": _show(instance), "pattern": error.validator_value}
     if validator == "format" and error.validator_value == "date":

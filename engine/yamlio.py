@@ -332,7 +332,8 @@ def locate(data: Any, path: list[Any] | tuple[Any, ...]) -> tuple[int | None, in
     return line, column
 
 
-def expression_position(container: Any, key: Any, text: str, pos: int) -> tuple[int | None, int | None]:
+def expression_position(container: Any, key: Any, text: str,
+                        pos: int) -> tuple[int | None, int | None]:
     """The file position of character `pos` of the expression stored at `container[key]`."""
     marks = getattr(container, "marks", None)
     if not marks:
@@ -358,4 +359,5 @@ def dotted(path: list[Any] | tuple[Any, ...]) -> str:
 
 def steps(field: str) -> list[Any]:
     """`rules[3].norm` -> `['rules', 3, 'norm']`: the path a `dotted` field names."""
-    return [int(index) if index else name for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field)]
+    return [int(index) if index else name for name,
+            index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field)]

@@ -48,7 +48,8 @@ def test_every_documented_function_is_known_to_the_type_checker(name: str) -> No
 
 
 def test_an_unknown_function_suggests_a_documented_one() -> None:
-    env = Environment({}, {}, {}, suggest=lambda name, known: "cumulative" if "cumulative" in known else None)
+    env = Environment({}, {}, {}, suggest=lambda name,
+                      known: "cumulative" if "cumulative" in known else None)
     with pytest.raises(ExpressionError) as caught:
         check(parse_expression("cumulatief(x, 2020)"), env)
     assert caught.value.key == "expr.unknown_function" and caught.value.params["suggestion"] == "cumulative"

@@ -44,7 +44,8 @@ from tests.workspace_support import make_workspace
 def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) -> None:
     shutil.copy(BUNDLED_FACTS / "stichtse-vecht-2025" / "2025.yaml", tmp_path / "2025.yaml")
     text = (tmp_path / "2025.yaml").read_text(encoding="utf-8")
-    (tmp_path / "2025.yaml").write_text(text.replace("collections:\n", "collections:\n  lettings: {csv: l.csv}\n", 1),
+    (tmp_path / "2025.yaml").write_text(text.replace("collections:\n",
+                                                     "collections:\n  lettings: {csv: l.csv}\n", 1),
                                         encoding="utf-8")
     (tmp_path / "l.csv").write_text("id,refusals\na,1\nb,2\n", encoding="utf-8")
     assert len(load_facts([tmp_path])[2025].collections["lettings"]) == 2
@@ -58,7 +59,8 @@ def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: AN
     parameters()
     assert any(p.name.startswith("parameters-") for p in tmp_path.iterdir())
     reloads: list[Path] = []
-    value = cache.cached(paths.PARAMETERS, "parameters", lambda p: reloads.append(p) or load_parameters(p))
+    value = cache.cached(paths.PARAMETERS, "parameters",
+                         lambda p: reloads.append(p) or load_parameters(p))
     assert not reloads and value.value("aftoppingsgrens_2", 2024) == 697.07
 
 
@@ -67,7 +69,8 @@ MODEL_MODULES = (model_pack, model_facts, model_finding, model_escalation, model
 
 
 def frozen_slotted_classes() -> set[type]:
-    return {cls for module in MODEL_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
+    return {cls for module in MODEL_MODULES for _,
+            cls in inspect.getmembers(module, inspect.isclass)
             if cls.__module__ == module.__name__ and dataclasses.is_dataclass(cls)
             and cls.__dataclass_params__.frozen and "__slots__" in cls.__dict__}  # type: ignore[attr-defined]
 
@@ -100,7 +103,8 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[object], dict
     class they hold."""
     tmp_path = tmp_path_factory.mktemp("stored")
     rules, facts = amended_pack(tmp_path)
-    deviation = Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal", dt.date(2025, 3, 1))
+    deviation = Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal",
+                          dt.date(2025, 3, 1))
     own = make_workspace(tmp_path / "own")  # figures, attributes and dated values of its own
     wording = model_pack.Wording(model_text.Text("{value} woningen erbij", "{value} homes added"))
     samples: list[object] = [parameters(), check([facts], rules), deviation, wording,
@@ -115,7 +119,8 @@ def held(obj: object) -> dict[str, object]:
     """Everything an object holds: every slot of its classes and its `__dict__`, so also the
     fields equality leaves out (`compare=False`, as `Parameters._units`)."""
     names = {name for cls in type(obj).__mro__
-             for name in ((lambda s: (s,) if isinstance(s, str) else s)(vars(cls).get("__slots__", ())))
+             for name in ((lambda s: (s,) if isinstance(s, str)
+                           else s)(vars(cls).get("__slots__", ())))
              if name not in ("__dict__", "__weakref__")}
     return {**{name: getattr(obj, name) for name in names if hasattr(obj, name)},
             **getattr(obj, "__dict__", {})}
@@ -162,7 +167,8 @@ def post_init_sets(cls: type) -> set[str] | None:
             case python_ast.Expr(value=python_ast.Call(
                     func=python_ast.Attribute(value=python_ast.Name(id="object"),
                                               attr="__setattr__"),
-                    args=[python_ast.Name(id="self"), python_ast.Constant(value=str() as name), _])):
+                    args=[python_ast.Name(id="self"), python_ast.Constant(value=str() as name),
+                          _])):
                 names.add(name)
             case _:
                 return None
@@ -175,8 +181,10 @@ def test_a_post_init_only_derives_fields_the_cache_carries(
     derives must be a field of its own (`field(init=False)`), which is stored with the rest,
     and it may do nothing else (no registering, no state outside the object)."""
     _, found = stored
-    classes = {cls for module in MODEL_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
-               if dataclasses.is_dataclass(cls)} | {cls for cls in found if dataclasses.is_dataclass(cls)}
+    classes = {cls for module in MODEL_MODULES for _,
+               cls in inspect.getmembers(module, inspect.isclass)
+               if dataclasses.is_dataclass(cls)} | {cls for cls in found
+                                                    if dataclasses.is_dataclass(cls)}
     deriving = [cls for cls in classes if "__post_init__" in vars(cls)]
     assert model_parameters.Parameters in deriving
     for cls in deriving:

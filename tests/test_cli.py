@@ -35,7 +35,8 @@ def test_table_is_dutch_by_default_and_english_on_request() -> None:
     assert "breach" in out and "Summary 2025" in out and "14 lettings in the vrije toewijzingsruimte too many" in out
 
 
-@pytest.mark.parametrize(("fail_on", "expected"), [("breach", ExitCode.FAILING), ("warning", ExitCode.FAILING),
+@pytest.mark.parametrize(("fail_on", "expected"),
+                         [("breach", ExitCode.FAILING), ("warning", ExitCode.FAILING),
                                                     ("never", ExitCode.OK)])
 def test_exit_codes_follow_fail_on(fail_on: str, expected: ExitCode) -> None:
     assert invoke("check", SV, "--fail-on", fail_on)[0] == expected
@@ -145,8 +146,10 @@ def test_list_shows_every_bundled_pack_and_its_rules() -> None:
     assert "stichtse-vecht-2025" in out and "3.2-7" in out and "Vrije toewijzingsruimte maximaal 15%" in out
 
 
-@pytest.mark.parametrize(("lang", "words"), [("nl", ["Bron:", "ten hoogste 15%", "resultaatsverplichting", "Leest:"]),
-                                             ("en", ["Source:", "at most 15%", "result obligation", "Reads:"])])
+@pytest.mark.parametrize(("lang", "words"),
+                         [("nl", ["Bron:", "ten hoogste 15%", "resultaatsverplichting", "Leest:"]),
+                                             ("en", ["Source:", "at most 15%", "result obligation",
+                                                     "Reads:"])])
 def test_explain_quotes_the_clause_and_states_the_norm_in_words(lang: str, words: list[str]) -> None:
     code, out = invoke("explain", "stichtse-vecht-2025/3.2-7", "--lang", lang)
     assert code == ExitCode.OK

@@ -1,4 +1,5 @@
-"""Pausing the cyclic garbage collector: restored afterwards, nested pauses leave it to the outermost."""
+"""Pausing the cyclic garbage collector: restored afterwards, nested pauses leave it to the
+outermost."""
 
 from __future__ import annotations
 

@@ -41,7 +41,8 @@ def with_lettings_csv(tmp_path: Path, csv_text: str) -> Path:
 
 
 def test_csv_collection_is_read_with_units_dates_and_defaults(tmp_path: Path) -> None:
-    path = with_lettings_csv(tmp_path, "id,party,date,rent,relet,refusals\nl1,portaal,2025-05-02,612.50,ja,50\nl2,vo,2025-11-30,700,nee,\n")
+    path = with_lettings_csv(tmp_path,
+                             "id,party,date,rent,relet,refusals\nl1,portaal,2025-05-02,612.50,ja,50\nl2,vo,2025-11-30,700,nee,\n")
     lettings = load_fact_set(path).collections["lettings"]
     first, second = lettings.rows()
     assert lettings.get(first, "rent") == 612.5 and lettings.get(first, "relet") is True
@@ -57,12 +58,14 @@ def test_csv_collection_is_read_with_units_dates_and_defaults(tmp_path: Path) ->
     ("id,party,rent\nl1,portaal,veel\n", 2, 3, "rent"),
     ("id,target_group\nl1,onbekend\n", 2, 2, "target_group"),
 ])
-def test_csv_errors_name_file_line_column_and_field(tmp_path: Path, csv_text: str, line: int, column: int, field: str) -> None:
+def test_csv_errors_name_file_line_column_and_field(tmp_path: Path, csv_text: str, line: int,
+                                                    column: int, field: str) -> None:
     path = with_lettings_csv(tmp_path, csv_text)
     with pytest.raises(InputError) as caught:
         load_fact_set(path)
     problem = caught.value.problems[0]
-    assert (problem.file.name, problem.line, problem.column, problem.field) == ("lettings-2025.csv", line, column, field)
+    assert (problem.file.name, problem.line, problem.column,
+            problem.field) == ("lettings-2025.csv", line, column, field)
 
 
 def test_missing_csv_file_is_reported_by_name(tmp_path: Path) -> None:

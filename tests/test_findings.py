@@ -61,7 +61,8 @@ def test_every_bundled_finding_cites_its_facts_as_a_tuple() -> None:
         result = check([folder])
         for finding in result.findings:
             assert isinstance(finding.facts_used, tuple)
-            assert all(isinstance(u, FactUsed) and u.year == finding.year for u in finding.facts_used)
+            assert all(isinstance(u, FactUsed) and u.year == finding.year
+                       for u in finding.facts_used)
             assert pickle.loads(pickle.dumps(finding)) == finding
 
 
@@ -119,15 +120,20 @@ def test_a_finding_on_a_figure_short_of_confirmed_says_so() -> None:
     """Westland 3.2-1 counts re-lettings under the second aftoppingsgrens: the 2025 limit was
     read in the ministry's notice (confirmed), the 2026 one in no source (unconfirmed)."""
     result = check([BUNDLED_FACTS / "westland-2025"])
-    by_year = {f.year: f for f in result.findings if f.rule.id == "3.2-1" and f.scope.id == "arcade"}
+    by_year = {f.year: f for f in result.findings if f.rule.id == "3.2-1"
+               and f.scope.id == "arcade"}
     assert by_year[2025].unconfirmed == ()
     assert "bevestigd" not in message(by_year[2025], "nl", result.pack)
     (figure,) = by_year[2026].unconfirmed
-    assert (figure.name, figure.year, figure.status) == ("param(aftoppingsgrens_2)", 2026, "unconfirmed")
+    assert (figure.name, figure.year, figure.status) == ("param(aftoppingsgrens_2)", 2026,
+                                                         "unconfirmed")
     assert message(by_year[2026], "en", result.pack).endswith(
-        "[rests on a national figure that is not confirmed: the 2nd aftoppingsgrens 2026 (not found in a "
+        "[rests on a national figure that is not confirmed: the 2nd aftoppingsgrens 2026 (not "
+        "found in a "
         "source)]")
     document = finding_json(by_year[2026], "nl", result.pack, Tracer(result, "nl"))
-    assert document["unconfirmed"] == [{"name": "param(aftoppingsgrens_2)", "year": 2026, "value": 764.14,
+    assert document["unconfirmed"] == [{"name": "param(aftoppingsgrens_2)", "year": 2026,
+                                        "value": 764.14,
                                         "status": "unconfirmed"}]
-    assert {u["name"]: u["status"] for u in document["facts_used"]}["param(aftoppingsgrens_2)"] == "unconfirmed"
+    assert {u["name"]: u["status"]
+            for u in document["facts_used"]}["param(aftoppingsgrens_2)"] == "unconfirmed"

@@ -198,7 +198,8 @@ def test_at_most_fifty_problems_are_printed_and_the_rest_counted(tmp_path: Path)
     code, output = run("check", str(folder))
     assert code == ExitCode.BAD_INPUT and "Traceback" not in output
     lines = output.splitlines()
-    assert len(lines) == 51 and re.fullmatch(r"… en nog \d+ meldingen; los eerst deze op", lines[-1])
+    assert len(lines) == 51 and re.fullmatch(r"… en nog \d+ meldingen; los eerst deze op",
+                                             lines[-1])
     assert sum("en nog 100 fouten in dit bestand" in line for line in lines) == 2  # files 1 and 2
 
 

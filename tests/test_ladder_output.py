@@ -24,7 +24,8 @@ def undelivered(tmp_path: Path) -> str:
 def steps(facts: str, *args: str) -> list[dict]:
     code, out = invoke("check", facts, "--format", "json", "--fail-on", "never", *args)
     document = json.loads(out)
-    jsonschema.validate(document, json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8")))
+    jsonschema.validate(document,
+                        json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8")))
     return document["escalations"]
 
 
@@ -33,8 +34,10 @@ def test_json_steps_follow_the_ladder_over_the_bundled_years() -> None:
     first = found[("stichtse-vecht-2025/3.2-2", "portaal", 2025)]
     # held in 2025 without a solution: the 2026 evaluation decides, and says which rung comes then
     assert (first["rung"], first["recommended"], first["then"]) == ("overleg", None, "mediation")
-    assert first["reasons"][-1]["text"] == ("Board-level consultation (BO) held without a solution: the 2026 "
-                                            "evaluation decides; if the shortfall persists, then Mediation")
+    assert first["reasons"][-1]["text"] == ("Board-level consultation (BO) held without a "
+                                            "solution: the 2026 "
+                                            "evaluation decides; if the shortfall persists, then "
+                                            "Mediation")
     second = found[("stichtse-vecht-2025/3.2-2", "portaal", 2026)]
     # the rent policy came on 02-03-2026: 2025's shortfall, delivered from 2026 on: closed
     assert (second["rung"], second["recommended"], second["closed"]) == ("overleg", None, True)
@@ -47,7 +50,8 @@ def test_json_steps_climb_when_the_shortfall_persists(undelivered: str) -> None:
     found = {(s["rule"], s["scope"]["id"], s["year"]): s
              for s in steps(undelivered, "--lang", "en")}
     second = found[("stichtse-vecht-2025/3.2-2", "portaal", 2026)]
-    assert (second["rung"], second["recommended"], second["recommended_name"]) == ("overleg", "mediation", "Mediation")
+    assert (second["rung"], second["recommended"],
+            second["recommended_name"]) == ("overleg", "mediation", "Mediation")
     # Stichtse Vecht 2.7, the keeping track: mediation without the NMI rules of the making track
     assert (second["legal_basis"], second["legal_basis_from"]) == (
         "Prestatieafspraken Stichtse Vecht 2025-2030, § 2.7 (niet nakomen)", "2025-01-01")
@@ -56,7 +60,8 @@ def test_json_steps_climb_when_the_shortfall_persists(undelivered: str) -> None:
         ("ladder.breach", 2026, None), ("ladder.why.climb", 2026, None)]
     assert "unresolved" in second["reasons"][1]["text"]
     assert set(second["parties"]) == {"gemeente", "portaal", "vo", "huurdersraad-portaal", "hbo-vo"}
-    assert {"rule", "year", "rung", "recommended", "reasons", "parties", "legal_basis"} <= set(second)
+    assert {"rule", "year", "rung", "recommended", "reasons", "parties",
+            "legal_basis"} <= set(second)
 
 
 def test_year_option_still_reads_the_earlier_years(undelivered: str) -> None:

@@ -44,7 +44,8 @@ def test_five_thousand_clause_episodes_in_one_run() -> None:
         position = expected[scope]
         held = pack.ladder.rungs[position.held].id if position.held >= 0 else None
         assert e.rung == held or e.year < YEARS[-1]
-    assert escalate(pack, findings, fact_sets, YEARS)[1] == steps  # a second run sees nothing of the first
+    # a second run sees nothing of the first
+    assert escalate(pack, findings, fact_sets, YEARS)[1] == steps
 
 
 def test_only_clauses_that_failed_or_were_talked_about_get_a_history() -> None:

@@ -285,11 +285,13 @@ def test_validate_lists_per_party_what_is_still_missing() -> None:
         "voor afspraak 3.1-1-compensatie",
         "    - voorwaarde: overleg wetswijziging [overleg_wetswijziging], voor afspraak 2-10",
         "  Arcade (Arcade wonen) (arcade):",
-        "    - cijfer: huursomstijging [rent_sum_increase], voor afspraak npa-2025/huurverhoging-max",
+        "    - cijfer: huursomstijging [rent_sum_increase], voor afspraak "
+        "npa-2025/huurverhoging-max",
         "  Wonen Wateringen (wonen-wateringen):",
         "    - cijfer: huisuitzettingen wegens huurachterstand [evictions_rent_arrears], voor "
         "afspraak 3.2-5",
-        "    - cijfer: huursomstijging [rent_sum_increase], voor afspraak npa-2025/huurverhoging-max",
+        "    - cijfer: huursomstijging [rent_sum_increase], voor afspraak "
+        "npa-2025/huurverhoging-max",
         "  alles geleverd: De huurdersorganisaties van de Westlandse corporaties (niet bij naam "
         "genoemd in de tekst)",
     ]

@@ -91,7 +91,8 @@ def test_a_failing_case_shows_expected_against_found_and_exits_1(tmp_path: Path)
 
 def test_an_unknown_rule_name_is_bad_input_with_line_and_suggestion(tmp_path: Path) -> None:
     tests = copy_pack(tmp_path)
-    text = tests.read_text(encoding="utf-8").replace("{rule: 9-wywonen, scope: wywonen", "{rule: 9-wywoonen, scope: wywonen")
+    text = tests.read_text(encoding="utf-8").replace("{rule: 9-wywonen, scope: wywonen",
+                                                     "{rule: 9-wywoonen, scope: wywonen")
     tests.write_text(text, encoding="utf-8")
     code, output = invoke("test", str(tests))
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "9-wywoonen" in row)
@@ -103,7 +104,8 @@ def test_an_unknown_rule_name_is_bad_input_with_line_and_suggestion(tmp_path: Pa
 def test_a_bad_fact_in_a_case_is_bad_input_with_line(tmp_path: Path) -> None:
     tests = copy_pack(tmp_path)
     text = tests.read_text(encoding="utf-8").replace("lettings_total: 100, lettings_regular: 75",
-                                                     "lettings_total: 100, lettings_regular: 0.75", 1)
+                                                     "lettings_total: 100, lettings_regular: 0.75",
+                                                     1)
     tests.write_text(text, encoding="utf-8")
     code, output = invoke("test", str(tests))
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "0.75" in row)

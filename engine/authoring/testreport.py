@@ -18,7 +18,8 @@ def report(tests: RuleTests, results: list[CaseResult], lang: str) -> str:
         lines.append(f"  {label:<{width}}  {result.case.name}{where}")
         lines += [f"  {'':<{width}}  {_mismatch(m, lang)}" for m in result.mismatches]
     passed = sum(r.passed for r in results)
-    lines.append(say("ruletest.summary", lang, pack=tests.pack_id, passed=passed, failed=len(results) - passed))
+    lines.append(say("ruletest.summary", lang, pack=tests.pack_id, passed=passed,
+                     failed=len(results) - passed))
     return "\n".join(lines)
 
 

@@ -80,7 +80,8 @@ def _share_parts(tree: ast.Node, env: Environment, vocab: Vocabulary) -> SharePa
 def _in_scope(rule: Rule, env: Environment) -> Mask | None:
     """Both filters of a per-entity rule as one column program; the row closures still decide
     whenever the data asks for them (engine/language/columns.py)."""
-    trees = [e.tree for e in (rule.scope.where, rule.trigger.when if rule.trigger else None) if e is not None]
+    trees = [e.tree for e in (rule.scope.where, rule.trigger.when if rule.trigger else None)
+             if e is not None]
     if rule.scope.kind is not ScopeKind.EACH or not trees:
         return None
     tree = trees[0] if len(trees) == 1 else ast.Binary("and", trees[0], trees[1], trees[1].pos)

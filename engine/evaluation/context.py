@@ -147,7 +147,8 @@ class Context:
                         contest.reason if contest else None)
 
     def _contest(self, name: str) -> Contest | None:
-        """A contest on the figure itself, or, for a sum over the corporations, on any part of it."""
+        """A contest on the figure itself, or, for a sum over the corporations, on any part of
+        it."""
         section, facts = self.section(), self._facts
         if section is not None and name in section.contested:
             return section.contested[name]

@@ -179,7 +179,8 @@ def _build(data: dict[str, Any], path: Path, tables: dict[str, Entities],
         for e in data.get("escalations") or ()
     )
     deviations = tuple(
-        Deviation(d["rule"], d["from"], d.get("until", d["from"]), tuple(d["approved_by"]), d["reason"],
+        Deviation(d["rule"], d["from"], d.get("until", d["from"]), tuple(d["approved_by"]),
+                  d["reason"],
                   d.get("scope"), dt.date.fromisoformat(d["date"]) if d.get("date") else None)
         for d in data.get("deviations") or ()
     )

@@ -63,7 +63,8 @@ def with_event(text: str, event: EscalationEvent, path: Path) -> str:
     if rest == "[]":
         lines[start] = "escalations:" + newline
     elif rest:
-        raise InputError(Problem("record.flow_list", file=path, line=start + 1, field="escalations"))
+        raise InputError(Problem("record.flow_list", file=path, line=start + 1,
+                                 field="escalations"))
     end = start + 1
     items = []
     for i in range(start + 1, len(lines)):

@@ -96,7 +96,8 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
         defaults[name] = MappingProxyType(
             {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
-                      MappingProxyType(collections), MappingProxyType(nouns), MappingProxyType(enums),
+                      MappingProxyType(collections), MappingProxyType(nouns),
+                      MappingProxyType(enums),
                       MappingProxyType(defaults),
                       frozenset(name for name, spec in figures_schema.items()
                                 if spec.get("x-summable")),

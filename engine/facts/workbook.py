@@ -10,7 +10,8 @@ The layout (sheet names and columns are the vocabulary's names, whatever the lan
 Dutch and an English workbook read alike; header texts and labels follow `--lang`):
 
 - `agreement`: rows `agreement` and `year` (name in column A, value in column B).
-- `municipality` (the gemeente's own figures) and one sheet per other party, named by its id: rows `supplied_by`, `system`, then one row per
+- `municipality` (the gemeente's own figures) and one sheet per other party, named by its id: rows
+`supplied_by`, `system`, then one row per
   figure: name, value, unit, label, contested_by, reason. A blank value means "not supplied".
 - one sheet per collection: a header row of attributes with their units (`rent (eur)`), one
   row per entity, as an Excel table.
@@ -61,7 +62,8 @@ AGREEMENT, MUNICIPALITY, CONDITIONS, LISTS = "agreement", "municipality", "condi
 RECORDS = {
     "escalations": {"rule": "text", "rung": "text", "scope": "text", "date": "date",
                     "concerns": "year", "outcome": "text", "note": "text"},
-    "deviations": {"rule": "text", "scope": "text", "from": "year", "until": "year", "approved_by": "list",
+    "deviations": {"rule": "text", "scope": "text", "from": "year", "until": "year",
+                   "approved_by": "list",
                    "date": "date", "reason": "text"},
 }
 SECTION_HEAD = ("name", "value", "unit", "label", "contested_by", "reason")
@@ -449,7 +451,8 @@ def locate(problem: Problem, places: dict[str, Place], path: Path) -> Problem:
     while field:
         if field in places:
             sheet, row, column = places[field]
-            return Problem(problem.key, path, row, column, problem.field, problem.params, problem.severity, sheet)
+            return Problem(problem.key, path, row, column, problem.field, problem.params,
+                           problem.severity, sheet)
         shorter = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
         if shorter == field:
             break  # a top-level field that no cell holds (`agreement` without its sheet)

@@ -2,10 +2,11 @@
 
 One history per clause and scope instance (a clause for each corporation has one per
 corporation) that has something to climb the ladder with, a failing finding or a recorded
-meeting (the others never leave the start, and at national scale they are most), in order: each year's finding, then the recorded escalation events that concern
-that year, by date. A meeting concerns the year its `concerns` names, by default the year it was
-held; the fact file it is recorded in does not matter, so the history of an agreement is read
-from all its fact sets at once. Each step says which signal, if any, it sends up the ladder:
+meeting (the others never leave the start, and at national scale they are most), in order: each
+year's finding, then the recorded escalation events that concern that year, by date. A meeting
+concerns the year its `concerns` names, by default the year it was held; the fact file it is
+recorded in does not matter, so the history of an agreement is read from all its fact sets at once.
+Each step says which signal, if any, it sends up the ladder:
 
 - a breach or warning sends `failing` (unless an agreed deviation covers it);
 - a compliant finding sends `compliant`;

@@ -34,7 +34,8 @@ class LadderFault(RuntimeError):
 
 
 class Runner(Protocol):
-    def positions(self, chart: Chart, histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
+    def positions(self, chart: Chart,
+                  histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
         """For each history, the position after each of its signals."""
         ...
 
@@ -69,7 +70,8 @@ class DurableRunner:
             self._registered.add(name)
         return name
 
-    def positions(self, chart: Chart, histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
+    def positions(self, chart: Chart,
+                  histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
         from durable.engine import MessageNotHandledException  # noqa: PLC0415
 
         ruleset = self._register(chart)

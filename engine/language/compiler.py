@@ -97,7 +97,8 @@ def _attribute(collection: str, name: str, env: Environment) -> Closure:
     def attribute(ctx: Any, ent: tuple[Any, ...]) -> Any:
         value = ent[index]
         if value is None:
-            raise MissingFact(f"{collection}.{name}", ctx.year, None if id_index is None else ent[id_index])
+            raise MissingFact(f"{collection}.{name}", ctx.year,
+                              None if id_index is None else ent[id_index])
         return value
     return attribute
 
@@ -131,7 +132,8 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
     return lambda ctx, ent: fn(left(ctx, ent), right(ctx, ent))
 
 
-def _compile_comparison(node: ast.Binary, env: Environment, left: Closure, right: Closure) -> Closure:
+def _compile_comparison(node: ast.Binary, env: Environment, left: Closure,
+                        right: Closure) -> Closure:
     compare = comparator(node, env)
     if isinstance(node.right, LITERALS):
         constant = node.right.value

@@ -197,7 +197,8 @@ class _Parser:
 
     def _comparing(self) -> bool:
         tok = self.tok
-        return (tok.kind == "op" and tok.text in COMPARATORS) or (tok.kind == "keyword" and tok.text == "in")
+        return (tok.kind == "op" and tok.text in COMPARATORS) or (tok.kind == "keyword"
+                                                                  and tok.text == "in")
 
     def sum(self) -> ast.Node:
         left = self.product()

@@ -93,7 +93,8 @@ def _check_binary(op: str, left: Checked, right: Checked, pos: int, node: ast.Bi
     expect(lu, ARITHMETIC, pos, op)
     expect(ru, ARITHMETIC, pos, op)
     if op == "-" and lu == "year" and ru in ("year", "number"):
-        # a span of years (`year_judged - 2024`): a plain number, so that `2% * (year_judged - 2024)`
+        # a span of years (`year_judged - 2024`): a plain number, so that `2% * (year_judged -
+        # 2024)`
         # is a share; it still meets a year where one is compared (`year == year_judged - 1`)
         return left.merge("number", right)
     if op in ("+", "-"):

@@ -74,7 +74,8 @@ class Parameters:
 
     def __post_init__(self) -> None:
         # Built once: every rule compiled asks for the units of all parameters.
-        object.__setattr__(self, "_units", {name: p.unit for name, p in self.by_name.items()})  # a dict: pickled by the cache
+        # a dict: pickled by the cache
+        object.__setattr__(self, "_units", {name: p.unit for name, p in self.by_name.items()})
 
     def units(self) -> Mapping[str, str]:
         return self._units

@@ -41,7 +41,8 @@ def list_packs(packs: list[tuple[Pack, bool]], lang: str) -> str:
     lines = []
     for pack, bundled in packs:
         mark = say("list.bundled" if bundled else "list.own", lang)
-        includes = say("list.includes", lang, packs=", ".join(pack.includes)) if pack.includes else ""
+        includes = say("list.includes", lang,
+                       packs=", ".join(pack.includes)) if pack.includes else ""
         lines.append(say("list.pack", lang, id=pack.id, mark=mark, title=pack.title,
                          first=pack.first_year, last=pack.last_year, rules=len(pack.rules),
                          includes=includes))
@@ -86,7 +87,8 @@ def explain(pack: Pack, rule_id: str, lang: str) -> str:
         if rule.signal:
             line("signal", level=_text(rule.signal.level, lang), action=rule.signal.action(lang))
         if rule.trigger:
-            when = rule.trigger.when.text if rule.trigger.when else (rule.scope.where.text if rule.scope.where else "")
+            when = rule.trigger.when.text if rule.trigger.when else (rule.scope.where.text
+                                                                     if rule.scope.where else "")
             line("trigger", when=when, action=rule.trigger.action(lang))
         if rule.milestone:
             if rule.milestone.due:

@@ -136,7 +136,8 @@ def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
         "then": step.then,
         "then_name": rung_name(pack, step.then, lang, step.rule) if step.then else None,
         "closed": step.closed,
-        "reasons": [{"key": r.key, "year": r.year, "date": r.date.isoformat() if isinstance(r.date, dt.date) else None,
+        "reasons": [{"key": r.key, "year": r.year,
+                     "date": r.date.isoformat() if isinstance(r.date, dt.date) else None,
                      "text": reason_text(pack, r, lang, step.rule)} for r in step.reasons],
         "parties": list(step.parties),
         "legal_basis": step.legal_basis,
@@ -147,7 +148,8 @@ def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
     }
 
 
-def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str, lang: str, width: int) -> list[str]:
+def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str, lang: str,
+                 width: int) -> list[str]:
     """Steps as plain text lines: the clause and where it stands, then why and who, indented."""
     if not steps:
         return []
@@ -158,7 +160,8 @@ def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str,
         lines += textwrap.wrap(head + step_line(result.pack, step, lang), width,
                                subsequent_indent="      ")
         for text in details(result.pack, step, lang):
-            lines += textwrap.wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
+            lines += textwrap.wrap(text, width - 4, initial_indent="    ",
+                                   subsequent_indent="      ")
     return [*lines, ""]
 
 

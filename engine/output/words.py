@@ -83,7 +83,8 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     subject = phrases.subject(rule, finding.value)
     fields = {
         "value": subject if rule.milestone is None else value_text(finding.value, "date", lang),
-        "bound": value_text(finding.bound, unit if not isinstance(finding.bound, dt.date) else "date", lang),
+        "bound": value_text(finding.bound,
+                            unit if not isinstance(finding.bound, dt.date) else "date", lang),
         "target": phrases.value(finding.target, unit),
         "norm": phrases.norm(rule, finding.bound),
         "distance": f"; {distance}" if distance else "",
@@ -115,7 +116,8 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
                             for f in finding.unconfirmed)
         text += say("finding.unconfirmed", lang, figures=figures)
     if finding.deviation is not None:
-        text += say("finding.agreed_deviation", lang, approved_by=party_names(pack, finding.deviation.approved_by),
+        text += say("finding.agreed_deviation", lang,
+                    approved_by=party_names(pack, finding.deviation.approved_by),
                     reason=finding.deviation.reason)
     return text
 

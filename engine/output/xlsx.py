@@ -52,7 +52,8 @@ def render_all(results: list[CheckResult], lang: str) -> bytes:
     for column, width in zip("ABCDEFGHIJKL", (16, 7, 20, 50, 16, 26, 18, 12, 28, 12, 70, 40)):
         sheet.column_dimensions[column].width = width
     summary = book.create_sheet(say("workbook.summary", lang))
-    summary.append([say("workbook.pack", lang), say("report.year", lang), *(status_text(s, lang) for s in Status)])
+    summary.append([say("workbook.pack", lang), say("report.year", lang),
+                    *(status_text(s, lang) for s in Status)])
     for result in results:
         for year in result.years:
             counts = Counter(f.status for f in result.findings if f.year == year)

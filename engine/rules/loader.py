@@ -89,7 +89,8 @@ class _PackReader:
 
     def problem(self, key: str, container: Any, field_path: list[Any], **params: Any) -> None:
         line, column = yamlio.locate(self.data, field_path)
-        self.problems.append(Problem(key, self.path, line, column, yamlio.dotted(field_path), params))
+        self.problems.append(Problem(key, self.path, line, column, yamlio.dotted(field_path),
+                                     params))
 
     def expression_problem(self, err: ExpressionError, container: Any, key: Any,
                            text: str, field_path: list[Any]) -> None:
@@ -155,7 +156,8 @@ class _PackReader:
             tree = parse_expression(text)
             value_unit = check(tree, env).unit
             if unit is not None and unify(value_unit, unit) is None:
-                raise ExpressionError("pack.tolerance_unit" if key == "tolerance" else "expr.norm_unit",
+                raise ExpressionError("pack.tolerance_unit" if key == "tolerance"
+                                      else "expr.norm_unit",
                                       0, tunit=value_unit, unit=unit, norm_unit=value_unit,
                                       left=unit, right=value_unit, op="")
             if value_unit == "share":
@@ -182,7 +184,8 @@ class _PackReader:
             rule = self.rule(raw, ["rules", i], parties, first, last, policy)
             line = yamlio.locate(d, ["rules", i])[0] or 0
             if raw["id"] in seen:
-                self.problem("pack.duplicate_rule", raw, ["rules", i, "id"], id=raw["id"], first=seen[raw["id"]])
+                self.problem("pack.duplicate_rule", raw, ["rules", i, "id"], id=raw["id"],
+                             first=seen[raw["id"]])
             seen.setdefault(raw["id"], line)
             if rule is not None:
                 rules.append(rule)
@@ -206,7 +209,8 @@ class _PackReader:
         raw_by_id = {raw["id"]: raw for raw in self.data["rules"]}
         for i, raw in enumerate(self.data.get("amendments") or ()):
             source = _source(raw)
-            found.append(Amendment(raw["id"], raw["title"], dt.date.fromisoformat(raw["signed"]), source))
+            found.append(Amendment(raw["id"], raw["title"], dt.date.fromisoformat(raw["signed"]),
+                                   source))
             for j, change in enumerate(raw["changes"]):
                 path = ["amendments", i, "changes", j]
                 current = [r for r in rules if r.id == change["rule"]]
@@ -316,12 +320,14 @@ class _PackReader:
                           for rung, seated in (raw.get("parties") or {}).items()),
             without=tuple(raw.get("without") or ()), source=_source(raw))
 
-    def check_party(self, name: str, parties: dict[str, Party], container: Any, field_path: list[Any]) -> None:
+    def check_party(self, name: str, parties: dict[str, Party], container: Any,
+                    field_path: list[Any]) -> None:
         if name not in parties and name not in ROLES and name != "all":
             self.problem("pack.unknown_party", container, field_path, party=name,
                          suggestion=closest(name, [*parties, *ROLES]) or "")
 
-    def scope(self, raw: Any, path: list[Any], parties: dict[str, Party]) -> tuple[Scope, Environment]:
+    def scope(self, raw: Any, path: list[Any],
+              parties: dict[str, Party]) -> tuple[Scope, Environment]:
         env = self.base_env
         if raw == "agreement":
             return Scope(ScopeKind.AGREEMENT), env
@@ -349,7 +355,8 @@ class _PackReader:
         # A rule starts within the period; it may end after it only where the clause itself names
         # a later year ("tot en met 2025" in a 2023-2024 agreement).
         if not first <= r_first <= last or r_first > r_last:
-            self.problem("pack.years_outside_period", raw, [*path, "years"], first=r_first, last=r_last,
+            self.problem("pack.years_outside_period", raw, [*path, "years"], first=r_first,
+                         last=r_last,
                          pfirst=first, plast=last)
         measure = unit = None
         if "measure" in raw:
@@ -362,7 +369,8 @@ class _PackReader:
             level = self.norm(raw["signal"], "level", [*path, "signal", "level"], env, unit)
             if level:
                 signal = Signal(level, Text.of(raw["signal"]["action"]))
-        tolerance = self.value(raw, "tolerance", [*path, "tolerance"], env, unit) if "tolerance" in raw else None
+        tolerance = self.value(raw, "tolerance", [*path, "tolerance"], env,
+                               unit) if "tolerance" in raw else None
         applies_if = None
         if "applies_if" in raw:
             checked = self.expression(raw, "applies_if", [*path, "applies_if"], env, {"bool"})
@@ -377,13 +385,15 @@ class _PackReader:
         trigger = self.trigger(raw, path, env)
         milestone = self.milestone(raw, path)
         if milestone is not None and milestone.due is not None and not r_first <= milestone.due.year <= r_last:
-            self.problem("pack.due_outside", raw, [*path, "milestone", "due"], due=milestone.due.isoformat(),
+            self.problem("pack.due_outside", raw, [*path, "milestone", "due"],
+                         due=milestone.due.isoformat(),
                          first=r_first, last=r_last)
         if len(self.problems) > before:
             return None
         rule = Rule(
             id=raw["id"], pack=self.data["pack"], title=Text.of(raw["title"]), theme=raw["theme"],
-            source=Source(raw["source"]["section"], raw["source"]["quote"], raw["source"].get("page")),
+            source=Source(raw["source"]["section"], raw["source"]["quote"],
+                          raw["source"].get("page")),
             obligation=Obligation(raw["obligation"]), responsible=responsible, scope=scope,
             first_year=r_first, last_year=r_last, line=yamlio.locate(self.data, path)[0] or 0,
             measure=measure, norm=norm, signal=signal, tolerance=tolerance, deadline=deadline,
@@ -433,10 +443,12 @@ class _PackReader:
             if deadline is not None and start_year >= deadline:
                 self.problem("pack.trajectory_start", raw, [*path, "trajectory", "start", "year"],
                              year=start_year, deadline=deadline)
-            start_value = self.value(spec["start"], "value", [*path, "trajectory", "start", "value"], env, unit)
+            start_value = self.value(spec["start"], "value",
+                                     [*path, "trajectory", "start", "value"], env, unit)
         milestones = []
         for year_key in (spec.get("milestones") or {}):
-            value = self.value(spec["milestones"], year_key, [*path, "trajectory", "milestones", year_key], env, unit)
+            value = self.value(spec["milestones"], year_key,
+                               [*path, "trajectory", "milestones", year_key], env, unit)
             if value is not None:
                 milestones.append((int(year_key), value))
         return Trajectory(start_year, start_value, tuple(sorted(milestones, key=lambda m: m[0])))
@@ -465,7 +477,8 @@ class _PackReader:
                 dt.date(2024, month, day)
                 each = (month, day)
         except ValueError:
-            self.problem("pack.bad_date", spec, [*path, "milestone"], value=spec.get("due") or spec.get("due_each_year"))
+            self.problem("pack.bad_date", spec, [*path, "milestone"],
+                         value=spec.get("due") or spec.get("due_each_year"))
         return Milestone(spec["deliverable"], due, each)
 
 
