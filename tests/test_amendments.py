@@ -50,7 +50,8 @@ def test_years_before_the_allonge_keep_the_old_text_and_later_years_take_the_new
                and f.scope.id == "portaal"}
     assert set(portaal) == {2025, 2026}  # still one finding per year, from the version in force
     assert portaal[2025].rule.norm.text == "<= 15%" and portaal[2025].rule.amendment is None
-    assert portaal[2026].rule.norm.text == "<= 25%" and portaal[2026].rule.amendment == "allonge-2026"
+    assert (portaal[2026].rule.norm.text == "<= 25%"
+            and portaal[2026].rule.amendment == "allonge-2026")
     assert portaal[2026].status is Status.COMPLIANT  # 20.8% breached the old 15%, meets the new 25%
     assert portaal[2026].rule.source.section == "Allonge 1, artikel 1"
 

@@ -52,7 +52,8 @@ def test_an_unknown_function_suggests_a_documented_one() -> None:
                       known: "cumulative" if "cumulative" in known else None)
     with pytest.raises(ExpressionError) as caught:
         check(parse_expression("cumulatief(x, 2020)"), env)
-    assert caught.value.key == "expr.unknown_function" and caught.value.params["suggestion"] == "cumulative"
+    assert (caught.value.key == "expr.unknown_function"
+            and caught.value.params["suggestion"] == "cumulative")
 
 
 @pytest.mark.parametrize("name", ["pack.schema.json", "facts.schema.json", "rule-tests.schema.json",

@@ -25,7 +25,8 @@ def test_every_rule_quotes_its_clause_and_is_named_by_a_test(pack_id: str) -> No
     for rule in pack(pack_id).rules:
         assert len(rule.source.quote.strip()) >= 10 and rule.source.section.strip(), rule.key
         stem = re.sub(r"\d+$", "", rule.id)  # yearly/quarterly rules may be named by an f-string
-        assert f'"{rule.id}"' in tests or f"'{rule.id}'" in tests or f'"{stem}{{' in tests, f"no test names {rule.key}"
+        assert (f'"{rule.id}"' in tests or f"'{rule.id}'" in tests
+                or f'"{stem}{{' in tests), f"no test names {rule.key}"
 
 
 @pytest.mark.parametrize("pack_id", PACKS)

@@ -29,10 +29,12 @@ def test_table_is_dutch_by_default_and_english_on_request() -> None:
     code, out = invoke("check", SV, "--fail-on", "never")
     assert code == ExitCode.OK
     out = " ".join(out.split())  # the table wraps long explanations
-    assert "niet nageleefd" in out and "Samenvatting 2025" in out and "14 verhuringen in de vrije toewijzingsruimte te veel" in out
+    assert ("niet nageleefd" in out and "Samenvatting 2025" in out
+            and "14 verhuringen in de vrije toewijzingsruimte te veel" in out)
     code, out = invoke("check", SV, "--fail-on", "never", "--lang", "en")
     out = " ".join(out.split())
-    assert "breach" in out and "Summary 2025" in out and "14 lettings in the vrije toewijzingsruimte too many" in out
+    assert ("breach" in out and "Summary 2025" in out
+            and "14 lettings in the vrije toewijzingsruimte too many" in out)
 
 
 @pytest.mark.parametrize(("fail_on", "expected"),
@@ -143,7 +145,8 @@ def test_validate_accepts_the_bundled_facts() -> None:
 def test_list_shows_every_bundled_pack_and_its_rules() -> None:
     code, out = invoke("list")
     assert code == ExitCode.OK
-    assert "stichtse-vecht-2025" in out and "3.2-7" in out and "Vrije toewijzingsruimte maximaal 15%" in out
+    assert ("stichtse-vecht-2025" in out and "3.2-7" in out
+            and "Vrije toewijzingsruimte maximaal 15%" in out)
 
 
 @pytest.mark.parametrize(("lang", "words"),

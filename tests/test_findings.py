@@ -108,7 +108,8 @@ def test_a_finding_built_by_hand_is_a_frozen_finding_that_copies_and_replaces() 
     assert Finding(**values) == finding and values["value"] == 1 and values["reason"] == "met"
     assert type(finding) is Finding and copy.copy(finding) == finding
     distance = Distance(3, "count", "more")
-    assert pickle.loads(pickle.dumps(distance)) == copy.copy(distance) == distance and distance.of is None
+    assert (pickle.loads(pickle.dumps(distance)) == copy.copy(distance) == distance
+            and distance.of is None)
     assert dataclasses.replace(finding, distance=distance).distance == distance
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.year = 2026  # type: ignore[misc]

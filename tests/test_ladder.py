@@ -135,7 +135,8 @@ def test_the_reason_says_first_only_for_the_first_shortfall_of_the_clause() -> N
                                 "first shortfall: start with Official consultation (AO)")
     key, nl, en = why(steps[2027])
     assert key == "ladder.why.repeated" and "eerste" not in nl and "first" not in en
-    assert "3 keer sinds 2025 en nog geen trede gehouden" in nl and "3 times since 2025 and no rung held yet" in en
+    assert ("3 keer sinds 2025 en nog geen trede gehouden" in nl
+            and "3 times since 2025 and no rung held yet" in en)
 
 
 def test_a_first_warning_is_called_a_warning() -> None:
@@ -208,7 +209,8 @@ def test_a_covered_finding_keeps_its_status_does_not_climb_and_does_not_fail() -
 
     findings, steps = judged_with_ladder({2025: samenwerking_share(60, deviations=[DEVIATION])})
     covered = next(f for f in findings if f.scope.id == "samenwerking")
-    assert covered.status is Status.WARNING and covered.deviation is not None and not covered.failing
+    assert (covered.status is Status.WARNING and covered.deviation is not None
+            and not covered.failing)
     assert "agreed deviation, approved by Gemeente Vlaardingen, Woningstichting Samenwerking: Westwijk mengen" \
         in message(covered, "en", support.pack("vlaardingen-2025"))
     assert steps == ()

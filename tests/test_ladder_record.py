@@ -280,7 +280,8 @@ def test_an_event_is_about_its_own_year_so_its_entity_must_be_there(facts: Path)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("escalations:") + 2
     code, out = invoke("check", str(facts))
-    assert code == ExitCode.BAD_INPUT and f"2026.yaml:{line}:" in out and "'projects/zogwetering-fase-2'" in out, out
+    assert (code == ExitCode.BAD_INPUT and f"2026.yaml:{line}:" in out
+            and "'projects/zogwetering-fase-2'" in out), out
 
 
 def test_record_refuses_an_unknown_scope_before_writing(facts: Path) -> None:

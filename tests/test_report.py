@@ -127,7 +127,8 @@ def test_html_is_self_contained_dutch_printable_and_complete() -> None:
     assert not re.findall(r'(?:href|src)="(?!#)', page) and "url(" not in page
     assert set(re.findall(r'xmlns="([^"]+)"', page)) == {"http://www.w3.org/2000/svg"}
     english = html_report.render(westland(), "en")
-    assert '<html lang="en">' in english and "Disputes ladder" in english and "Samenvatting" not in english
+    assert ('<html lang="en">' in english and "Disputes ladder" in english
+            and "Samenvatting" not in english)
 
 
 def test_html_escapes_every_text_from_packs_and_facts() -> None:
@@ -142,16 +143,19 @@ def test_html_escapes_every_text_from_packs_and_facts() -> None:
                 for f in result.findings]
     page = html_report.render(dataclasses.replace(result, findings=findings), "nl")
     assert "<script>" not in page and "<img" not in page
-    assert "&lt;script&gt;x()&lt;/script&gt; &amp; co" in page and "&lt;img src=x onerror=y&gt;" in page
+    assert ("&lt;script&gt;x()&lt;/script&gt; &amp; co" in page
+            and "&lt;img src=x onerror=y&gt;" in page)
 
 
 def test_html_ladder_shows_each_step_with_rungs_parties_and_reasons() -> None:
     page = html_report.render(with_escalation(westland()), "nl")
     ladder = page.split('<section id="ladder">')[1].split("</section>")[0]
-    assert "3.4-30pct" in ladder and "Overleg (ambtelijk tripartiet, zo nodig bestuurlijk)" in ladder
+    assert ("3.4-30pct" in ladder
+            and "Overleg (ambtelijk tripartiet, zo nodig bestuurlijk)" in ladder)
     assert "Mediation" in ladder and "Gemeente Westland, Arcade (Arcade wonen)" in ladder
     assert "artikel 44 Woningwet" in ladder
-    assert "2025: niet nageleefd" in ladder and "04-12-2025: Overleg" in ladder and "niet opgelost" in ladder
+    assert ("2025: niet nageleefd" in ladder and "04-12-2025: Overleg" in ladder
+            and "niet opgelost" in ladder)
     assert "volgende trede Mediation" in ladder
     assert "Geen escalatiestappen" not in ladder
 
@@ -173,7 +177,8 @@ def test_markdown_report_parses_as_commonmark_with_its_sections_tables_and_claus
     assert len(quotes) == len(details)
     rendered = commonmark().render(text)
     assert "<li><strong>3.4-30pct</strong> " in rendered  # the ladder step
-    assert "<td>nieuw niet nageleefd</td>" not in rendered and "<strong>nieuw niet nageleefd</strong>" in rendered
+    assert ("<td>nieuw niet nageleefd</td>" not in rendered
+            and "<strong>nieuw niet nageleefd</strong>" in rendered)
 
 
 @given(st.text(st.characters(blacklist_categories=("Cs", "Cc")),
@@ -195,7 +200,8 @@ def test_report_command_writes_html_and_markdown(tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "rapport.html"
     result = runner.invoke(main, ["report", str(WESTLAND), "-o", str(out)])
-    assert result.exit_code == ExitCode.OK and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (result.exit_code == ExitCode.OK
+            and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"))
     result = runner.invoke(main, ["report", str(WESTLAND), "--format", "markdown", "--lang", "en",
                                   "--year", "2025"])
     assert result.exit_code == ExitCode.OK and "**Annual report 2025**" in result.output

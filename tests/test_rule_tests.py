@@ -117,4 +117,5 @@ def test_a_pack_without_tests_is_bad_input_saying_where_to_write_them(tmp_path: 
     tests = copy_pack(tmp_path)
     tests.unlink()
     code, output = invoke("test", str(tmp_path / "rules"))
-    assert code == ExitCode.BAD_INPUT and "geen tests" in output and "oegstgeest-2025.tests.yaml" in output
+    assert (code == ExitCode.BAD_INPUT and "geen tests" in output
+            and "oegstgeest-2025.tests.yaml" in output)

@@ -88,7 +88,8 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
         for i, record in enumerate(data.get(name) or (), start=2):
             for attr, value in record.items():
                 value = dt.date.fromisoformat(value) if attr == "date" else value
-                book[name].cell(i, columns[attr]).value = ", ".join(value) if isinstance(value, list) else value
+                book[name].cell(i, columns[attr]).value = (", ".join(value)
+                                                           if isinstance(value, list) else value)
 
 
 def _csv_rows(path: Path, collection: str) -> list[dict[str, Any]]:

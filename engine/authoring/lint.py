@@ -171,7 +171,8 @@ class _Warnings:
     def warning(self, key: str, field_path: list[Any],
                 position: tuple[int | None, int | None] | None = None,
                 **params: Any) -> Problem:
-        line, column = position if position and position[0] else yamlio.locate(self.data, field_path)
+        line, column = (position if position and position[0]
+                        else yamlio.locate(self.data, field_path))
         return Problem(key, self.path, line, column, yamlio.dotted(field_path), params,
                        severity="warning")
 

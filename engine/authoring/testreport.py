@@ -38,7 +38,8 @@ def _mismatch(mismatch: Mismatch, lang: str) -> str:
 
 
 def _finding(finding: Finding, lang: str) -> str:
-    value = value_text(finding.value, finding.rule.unit, lang) if finding.value is not None else None
+    value = (value_text(finding.value, finding.rule.unit, lang) if finding.value is not None
+             else None)
     text = f"{finding.scope.id}: {status_text(finding.status, lang)}"
     if value is not None:
         text += f" ({say('ruletest.value', lang)} {value})"

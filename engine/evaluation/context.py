@@ -152,7 +152,8 @@ class Context:
         section, facts = self.section(), self._facts
         if section is not None and name in section.contested:
             return section.contested[name]
-        if self.party is None and facts is not None and section is not None and name not in section.figures:
+        if (self.party is None and facts is not None and section is not None
+            and name not in section.figures):
             return self._corporations_contest(name)
         return None
 

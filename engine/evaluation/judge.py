@@ -230,7 +230,8 @@ class Judge:
         """How many more (or fewer) of the part a share needs to meet a one-sided norm."""
         direction = FAILING_OPS[op]
         gap = bound * whole - part if direction == "more" else part - bound * whole
-        amount = max(1, math.ceil(gap - 1e-9)) if op in (">", "<") and gap <= 0 else math.ceil(gap - 1e-9)
+        amount = (max(1, math.ceil(gap - 1e-9)) if op in (">", "<") and gap <= 0
+                  else math.ceil(gap - 1e-9))
         return Distance(amount, "count", direction, self.c.share_parts.of)  # type: ignore[union-attr]
 
     def _trigger(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:

@@ -104,7 +104,8 @@ def _escalation(pack: Pack, reach: Reach, history: ClauseHistory, position: Posi
                 history.rule)
     rungs = reach.track(rule)
     held = rungs[position.held] if position.held >= 0 else None
-    recommended = rungs[position.recommended] if position.phase == "open" and position.recommended is not None else None
+    recommended = (rungs[position.recommended] if position.phase == "open"
+                   and position.recommended is not None else None)
     then = rungs[_then(len(rungs), position, reach.cap(rule, year + 1))] \
         if position.phase == "held" else None
     reasons = (*episode.reasons,
@@ -173,7 +174,8 @@ def _why(reach: Reach, rule: Rule, position: Position, held: Rung | None, recomm
         key = "again"
         params += (("closed", episode.closed_before),)
     elif held is None:
-        key = "first_warning" if last is not None and last.signal and last.signal.get("warning") else "first"
+        key = ("first_warning" if last is not None and last.signal
+               and last.signal.get("warning") else "first")
     elif position.recommended == position.held + 1:
         meetings = [i for i, s in enumerate(episode.steps) if s.event is not None]
         key = "climb" if failed and meetings and failed[0] < meetings[-1] else "after_held"

@@ -22,7 +22,8 @@ def constant(node: ast.Node) -> float | str | bool | None:
             return value
         case ast.Unary(op="-", operand=operand):
             inner = constant(operand)
-            return -inner if isinstance(inner, (int, float)) and not isinstance(inner, bool) else None
+            return (-inner if isinstance(inner, (int, float)) and not isinstance(inner, bool)
+                    else None)
         case ast.Binary(op=op, left=left, right=right) if op in (*_ARITHMETIC, "/"):
             a, b = constant(left), constant(right)
             if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (a, b)):

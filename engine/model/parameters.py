@@ -41,7 +41,8 @@ class Parameter:
         dates = [v.valid_from for v in self.values]
         i = bisect_right(dates, dt.date(year, 1, 1))
         found = self.values[i - 1] if i else None
-        if found is not None and found.valid_to is not None and found.valid_to < dt.date(year, 1, 1):
+        if (found is not None and found.valid_to is not None
+            and found.valid_to < dt.date(year, 1, 1)):
             return None
         return found
 

@@ -101,7 +101,8 @@ def seated(pack: Pack, step: Escalation, lang: str) -> str:
 
 def seat_and_reasons(pack: Pack, step: Escalation, lang: str) -> tuple[str, str]:
     """For a report's step: who sits at the rung (or acts) on what legal basis, and why."""
-    basis = f"; {say('ladder.basis', lang, basis=basis_text(step, lang))}" if step.legal_basis else ""
+    basis = (f"; {say('ladder.basis', lang, basis=basis_text(step, lang))}" if step.legal_basis
+             else "")
     seat = say("ladder.with" if step.action is None else "ladder.by", lang,
                parties=seated(pack, step, lang))
     return seat + basis, "; ".join(reason_text(pack, r, lang, step.rule) for r in step.reasons)

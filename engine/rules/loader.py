@@ -138,7 +138,8 @@ class _PackReader:
                 if measure_unit is not None and unify(bound_unit, measure_unit) is None:
                     if (fraction := share_as_number(bound, measure_unit)) is not None:
                         raise fraction
-                    key_name = "expr.share_vs_number" if "share" in (bound_unit, measure_unit) else "expr.norm_unit"
+                    key_name = ("expr.share_vs_number" if "share" in (bound_unit, measure_unit)
+                                else "expr.norm_unit")
                     raise ExpressionError(key_name, bound.pos, left=measure_unit, right=bound_unit,
                                           op=tree.op, unit=measure_unit, norm_unit=bound_unit)
                 if bound_unit == "share":
@@ -384,7 +385,8 @@ class _PackReader:
         trajectory = self.trajectory(raw, path, env, unit, deadline)
         trigger = self.trigger(raw, path, env)
         milestone = self.milestone(raw, path)
-        if milestone is not None and milestone.due is not None and not r_first <= milestone.due.year <= r_last:
+        if (milestone is not None and milestone.due is not None
+            and not r_first <= milestone.due.year <= r_last):
             self.problem("pack.due_outside", raw, [*path, "milestone", "due"],
                          due=milestone.due.isoformat(),
                          first=r_first, last=r_last)

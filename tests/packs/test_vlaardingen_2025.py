@@ -334,7 +334,8 @@ def test_3_12_eight_rooms_complies_seven_is_a_breach() -> None:
 
 
 def pameijer(places: int, financing: bool | None = True, completed: bool = True) -> dict:
-    conditions = {} if financing is None else {"conditions": {"financiering_pameijer_gevonden": financing}}
+    conditions = ({} if financing is None
+                  else {"conditions": {"financiering_pameijer_gevonden": financing}})
     return project("pameijer-zuidbuurt", WW, places, completed, **conditions)
 
 
