@@ -375,7 +375,8 @@ def test_command(packs: tuple[Path, ...], lang: str) -> None:
     files; default: the workspace's packs, else the bundled ones). Exit 0 all passed, 1 a case
     failed, 2 bad input."""
     from woonpact.engine import paths  # noqa: PLC0415
-    from woonpact.engine.authoring.ruletests import exit_code as tests_exit, load_rule_tests, run, rule_test_files  # noqa: PLC0415
+    from woonpact.engine.authoring.ruletests import exit_code as tests_exit
+    from woonpact.engine.authoring.ruletests import load_rule_tests, rule_test_files, run
     from woonpact.engine.authoring.testreport import report  # noqa: PLC0415
     from woonpact.engine.workspace import current  # noqa: PLC0415
 

@@ -12,7 +12,8 @@ from woonpact.engine.errors import InputError
 from woonpact.engine.model.finding import Status
 from tests.support import BUNDLED_FACTS
 
-PACK = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(encoding="utf-8")
+PACK = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(
+    encoding="utf-8")
 
 ALLONGE = """
 amendments:
@@ -43,7 +44,8 @@ def amended_pack(tmp_path: Path, year: int = 2026) -> tuple[Path, Path]:
     return rules, facts
 
 
-def test_years_before_the_allonge_keep_the_old_text_and_later_years_take_the_new(tmp_path: Path) -> None:
+def test_years_before_the_allonge_keep_the_old_text_and_later_years_take_the_new(
+        tmp_path: Path) -> None:
     rules, facts = amended_pack(tmp_path)
     result = check([facts], rules)
     portaal = {f.year: f for f in result.findings if f.rule.id == "3.2-7"

@@ -147,7 +147,8 @@ def test_bad_option_is_exit_2() -> None:
 
 # -- rule packs ---------------------------------------------------------------------------------
 
-PACK_TEXT = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(encoding="utf-8")
+PACK_TEXT = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(
+    encoding="utf-8")
 
 
 def check_bad_pack(tmp_path: Path, old: str, new: str, *expected: str) -> str:
@@ -237,7 +238,8 @@ def test_pack_membership_names_a_party_of_the_pack_by_id(tmp_path: Path) -> None
 def test_a_meeting_participant_must_be_a_party_of_the_pack(tmp_path: Path, lang: str,
                                                            expected: str) -> None:
     """Rules ask `"hbo-vo" in parties`: a participant by another name would count for nobody."""
-    old = "{kind: bestuurlijk_overleg, date: 2025-11-20, parties: [gemeente, portaal, vo, huurdersraad-portaal, hbo-vo]}"
+    old = ("{kind: bestuurlijk_overleg, date: 2025-11-20, parties: [gemeente, portaal, vo, "
+           "huurdersraad-portaal, hbo-vo]}")
     text = GOOD_2025.replace(old, old.replace("hbo-vo]", "hbo-v&o]"))
     assert text != GOOD_2025
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "hbo-v&o" in row)

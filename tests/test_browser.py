@@ -49,7 +49,8 @@ def test_a_page_with_a_script_error_is_caught(chromium: str, tmp_path: Path) -> 
                for line in opened.console)
 
 
-def test_report_of_the_bundled_multi_year_facts_renders_cleanly(chromium: str, tmp_path: Path) -> None:
+def test_report_of_the_bundled_multi_year_facts_renders_cleanly(chromium: str,
+                                                                 tmp_path: Path) -> None:
     result = check([BUNDLED_FACTS / "westland-2025"])
     assert len(result.years) > 1
     report = tmp_path / "rapport.html"

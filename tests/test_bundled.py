@@ -21,7 +21,8 @@ LOCAL = [p for p in PACKS if (BUNDLED_FACTS / p).is_dir()]
 
 @pytest.mark.parametrize("pack_id", PACKS)
 def test_every_rule_quotes_its_clause_and_is_named_by_a_test(pack_id: str) -> None:
-    tests = (REPOSITORY / "tests" / "packs" / f"test_{pack_id.replace('-', '_')}.py").read_text(encoding="utf-8")
+    module = REPOSITORY / "tests" / "packs" / f"test_{pack_id.replace('-', '_')}.py"
+    tests = module.read_text(encoding="utf-8")
     for rule in pack(pack_id).rules:
         assert len(rule.source.quote.strip()) >= 10 and rule.source.section.strip(), rule.key
         stem = re.sub(r"\d+$", "", rule.id)  # yearly/quarterly rules may be named by an f-string

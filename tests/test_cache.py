@@ -189,7 +189,8 @@ def test_a_post_init_only_derives_fields_the_cache_carries(
     assert model_parameters.Parameters in deriving
     for cls in deriving:
         derived = {f.name for f in dataclasses.fields(cls) if not f.init}
-        assert post_init_sets(cls) == derived, f"{cls.__name__}.__post_init__ may only set {derived}"
+        assert post_init_sets(cls) == derived, \
+            f"{cls.__name__}.__post_init__ may only set {derived}"
 
 
 def test_a_shared_file_is_unpickled_once_per_process(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

@@ -153,7 +153,8 @@ def test_list_shows_every_bundled_pack_and_its_rules() -> None:
                          [("nl", ["Bron:", "ten hoogste 15%", "resultaatsverplichting", "Leest:"]),
                                              ("en", ["Source:", "at most 15%", "result obligation",
                                                      "Reads:"])])
-def test_explain_quotes_the_clause_and_states_the_norm_in_words(lang: str, words: list[str]) -> None:
+def test_explain_quotes_the_clause_and_states_the_norm_in_words(lang: str,
+                                                                words: list[str]) -> None:
     code, out = invoke("explain", "stichtse-vecht-2025/3.2-7", "--lang", lang)
     assert code == ExitCode.OK
     assert "maximaal 15% van het jaarlijks vrijkomende aanbod" in " ".join(out.split())

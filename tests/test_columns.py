@@ -111,7 +111,8 @@ def test_columns_agree_with_rows_or_step_aside(collection: str, texts: list[str]
     for text in texts:
         columns, rows = both_paths(text, collection, items, figures)
         if columns is not None:
-            assert not isinstance(rows, MissingFact), f"{text}: columns decided where a row lacks {rows.name}"
+            assert not isinstance(rows, MissingFact), \
+                f"{text}: columns decided where a row lacks {rows.name}"
             assert [bool(v) for v in columns] == rows, text
 
 

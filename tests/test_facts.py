@@ -92,7 +92,8 @@ def test_a_new_collection_is_published_with_its_label_and_no_code_change() -> No
         "label": {"nl": "garages", "en": "garages"}, "doc": "Garage boxes.",
         "attributes": {"id": {"unit": "text", "required": True, "doc": "An id."}}}
     schema = build_schema(raw)
-    assert schema["$defs"]["collections"]["properties"]["garages"]["x-label"] == {"nl": "garages", "en": "garages"}
+    garages = schema["$defs"]["collections"]["properties"]["garages"]
+    assert garages["x-label"] == {"nl": "garages", "en": "garages"}
     assert "### `garages` (garages)" in build_doc(raw)
 
 

@@ -80,7 +80,8 @@ def test_finding_is_built_by_hand() -> None:
 
 
 @pytest.mark.parametrize("cls", built_by_hand(), ids=lambda cls: cls.__name__)
-def test_a_hand_written_constructor_takes_the_fields_in_order_with_their_defaults(cls: type) -> None:
+def test_a_hand_written_constructor_takes_the_fields_in_order_with_their_defaults(
+        cls: type) -> None:
     parameters = list(inspect.signature(cls.__new__).parameters.values())[1:]
     names = [f.name for f in dataclasses.fields(cls)]
     assert [p.name for p in parameters] == names and list(cls.__mro__[1].__slots__) == names

@@ -71,7 +71,8 @@ def test_a_warning_alone_never_climbs_past_overleg() -> None:
     assert again[2026].reasons[-1].key == "ladder.why.warning"
 
 
-def test_restored_compliance_closes_the_episode_and_a_new_breach_starts_again_at_the_bottom() -> None:
+def test_restored_compliance_closes_the_episode_and_a_new_breach_starts_again_at_the_bottom(
+) -> None:
     steps = ladder_steps(SV, RENT, {
         2025: {**vo_rent(90), "escalations": [event(RENT, "overleg", "2025-11-20")]},
         2026: vo_rent(75),
@@ -211,8 +212,8 @@ def test_a_covered_finding_keeps_its_status_does_not_climb_and_does_not_fail() -
     covered = next(f for f in findings if f.scope.id == "samenwerking")
     assert (covered.status is Status.WARNING and covered.deviation is not None
             and not covered.failing)
-    assert "agreed deviation, approved by Gemeente Vlaardingen, Woningstichting Samenwerking: Westwijk mengen" \
-        in message(covered, "en", support.pack("vlaardingen-2025"))
+    assert ("agreed deviation, approved by Gemeente Vlaardingen, Woningstichting Samenwerking: "
+            "Westwijk mengen") in message(covered, "en", support.pack("vlaardingen-2025"))
     assert steps == ()
     assert exit_code(findings, "warning") is ExitCode.OK
 
@@ -228,7 +229,8 @@ def test_an_expired_deviation_covers_nothing() -> None:
         (2026, "overleg", ["ladder.warning", "ladder.held", "ladder.why.awaiting_top"])]
 
 
-def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause_where_it_was() -> None:
+def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause_where_it_was(
+) -> None:
     later = {**DEVIATION, "from": 2026}
     _, steps = judged_with_ladder({
         2025: samenwerking_share(60, escalations=[event("2.1", "overleg", "2025-10-01")]),
@@ -241,4 +243,5 @@ def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause
     from woonpact.engine.output.steps import reason_text
 
     assert reason_text(support.pack("vlaardingen-2025"), last.reasons[2], "nl") == \
-        "2026: afgesproken afwijking, goedgekeurd door Gemeente Vlaardingen, Woningstichting Samenwerking: Westwijk mengen"
+        "2026: afgesproken afwijking, goedgekeurd door Gemeente Vlaardingen, Woningstichting " \
+        "Samenwerking: Westwijk mengen"

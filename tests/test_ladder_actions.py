@@ -120,7 +120,8 @@ def test_actions_in_json_table_markdown_and_the_report() -> None:
     code, out = invoke("check", folder, "--format", "json", "--fail-on", "never", "--lang", "en")
     document = json.loads(out)
     jsonschema.validate(document,
-                        json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8")))
+                        json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(
+                            encoding="utf-8")))
     actions = [s for s in document["escalations"] if s["kind"] == "action"]
     assert {(s["year"], s["rule"], s["scope"]["id"]) for s in actions} == {
         (2025, f"{SV}/3.4-1", "neighbourhoods/breukelen-noord"), (2025, f"{SV}/3.4-3", "vo"),
@@ -138,7 +139,8 @@ def test_actions_in_json_table_markdown_and_the_report() -> None:
     assert "door: Gemeente Stichtse Vecht, Woonstichting Vecht en Omstreken" in text
     code, out = invoke("check", folder, "--fail-on", "never", "--format", "markdown", "--lang",
                        "en")
-    assert f"- `{SV}/3.1-4` Nieuwe Wetering: **action the clause prescribes: Escalate to bestuurlijk overleg" in out
+    assert (f"- `{SV}/3.1-4` Nieuwe Wetering: **action the clause prescribes: Escalate to "
+            "bestuurlijk overleg") in out
     code, out = invoke("report", folder, "--format", "markdown", "--lang", "en")
     ladder = out.split("## Disputes ladder")[1]
     assert ("**action the clause prescribes: Escalate to bestuurlijk overleg (municipality and "

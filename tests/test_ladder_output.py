@@ -25,7 +25,8 @@ def steps(facts: str, *args: str) -> list[dict]:
     code, out = invoke("check", facts, "--format", "json", "--fail-on", "never", *args)
     document = json.loads(out)
     jsonschema.validate(document,
-                        json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8")))
+                        json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(
+                            encoding="utf-8")))
     return document["escalations"]
 
 
@@ -76,8 +77,10 @@ def test_table_and_markdown_show_the_steps_in_dutch_and_english(undelivered: str
     assert ("3.2-2 Portaal ontwikkelt in 2025 nieuw huurbeleid · Portaal: "
             "nu: Bestuurlijk overleg (BO); aanbevolen: Mediation") in text
     assert "verantwoordelijk: Portaal (resultaatsverplichting)" in text
-    assert "grondslag: Prestatieafspraken Stichtse Vecht 2025-2030, § 2.7 (niet nakomen) (vanaf 01-01-2025)" in text
+    assert ("grondslag: Prestatieafspraken Stichtse Vecht 2025-2030, § 2.7 (niet nakomen) "
+            "(vanaf 01-01-2025)") in text
     code, out = invoke("check", undelivered, "--fail-on", "never", "--lang", "en", "--format",
                        "markdown")
     assert "### Disputes ladder 2026" in out
-    assert "`stichtse-vecht-2025/3.2-2` Portaal: **now: Board-level consultation (BO); recommended: Mediation**" in out
+    assert ("`stichtse-vecht-2025/3.2-2` Portaal: **now: Board-level consultation (BO); "
+            "recommended: Mediation**") in out

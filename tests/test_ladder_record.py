@@ -81,7 +81,8 @@ def test_the_file_keeps_its_comments_and_layout(facts: Path) -> None:
     path = facts / "2026.yaml"
     before = path.read_text(encoding="utf-8")
     invoke("record", str(path), "--rule", "3.2-4", "--rung", "overleg", "--date", "2026-10-01")
-    old, new = before.splitlines(keepends=True), path.read_text(encoding="utf-8").splitlines(keepends=True)
+    old = before.splitlines(keepends=True)
+    new = path.read_text(encoding="utf-8").splitlines(keepends=True)
     changes = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
                if op[0] != "equal"]
     assert [(tag, "".join(new[j1:j2])) for tag, _, _, j1, j2 in changes] == [
@@ -291,8 +292,8 @@ def test_record_refuses_an_unknown_scope_before_writing(facts: Path) -> None:
                        "2026-10-01",
                        "--scope", "projects/nieuwe-weterin")
     assert code == ExitCode.BAD_INPUT and path.read_bytes() == before
-    assert f"{path}: fout [--scope]: scope 'projects/nieuwe-weterin' is geen partij of item waarover regel '3.1-1' gaat" \
-           " (bedoelt u 'projects/nieuwe-wetering'?)" in out, out
+    assert (f"{path}: fout [--scope]: scope 'projects/nieuwe-weterin' is geen partij of item "
+            "waarover regel '3.1-1' gaat (bedoelt u 'projects/nieuwe-wetering'?)") in out, out
     code, out = invoke("record", str(path), "--rule", "3.1-1", "--rung", "overleg", "--date",
                        "2026-10-01",
                        "--scope", "projects/nieuwe-wetering", "--lang", "en")

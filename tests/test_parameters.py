@@ -48,7 +48,8 @@ def parameter_file(tmp_path: Path, name: str, unit: str, *values: str) -> Path:
     return file
 
 
-def test_a_share_parameter_is_written_with_percent_and_a_bare_number_is_an_error(tmp_path: Path) -> None:
+def test_a_share_parameter_is_written_with_percent_and_a_bare_number_is_an_error(
+        tmp_path: Path) -> None:
     file = parameter_file(tmp_path, "groei", "share",
                           "valid_from: 2024-01-01, value: 2.5%, source: x, status: confirmed",
                           "valid_from: 2025-01-01, value: 0.03, source: x, status: confirmed")

@@ -122,7 +122,8 @@ def test_every_rule_yields_one_finding_per_scope_instance_and_year(data: dict[st
 
 @SETTINGS
 @given(st.integers(1, 500), st.data())
-def test_raising_the_numerator_of_an_at_least_share_never_worsens_a_finding(total: int, data: Any) -> None:
+def test_raising_the_numerator_of_an_at_least_share_never_worsens_a_finding(total: int,
+                                                                           data: Any) -> None:
     part = data.draw(st.integers(0, total))
     more = data.draw(st.integers(part, total))
     for rule in ("3.2-4", "3.4-2"):

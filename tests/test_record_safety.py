@@ -185,5 +185,5 @@ def test_a_fifo_named_like_a_fact_file_is_refused_not_opened(facts: Path) -> Non
     for args in commands:
         run = woonpact(*args, timeout=60)  # before, the first read blocked for good
         assert run.returncode == ExitCode.BAD_INPUT, (args, run.stderr)
-        assert f"{fifo}: fout: dit is geen gewoon bestand (maar bijvoorbeeld een pipe, apparaat of" \
-               " map)" in run.stderr
+        assert (f"{fifo}: fout: dit is geen gewoon bestand (maar bijvoorbeeld een pipe, "
+                "apparaat of map)") in run.stderr

@@ -137,7 +137,8 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def figure_row(folder: Path, sheet: str, figure: str) -> int:
-    rows = load_workbook(folder / "2026.xlsx")[sheet].iter_rows(min_row=1, max_col=1, values_only=True)
+    rows = load_workbook(folder / "2026.xlsx")[sheet].iter_rows(min_row=1, max_col=1,
+                                                                values_only=True)
     return next(i for i, (name,) in enumerate(rows, start=1) if name == figure)
 
 
@@ -247,7 +248,8 @@ def test_a_failed_write_leaves_no_half_file(filled: Path, tmp_path: Path,
     assert code == ExitCode.BAD_INPUT and list(out.parent.iterdir()) == []
 
 
-def test_an_unknown_scope_in_the_escalations_sheet_is_named_by_its_cell(filled: Path, tmp_path: Path) -> None:
+def test_an_unknown_scope_in_the_escalations_sheet_is_named_by_its_cell(filled: Path,
+                                                                        tmp_path: Path) -> None:
     book = load_workbook(filled / "2026.xlsx")
     columns = {str(c.value).split(" (")[0]: c.column_letter for c in book["escalations"][1]}
     spoilt = spoil(filled, tmp_path, "escalations", f"{columns['rule']}2", "3.2-1")
@@ -282,7 +284,8 @@ def drop_downs(book: Any, sheet: str) -> dict[str, list[Any]]:
 
 
 @pytest.mark.parametrize("agreement", ["westland-2025", "vlaardingen-2025", "oegstgeest-2025"])
-def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_clauses(tmp_path: Path, agreement: str) -> None:
+def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_clauses(
+        tmp_path: Path, agreement: str) -> None:
     import re
 
     from woonpact.engine.check import included_rules
@@ -327,7 +330,8 @@ def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) 
     escalations = drop_downs(book, "escalations")
     assert escalations["rung"] == [r.id for r in westland.ladder.rungs]
     assert escalations["outcome"] == ["resolved", "unresolved", "agreement-amended"]
-    assert escalations["rule"][:len(westland.rules)] == list(dict.fromkeys(r.id for r in westland.rules))
+    ids = list(dict.fromkeys(r.id for r in westland.rules))
+    assert escalations["rule"][:len(westland.rules)] == ids
     # Westland runs 2025-2029: the national agreement in force is npa-2025, not npa-2022
     assert "npa-2025/efg" in escalations["rule"] and "npa-2022/efg" not in escalations["rule"]
     assert drop_downs(book, "deviations") == {"rule": escalations["rule"]}

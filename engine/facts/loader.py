@@ -158,7 +158,8 @@ def _entity(raw: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     date = entity.get("date")
     if isinstance(date, str):
         entity["date"] = day = dt.date.fromisoformat(date)
-        entity["year"], entity["month"], entity["quarter"] = day.year, day.month, (day.month - 1) // 3 + 1
+        quarter = (day.month - 1) // 3 + 1
+        entity["year"], entity["month"], entity["quarter"] = day.year, day.month, quarter
     return entity
 
 

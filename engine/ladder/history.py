@@ -114,7 +114,8 @@ def histories(reach: Reach, checked_pack: str, findings: Iterable[Finding],
             if not events:
                 continue
             year_events = sorted((e for name in called for at in (scope.id, None)
-                                  for e in events.get((finding.year, name, at), ())), key=lambda e: e.date)
+                                  for e in events.get((finding.year, name, at), ())),
+                                 key=lambda e: e.date)
             for e in year_events:
                 if e.scope or single or failed:
                     held = signals.held(reach.index(rule, e.rung), settled=e.settled)

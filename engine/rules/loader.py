@@ -120,8 +120,8 @@ class _PackReader:
         """`"wywonen" in parties` must name a party of this pack by its id: a meeting's list holds
         ids, so a typo or a role would silently never match."""
         for node in ast.walk(tree):
-            if isinstance(node, ast.Binary) and node.op == "in" and isinstance(node.left, ast.Text) \
-                    and node.left.value not in self.party_ids:
+            if (isinstance(node, ast.Binary) and node.op == "in" and isinstance(node.left, ast.Text)
+                    and node.left.value not in self.party_ids):
                 raise ExpressionError("expr.unknown_member", node.left.pos, name=node.left.value,
                                       suggestion=closest(node.left.value, self.party_ids) or "")
 

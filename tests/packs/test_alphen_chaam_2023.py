@@ -300,8 +300,8 @@ def test_bundled_facts_record_the_2024_deviation_from_the_signal_value() -> None
     (("--lang", "nl"), "goedgekeurd door Gemeente Alphen-Chaam, Leystromen:"),
     (("--format", "markdown", "--lang", "en"), "approved by Gemeente Alphen-Chaam, Leystromen:"),
 ])
-def test_an_agreed_deviation_names_who_approved_it_by_name_and_json_keeps_the_ids(args: tuple[str, ...],
-                                                                                    approved: str) -> None:
+def test_an_agreed_deviation_names_who_approved_it_by_name_and_json_keeps_the_ids(
+        args: tuple[str, ...], approved: str) -> None:
     import json
 
     from tests.test_cli import invoke
@@ -338,6 +338,7 @@ def test_woonpact_check_judges_2025_because_huur_550_runs_through_it(tmp_path) -
     assert by_rule["alphen-chaam-2023/overleg"].reason == "outside_years"
     (tmp_path / PACK / "2025.yaml").rename(tmp_path / PACK / "2026.yaml")
     (tmp_path / PACK / "2026.yaml").write_text(
-        (tmp_path / PACK / "2026.yaml").read_text(encoding="utf-8").replace("year: 2025", "year: "
-                                                                                          "2026"), encoding="utf-8")
+        (tmp_path / PACK / "2026.yaml").read_text(encoding="utf-8").replace("year: 2025",
+                                                                            "year: 2026"),
+        encoding="utf-8")
     assert check([tmp_path / PACK]).years == (2023, 2024)

@@ -406,16 +406,19 @@ def test_every_rule_quotes_its_source() -> None:
 
     for rule in pack(PACK).rules:
         assert rule.source.quote.strip() and rule.source.section.strip(), rule.id
-        assert Path(__file__).read_text(encoding="utf-8").count(f'"{rule.id}"') >= 1, f"no test names {rule.id}"
+        names = Path(__file__).read_text(encoding="utf-8").count(f'"{rule.id}"')
+        assert names >= 1, f"no test names {rule.id}"
 
 
-def test_a_per_entity_rule_outside_its_years_is_not_applicable_even_without_the_collection() -> None:
+def test_a_per_entity_rule_outside_its_years_is_not_applicable_even_without_the_collection(
+) -> None:
     from woonpact.engine.check import parameters
     from woonpact.engine.evaluation.run import Evaluation
     from tests.support import fact_sets, pack
 
     rule = next(r for r in pack(PACK).rules if r.id == "3.1-1")
-    (finding,) = Evaluation(pack(PACK), parameters(), [rule]).run(fact_sets(PACK, {2031: {}}), [2031])
+    evaluation = Evaluation(pack(PACK), parameters(), [rule])
+    (finding,) = evaluation.run(fact_sets(PACK, {2031: {}}), [2031])
     assert finding.status is NA and finding.reason == "outside_years"
 
 
