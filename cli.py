@@ -37,7 +37,7 @@ RULES = click.option("--rules", type=click.Path(path_type=Path),
 
 
 def _use_workspace(ctx: click.Context, _: click.Parameter, root: Path | None) -> None:
-    from woonpact.engine import workspace  # noqa: PLC0415
+    from woonpact.engine import workspace
 
     ctx.with_resource(workspace.chosen(root))  # for this command only
 
@@ -51,8 +51,8 @@ MAX_SHOWN = 50  # problems printed at most; the rest are counted (a 50 MB file o
 
 
 def _fail(error: InputError, lang: str) -> None:
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output.problems import problem_line
 
     for problem in error.problems[:MAX_SHOWN]:
         click.echo(problem_line(problem, lang), err=True)
@@ -63,7 +63,7 @@ def _fail(error: InputError, lang: str) -> None:
 
 def _warn(problems: Iterable[Problem], lang: str) -> None:
     """Warnings go to standard error, one line each, and do not change the exit code."""
-    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+    from woonpact.engine.output.problems import problem_line
 
     for problem in problems:
         click.echo(problem_line(problem, lang), err=True)
@@ -103,7 +103,7 @@ def _write(content: str | bytes | Iterable[str], output: Path | None, lang: str 
             complete()
         click.echo(text)
         return
-    from woonpact.engine import files  # noqa: PLC0415
+    from woonpact.engine import files
 
     def encoded() -> Iterator[bytes]:
         for part in parts:
@@ -135,7 +135,7 @@ class _Guarded(click.Group):
             sys.exit(ExitCode.INTERRUPTED)
         except Exception as exc:  # noqa: BLE001 - the one place every unexpected error ends
             if ctx.params.get("debug"):
-                import traceback  # noqa: PLC0415
+                import traceback
 
                 traceback.print_exc()
             detail = " ".join(f"{type(exc).__name__}: {exc}".split())
@@ -144,7 +144,7 @@ class _Guarded(click.Group):
 
 
 def _say_once(ctx: click.Context, key: str, **params: str) -> None:
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine.i18n import say
 
     click.echo(f"woonpact: {say(key, ctx.meta.get('woonpact.lang', 'nl'), **params)}", err=True)
 
@@ -156,14 +156,14 @@ def _say_once(ctx: click.Context, key: str, **params: str) -> None:
 @click.option("-v", "--verbose", is_flag=True,
               help="Also say what changes no result, such as a cache entry that was not trusted.")
 @click.pass_context
-def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # noqa: ARG001 - read by _Guarded
+def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # read by _Guarded
     """Check Dutch housing performance agreements (prestatieafspraken) against yearly facts."""
-    from woonpact.engine import notes  # noqa: PLC0415
+    from woonpact.engine import notes
 
     told = ctx.with_resource(notes.collecting())
 
     def show() -> None:
-        from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+        from woonpact.engine.output.problems import problem_line
 
         for note in told:
             if verbose or note.severity != "detail":
@@ -289,9 +289,9 @@ def merge(workbooks: tuple[Path, ...], output: Path, rules: Path | None, lang: s
 @LANG
 def list_command(rules: Path | None, lang: str) -> None:
     """List the rule packs, the workspace's and the bundled ones (marked), and their rules."""
-    from woonpact.engine.output.explain import list_packs  # noqa: PLC0415
-    from woonpact.engine.rules.packs import pack_by_path  # noqa: PLC0415
-    from woonpact.engine.rules.registry import available_packs, bundled  # noqa: PLC0415
+    from woonpact.engine.output.explain import list_packs
+    from woonpact.engine.rules.packs import pack_by_path
+    from woonpact.engine.rules.registry import available_packs, bundled
 
     try:
         packs = sorted(((pack_by_path(p), bundled(p)) for p in available_packs(rules).values()),
@@ -311,11 +311,11 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
     """Explain RULE (<pack>/<id>): the clause quoted, its reading, the norm in words, who is
     responsible, which facts it reads (with the meaning of figures of the pack's own), and its
     versions when an allonge changed it."""
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.output.explain import explain as explain_rule  # noqa: PLC0415
-    from woonpact.engine.rules.packs import pack_by_path  # noqa: PLC0415
-    from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
-    from woonpact.engine.suggest import closest  # noqa: PLC0415
+    from woonpact.engine.errors import Problem
+    from woonpact.engine.output.explain import explain as explain_rule
+    from woonpact.engine.rules.packs import pack_by_path
+    from woonpact.engine.rules.registry import find_pack
+    from woonpact.engine.suggest import closest
 
     pack_id, _, rule_id = rule.partition("/")
     try:
@@ -341,13 +341,18 @@ def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
     errors and warnings, each with its file, line, column and what to do; with all of the
     workspace's packs, also the figures its woonpact.yaml declares and no pack reads. Exit 0
     clean or warnings only, 1 warnings with --strict, 2 errors."""
-    from woonpact.engine.authoring.lint import (  # noqa: PLC0415
-        exit_code as lint_exit, lint_pack, lint_workspace, pack_paths,
+    from woonpact.engine.authoring.lint import (
+        exit_code as lint_exit,
     )
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
-    from woonpact.engine.workspace import current  # noqa: PLC0415
+    from woonpact.engine.authoring.lint import (
+        lint_pack,
+        lint_workspace,
+        pack_paths,
+    )
+    from woonpact.engine.errors import Problem
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output.problems import problem_line
+    from woonpact.engine.workspace import current
 
     try:
         found = current()
@@ -374,11 +379,11 @@ def test_command(packs: tuple[Path, ...], lang: str) -> None:
     """Run the rule tests of PACKS (pack files, folders of packs, or rules/tests/*.tests.yaml
     files; default: the workspace's packs, else the bundled ones). Exit 0 all passed, 1 a case
     failed, 2 bad input."""
-    from woonpact.engine import paths  # noqa: PLC0415
+    from woonpact.engine import paths
     from woonpact.engine.authoring.ruletests import exit_code as tests_exit
     from woonpact.engine.authoring.ruletests import load_rule_tests, rule_test_files, run
-    from woonpact.engine.authoring.testreport import report  # noqa: PLC0415
-    from woonpact.engine.workspace import current  # noqa: PLC0415
+    from woonpact.engine.authoring.testreport import report
+    from woonpact.engine.workspace import current
 
     results = []
     try:
@@ -406,9 +411,9 @@ def init(pack_id: str, lang: str) -> None:
     rules/tests/PACK_ID.tests.yaml, facts/PACK_ID/<year>.yaml and, for a new workspace,
     woonpact.yaml; and brings docs/facts.md and docs/schemas/ up to date. Overwrites nothing
     else."""
-    from woonpact.engine.authoring.scaffold import scaffold  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.workspace import Workspace, current, named  # noqa: PLC0415
+    from woonpact.engine.authoring.scaffold import scaffold
+    from woonpact.engine.i18n import say
+    from woonpact.engine.workspace import Workspace, current, named
 
     try:
         given = named()
@@ -431,10 +436,10 @@ def vocabulary_command(lang: str) -> None:
     """Bring the workspace's docs/facts.md and docs/schemas/ up to date with the figures,
     attributes and dated values it and its packs declare, so that an editor completes them.
     Run it after declaring one. Exit 0, 2 on bad input (nothing written)."""
-    from woonpact.engine.authoring.published import published, write  # noqa: PLC0415
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.workspace import current  # noqa: PLC0415
+    from woonpact.engine.authoring.published import published, write
+    from woonpact.engine.errors import Problem
+    from woonpact.engine.i18n import say
+    from woonpact.engine.workspace import current
 
     try:
         found = current()
@@ -531,7 +536,7 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
     --lang, with a cover sheet (deadline, where to send it, how to fill it in, what each column
     means). Returned workbooks are joined with `woonpact merge`; a single workbook is checked,
     validated or reported on like a YAML file."""
-    import io  # noqa: PLC0415
+    import io
 
     from woonpact.engine import jobs
     from woonpact.engine.i18n import say
@@ -595,9 +600,9 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
     is read from FACT_FILE's folder, to say which finding the meeting is about.
     """
     from woonpact.engine import jobs
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.model.facts import EscalationEvent  # noqa: PLC0415
-    from woonpact.engine.output.words import rule_label, scope_text, status_text  # noqa: PLC0415
+    from woonpact.engine.i18n import say
+    from woonpact.engine.model.facts import EscalationEvent
+    from woonpact.engine.output.words import rule_label, scope_text, status_text
 
     held = date.date()  # type: ignore[attr-defined]
     event = EscalationEvent(rule, rung, held, outcome, note, scope, concerns)
@@ -625,8 +630,8 @@ def cache_group() -> None:
 @LANG
 def cache_info(lang: str) -> None:
     """Where the cache lives, whether it is used, how many entries it holds and its limit."""
-    from woonpact.engine import cache  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import cache
+    from woonpact.engine.i18n import say
 
     where, usable, entries, size = cache.info()
     if where is None:
@@ -643,8 +648,8 @@ def cache_info(lang: str) -> None:
 @LANG
 def cache_clear(lang: str) -> None:
     """Remove every cache entry and the cache's key; the next check rebuilds what it needs."""
-    from woonpact.engine import cache  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import cache
+    from woonpact.engine.i18n import say
 
     try:
         removed = cache.clear()

@@ -147,7 +147,7 @@ def _new_key(path: Path) -> bytes | None:
     temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}{files.TEMPORARY_SUFFIX}")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "wb") as handle:  # noqa: PTH123 - an open descriptor
+        with open(fd, "wb") as handle:  # an open descriptor
             handle.write(key)
         os.link(temporary, path)
     except FileExistsError:

@@ -27,7 +27,12 @@ from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.rules.packs import (  # parameters: imported from here by commands and tests
-    Vocabularies, facts_vocabulary, included_packs, included_rules, pack_by_path, pack_parameters,
+    Vocabularies,
+    facts_vocabulary,
+    included_packs,
+    included_rules,
+    pack_by_path,
+    pack_parameters,
     parameters,  # noqa: F401
     period,
 )
@@ -289,7 +294,7 @@ def placed(problems: list[Problem]) -> list[Problem]:
 def _locator(file: Path) -> Callable[[Problem], Problem]:
     try:
         if file.suffix.lower() == ".xlsx":
-            from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
+            from woonpact.engine.facts import workbook  # openpyxl only for a workbook
 
             places = workbook.read(file, Vocabularies(None)).places
             return lambda problem: workbook.locate(problem, places, file)

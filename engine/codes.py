@@ -29,10 +29,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from woonpact.engine.errors import Problem
-from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.model import ast
-from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.facts.plausible import sections
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language.functions import FUNCTIONS
+from woonpact.engine.model import ast
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.schema import MAX_PROBLEMS

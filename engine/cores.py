@@ -27,7 +27,7 @@ def cores() -> int:
 
 
 def _forks() -> bool:
-    import multiprocessing  # noqa: PLC0415 - 12 ms, only when workers may start
+    import multiprocessing  # 12 ms, only when workers may start
 
     return "fork" in multiprocessing.get_all_start_methods()
 
@@ -36,8 +36,8 @@ def _forks() -> bool:
 def pool(workers: int) -> Iterator[Any]:
     """A pool of `workers` forked processes (the platform's default start elsewhere); work not
     started when the block ends early (bad input met) is cancelled, not waited for."""
-    import multiprocessing  # noqa: PLC0415 - 12 ms, only when workers start
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    import multiprocessing  # 12 ms, only when workers start
+    from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     executor = ProcessPoolExecutor(workers, multiprocessing.get_context(method))

@@ -21,7 +21,7 @@ def main() -> None:
         with open(HELP, encoding="utf-8") as handle:
             sys.stdout.write(handle.read())
         return
-    from woonpact.cli import main as application  # noqa: PLC0415
+    from woonpact.cli import main as application
 
     application()
 

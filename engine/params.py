@@ -15,9 +15,9 @@ from typing import Any
 
 from woonpact.engine import cache, paths, yamlio
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.model import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression
+from woonpact.engine.model import ast
 from woonpact.engine.model.parameters import Law, Parameter, Parameters, ParameterValue
 from woonpact.engine.model.text import Text
 

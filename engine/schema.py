@@ -40,7 +40,7 @@ def load_schema(name: str) -> dict[str, Any]:
 def _compile(schema: Any) -> Any:
     """JSON Schema counts 2026.0 as an integer; woonpact does not: a year, a count or a number
     of digits written as a float is refused here, as it would otherwise crash the evaluation."""
-    import jsonschema  # noqa: PLC0415 - deliberately lazy, see module docstring
+    import jsonschema  # deliberately lazy, see module docstring
 
     base = jsonschema.validators.validator_for(schema)
     strict = base.TYPE_CHECKER.redefine(
@@ -61,7 +61,7 @@ _validated: Counter[str] = Counter()
 
 @cache
 def _compiled(name: str) -> Callable[[Any], Any]:
-    import fastjsonschema  # noqa: PLC0415 - only once a process validates many documents
+    import fastjsonschema  # only once a process validates many documents
 
     date, raises = _validator(name).format_checker.checkers["date"]
 
@@ -90,7 +90,7 @@ def accepted(data: Any, schema_name: str) -> bool:
     _validated[schema_name] += 1
     if _validated[schema_name] <= COMPILE_AFTER or _integral_float(data):
         return False
-    from fastjsonschema import JsonSchemaValueException  # noqa: PLC0415
+    from fastjsonschema import JsonSchemaValueException
 
     try:
         _compiled(schema_name)(data)
@@ -184,7 +184,7 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
     if validator == "additionalProperties" and isinstance(instance, dict):
         allowed = set(schema.get("properties", {}))
         extra = [k for k in instance if k not in allowed]
-        import re  # noqa: PLC0415
+        import re
 
         patterns = schema.get("patternProperties", {})
         extra = [k for k in extra if not any(re.search(p, str(k)) for p in patterns)]

@@ -20,7 +20,7 @@ from woonpact.engine.errors import InputError, Problem
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Located(dict):  # noqa: FURB189 - a dict subclass so jsonschema sees a plain object
+class Located(dict):  # a dict subclass so jsonschema sees a plain object
     """A mapping that knows the (line, column, style) of each of its values."""
 
     __slots__ = ("marks",)
@@ -30,7 +30,7 @@ class Located(dict):  # noqa: FURB189 - a dict subclass so jsonschema sees a pla
         self.marks: dict[Any, tuple[int, int, str | None]] = {}
 
 
-class LocatedList(list):  # noqa: FURB189
+class LocatedList(list):
     __slots__ = ("marks",)
 
     def __init__(self) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tests import support
 from woonpact.engine.check import included_rules, parameters
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.ladder.escalate import escalate
@@ -18,7 +19,6 @@ from woonpact.engine.model.facts import EscalationEvent, FactSet, Section
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack
 from woonpact.engine.model.parameters import Law
-from tests import support
 
 
 def without_rent_policy(folder: Path) -> Path:

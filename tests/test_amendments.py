@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import check
 from woonpact.engine.errors import InputError
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS
 
 PACK = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(
     encoding="utf-8")

@@ -10,15 +10,13 @@ import json
 import jsonschema
 import pytest
 
-from woonpact.engine import paths
 from tests.support import REPOSITORY
-from woonpact.engine import generate
+from woonpact.engine import generate, paths
 from woonpact.engine.language.errors import ExpressionError
-from woonpact.engine.language.parser import parse_expression
 from woonpact.engine.language.functions import FUNCTIONS
+from woonpact.engine.language.parser import parse_expression
 from woonpact.engine.language.types import check
 from woonpact.engine.language.units import Environment
-
 
 GENERATED = generate.outputs()
 

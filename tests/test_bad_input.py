@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 GOOD_2025 = (BUNDLED_FACTS / "stichtse-vecht-2025" / "2025.yaml").read_text(encoding="utf-8")
 

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import FLAGS, open_page
+from tests.browser import chromium as find_chromium
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import check
 from woonpact.engine.output import html as html_report
-from tests.browser import FLAGS, chromium as find_chromium, open_page
-from tests.support import BUNDLED_FACTS
+
 
 def keep(screenshot: Path, name: str) -> None:
     """Copy a screenshot to WOONPACT_KEEP_SCREENSHOTS, when set: the suite itself writes only

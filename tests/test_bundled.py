@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, REPOSITORY, pack
 from woonpact.engine.check import check
 from woonpact.engine.i18n import MESSAGES
 from woonpact.engine.model.finding import Status
 from woonpact.engine.rules.registry import pack_files
-from tests.support import BUNDLED_FACTS, REPOSITORY, pack
 
 PACKS = sorted(pack_files())
 LOCAL = [p for p in PACKS if (BUNDLED_FACTS / p).is_dir()]

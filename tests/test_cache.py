@@ -19,6 +19,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import BUNDLED_FACTS
+from tests.test_amendments import amended_pack
+from tests.workspace_support import make_workspace
 from woonpact.cli import main
 from woonpact.engine import cache, paths
 from woonpact.engine.check import check, included_rules, load_facts, pack_by_path, parameters
@@ -29,16 +32,13 @@ from woonpact.engine.model import declarations as model_declarations
 from woonpact.engine.model import escalation as model_escalation
 from woonpact.engine.model import facts as model_facts
 from woonpact.engine.model import finding as model_finding
+from woonpact.engine.model import pack as model_pack
 from woonpact.engine.model import parameters as model_parameters
 from woonpact.engine.model import reads as model_reads
-from woonpact.engine.model import pack as model_pack
 from woonpact.engine.model import text as model_text
 from woonpact.engine.model.facts import Deviation
 from woonpact.engine.params import load_parameters
 from woonpact.engine.rules.registry import find_pack
-from tests.support import BUNDLED_FACTS
-from tests.test_amendments import amended_pack
-from tests.workspace_support import make_workspace
 
 
 def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) 
     assert len(load_facts([tmp_path])[2025].collections["lettings"]) == 1
 
 
-def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path))
     parameters()
     assert any(p.name.startswith("parameters-") for p in tmp_path.iterdir())
@@ -193,7 +193,7 @@ def test_a_post_init_only_derives_fields_the_cache_carries(
             f"{cls.__name__}.__post_init__ may only set {derived}"
 
 
-def test_a_shared_file_is_unpickled_once_per_process(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_shared_file_is_unpickled_once_per_process(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path))
     cache.forget_shared()
     first = parameters()
@@ -359,8 +359,8 @@ def test_a_key_others_can_read_stops_the_cache_until_it_is_cleared(folder: Path)
         entry.unlink()
     cache.forget_shared()
     result = CliRunner().invoke(main, ["--verbose", "check", str(WESTLAND), "--fail-on", "never"])
-    assert f"{folder / 'key'}: info: de sleutel van de cache is niet van u of door anderen" \
-           " leesbaar" in result.output
+    assert (f"{folder / 'key'}: info: de sleutel van de cache is niet van u of door anderen"
+            " leesbaar") in result.output
     assert entries(folder) == []  # nothing written with a key others may have read
     assert CliRunner().invoke(main, ["cache", "clear"]).exit_code == 0
     assert findings_json() == reference and entries(folder)

@@ -10,12 +10,12 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine import paths
 from woonpact.engine.check import fact_histories, judge_history
 from woonpact.engine.output import chunks, rendered
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 SV = str(BUNDLED_FACTS / "stichtse-vecht-2025")
 
@@ -64,7 +64,7 @@ def test_json_output_validates_against_the_published_schema(lang: str) -> None:
 
 
 def test_several_folders_give_one_json_document_that_validates() -> None:
-    code, out = invoke("check", SV, SV, "--format", "json", "--fail-on", "never")
+    _, out = invoke("check", SV, SV, "--format", "json", "--fail-on", "never")
     schema = json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(out), schema)
 
@@ -93,7 +93,7 @@ def test_each_agreement_is_judged_when_its_output_is_due() -> None:
                                 for name in ("westland-2025", "stichtse-vecht-2025")])
     judged = []
 
-    def results():  # noqa: ANN202
+    def results():
         for history in histories:
             judged.append(history)
             yield judge_history(history)
@@ -123,7 +123,7 @@ def test_bad_input_in_a_later_agreement_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_year_option_judges_one_year_with_the_whole_history() -> None:
-    code, out = invoke("check", SV, "--year", "2026", "--format", "json", "--fail-on", "never")
+    _, out = invoke("check", SV, "--year", "2026", "--format", "json", "--fail-on", "never")
     findings = json.loads(out)["findings"]
     assert {f["year"] for f in findings} == {2026}
     cumulative = next(f for f in findings if f["rule"].endswith("/3.1-9-portaal"))

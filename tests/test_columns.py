@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.test_language import ENV, Ctx
 from woonpact.engine.language.columns import compile_mask
 from woonpact.engine.language.compiler import MissingFact, compile_expression, selector
 from woonpact.engine.language.parser import parse_expression
 from woonpact.engine.language.types import check
-from tests.test_language import ENV, Ctx
 
 LETTINGS = [
     "relet and refusals >= 50",

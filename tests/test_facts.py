@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.support import BUNDLED_FACTS, judge, pack
 from woonpact.engine.check import check
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts.generate import VOCABULARY, build_doc, build_schema
 from woonpact.engine.facts.loader import load_fact_set
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.output.words import message
-from tests.support import BUNDLED_FACTS, judge, pack
 
 SV = BUNDLED_FACTS / "stichtse-vecht-2025"
 

@@ -11,8 +11,9 @@ import pkgutil
 
 import pytest
 
-from woonpact.engine.check import check
+from tests.support import BUNDLED_FACTS, pack
 from woonpact.engine import model
+from woonpact.engine.check import check
 from woonpact.engine.model.finding import (
     Distance,
     FactUsed,
@@ -24,7 +25,6 @@ from woonpact.engine.model.finding import (
 from woonpact.engine.output.json_format import finding_json
 from woonpact.engine.output.trace import Tracer
 from woonpact.engine.output.words import message
-from tests.support import BUNDLED_FACTS, pack
 
 
 def _finding(facts_used: object) -> Finding:

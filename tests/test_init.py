@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS, REPOSITORY
 from woonpact.cli import main
 from woonpact.engine import paths
-from tests.support import BUNDLED_FACTS, REPOSITORY
 from woonpact.engine.output.result import ExitCode
 
 SCHEMA_COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -113,9 +113,9 @@ def test_written_files_point_their_editor_at_the_workspaces_schemas(workdir: Pat
 
 
 def test_every_bundled_yaml_points_its_editor_at_the_right_schema() -> None:
-    files = {**{p: "pack.schema.json" for p in paths.RULES.glob("*.yaml")},
-             **{p: "rule-tests.schema.json" for p in (paths.RULES / "tests").glob("*.yaml")},
-             **{p: "facts.schema.json" for p in BUNDLED_FACTS.glob("*/*.yaml")}}
+    files = {**dict.fromkeys(paths.RULES.glob("*.yaml"), "pack.schema.json"),
+             **dict.fromkeys((paths.RULES / "tests").glob("*.yaml"), "rule-tests.schema.json"),
+             **dict.fromkeys(BUNDLED_FACTS.glob("*/*.yaml"), "facts.schema.json")}
     assert len(files) > 20
     for path, schema in files.items():
         assert schema_target(path) == (paths.SCHEMAS / schema).resolve(), path

@@ -19,12 +19,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import BUNDLED_FACTS
+from tests.test_bad_input import GOOD_2025, PACK_TEXT, check_bad, check_bad_pack, line_of
 from woonpact.cli import main
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
-from tests.test_bad_input import GOOD_2025, PACK_TEXT, check_bad, check_bad_pack, line_of
 
 DOCUMENTED = {ExitCode.OK, ExitCode.FAILING, ExitCode.BAD_INPUT}  # 3 is a bug, 130 a Ctrl-C
 

@@ -163,7 +163,7 @@ def test_a_shortfall_after_an_unresolved_meeting_is_not_said_to_persist() -> Non
         2025: {**vo_rent(75), "escalations": [event(RENT, "overleg", "2025-11-20", scope="vo")]},
         2026: vo_rent(90),
     })
-    key, nl, en = why(after[2026])
+    key, nl, _ = why(after[2026])
     assert (after[2026].rung, after[2026].recommended, key) == ("overleg", "mediation",
                                                                 "ladder.why.after_held")
     assert nl.startswith("Bestuurlijk overleg (BO) gehouden zonder oplossing, daarna "
@@ -236,12 +236,12 @@ def test_a_deviation_inside_an_episode_is_among_its_reasons_and_holds_the_clause
         2025: samenwerking_share(60, escalations=[event("2.1", "overleg", "2025-10-01")]),
         2026: samenwerking_share(60, deviations=[later]),
     })
-    last = [s for s in steps if s.year == 2026][0]
+    last = next(s for s in steps if s.year == 2026)
     assert (last.rung, last.recommended) == ("overleg", None)
     assert [r.key for r in last.reasons] == ["ladder.warning", "ladder.held", "ladder.deviation",
                                              "ladder.why.awaiting_top"]
     from woonpact.engine.output.steps import reason_text
 
-    assert reason_text(support.pack("vlaardingen-2025"), last.reasons[2], "nl") == \
-        "2026: afgesproken afwijking, goedgekeurd door Gemeente Vlaardingen, Woningstichting " \
-        "Samenwerking: Westwijk mengen"
+    assert reason_text(support.pack("vlaardingen-2025"), last.reasons[2], "nl") == (
+        "2026: afgesproken afwijking, goedgekeurd door Gemeente Vlaardingen, Woningstichting "
+        "Samenwerking: Westwijk mengen")

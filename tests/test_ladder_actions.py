@@ -8,13 +8,13 @@ import json
 
 import jsonschema
 
-from woonpact.engine import paths
-from woonpact.engine.model.finding import Status
-from woonpact.engine.output.words import message
 from tests import support
 from tests.ladder_support import event, ladder_run
 from tests.support import BUNDLED_FACTS, statuses
 from tests.test_cli import invoke
+from woonpact.engine import paths
+from woonpact.engine.model.finding import Status
+from woonpact.engine.output.words import message
 
 SV = "stichtse-vecht-2025"
 WESTLAND = "westland-2025"
@@ -117,7 +117,7 @@ def test_an_agreed_deviation_covers_the_action_too() -> None:
 
 def test_actions_in_json_table_markdown_and_the_report() -> None:
     folder = str(BUNDLED_FACTS / SV)
-    code, out = invoke("check", folder, "--format", "json", "--fail-on", "never", "--lang", "en")
+    _, out = invoke("check", folder, "--format", "json", "--fail-on", "never", "--lang", "en")
     document = json.loads(out)
     jsonschema.validate(document,
                         json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(
@@ -129,7 +129,7 @@ def test_actions_in_json_table_markdown_and_the_report() -> None:
     assert all(s["rung"] is None and s["recommended"] is None and s["action"] for s in actions)
     assert all(s["kind"] == "rung" and s["action"] is None for s in document["escalations"]
                if s not in actions)
-    code, out = invoke("check", folder, "--fail-on", "never")
+    _, out = invoke("check", folder, "--fail-on", "never")
     text = " ".join(out.split())
     assert ("3.1-4 Geen overeenstemming over het 30%-deel wordt opgeschaald naar bestuurlijk "
             "overleg · Nieuwe Wetering: "
@@ -137,16 +137,16 @@ def test_actions_in_json_table_markdown_and_the_report() -> None:
             "corporatie). "
             "2026: actie niet uitgevoerd;") in text
     assert "door: Gemeente Stichtse Vecht, Woonstichting Vecht en Omstreken" in text
-    code, out = invoke("check", folder, "--fail-on", "never", "--format", "markdown", "--lang",
-                       "en")
+    _, out = invoke("check", folder, "--fail-on", "never", "--format", "markdown", "--lang",
+                    "en")
     assert (f"- `{SV}/3.1-4` Nieuwe Wetering: **action the clause prescribes: Escalate to "
             "bestuurlijk overleg") in out
-    code, out = invoke("report", folder, "--format", "markdown", "--lang", "en")
+    _, out = invoke("report", folder, "--format", "markdown", "--lang", "en")
     ladder = out.split("## Disputes ladder")[1]
     assert ("**action the clause prescribes: Escalate to bestuurlijk overleg (municipality and "
             "corporation).** · by: Gemeente Stichtse Vecht, Woonstichting Vecht en "
             "Omstreken") in ladder
-    code, out = invoke("report", folder)
+    _, out = invoke("report", folder)
     assert out.count('data-kind="action"') == 2  # 2026, the year reported on
 
 

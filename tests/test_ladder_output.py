@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from woonpact.engine import paths
 from tests.ladder_support import without_rent_policy
 from tests.support import BUNDLED_FACTS
 from tests.test_cli import invoke
+from woonpact.engine import paths
 
 SV = str(BUNDLED_FACTS / "stichtse-vecht-2025")
 
@@ -22,7 +22,7 @@ def undelivered(tmp_path: Path) -> str:
 
 
 def steps(facts: str, *args: str) -> list[dict]:
-    code, out = invoke("check", facts, "--format", "json", "--fail-on", "never", *args)
+    _, out = invoke("check", facts, "--format", "json", "--fail-on", "never", *args)
     document = json.loads(out)
     jsonschema.validate(document,
                         json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(
@@ -71,7 +71,7 @@ def test_year_option_still_reads_the_earlier_years(undelivered: str) -> None:
 
 
 def test_table_and_markdown_show_the_steps_in_dutch_and_english(undelivered: str) -> None:
-    code, out = invoke("check", undelivered, "--fail-on", "never")
+    _, out = invoke("check", undelivered, "--fail-on", "never")
     text = " ".join(out.split())
     assert "Geschillenladder 2026" in text
     assert ("3.2-2 Portaal ontwikkelt in 2025 nieuw huurbeleid · Portaal: "
@@ -79,8 +79,8 @@ def test_table_and_markdown_show_the_steps_in_dutch_and_english(undelivered: str
     assert "verantwoordelijk: Portaal (resultaatsverplichting)" in text
     assert ("grondslag: Prestatieafspraken Stichtse Vecht 2025-2030, § 2.7 (niet nakomen) "
             "(vanaf 01-01-2025)") in text
-    code, out = invoke("check", undelivered, "--fail-on", "never", "--lang", "en", "--format",
-                       "markdown")
+    _, out = invoke("check", undelivered, "--fail-on", "never", "--lang", "en", "--format",
+                    "markdown")
     assert "### Disputes ladder 2026" in out
     assert ("`stichtse-vecht-2025/3.2-2` Portaal: **now: Board-level consultation (BO); "
             "recommended: Mediation**") in out

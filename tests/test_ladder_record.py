@@ -15,14 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.ladder_support import without_rent_policy
+from tests.support import BUNDLED_FACTS
+from tests.test_cli import invoke
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts import record as recording
 from woonpact.engine.facts.loader import load_fact_set
 from woonpact.engine.model.facts import EscalationEvent
 from woonpact.engine.output.result import ExitCode
-from tests.ladder_support import without_rent_policy
-from tests.support import BUNDLED_FACTS
-from tests.test_cli import invoke
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def facts(tmp_path: Path) -> Path:
 
 
 def step(folder: Path, rule: str, scope: str, year: int = 2026) -> tuple:
-    code, out = invoke("check", str(folder), "--format", "json", "--fail-on", "never")
+    _, out = invoke("check", str(folder), "--format", "json", "--fail-on", "never")
     found = [e for e in json.loads(out)["escalations"]
              if e["rule"] == f"stichtse-vecht-2025/{rule}" and e["scope"]["id"] == scope
              and e["year"] == year]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tests.ladder_support import YEARS, national
 from woonpact.engine.ladder.chart import QUIET, chart
 from woonpact.engine.ladder.escalate import escalate
 from woonpact.engine.ladder.history import histories
@@ -11,7 +12,6 @@ from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.ladder.runner import DurableRunner
 from woonpact.engine.model.finding import Status
 from woonpact.engine.params import bundled
-from tests.ladder_support import YEARS, national
 
 EPISODES = 5_000
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.model import ast
 from woonpact.engine.language.compiler import MissingFact, compile_expression
-from woonpact.engine.model.entities import Entities
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.language.types import check
 from woonpact.engine.language.units import YEAR_JUDGED, Environment
+from woonpact.engine.model import ast
+from woonpact.engine.model.entities import Entities
 from woonpact.engine.params import load_parameters
 from woonpact.engine.suggest import closest
 
@@ -163,7 +163,7 @@ class YearCtx(Ctx):
         super().__init__(figures, entities)
         self.year = year
 
-    def at_year(self, year: int) -> "YearCtx":
+    def at_year(self, year: int) -> YearCtx:
         return YearCtx(year, self.figures, self._entities)
 
 

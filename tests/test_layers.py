@@ -131,8 +131,8 @@ def test_no_units_import_each_other() -> None:
     for start in sorted(edges):
         path = _circle(start, edges)
         if path and min(path) == start:  # each circle once, from its smallest unit
-            circles.append(" -> ".join(path + [start]) + "\n  " + "\n  ".join(
-                str(edges[a][b]) for a, b in zip(path, path[1:] + [start])))
+            circles.append(" -> ".join([*path, start]) + "\n  " + "\n  ".join(
+                str(edges[a][b]) for a, b in zip(path, [*path[1:], start])))
     assert circles == [], "units that import one another:\n" + "\n".join(circles)
 
 
@@ -147,5 +147,5 @@ def _circle(start: str, edges: dict[str, dict[str, Import]]) -> list[str] | None
                 return path
             if target not in seen:
                 seen.add(target)
-                paths.append(path + [target])
+                paths.append([*path, target])
     return None

@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from woonpact.engine.facts.vocabulary import vocabulary
 from tests.workspace_support import PACK, invoke, make_workspace
+from woonpact.engine.facts.vocabulary import vocabulary
 
 
 @pytest.fixture

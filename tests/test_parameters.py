@@ -9,8 +9,8 @@ import pytest
 
 from woonpact.engine.errors import InputError
 from woonpact.engine.i18n import say
-from woonpact.engine.params import load_parameters
 from woonpact.engine.model.parameters import STATUSES
+from woonpact.engine.params import load_parameters
 
 
 def test_every_value_has_a_date_a_source_and_a_status() -> None:

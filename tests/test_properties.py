@@ -8,13 +8,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import BUNDLED_FACTS, fact_sets, judge, pack
 from woonpact.engine.check import included_rules, load_facts, parameters, resolve_pack
 from woonpact.engine.evaluation.judge import Judge
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, ScopeKind
-from tests.support import BUNDLED_FACTS, fact_sets, judge, pack
 
 PACK = "stichtse-vecht-2025"
 RANK = {Status.BREACH: 0, Status.WARNING: 1, Status.COMPLIANT: 2}

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.model.escalation import Escalation, Reason
@@ -23,7 +24,6 @@ from woonpact.engine.output import html as html_report
 from woonpact.engine.output import markdown_report
 from woonpact.engine.output.report import build, changes, charted
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 WESTLAND = BUNDLED_FACTS / "westland-2025"
 

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.support import BUNDLED_FACTS, pack
 from woonpact.cli import main
 from woonpact.engine.check import check, included_rules, load_facts
 from woonpact.engine.facts.loader import load_fact_set
@@ -19,7 +20,6 @@ from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.facts.workbook import CONDITIONS, LISTS, MUNICIPALITY, RECORDS
 from woonpact.engine.model.pack import Role
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS, pack
 
 YEAR = 2026
 AGREEMENTS = ("stichtse-vecht-2025", "westland-2025")

@@ -8,9 +8,9 @@ from collections import defaultdict
 
 import pytest
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import check, scope_ids
 from woonpact.engine.model.pack import ScopeKind
-from tests.support import BUNDLED_FACTS
 
 
 @pytest.mark.parametrize("agreement", sorted(p.name for p in BUNDLED_FACTS.iterdir()))

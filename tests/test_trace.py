@@ -16,14 +16,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from tests.support import BUNDLED_FACTS, REPOSITORY
 from woonpact.engine import paths
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.output import html as html_report
-from woonpact.engine.output import markdown_report
-from woonpact.engine.output import rendered
+from woonpact.engine.output import markdown_report, rendered
 from woonpact.engine.output.trace import Tracer, computation, provenance
-from tests.support import BUNDLED_FACTS, REPOSITORY
 
 AGREEMENTS = ("westland-2025", "stichtse-vecht-2025")
 

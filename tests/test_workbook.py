@@ -16,13 +16,13 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.support import BUNDLED_FACTS, within
 from woonpact.cli import main
 from woonpact.engine import yamlio
 from woonpact.engine.check import check
 from woonpact.engine.facts.tables import read_collection
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS, within
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -49,8 +49,8 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
     shares as percentage-formatted numbers and half as text, dates as date cells."""
     book["agreement"].cell(3, 2).value = data["year"]
     shares = 0
-    sections = [("municipality",
-                 data.get("municipality"))] + list((data.get("parties") or {}).items())
+    sections = [("municipality", data.get("municipality")),
+                *(data.get("parties") or {}).items()]
     for name, section in sections:
         if not section:
             continue
@@ -288,8 +288,8 @@ def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_claus
         tmp_path: Path, agreement: str) -> None:
     import re
 
-    from woonpact.engine.check import included_rules
     from tests.support import pack
+    from woonpact.engine.check import included_rules
 
     text = (BUNDLED_FACTS.parent / "rules" / f"{agreement}.yaml").read_text(encoding="utf-8")
     expected: dict[str, set[str]] = {}
@@ -307,9 +307,9 @@ def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_claus
 
 
 def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) -> None:
+    from tests.support import pack
     from woonpact.engine.check import included_rules
     from woonpact.engine.facts.vocabulary import vocabulary
-    from tests.support import pack
 
     book = make_template("westland-2025", tmp_path / "t.xlsx", lang="en")
     assert book["_lists"].sheet_state == "hidden" and book.sheetnames[-1] == "_lists"

@@ -20,9 +20,9 @@ from woonpact.engine import schema, yamlio
 from woonpact.engine.authoring.filters import Attributes, comparisons, never_true, start
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
-from woonpact.engine.model import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
+from woonpact.engine.model import ast
 from woonpact.engine.model.pack import Pack
 from woonpact.engine.output.result import ExitCode
 from woonpact.engine.rules.loader import pack_from_data

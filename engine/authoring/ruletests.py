@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from woonpact.engine import schema, yamlio
+from woonpact.engine.authoring.generate import rule_tests_schema
 from woonpact.engine.check import cross_check
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
-from woonpact.engine.authoring.generate import rule_tests_schema
 from woonpact.engine.facts.loader import fact_set_from_data
 from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.language.compare import close
@@ -35,7 +35,11 @@ from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule
 from woonpact.engine.output.result import ExitCode
 from woonpact.engine.rules.packs import (
-    facts_vocabulary, included_packs, included_rules, pack_by_path, pack_parameters,
+    facts_vocabulary,
+    included_packs,
+    included_rules,
+    pack_by_path,
+    pack_parameters,
 )
 from woonpact.engine.rules.registry import find_pack
 from woonpact.engine.suggest import closest

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
-from woonpact.engine.model import ast
 from woonpact.engine.language.columns import Mask, compile_mask
 from woonpact.engine.language.compiler import Closure, compile_expression, figure_parts, is_figure
 from woonpact.engine.language.units import Environment
-from woonpact.engine.model.reads import Checked
+from woonpact.engine.model import ast
 from woonpact.engine.model.pack import Rule, ScopeKind
-from woonpact.engine.model.text import Text
 from woonpact.engine.model.parameters import Parameters
+from woonpact.engine.model.reads import Checked
+from woonpact.engine.model.text import Text
 from woonpact.engine.suggest import closest
 
 

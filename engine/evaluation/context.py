@@ -7,7 +7,8 @@ agreement as a whole) in its year, and hands out contexts for other years so tha
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.model.entities import Entities

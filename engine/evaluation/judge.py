@@ -14,10 +14,10 @@ from typing import Any
 
 from woonpact.engine.evaluation.compiled import CompiledRule
 from woonpact.engine.evaluation.context import Context
-from woonpact.engine.model import ast
 from woonpact.engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
 from woonpact.engine.language.compiler import MissingFact
 from woonpact.engine.language.constant import constant
+from woonpact.engine.model import ast
 from woonpact.engine.model.facts import EscalationEvent
 from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Obligation, Rule

@@ -50,7 +50,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import (
-    DERIVED_DATE_ATTRIBUTES, Vocabularies, Vocabulary, shared_only,
+    DERIVED_DATE_ATTRIBUTES,
+    Vocabularies,
+    Vocabulary,
+    shared_only,
 )
 from woonpact.engine.suggest import closest
 
@@ -77,7 +80,7 @@ Place = tuple[str, int, int]  # sheet, row, column (1-based)
 def _head(sheet: Any, cells: list[str]) -> None:
     """A sheet's header row, bold and wrapped, kept in view (the template's sheets, and one made
     when a fact set lacks it)."""
-    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font
 
     sheet.append(cells)
     for cell in sheet[1]:
@@ -87,7 +90,7 @@ def _head(sheet: Any, cells: list[str]) -> None:
 
 
 def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter
 
     return get_column_letter(column)
 
@@ -161,7 +164,7 @@ def read(path: Path, vocabularies: Vocabularies = shared_only) -> Reading:
 def _sheets(path: Path) -> list[Sheet]:
     """Every worksheet but the template's lists; a file that openpyxl cannot take apart (not a
     zip, a broken deflate stream, broken XML) is one message, whatever failed inside."""
-    from openpyxl import load_workbook  # noqa: PLC0415 - only commands that touch Excel pay for it
+    from openpyxl import load_workbook  # only commands that touch Excel pay for it
 
     try:
         if not path.is_file():
@@ -187,9 +190,9 @@ def _sheets(path: Path) -> list[Sheet]:
 
 
 def _sheet(book: Any, sheet: Any) -> Sheet:
-    from openpyxl.cell.read_only import ReadOnlyCell  # noqa: PLC0415
-    from openpyxl.utils import range_boundaries  # noqa: PLC0415
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser  # noqa: PLC0415
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils import range_boundaries
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):  # type: ignore[misc]
         """openpyxl's own parser of a sheet's rows, noting which cells hold a formula: with
@@ -470,7 +473,7 @@ def with_event(path: Path, event: EscalationEvent) -> bytes:
     `woonpact record` then reads the result back and compares it with the original, so a fact
     the rewrite lost would be refused, never written.
     """
-    from openpyxl import load_workbook  # noqa: PLC0415
+    from openpyxl import load_workbook
 
     book = load_workbook(path)  # not data_only: a formula stays a formula
     name, units = "escalations", RECORDS["escalations"]

@@ -26,8 +26,8 @@ from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.model.pack import Pack, Rule, Rung
-from woonpact.engine.params import bundled
 from woonpact.engine.model.parameters import Law
+from woonpact.engine.params import bundled
 
 
 def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, FactSet],

@@ -27,9 +27,9 @@ from typing import NamedTuple
 
 from woonpact.engine.ladder import chart as signals
 from woonpact.engine.ladder.chart import Signal
+from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
-from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.model.pack import Rule, ScopeKind
 
 

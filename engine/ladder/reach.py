@@ -105,7 +105,7 @@ class Reach:
                 return Footing(text, since)
         return None
 
-    def _resolved(self, basis: Basis) -> tuple[str, dt.date | None | bool]:
+    def _resolved(self, basis: Basis) -> tuple[str, dt.date | bool | None]:
         """The text to cite and the date from which the basis applies; False: not yet at all."""
         if basis.law is None:
             return basis.text or "", basis.since

@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
 
-from woonpact.engine.model import ast
 from woonpact.engine.language.compare import comparator
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.language.units import Environment
+from woonpact.engine.model import ast
 from woonpact.engine.model.entities import Entities
 
 RowCompiler = Callable[[ast.Node, Environment], Callable[[Any, Any], Any]]

@@ -10,10 +10,10 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from woonpact.engine.model import ast
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.types import check
 from woonpact.engine.language.units import Environment
+from woonpact.engine.model import ast
 
 EPSILON = 1e-9
 

@@ -14,12 +14,12 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from woonpact.engine.model import ast
 from woonpact.engine.language.columns import compile_mask
 from woonpact.engine.language.compare import comparator
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact, nonzero
 from woonpact.engine.language.units import YEAR_JUDGED, Environment
+from woonpact.engine.model import ast
 from woonpact.engine.model.entities import Entities
 
 Closure = Callable[[Any, Any], Any]
@@ -56,7 +56,7 @@ def compile_expression(node: ast.Node, env: Environment) -> Closure:
         case ast.Unary(op="-", operand=operand):
             inner = compile_expression(operand, env)
             return lambda ctx, ent: -inner(ctx, ent)
-        case ast.Binary(op=op, left=left, right=right):
+        case ast.Binary():
             return _compile_binary(node, env)
         case ast.Call():
             return _compile_call(node, env)

@@ -32,8 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from woonpact.engine.model import ast
 from woonpact.engine.language.errors import ExpressionError
+from woonpact.engine.model import ast
 
 KEYWORDS = {"and", "or", "not", "where", "true", "false", "between", "in"}
 MAX_LENGTH = 2000

@@ -6,7 +6,6 @@ The units and how they meet are in units.py; a call is checked by its function's
 
 from __future__ import annotations
 
-from woonpact.engine.model import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.units import (
@@ -19,6 +18,7 @@ from woonpact.engine.language.units import (
     unify,
     unknown,
 )
+from woonpact.engine.model import ast
 from woonpact.engine.model.reads import Checked
 
 

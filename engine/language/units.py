@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from woonpact.engine.language.errors import ExpressionError
-from woonpact.engine.model.reads import Checked
 
 NUMERIC = {"count", "eur", "number", "year"}
 ARITHMETIC = NUMERIC | {"share"}

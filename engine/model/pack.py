@@ -7,18 +7,22 @@ evaluate them are built by `engine.rules.compiled` when a pack is used.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from woonpact.engine.model import ast
-from woonpact.engine.model.reads import Checked
 from woonpact.engine.model.declarations import Declarations
+from woonpact.engine.model.reads import Checked
 from woonpact.engine.model.text import Text
 
 if TYPE_CHECKING:
     from woonpact.engine.model.parameters import Parameter
+
+
+READS_NOTHING = Checked("number")  # a rule before its expressions are checked
 
 
 class Role(StrEnum):
@@ -244,7 +248,7 @@ class Rule:
     unit: str = "number"
     amendment: str | None = None  # the allonge that introduced this version of the clause
     versions: int = 1  # how many versions of this clause the pack holds (amendments add one each)
-    reads: Checked = Checked("number")  # every name its expressions read, from the load-time check
+    reads: Checked = READS_NOTHING  # every name its expressions read, from the load-time check
 
     @property
     def key(self) -> str:

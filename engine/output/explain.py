@@ -15,7 +15,7 @@ COMPARATOR = {">=": "at_least", "<=": "at_most", ">": "more", "<": "less", "==":
 
 
 def _text(rule_norm: object, lang: str) -> str:
-    from woonpact.engine.model.pack import Norm  # noqa: PLC0415
+    from woonpact.engine.model.pack import Norm
 
     assert isinstance(rule_norm, Norm)
     tree, text = rule_norm.tree, rule_norm.text.strip()
@@ -119,7 +119,7 @@ def _own(pack: Pack, rule: Rule, lang: str) -> list[str]:
             lines.append(say(key, lang, name=name, label=spec.label(lang), unit=spec.unit,
                              reported_by=reporter))
     for name in sorted(rule.reads.parameters & set(pack.parameters)):
-        from woonpact.engine.output.words import value_text  # noqa: PLC0415 - not on list's path
+        from woonpact.engine.output.words import value_text  # not on list's path
 
         parameter = pack.parameters[name]
         lines.append(say("explain.own_parameter", lang, name=name,

@@ -19,19 +19,23 @@ from typing import Any
 
 from woonpact.engine import yamlio
 from woonpact.engine.check import CheckResult
-from woonpact.engine.rules.packs import included_rules, pack_vocabulary
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts.request import request
+from woonpact.engine.i18n import say
 from woonpact.engine.model import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
-from woonpact.engine.i18n import say
-from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
-                                                obligation_text)
+from woonpact.engine.output.accountable import (
+    Accountable,
+    accountable,
+    accountable_text,
+    obligation_text,
+)
 from woonpact.engine.output.missing import Outstanding, outstanding
 from woonpact.engine.output.steps import rung_name, step_line
 from woonpact.engine.output.words import clause_label, scope_text
+from woonpact.engine.rules.packs import included_rules, pack_vocabulary
 
 SHORT_LIST = 6  # per status, and kinds of ladder steps, on the summary page; the rest are counted
 SEVERITY = {Status.COMPLIANT: 0, Status.WARNING: 1, Status.BREACH: 2}

@@ -15,8 +15,12 @@ from typing import TYPE_CHECKING, Any
 from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.pack import Pack, Rule, Rung
-from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
-                                                obligation_text)
+from woonpact.engine.output.accountable import (
+    Accountable,
+    accountable,
+    accountable_text,
+    obligation_text,
+)
 from woonpact.engine.output.words import date_text, party_names, scope_text, value_text
 
 if TYPE_CHECKING:

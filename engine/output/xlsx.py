@@ -25,8 +25,8 @@ FILLS = {Status.BREACH: "F8D7DA", Status.WARNING: "FDE7C8", Status.COMPLIANT: "D
 
 
 def render_all(results: list[CheckResult], lang: str) -> bytes:
-    from openpyxl import Workbook  # noqa: PLC0415 - only an Excel output pays for openpyxl
-    from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
+    from openpyxl import Workbook  # only an Excel output pays for openpyxl
+    from openpyxl.styles import Font, PatternFill
 
     book = Workbook()
     sheet = book.active

@@ -13,23 +13,42 @@ from pathlib import Path
 from typing import Any
 
 from woonpact.engine import schema, yamlio
-from woonpact.engine.i18n import MESSAGES
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import NONE, combine, vocabulary
-from woonpact.engine.model import ast
+from woonpact.engine.i18n import MESSAGES
 from woonpact.engine.language.constant import constant
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.language.types import check, share_as_number
 from woonpact.engine.language.units import Environment, unify
-from woonpact.engine.model.reads import Checked
+from woonpact.engine.model import ast
 from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.pack import (
-    Amendment, Basis, ClauseLadder, Dispute, Expression, Ladder, Milestone, Norm, Obligation, Pack,
-    Party, Role, Rule, Rung, Scope, ScopeKind, Signal, Source, Trajectory, Trigger, Wording,
+    Amendment,
+    Basis,
+    ClauseLadder,
+    Dispute,
+    Expression,
+    Ladder,
+    Milestone,
+    Norm,
+    Obligation,
+    Pack,
+    Party,
+    Role,
+    Rule,
+    Rung,
+    Scope,
+    ScopeKind,
+    Signal,
+    Source,
+    Trajectory,
+    Trigger,
+    Wording,
 )
-from woonpact.engine.model.text import Text
 from woonpact.engine.model.parameters import Parameters
+from woonpact.engine.model.reads import Checked
+from woonpact.engine.model.text import Text
 from woonpact.engine.rules.declarations import read_own_parameters, read_vocabulary, settable
 from woonpact.engine.suggest import closest
 

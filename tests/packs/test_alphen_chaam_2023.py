@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, pack, statuses
 from woonpact.engine.check import check, included_rules
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, pack, statuses
 
 PACK = "alphen-chaam-2023"
 CORP = "leystromen"

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 from woonpact.engine.check import check, parameters
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 
 PACK = "oegstgeest-2025"
 YEARS = (2025, 2026, 2027, 2028)

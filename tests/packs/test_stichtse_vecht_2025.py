@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
 
 PACK = "stichtse-vecht-2025"
 C, W, B = Status.COMPLIANT, Status.WARNING, Status.BREACH
@@ -412,9 +412,9 @@ def test_every_rule_quotes_its_source() -> None:
 
 def test_a_per_entity_rule_outside_its_years_is_not_applicable_even_without_the_collection(
 ) -> None:
+    from tests.support import fact_sets, pack
     from woonpact.engine.check import parameters
     from woonpact.engine.evaluation.run import Evaluation
-    from tests.support import fact_sets, pack
 
     rule = next(r for r in pack(PACK).rules if r.id == "3.1-1")
     evaluation = Evaluation(pack(PACK), parameters(), [rule])

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, status_by_scope
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, status_by_scope
 
 PACK = "vlaardingen-2025"
 WW, SW = "waterweg-wonen", "samenwerking"
@@ -91,11 +91,11 @@ def test_1_3_at_the_end_of_the_term_120_complies_and_119_warns() -> None:
     """1.3: the deadline is the end of 2029, after the term; the 2028 point on the path to 150 is
     120, on track, and 119 is behind it (a warning, never a breach, since the deadline is not
     reached)."""
-    years = mid({y: (15, 15) for y in range(2025, 2029)})
+    years = mid(dict.fromkeys(range(2025, 2029), (15, 15)))
     finding, = judge(PACK, "1.3", years, 2028)
     assert (finding.status, finding.reason, finding.target) == (C, "on_track", 120)
     assert dict(finding.details)["deadline"] == 2029
-    years = mid({**{y: (15, 15) for y in range(2025, 2028)}, 2028: (15, 14)})
+    years = mid({**dict.fromkeys(range(2025, 2028), (15, 15)), 2028: (15, 14)})
     finding, = judge(PACK, "1.3", years, 2028)
     assert (finding.status, finding.reason) == (W, "behind_trajectory")
 
@@ -103,7 +103,7 @@ def test_1_3_at_the_end_of_the_term_120_complies_and_119_warns() -> None:
 def test_1_3_the_target_year_after_the_term_is_not_judged_by_this_agreement() -> None:
     """1.3: "vóór 2030" is the end of 2029; this agreement ends in 2028, so 2029 is outside its
     years."""
-    years = mid({y: (20, 20) for y in range(2025, 2030)})
+    years = mid(dict.fromkeys(range(2025, 2030), (20, 20)))
     finding, = judge(PACK, "1.3", years, 2029)
     assert (finding.status, finding.reason) == (NA, "outside_years")
 

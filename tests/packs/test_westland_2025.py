@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 
 PACK = "westland-2025"
 C, W, B = Status.COMPLIANT, Status.WARNING, Status.BREACH

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import Any
 
-from woonpact.engine.model import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.functions.arguments import aggregate_target, arity
 from woonpact.engine.language.functions.base import (
@@ -22,6 +21,7 @@ from woonpact.engine.language.functions.base import (
 )
 from woonpact.engine.language.missing import MissingFact, nonzero
 from woonpact.engine.language.units import ARITHMETIC, Environment, expect, mismatch, unify
+from woonpact.engine.model import ast
 from woonpact.engine.model.reads import Checked
 
 

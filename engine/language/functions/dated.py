@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from woonpact.engine.model import ast
 from woonpact.engine.language.functions.arguments import arity, parameter, year
 from woonpact.engine.language.functions.base import (
     Checker,
@@ -19,6 +18,7 @@ from woonpact.engine.language.functions.base import (
     Words,
 )
 from woonpact.engine.language.units import Environment, mismatch, unify
+from woonpact.engine.model import ast
 from woonpact.engine.model.reads import Checked
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from woonpact.engine.model import ast
 from woonpact.engine.language.functions.arguments import arity
 from woonpact.engine.language.functions.base import (
     Checker,
@@ -19,6 +18,7 @@ from woonpact.engine.language.functions.base import (
     through_arguments,
 )
 from woonpact.engine.language.units import ARITHMETIC, Environment, mismatch, unify
+from woonpact.engine.model import ast
 from woonpact.engine.model.reads import Checked
 
 
