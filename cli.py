@@ -356,11 +356,12 @@ def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
 
     try:
         found = current()
-        if not packs and found is None:
+        targets = list(packs) or ([found.rules] if found is not None else [])
+        if not targets:
             raise InputError(Problem("lint.no_packs"))
     except InputError as error:
         _fail(error, lang)
-    reports = [lint_pack(path) for path in pack_paths(list(packs) or [found.rules])]
+    reports = [lint_pack(path) for path in pack_paths(targets)]
     if found is not None and (shared := lint_workspace(found, reports)) is not None:
         reports.append(shared)
     for report in reports:

@@ -426,7 +426,8 @@ def _slot_fields(cls: type) -> tuple[str, ...] | None:
         bases = cls.__mro__[:-1]  # without object
         slots = [name for base in bases for name in base.__dict__.get("__slots__", ())]
         _SLOT_FIELDS[cls] = names if (
-            params is not None and params.frozen and cls.__reduce__ is object.__reduce__
+            params is not None and params.frozen
+            and not any("__reduce__" in vars(base) for base in bases)
             and all("__slots__" in base.__dict__ for base in bases)
             and sorted(slots) == sorted(names)
         ) else None

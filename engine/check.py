@@ -26,14 +26,14 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.rules.packs import (  # parameters: imported from here by commands and tests
+from woonpact.engine.params import bundled as parameters  # noqa: F401 - tests import it from here
+from woonpact.engine.rules.packs import (
     Vocabularies,
     facts_vocabulary,
     included_packs,
     included_rules,
     pack_by_path,
     pack_parameters,
-    parameters,  # noqa: F401
     period,
 )
 from woonpact.engine.rules.registry import find_pack

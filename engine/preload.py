@@ -50,7 +50,8 @@ def preload(targets: Sequence[Path], rules: Path | None) -> None:
 
 def _load(target: Path, rules: Path | None) -> None:
     """One target's fact sets and their packs, into the cache (in a worker process)."""
-    from woonpact.engine.check import fact_histories, included_rules, resolve_pack
+    from woonpact.engine.check import fact_histories, resolve_pack
+    from woonpact.engine.rules.packs import included_rules
 
     try:
         for history in fact_histories([target], rules):

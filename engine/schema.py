@@ -34,7 +34,8 @@ MAX_PROBLEMS = 20
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    return json.loads((paths.SCHEMAS / name).read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads((paths.SCHEMAS / name).read_text(encoding="utf-8"))
+    return schema
 
 
 def _compile(schema: Any) -> Any:
@@ -45,7 +46,7 @@ def _compile(schema: Any) -> Any:
     base = jsonschema.validators.validator_for(schema)
     strict = base.TYPE_CHECKER.redefine(
         "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
-    cls = jsonschema.validators.extend(base, type_checker=strict)
+    cls = jsonschema.validators.extend(base, type_checker=strict)  # type: ignore[no-untyped-call]
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
@@ -201,9 +202,9 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
         return "schema.type", {"value": _show(instance), "expected": expected
                                if isinstance(expected, str) else " / ".join(expected)}
     if validator == "enum":
-        allowed = [str(a) for a in error.validator_value]
-        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(allowed),
-                               "suggestion": closest(str(instance), allowed) or ""}
+        values = [str(a) for a in error.validator_value]
+        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(values),
+                               "suggestion": closest(str(instance), values) or ""}
     if validator in ("minimum", "exclusiveMinimum"):
         return "schema.minimum", {"value": _show(instance), "limit": error.validator_value}
     if validator == "minLength":

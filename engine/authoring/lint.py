@@ -25,8 +25,9 @@ from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.model import ast
 from woonpact.engine.model.pack import Pack
 from woonpact.engine.output.result import ExitCode
+from woonpact.engine.params import bundled as parameters
 from woonpact.engine.rules.loader import pack_from_data
-from woonpact.engine.rules.packs import included_rules, parameters, workspace_declarations
+from woonpact.engine.rules.packs import included_rules, workspace_declarations
 from woonpact.engine.suggest import closest
 from woonpact.engine.workspace import FILE, Workspace, of_pack
 

@@ -226,7 +226,7 @@ def same_value(found: Any, expected: Any) -> bool:
         return close(float(found), float(expected))
     if isinstance(found, dt.date):
         return found.isoformat() == str(expected)
-    return found == expected
+    return bool(found == expected)
 
 
 def _check_rule_names(tests: RuleTests, rules: tuple[Rule, ...]) -> None:

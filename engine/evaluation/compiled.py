@@ -58,7 +58,8 @@ def environment(rule: Rule, parameters: Parameters,
     `vocab`: the pack's vocabulary (its own figures added), else the shared one."""
     vocab = vocab or vocabulary()
     env = Environment(vocab.figures, vocab.collections, parameters.units(), suggest=closest)
-    return env.inside(rule.scope.collection) if rule.scope.kind is ScopeKind.EACH else env
+    each = rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None
+    return env.inside(each) if each is not None else env
 
 
 def _share_parts(tree: ast.Node, env: Environment, vocab: Vocabulary) -> ShareParts | None:

@@ -15,8 +15,8 @@ from typing import Any
 from woonpact.engine.evaluation.compiled import CompiledRule
 from woonpact.engine.evaluation.context import Context
 from woonpact.engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
-from woonpact.engine.language.compiler import MissingFact
 from woonpact.engine.language.constant import constant
+from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.model import ast
 from woonpact.engine.model.facts import EscalationEvent
 from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
@@ -162,7 +162,7 @@ class Judge:
             value = part / whole  # what `share` returns
         bound = self._bound
         cited = (_cite, self, ctx, ent)
-        if self._meets(value, bound):  # type: ignore[misc,arg-type]
+        if self._meets(value, bound):  # type: ignore[misc]
             return _build(Finding, self.rule, ctx.year, scope, COMPLIANT, "met", value, bound, None,
                           None, cited)
         distance = self._distance(ctx, ent, self._op, value, bound, None) if read is None \

@@ -86,7 +86,8 @@ def _doc(spec: dict[str, Any]) -> dict[str, str]:
 def _label(name: str, spec: dict[str, Any]) -> dict[str, str]:
     """An attribute's words for readers; without a `label`, its name in words."""
     words = name.replace("_", " ")
-    return spec.get("label", {"nl": words, "en": words})
+    label: dict[str, str] = spec.get("label", {"nl": words, "en": words})
+    return label
 
 
 def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
@@ -335,7 +336,7 @@ def _shared() -> str:
 def with_own(own: Declarations) -> dict[str, Any]:
     """The shared vocabulary in vocabulary.yaml's shape, with the declared figures, attributes and
     set values added after the shared ones (so an entity's shared attributes keep their places)."""
-    vocab = yaml.safe_load(_shared())
+    vocab: dict[str, Any] = yaml.safe_load(_shared())
     for figure in own.figures:
         vocab["figures"][figure.name] = {
             "unit": figure.unit, "label": {"nl": figure.label.nl, "en": figure.label.en},

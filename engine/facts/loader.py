@@ -159,7 +159,7 @@ def _section(raw: Any, units: Mapping[str, str]) -> Section:
                    contested)
 
 
-def _entity(raw: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+def _entity(raw: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
     entity = {**defaults, **raw}
     date = entity.get("date")
     if isinstance(date, str):

@@ -194,7 +194,7 @@ def _sheet(book: Any, sheet: Any) -> Sheet:
     from openpyxl.utils import range_boundaries
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-    class Parser(WorkSheetParser):  # type: ignore[misc]
+    class Parser(WorkSheetParser):
         """openpyxl's own parser of a sheet's rows, noting which cells hold a formula: with
         cached values only (data_only) it drops that, and a formula without a cached value
         would read as an empty cell."""
@@ -226,8 +226,17 @@ def _sheet(book: Any, sheet: Any) -> Sheet:
                     break
                 rows[index] = cells
         merges = parser.merged_cells.mergeCell if parser.merged_cells else ()
-        merged = [range_boundaries(m.ref) for m in merges]
-    return Sheet(sheet.title, rows, [(r1, c1, r2, c2) for c1, r1, c2, r2 in merged], cut_at)
+        merged = [_bounds(range_boundaries(m.ref)) for m in merges]
+    return Sheet(sheet.title, rows, merged, cut_at)
+
+
+def _bounds(ref: tuple[int | None, int | None, int | None, int | None],
+            ) -> tuple[int, int, int, int]:
+    """A merged range's min_row, min_col, max_row, max_col (openpyxl gives columns first); a
+    merged range always names all four."""
+    min_col, min_row, max_col, max_row = ref
+    assert min_col and min_row and max_col and max_row, ref
+    return min_row, min_col, max_row, max_col
 
 
 class _Reader:
@@ -480,18 +489,18 @@ def with_event(path: Path, event: EscalationEvent) -> bytes:
     if name not in book.sheetnames:
         _head(book.create_sheet(name), [f"{attr} ({unit})" for attr, unit in units.items()])
     sheet = book[name]
-    columns = {}
-    for cell in next(sheet.iter_rows(min_row=1, max_row=1), ()):
+    columns: dict[str, int] = {}
+    for column, cell in enumerate(next(sheet.iter_rows(min_row=1, max_row=1), ()), start=1):
         match = _HEADER.match(_text(cell.value) or "")
         if match and match.group(1) in units:
-            columns[match.group(1)] = cell.column
+            columns[match.group(1)] = column
     values = {"rule": event.rule, "rung": event.rung, "scope": event.scope, "date": event.date,
               "concerns": event.concerns, "outcome": event.outcome, "note": event.note or None}
     for attr in (a for a, v in values.items() if v is not None and a not in columns):
         columns[attr] = sheet.max_column + 1
         sheet.cell(1, columns[attr]).value = f"{attr} ({units[attr]})"
-    row = 1 + max((c.row for line in sheet.iter_rows() for c in line if _text(c.value) is not None),
-                  default=1)
+    row = 1 + max((number for number, line in enumerate(sheet.iter_rows(), start=1)
+                   if any(_text(c.value) is not None for c in line)), default=1)
     for attr, value in values.items():
         if value is None:
             continue

@@ -115,8 +115,8 @@ def _holds(condition: Mapping[str, Any], signal: Signal) -> bool:
         return all(_holds(c, signal) for c in arg)
     if op in ("$gt", "$lte"):
         (name, bound), = arg.items()
-        return signal.get(name, -1) > bound if op == "$gt" else signal.get(name, 99) <= bound
-    return signal.get(op) == arg
+        return bool(signal.get(name, -1) > bound if op == "$gt" else signal.get(name, 99) <= bound)
+    return bool(signal.get(op) == arg)
 
 
 def _moves(held_rung: int, rungs: int,

@@ -48,7 +48,8 @@ def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, Fa
             by_track[len(reach.track(history.rule))].append(history)
     for rungs, moving in by_track.items():
         runner = runner if runner is not None else ladder_runner()
-        signalled = ([h.steps[i].signal for i in h.signalled] for h in moving)
+        signalled = ([signal for i in h.signalled if (signal := h.steps[i].signal) is not None]
+                     for h in moving)
         reached = runner.positions(chart(rungs), signalled)
         for history, positions in zip(moving, reached, strict=True):
             steps += escalations(pack, reach, history,

@@ -52,7 +52,7 @@ def _ne(a: float, b: float) -> bool:
 NUMERIC_COMPARE: dict[str, Compare] = {
     ">=": _ge, "<=": _le, ">": _gt, "<": _lt, "==": _eq, "!=": _ne,
 }
-PLAIN_COMPARE = {"==": operator.eq, "!=": operator.ne}
+PLAIN_COMPARE: dict[str, Compare] = {"==": operator.eq, "!=": operator.ne}
 EXACT_COMPARE: dict[str, Compare] = {
     ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
     "!=": operator.ne,

@@ -45,7 +45,9 @@ def compile_expression(node: ast.Node, env: Environment) -> Closure:
     match node:
         case ast.Number(value=v) | ast.Share(value=v) | ast.Money(value=v) | ast.Text(value=v) \
                 | ast.Bool(value=v):
-            return lambda ctx, ent, v=v: v
+            def literal(ctx: Any, ent: Any, v: Any = v) -> Any:
+                return v
+            return literal
         case ast.Name(name=name) if name == YEAR_JUDGED:
             return lambda ctx, ent: ctx.year
         case ast.Name(name=name):
@@ -93,6 +95,7 @@ def figure_parts(part: str, whole: str) -> Closure:
 def _attribute(collection: str, name: str, env: Environment) -> Closure:
     """An entity is a row in the vocabulary's attribute order (engine/model/entities.py)."""
     index, id_index = env.position(collection, name), env.position(collection, "id")
+    assert index is not None, "the checker let through an attribute the collection lacks"
 
     def attribute(ctx: Any, ent: tuple[Any, ...]) -> Any:
         value = ent[index]
@@ -119,7 +122,7 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
     if op in COMPARISONS:
         return _compile_comparison(node, env, left, right)
     if op == "/":
-        def divide(ctx: Any, ent: Any) -> float:
+        def divide(ctx: Any, ent: Any) -> Any:
             denominator = right(ctx, ent)
             if denominator == 0:
                 raise MissingFact("division by zero", ctx.year)

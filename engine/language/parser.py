@@ -69,6 +69,7 @@ def tokenize(text: str) -> list[Token]:
         if match is None:
             raise ExpressionError("expr.bad_char", pos, char=text[pos])
         kind = match.lastgroup
+        assert kind is not None  # every alternative of the pattern is a named group
         if kind == "pct":  # `lastgroup` names the optional suffix when it matched
             kind = "number"
         if kind != "ws":

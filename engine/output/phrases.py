@@ -81,8 +81,8 @@ class Phrases:
             return self.say(
                 "between",
                 low=self._bound(tree.bound, bound, unit, rule),
-                high=self._bound(tree.upper, upper, unit, rule),
-            )  # type: ignore[arg-type]
+                high=self._bound(tree.upper, upper, unit, rule),  # type: ignore[arg-type]
+            )
         if unit == "bool":
             return self.say("required", value=self._bound(tree.bound, bound, unit, rule))
         return self.say(COMPARISONS[tree.op], value=self._bound(tree.bound, bound, unit, rule))

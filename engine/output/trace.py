@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from woonpact.engine.check import CheckResult, parameters
+from woonpact.engine.check import CheckResult
 from woonpact.engine.evaluation.compiled import environment
 from woonpact.engine.evaluation.context import Context, History
 from woonpact.engine.facts.vocabulary import vocabulary
@@ -34,6 +34,7 @@ from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.output.phrases import Phrases
 from woonpact.engine.output.report import charted
 from woonpact.engine.output.words import party_names, value_text
+from woonpact.engine.params import bundled as parameters
 
 
 @dataclass(frozen=True)

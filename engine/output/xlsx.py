@@ -29,7 +29,7 @@ def render_all(results: list[CheckResult], lang: str) -> bytes:
     from openpyxl.styles import Font, PatternFill
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = say("workbook.findings", lang)
     head = [say(key, lang) for key in (
         "workbook.pack", "report.year", "report.rule", "workbook.title", "workbook.theme",
@@ -49,8 +49,8 @@ def render_all(results: list[CheckResult], lang: str) -> bytes:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    for column, width in zip("ABCDEFGHIJKL", (16, 7, 20, 50, 16, 26, 18, 12, 28, 12, 70, 40)):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCDEFGHIJKL", (16, 7, 20, 50, 16, 26, 18, 12, 28, 12, 70, 40)):
+        sheet.column_dimensions[letter].width = width
     summary = book.create_sheet(say("workbook.summary", lang))
     summary.append([say("workbook.pack", lang), say("report.year", lang),
                     *(status_text(s, lang) for s in Status)])
