@@ -5,12 +5,14 @@ the top of engine/ (`check`), the package `engine` itself (its version) or `cli`
 import from its own layer and from the layers below it, never from a layer above; units in one
 layer may import one another, but never both ways (directly or round a circle). Every import
 counts: at the top of a module, inside a function (the lazy imports that keep start-up quick)
-and under `if TYPE_CHECKING:` (a type is a dependency too). docs/design.md draws these layers.
+and under `if TYPE_CHECKING:` (a type is a dependency too). docs/design.md draws these layers,
+and a test here keeps the drawing naming every module where it stands.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "collector", "cores", "files", "yamlio", "workspace", "cache")),
     ("model", ("model",)),  # frozen dataclasses: packs, syntax trees, fact sets, findings
     ("language", ("language",)),  # the expression language: parser, types, closures
-    ("national figures and schemas", ("params", "schema")),
+    ("national", ("params", "schema")),  # the national figures; the JSON Schemas
     ("facts", ("facts",)),  # the fact vocabulary; reading and validating fact sets
     ("rules", ("rules",)),  # reading and validating packs, against the vocabulary
     ("evaluation", ("evaluation",)),
@@ -149,3 +151,33 @@ def _circle(start: str, edges: dict[str, dict[str, Import]]) -> list[str] | None
                 seen.add(target)
                 paths.append([*path, target])
     return None
+
+
+def drawing() -> dict[str, set[str]]:
+    """The rows of the layers drawn in docs/design.md, top first: a label and the names in it."""
+    text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
+    block = text.split("## The layers", 1)[1].split("```", 2)[1]
+    rows: dict[str, set[str]] = {}
+    label = ""
+    for line in block.splitlines():
+        if line[1:2].strip():
+            label, line = line.split()[0].rstrip("/"), line[len(line.split()[0]) + 1:]
+            rows[label] = set()
+        if label:
+            rows[label] |= set(re.findall(r"[\w.]+/?", line))
+    return rows
+
+
+def test_design_md_draws_every_layer_and_module() -> None:
+    rows = drawing()
+    assert list(rows) == [name for name, _ in reversed(LAYERS)]
+    for name, units in LAYERS:
+        for unit in (u for u in units if u != "engine"):
+            folder = ROOT / "engine" / unit
+            if folder.is_dir():  # a package: each of its modules and packages
+                expected = {p.stem for p in folder.rglob("*.py")} - {"__init__"}
+                expected |= {f"{d.name}/" for d in folder.iterdir()
+                             if (d / "__init__.py").is_file()}
+            else:
+                expected = {"cli.py" if unit == "cli" else unit}
+            assert expected <= rows[name], (name, sorted(expected - rows[name]))
