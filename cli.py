@@ -177,8 +177,7 @@ def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # read by _Gu
 @RULES
 @click.option("--year", type=int, help="Judge only this year (the whole history is still read).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "xlsx"]),
-              default="table",
-              show_default=True)
+              default="table", show_default=True)
 @click.option("--fail-on", type=click.Choice(["breach", "warning", "never"]), default="breach",
               show_default=True, help="Which findings make the exit code 1.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
