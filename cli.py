@@ -1,7 +1,8 @@
 """The `woonpact` command line: parse options, call the engine, render, choose the exit code.
 
-Decisions live in the engine (`engine.check`, `engine.output.result`); this module only wires
-them to click. Exit codes: see `engine.output.result.ExitCode` and docs/cli.md.
+The pipeline lives in the engine, one function per command in `engine.jobs`, and the exit-code
+policy in `engine.output.result`; this module only wires them to click. Exit codes: see
+`engine.output.result.ExitCode` and docs/cli.md.
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from woonpact.engine.output.result import ExitCode
 
 if TYPE_CHECKING:
     from woonpact.engine.check import CheckResult
-    from woonpact.engine.facts.request import DataRequest, PartyRequest
-    from woonpact.engine.model.facts import FactSet
-    from woonpact.engine.model.pack import Pack
-    from woonpact.engine.facts.template import Prefill
+    from woonpact.engine.facts.request import PartyRequest
+
 
 def _remember_lang(ctx: click.Context, _: click.Parameter, value: str) -> str:
     """The language, kept where the group sees it too: for notes and an internal error."""
@@ -38,7 +37,7 @@ RULES = click.option("--rules", type=click.Path(path_type=Path),
 
 
 def _use_workspace(ctx: click.Context, _: click.Parameter, root: Path | None) -> None:
-    from woonpact.engine import workspace  # noqa: PLC0415
+    from woonpact.engine import workspace
 
     ctx.with_resource(workspace.chosen(root))  # for this command only
 
@@ -52,8 +51,8 @@ MAX_SHOWN = 50  # problems printed at most; the rest are counted (a 50 MB file o
 
 
 def _fail(error: InputError, lang: str) -> None:
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output.problems import problem_line
 
     for problem in error.problems[:MAX_SHOWN]:
         click.echo(problem_line(problem, lang), err=True)
@@ -64,7 +63,7 @@ def _fail(error: InputError, lang: str) -> None:
 
 def _warn(problems: Iterable[Problem], lang: str) -> None:
     """Warnings go to standard error, one line each, and do not change the exit code."""
-    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+    from woonpact.engine.output.problems import problem_line
 
     for problem in problems:
         click.echo(problem_line(problem, lang), err=True)
@@ -73,14 +72,10 @@ def _warn(problems: Iterable[Problem], lang: str) -> None:
 def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
              lang: str) -> list[CheckResult]:
     """One check per agreement among FACTS (one history each), its warnings said."""
-    from woonpact.engine import collector  # noqa: PLC0415
-    from woonpact.engine.check import check_each  # noqa: PLC0415
-    from woonpact.engine.preload import preload  # noqa: PLC0415
+    from woonpact.engine import jobs
 
     try:
-        with collector.paused():  # one process checks every agreement: see engine/collector.py
-            preload(facts, rules)
-            results = check_each(list(facts), rules, year)
+        results = jobs.check_all(facts, rules, year)
     except InputError as error:
         _fail(error, lang)
     _warn([w for r in results for w in r.warnings], lang)
@@ -108,7 +103,7 @@ def _write(content: str | bytes | Iterable[str], output: Path | None, lang: str 
             complete()
         click.echo(text)
         return
-    from woonpact.engine import files  # noqa: PLC0415
+    from woonpact.engine import files
 
     def encoded() -> Iterator[bytes]:
         for part in parts:
@@ -140,7 +135,7 @@ class _Guarded(click.Group):
             sys.exit(ExitCode.INTERRUPTED)
         except Exception as exc:  # noqa: BLE001 - the one place every unexpected error ends
             if ctx.params.get("debug"):
-                import traceback  # noqa: PLC0415
+                import traceback
 
                 traceback.print_exc()
             detail = " ".join(f"{type(exc).__name__}: {exc}".split())
@@ -149,7 +144,7 @@ class _Guarded(click.Group):
 
 
 def _say_once(ctx: click.Context, key: str, **params: str) -> None:
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine.i18n import say
 
     click.echo(f"woonpact: {say(key, ctx.meta.get('woonpact.lang', 'nl'), **params)}", err=True)
 
@@ -161,14 +156,14 @@ def _say_once(ctx: click.Context, key: str, **params: str) -> None:
 @click.option("-v", "--verbose", is_flag=True,
               help="Also say what changes no result, such as a cache entry that was not trusted.")
 @click.pass_context
-def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # noqa: ARG001 - read by _Guarded
+def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # read by _Guarded
     """Check Dutch housing performance agreements (prestatieafspraken) against yearly facts."""
-    from woonpact.engine import notes  # noqa: PLC0415
+    from woonpact.engine import notes
 
     told = ctx.with_resource(notes.collecting())
 
     def show() -> None:
-        from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+        from woonpact.engine.output.problems import problem_line
 
         for note in told:
             if verbose or note.severity != "detail":
@@ -181,8 +176,8 @@ def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # noqa: ARG00
 @FACTS
 @RULES
 @click.option("--year", type=int, help="Judge only this year (the whole history is still read).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "xlsx"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "xlsx"]),
+              default="table", show_default=True)
 @click.option("--fail-on", type=click.Choice(["breach", "warning", "never"]), default="breach",
               show_default=True, help="Which findings make the exit code 1.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
@@ -196,47 +191,24 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     The files of one agreement are read as one history; files and folders of several agreements
     are grouped by agreement, and each is checked against its own pack.
     """
-    from woonpact.engine import collector  # noqa: PLC0415
-    from woonpact.engine.check import cross_checked_histories, judged  # noqa: PLC0415
-    from woonpact.engine.cores import spread  # noqa: PLC0415
-    from woonpact.engine.output import chunks, rendered  # noqa: PLC0415
-    from woonpact.engine.preload import preload  # noqa: PLC0415
-    from woonpact.engine.output.result import exit_code  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.output.result import exit_code
 
     if fmt == "xlsx":
-        from woonpact.engine.output.xlsx import render_all  # noqa: PLC0415
+        from woonpact.engine.output.xlsx import render_all
 
         if output is None:
             _fail(InputError(Problem("cli.xlsx_needs_output")), lang)
         results = _checked(facts, rules, year, lang)
         _write(render_all(results, lang), output, lang)
         sys.exit(exit_code([f for r in results for f in r.findings], fail_on))
-    codes: list[ExitCode] = []
-    warnings: list[Problem] = []
-    with collector.paused():  # one process checks every agreement: see engine/collector.py
-        preload(facts, rules)
-        try:
-            checked = cross_checked_histories(list(facts), rules)
-        except InputError as error:
-            _fail(error, lang)
-        pretty = output is None and sys.stdout.isatty()
-
-        def judge_one(item: tuple[dict[int, FactSet], Pack, list[Problem]],
-                      ) -> tuple[str, ExitCode, tuple[Problem, ...]]:
-            """One agreement's text, exit code and warnings (in a worker process, when many)."""
-            result = judged(*item, rules, year)
-            return (rendered(result, fmt, lang, pretty, nested=len(checked) > 1),
-                    exit_code(result.findings, fail_on), result.warnings)
-
-        def texts() -> Iterator[str]:
-            for text, code, found in spread(judge_one, checked):
-                codes.append(code)
-                warnings.extend(found)
-                yield text
-
-        _write(chunks(texts(), len(checked), fmt, pretty), output, lang,
-               complete=lambda: _warn(warnings, lang))
-    sys.exit(max(codes, default=ExitCode.OK))
+    pretty = output is None and sys.stdout.isatty()
+    try:
+        with jobs.check_many(facts, rules, year, fmt, lang, fail_on, pretty) as checking:
+            _write(checking.text, output, lang, complete=lambda: _warn(checking.warnings, lang))
+    except InputError as error:
+        _fail(error, lang)
+    sys.exit(checking.exit_code)
 
 
 @main.command()
@@ -256,31 +228,23 @@ def validate(facts: tuple[Path, ...], rules: Path | None, show_missing: bool, ye
     The findings are not shown, but they are judged, so that a recorded meeting that matches no
     finding is warned about. With --missing, list per party the figures, lists, deliverables and
     conditions the clauses ask of it and the facts still lack (exit 0 all the same)."""
-    from woonpact.engine.check import included_rules  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output.missing import lines
 
-    for result in _checked(facts, rules, None, lang):
+    try:
+        validated = jobs.validate(facts, rules, show_missing, year)
+    except InputError as error:
+        _fail(error, lang)
+    _warn([w for v in validated for w in v.result.warnings], lang)
+    for each in validated:
+        result = each.result
         years = ", ".join(map(str, sorted(result.fact_sets)))
         click.echo(say("validate.ok", lang, pack=result.pack.id, years=years,
                        files=", ".join(str(f.path) for f in result.fact_sets.values())))
-        if show_missing:
-            if year is not None and year not in result.fact_sets:
-                _fail(InputError(Problem("facts.no_year", params={"year": year, "years": years})),
-                      lang)
-            _echo_missing(result.pack, included_rules(result.pack, rules),
-                          year or max(result.fact_sets), result.fact_sets, lang)
+        if each.asked is not None:
+            click.echo("\n".join(lines(each.asked, each.year, result.fact_sets, lang)))
     sys.exit(ExitCode.OK)
-
-
-def _echo_missing(pack: object, rules: object, year: int, fact_sets: object, lang: str) -> None:
-    from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.output.missing import lines  # noqa: PLC0415
-
-    from woonpact.engine.rules.packs import pack_vocabulary  # noqa: PLC0415
-
-    data = request(pack, rules, year, pack_vocabulary(pack))  # type: ignore[arg-type]
-    for line in lines(data, year, fact_sets, lang):  # type: ignore[arg-type]
-        click.echo(line)
 
 
 @main.command()
@@ -296,33 +260,24 @@ def merge(workbooks: tuple[Path, ...], output: Path, rules: Path | None, lang: s
     of the year's facts, refusing a figure, condition or supplier given by two of them and an
     item of another party in a party's own list; then list what is still missing per party.
     Exit 0 once written, 2 on bad input (nothing is written)."""
-    import io  # noqa: PLC0415
+    import io
 
-    from woonpact.engine.check import cross_check, included_rules, resolve_pack  # noqa: PLC0415
-    from woonpact.engine.facts.merge import merge as join  # noqa: PLC0415
-    from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.facts.template import Prefill, workbook  # noqa: PLC0415
-    from woonpact.engine.rules.packs import Vocabularies, pack_vocabulary  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output.missing import lines
+    from woonpact.engine.output.template import Prefill, workbook
 
     try:
-        merged = join(workbooks, output, Vocabularies(rules))
-        fact_set = merged.fact_set
-        pack = resolve_pack({fact_set.year: fact_set}, rules)
-        all_rules = included_rules(pack, rules)
-        try:
-            cross_check(pack, {fact_set.year: fact_set}, all_rules)
-        except InputError as error:
-            raise InputError([merged.locate(p) for p in error.problems]) from None
+        merged = jobs.merge(workbooks, output, rules)
     except InputError as error:
         _fail(error, lang)
-    data = request(pack, all_rules, fact_set.year, pack_vocabulary(pack, rules))
+    fact_set = merged.fact_set
     buffer = io.BytesIO()
-    workbook(data, data.parties, lang, Prefill(facts=fact_set)).save(buffer)
+    workbook(merged.asked, merged.asked.parties, lang, Prefill(facts=fact_set)).save(buffer)
     _write(buffer.getvalue(), output, lang)
-    click.echo(say("merge.done", lang, count=len(workbooks), file=output, agreement=pack.id,
-                   year=fact_set.year))
-    _echo_missing(pack, all_rules, fact_set.year, {fact_set.year: fact_set}, lang)
+    click.echo(say("merge.done", lang, count=len(workbooks), file=output,
+                   agreement=merged.pack.id, year=fact_set.year))
+    click.echo("\n".join(lines(merged.asked, fact_set.year, {fact_set.year: fact_set}, lang)))
     sys.exit(ExitCode.OK)
 
 
@@ -333,9 +288,9 @@ def merge(workbooks: tuple[Path, ...], output: Path, rules: Path | None, lang: s
 @LANG
 def list_command(rules: Path | None, lang: str) -> None:
     """List the rule packs, the workspace's and the bundled ones (marked), and their rules."""
-    from woonpact.engine.output.explain import list_packs  # noqa: PLC0415
-    from woonpact.engine.rules.packs import pack_by_path  # noqa: PLC0415
-    from woonpact.engine.rules.registry import available_packs, bundled  # noqa: PLC0415
+    from woonpact.engine.output.explain import list_packs
+    from woonpact.engine.rules.packs import pack_by_path
+    from woonpact.engine.rules.registry import available_packs, bundled
 
     try:
         packs = sorted(((pack_by_path(p), bundled(p)) for p in available_packs(rules).values()),
@@ -355,11 +310,11 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
     """Explain RULE (<pack>/<id>): the clause quoted, its reading, the norm in words, who is
     responsible, which facts it reads (with the meaning of figures of the pack's own), and its
     versions when an allonge changed it."""
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.output.explain import explain as explain_rule  # noqa: PLC0415
-    from woonpact.engine.rules.packs import pack_by_path  # noqa: PLC0415
-    from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
-    from woonpact.engine.suggest import closest  # noqa: PLC0415
+    from woonpact.engine.errors import Problem
+    from woonpact.engine.output.explain import explain as explain_rule
+    from woonpact.engine.rules.packs import pack_by_path
+    from woonpact.engine.rules.registry import find_pack
+    from woonpact.engine.suggest import closest
 
     pack_id, _, rule_id = rule.partition("/")
     try:
@@ -367,7 +322,8 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
         ids = [r.id for r in pack.rules]
         if rule_id not in ids:
             raise InputError(Problem("pack.unknown_rule", file=pack.path, field=rule,
-                                     params={"rule": rule_id, "suggestion": closest(rule_id, ids) or ""}))
+                                     params={"rule": rule_id,
+                                             "suggestion": closest(rule_id, ids) or ""}))
     except InputError as error:
         _fail(error, lang)
     click.echo(explain_rule(pack, rule_id, lang))
@@ -375,7 +331,8 @@ def explain(rule: str, rules: Path | None, lang: str) -> None:
 
 @main.command()
 @click.argument("packs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (errors always exit 2).")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when there are warnings (errors always exit 2).")
 @WORKSPACE
 @LANG
 def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
@@ -383,21 +340,27 @@ def lint(packs: tuple[Path, ...], strict: bool, lang: str) -> None:
     errors and warnings, each with its file, line, column and what to do; with all of the
     workspace's packs, also the figures its woonpact.yaml declares and no pack reads. Exit 0
     clean or warnings only, 1 warnings with --strict, 2 errors."""
-    from woonpact.engine.authoring.lint import (  # noqa: PLC0415
-        exit_code as lint_exit, lint_pack, lint_workspace, pack_paths,
+    from woonpact.engine.authoring.lint import (
+        exit_code as lint_exit,
     )
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
-    from woonpact.engine.workspace import current  # noqa: PLC0415
+    from woonpact.engine.authoring.lint import (
+        lint_pack,
+        lint_workspace,
+        pack_paths,
+    )
+    from woonpact.engine.errors import Problem
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output.problems import problem_line
+    from woonpact.engine.workspace import current
 
     try:
         found = current()
-        if not packs and found is None:
+        targets = list(packs) or ([found.rules] if found is not None else [])
+        if not targets:
             raise InputError(Problem("lint.no_packs"))
     except InputError as error:
         _fail(error, lang)
-    reports = [lint_pack(path) for path in pack_paths(list(packs) or [found.rules])]
+    reports = [lint_pack(path) for path in pack_paths(targets)]
     if found is not None and (shared := lint_workspace(found, reports)) is not None:
         reports.append(shared)
     for report in reports:
@@ -416,10 +379,11 @@ def test_command(packs: tuple[Path, ...], lang: str) -> None:
     """Run the rule tests of PACKS (pack files, folders of packs, or rules/tests/*.tests.yaml
     files; default: the workspace's packs, else the bundled ones). Exit 0 all passed, 1 a case
     failed, 2 bad input."""
-    from woonpact.engine import paths  # noqa: PLC0415
-    from woonpact.engine.authoring.ruletests import exit_code as tests_exit, load_rule_tests, run, rule_test_files  # noqa: PLC0415
-    from woonpact.engine.output.ruletests import report  # noqa: PLC0415
-    from woonpact.engine.workspace import current  # noqa: PLC0415
+    from woonpact.engine import paths
+    from woonpact.engine.authoring.ruletests import exit_code as tests_exit
+    from woonpact.engine.authoring.ruletests import load_rule_tests, rule_test_files, run
+    from woonpact.engine.authoring.testreport import report
+    from woonpact.engine.workspace import current
 
     results = []
     try:
@@ -447,9 +411,9 @@ def init(pack_id: str, lang: str) -> None:
     rules/tests/PACK_ID.tests.yaml, facts/PACK_ID/<year>.yaml and, for a new workspace,
     woonpact.yaml; and brings docs/facts.md and docs/schemas/ up to date. Overwrites nothing
     else."""
-    from woonpact.engine.authoring.scaffold import scaffold  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.workspace import Workspace, current, named  # noqa: PLC0415
+    from woonpact.engine.authoring.scaffold import scaffold
+    from woonpact.engine.i18n import say
+    from woonpact.engine.workspace import Workspace, current, named
 
     try:
         given = named()
@@ -472,10 +436,10 @@ def vocabulary_command(lang: str) -> None:
     """Bring the workspace's docs/facts.md and docs/schemas/ up to date with the figures,
     attributes and dated values it and its packs declare, so that an editor completes them.
     Run it after declaring one. Exit 0, 2 on bad input (nothing written)."""
-    from woonpact.engine.authoring.published import published, write  # noqa: PLC0415
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.workspace import current  # noqa: PLC0415
+    from woonpact.engine.authoring.published import published, write
+    from woonpact.engine.errors import Problem
+    from woonpact.engine.i18n import say
+    from woonpact.engine.workspace import current
 
     try:
         found = current()
@@ -492,25 +456,26 @@ def vocabulary_command(lang: str) -> None:
 @main.command()
 @FACTS
 @RULES
-@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True)
-@click.option("--year", type=int, help="Report on this year (default: the last judged year); earlier years are history.")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html",
+              show_default=True)
+@click.option("--year", type=int,
+              help="Report on this year (default: the last judged year); earlier years are "
+                   "history.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
 @WORKSPACE
 @LANG
-def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | None, output: Path | None,
+def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | None,
+           output: Path | None,
            lang: str) -> None:
     """Write the review-meeting report for FACTS (one agreement's fact files or folders): summary,
     findings by theme with the clause's text, changes since the previous year, escalation steps
     and trajectory charts. Exit 0 once written, 2 on bad input."""
-    from woonpact.engine.check import check as run_check  # noqa: PLC0415
-    from woonpact.engine.output import report_renderer  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.output import report_renderer
 
     try:
-        result = run_check(list(facts), rules)
-        if year is not None and year not in result.years:
-            raise InputError(Problem("facts.no_year", params={
-                "year": year, "years": ", ".join(map(str, result.years))}))
+        result = jobs.report(facts, rules, year)
     except InputError as error:
         _fail(error, lang)
     _warn(list(result.warnings), lang)
@@ -521,23 +486,22 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
 @main.command()
 @FACTS
 @RULES
-@click.option("--year", type=int, help="The ladder as of this year (default: the last judged year).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--year", type=int,
+              help="The ladder as of this year (default: the last judged year).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
 @WORKSPACE
 @LANG
-def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, lang: str) -> None:
+def escalations(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str,
+                lang: str) -> None:
     """The ladder status of every clause with an open episode, per agreement in FACTS (the files
     of one agreement are one history)."""
-    from woonpact.engine.output.steps import open_episodes, step_json  # noqa: PLC0415
-    from woonpact.engine.output.table import width  # noqa: PLC0415
+    from woonpact.engine.output.steps import open_episodes, open_steps_json
+    from woonpact.engine.output.table import width
 
     results = _checked(facts, rules, year, lang)
     if fmt == "json":
-        import json  # noqa: PLC0415
-
-        click.echo(json.dumps({"escalations": [step_json(r.pack, e, lang) for r in results for e in r.escalations
-                                               if e.year == max(r.years) and not e.closed]},
-                              ensure_ascii=False, indent=2))
+        click.echo(open_steps_json(results, lang))
     else:
         click.echo(open_episodes(results, lang, width()))
     sys.exit(ExitCode.OK)
@@ -572,16 +536,16 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
     --lang, with a cover sheet (deadline, where to send it, how to fill it in, what each column
     means). Returned workbooks are joined with `woonpact merge`; a single workbook is checked,
     validated or reported on like a YAML file."""
-    import io  # noqa: PLC0415
+    import io
 
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.facts import template as writer  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.i18n import say
+    from woonpact.engine.output import template as writer
 
     if (folder is None) == (xlsx is None):
         _fail(InputError(Problem("cli.template_target")), lang)
     try:
-        data, chosen, start = _data_request(pack, rules, parties, year, prefill)
+        made = jobs.template(pack, rules, parties, year, prefill)
     except InputError as error:
         _fail(error, lang)
     due = deadline.date() if deadline else None  # type: ignore[attr-defined]
@@ -589,67 +553,37 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
 
     def saved(party_requests: list[PartyRequest]) -> bytes:
         buffer = io.BytesIO()
-        writer.workbook(data, party_requests, lang, start, letter).save(buffer)
+        writer.workbook(made.asked, party_requests, lang, made.start, letter).save(buffer)
         return buffer.getvalue()
 
     if xlsx is not None:
-        _write(saved(chosen), xlsx, lang)
+        _write(saved(made.chosen), xlsx, lang)
         sys.exit(ExitCode.OK)
     assert folder is not None
     folder.mkdir(parents=True, exist_ok=True)
-    for asked in chosen:
+    for asked in made.chosen:
         if asked.empty and not asked.records:
             click.echo(say("template.nothing", lang, party=asked.party.name))
             continue
-        target = folder / writer.file_name(data, asked)
+        target = folder / writer.file_name(made.asked, asked)
         _write(saved([asked]), target, lang)
         click.echo(say("template.written", lang, file=target, party=asked.party.name))
     sys.exit(ExitCode.OK)
-
-
-def _data_request(pack_id: str, rules: Path | None, parties: tuple[str, ...], year: int | None,
-                  prefill: Path | None) -> tuple[DataRequest, list[PartyRequest], Prefill]:
-    """The data request of `template`: the pack's, for the year, the parties chosen, and what
-    the prefill gives."""
-    from woonpact.engine.check import included_rules, load_facts, pack_by_path  # noqa: PLC0415
-    from woonpact.engine.errors import Problem  # noqa: PLC0415
-    from woonpact.engine.facts.request import request  # noqa: PLC0415
-    from woonpact.engine.facts.template import starting_point  # noqa: PLC0415
-    from woonpact.engine.rules.packs import pack_vocabulary  # noqa: PLC0415
-    from woonpact.engine.rules.registry import find_pack  # noqa: PLC0415
-    from woonpact.engine.suggest import closest  # noqa: PLC0415
-
-    the_pack = pack_by_path(rules if rules is not None and rules.is_file()
-                            else find_pack(pack_id, rules))
-    fact_sets = load_facts([prefill], rules) if prefill is not None else {}
-    for fact_set in fact_sets.values():
-        if fact_set.agreement != the_pack.id:
-            raise InputError(Problem("facts.agreement_mismatch", file=fact_set.path,
-                                     field="agreement", params={"found": fact_set.agreement,
-                                                                "expected": the_pack.id}))
-    if year is None and fact_sets:
-        year = max(fact_sets) + 1
-    data = request(the_pack, included_rules(the_pack, rules), year,
-                   pack_vocabulary(the_pack, rules))
-    ids = [p.id for p in the_pack.parties]
-    unknown = [p for p in parties if p not in ids]
-    if unknown:
-        raise InputError([Problem("facts.unknown_party", field="--party", params={
-            "party": p, "pack": the_pack.id, "suggestion": closest(p, ids) or ""})
-            for p in unknown])
-    chosen = [asked for asked in data.parties if not parties or asked.party.id in parties]
-    return data, chosen, starting_point(fact_sets, year)
 
 
 @main.command()
 @click.argument("fact_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--rule", "rule", required=True, help="The clause: its id (3.2-7) or <pack>/<id>.")
 @click.option("--rung", required=True, help="The rung held, an id of the pack's ladder (overleg).")
-@click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]), help="When it was held (YYYY-MM-DD).")
+@click.option("--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]),
+              help="When it was held (YYYY-MM-DD).")
 @click.option("--outcome", type=click.Choice(["resolved", "unresolved", "agreement-amended"]),
-              help="How it ended; without it the next evaluation treats the rung as held without a solution.")
+              help="How it ended; without it the next evaluation treats the rung as held without a "
+                   "solution.")
 @click.option("--note", default="", help="What was discussed or agreed, in a sentence.")
-@click.option("--scope", help="Only for this party or entity of the clause (portaal, projects/nieuwe-wetering).")
+@click.option("--scope",
+              help="Only for this party or entity of the clause (portaal, "
+                   "projects/nieuwe-wetering).")
 @click.option("--concerns", type=int,
               help="The year whose findings the meeting deals with (default: the year of --date).")
 @RULES
@@ -665,17 +599,15 @@ def record(fact_file: Path, rule: str, rung: str, date: object, outcome: str | N
     turns; "vastgelegd" is printed only once the event is in the file. The agreement's history
     is read from FACT_FILE's folder, to say which finding the meeting is about.
     """
-    from woonpact.engine.check import meeting_to_record  # noqa: PLC0415
-    from woonpact.engine.facts.record import record as record_event  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
-    from woonpact.engine.model.facts import EscalationEvent  # noqa: PLC0415
-    from woonpact.engine.output.words import rule_label, scope_text, status_text  # noqa: PLC0415
+    from woonpact.engine import jobs
+    from woonpact.engine.i18n import say
+    from woonpact.engine.model.facts import EscalationEvent
+    from woonpact.engine.output.words import rule_label, scope_text, status_text
 
     held = date.date()  # type: ignore[attr-defined]
     event = EscalationEvent(rule, rung, held, outcome, note, scope, concerns)
     try:
-        meeting = meeting_to_record(fact_file, event, rules)
-        record_event(fact_file, meeting.event, meeting.cross_check, vocabularies=meeting.vocabularies)
+        meeting = jobs.record_meeting(fact_file, event, rules)
     except InputError as error:
         _fail(error, lang)
     click.echo(say("record.done", lang, file=fact_file, rule=rule, rung=rung, date=held.isoformat(),
@@ -698,8 +630,8 @@ def cache_group() -> None:
 @LANG
 def cache_info(lang: str) -> None:
     """Where the cache lives, whether it is used, how many entries it holds and its limit."""
-    from woonpact.engine import cache  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import cache
+    from woonpact.engine.i18n import say
 
     where, usable, entries, size = cache.info()
     if where is None:
@@ -716,8 +648,8 @@ def cache_info(lang: str) -> None:
 @LANG
 def cache_clear(lang: str) -> None:
     """Remove every cache entry and the cache's key; the next check rebuilds what it needs."""
-    from woonpact.engine import cache  # noqa: PLC0415
-    from woonpact.engine.i18n import say  # noqa: PLC0415
+    from woonpact.engine import cache
+    from woonpact.engine.i18n import say
 
     try:
         removed = cache.clear()

@@ -630,7 +630,7 @@ def ensure_dataset(out: Path, n_agreements: int, n_years: int, national_lettings
 
 def _copy_national_pack(out: Path) -> None:
     """The synthetic packs include the repository's national pack, as the real packs do."""
-    from woonpact.engine import paths  # noqa: PLC0415
+    from woonpact.engine import paths
 
     source, target = paths.RULES / f"{NATIONAL_PACK}.yaml", out / "rules" / f"{NATIONAL_PACK}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)

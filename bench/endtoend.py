@@ -102,7 +102,7 @@ class Floor:
 def input_files(data: Dataset) -> tuple[list[Path], list[Path]]:
     """The YAML and CSV files a national check reads: packs (the national pack included), the
     bundled national parameters, every fact set and its lettings."""
-    from woonpact.engine import paths  # noqa: PLC0415
+    from woonpact.engine import paths
 
     facts = data.out / "facts"
     yaml_files = [*sorted(data.rules_dir.glob("*.yaml")), paths.PARAMETERS,
@@ -260,7 +260,7 @@ class Stages:
 
 @contextlib.contextmanager
 def _timed(stages: Stages) -> Iterator[None]:
-    import importlib  # noqa: PLC0415
+    import importlib
 
     originals: list[tuple[Any, str, Any]] = []
     depth = [0]  # a stage that calls another (resolve_pack inside load_facts) counts once
@@ -296,7 +296,7 @@ def _timed(stages: Stages) -> Iterator[None]:
 
 
 def _run_cli(arguments: list[str]) -> None:
-    from woonpact.cli import main  # noqa: PLC0415
+    from woonpact.cli import main
 
     try:
         main.main(args=arguments, standalone_mode=False)
@@ -313,8 +313,8 @@ def measure_stages(data: Dataset, runs: int) -> Stages:
     sequences of signals it ran (`runner.ladder_runner`), as a new process starts without them.
     The command runs on one core here (`engine.cores`): in worker processes its stages would
     escape the timers, so the shares are those of the work itself."""
-    from woonpact.engine import cache, cores  # noqa: PLC0415
-    from woonpact.engine.ladder.runner import ladder_runner  # noqa: PLC0415
+    from woonpact.engine import cache, cores
+    from woonpact.engine.ladder.runner import ladder_runner
 
     arguments = national_command(data, "json", data.out / "national-inprocess.json")[
         len(woonpact_command()):]

@@ -19,12 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from woonpact.engine.ladder.escalate import escalate  # noqa: E402
-from woonpact.engine.ladder.history import histories  # noqa: E402
-from woonpact.engine.ladder.reach import Reach  # noqa: E402
-from woonpact.engine.params import bundled  # noqa: E402
-
-from tests.ladder_support import YEARS, national  # noqa: E402
+from tests.ladder_support import YEARS, national
+from woonpact.engine.ladder.escalate import escalate
+from woonpact.engine.ladder.history import histories
+from woonpact.engine.ladder.reach import Reach
+from woonpact.engine.params import bundled
 
 
 def main() -> int:

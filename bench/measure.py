@@ -38,7 +38,7 @@ class GcClock:
         else:
             self.seconds += time.perf_counter() - self._started
 
-    def __enter__(self) -> GcClock:  # noqa: PYI034
+    def __enter__(self) -> GcClock:
         gc.callbacks.append(self._callback)
         return self
 
@@ -165,8 +165,9 @@ class CacheFolder:
 
 
 def collector_paused(fn: Callable[[], T]) -> Callable[[], T]:
-    """`fn`, run with the cyclic collector paused, as `woonpact check` runs (engine/collector.py)."""
-    from woonpact.engine import collector  # noqa: PLC0415
+    """`fn`, run with the cyclic collector paused, as `woonpact check` runs
+    (engine/collector.py)."""
+    from woonpact.engine import collector
 
     def call() -> T:
         with collector.paused():

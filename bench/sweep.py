@@ -36,8 +36,8 @@ def load_all(data: Dataset) -> list[Loaded]:
     Like `woonpact check` given every agreement's folder, it runs with the cyclic collector
     paused (engine/collector.py). It starts without the packs and parameters an earlier load
     in this process kept in memory, as a new process does (engine/cache.py `shared`)."""
-    from woonpact.engine import cache, collector  # noqa: PLC0415
-    from woonpact.engine.check import cross_check, included_rules, load_facts, resolve_pack  # noqa: PLC0415
+    from woonpact.engine import cache, collector
+    from woonpact.engine.check import cross_check, included_rules, load_facts, resolve_pack
 
     cache.forget_shared()
     loaded = []
@@ -58,9 +58,9 @@ def evaluate_all(loaded: list[Loaded], compile_clock: list[float] | None = None)
     rules into closures), which every process does again for every pack. Like `woonpact check`
     given every agreement's folder, it runs with the cyclic collector paused.
     """
-    from woonpact.engine import collector  # noqa: PLC0415
-    from woonpact.engine.check import parameters  # noqa: PLC0415
-    from woonpact.engine.evaluation.run import Evaluation  # noqa: PLC0415
+    from woonpact.engine import collector
+    from woonpact.engine.check import parameters
+    from woonpact.engine.evaluation.run import Evaluation
 
     params = parameters()
     findings: list[Any] = []
@@ -93,7 +93,7 @@ class SweepResult:
 
 def measure_sweep(data: Dataset, runs: int, cold: bool) -> tuple[SweepResult, list[Loaded]]:
     """A cold load (fills the fresh cache), warm loads, then evaluations of the last warm load."""
-    from woonpact.engine.errors import InputError  # noqa: PLC0415
+    from woonpact.engine.errors import InputError
 
     cold_load = None
     try:
@@ -103,7 +103,7 @@ def measure_sweep(data: Dataset, runs: int, cold: bool) -> tuple[SweepResult, li
             load_all(data)  # fills the cache; not measured
         warm_load, loaded = repeat(lambda: load_all(data), runs)
     except InputError as error:
-        from woonpact.engine.output.problems import problem_line  # noqa: PLC0415
+        from woonpact.engine.output.problems import problem_line
 
         lines = "\n".join(problem_line(p, "en") for p in error.problems[:10])
         raise SystemExit(

@@ -37,8 +37,8 @@ class ThresholdJob:
 
 def threshold_jobs(loaded: list[Loaded]) -> tuple[list[ThresholdJob], float]:
     """Compile woonpact Evaluations over the threshold rules only; also return the compile time."""
-    from woonpact.engine.check import parameters  # noqa: PLC0415
-    from woonpact.engine.evaluation.run import Evaluation  # noqa: PLC0415
+    from woonpact.engine.check import parameters
+    from woonpact.engine.evaluation.run import Evaluation
 
     params = parameters()
     started = time.perf_counter()
@@ -132,7 +132,7 @@ def _judged_by(met: Callable[[Threshold, float, float], bool]) -> Callable[[list
 def zen_thresholds() -> Callable[[list[ThresholdJob]], list[Verdict]] | None:
     """zen-engine: one compiled expression per operator, evaluated with the figures as context."""
     try:
-        import zen  # noqa: PLC0415
+        import zen
     except ImportError:
         return None
     compiled = {op: zen.compile_expression(f"part {op} whole * bound") for op in ("<=", ">=")}
@@ -143,7 +143,7 @@ def zen_thresholds() -> Callable[[list[ThresholdJob]], list[Verdict]] | None:
 def rule_engine_thresholds() -> Callable[[list[ThresholdJob]], list[Verdict]] | None:
     """rule-engine: one parsed Rule per operator, matched against the figures."""
     try:
-        import rule_engine  # noqa: PLC0415
+        import rule_engine
     except ImportError:
         return None
     rules = {op: rule_engine.Rule(f"part {op} whole * bound") for op in ("<=", ">=")}
@@ -174,7 +174,7 @@ class DurableRules:
 
 
 def build_durable(thresholds: list[Threshold]) -> DurableRules:
-    from durable.lang import get_host, m, pri, ruleset, when_all  # noqa: PLC0415
+    from durable.lang import get_host, m, pri, ruleset, when_all
 
     verdicts: list[Verdict] = []
     distinct = {t.durable_id: t for t in thresholds}
@@ -197,8 +197,8 @@ def build_durable(thresholds: list[Threshold]) -> DurableRules:
 
 def durable_thresholds(jobs: list[ThresholdJob], engine: DurableRules) -> list[Verdict]:
     """Post one event per (clause, corporation, year); the consequences record the verdicts."""
-    from durable.engine import MessageNotHandledException  # noqa: PLC0415
-    from durable.lang import delete_state, post  # noqa: PLC0415
+    from durable.engine import MessageNotHandledException
+    from durable.lang import delete_state, post
 
     engine.verdicts.clear()
     for t, corporation, year, part, whole in _cases(jobs, engine.verdicts):

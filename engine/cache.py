@@ -147,7 +147,7 @@ def _new_key(path: Path) -> bytes | None:
     temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}{files.TEMPORARY_SUFFIX}")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "wb") as handle:  # noqa: PTH123 - an open descriptor
+        with open(fd, "wb") as handle:  # an open descriptor
             handle.write(key)
         os.link(temporary, path)
     except FileExistsError:
@@ -426,8 +426,10 @@ def _slot_fields(cls: type) -> tuple[str, ...] | None:
         bases = cls.__mro__[:-1]  # without object
         slots = [name for base in bases for name in base.__dict__.get("__slots__", ())]
         _SLOT_FIELDS[cls] = names if (
-            params is not None and params.frozen and cls.__reduce__ is object.__reduce__
-            and all("__slots__" in base.__dict__ for base in bases) and sorted(slots) == sorted(names)
+            params is not None and params.frozen
+            and not any("__reduce__" in vars(base) for base in bases)
+            and all("__slots__" in base.__dict__ for base in bases)
+            and sorted(slots) == sorted(names)
         ) else None
     return _SLOT_FIELDS[cls]
 
@@ -438,7 +440,8 @@ def _restore(cls: type, values: tuple[Any, ...]) -> Any:
     (docs/design.md, "Clever parts and their rules"; tests/test_cache.py)."""
     setters = _SETTERS.get(cls)
     if setters is None:
-        setters = _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in _slot_fields(cls) or ())
+        setters = _SETTERS[cls] = tuple(getattr(cls, name).__set__ for name in _slot_fields(cls)
+                                        or ())
     obj: Any = _new(cls)
     for set_slot, value in zip(setters, values):
         set_slot(obj, value)

@@ -26,9 +26,14 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.rules.packs import (  # parameters: imported from here by commands and tests
-    Vocabularies, facts_vocabulary, included_packs, included_rules, pack_by_path, pack_parameters,
-    parameters,  # noqa: F401
+from woonpact.engine.params import bundled as parameters  # noqa: F401 - tests import it from here
+from woonpact.engine.rules.packs import (
+    Vocabularies,
+    facts_vocabulary,
+    included_packs,
+    included_rules,
+    pack_by_path,
+    pack_parameters,
     period,
 )
 from woonpact.engine.rules.registry import find_pack
@@ -116,7 +121,8 @@ def scope_ids(pack: Pack, versions: Iterable[Rule], fact_sets: Iterable[FactSet]
                 entities = fact_set.collections.get(collection)
                 if entities is not None and "id" in entities.position:
                     found.update(dict.fromkeys(entity_id(collection, identifier)
-                                               for identifier in entities.column("id") if identifier is not None))
+                                               for identifier in entities.column("id")
+                                               if identifier is not None))
     return list(found)
 
 
@@ -148,7 +154,8 @@ def event_problems(pack: Pack, versions: Mapping[str, list[Rule]], event: Escala
     problems = []
     if event.rule not in versions:
         problems.append(Problem("facts.event_unknown_rule", file=file, field=at("rule"),
-                                params={"rule": event.rule, "suggestion": closest(event.rule, versions) or ""}))
+                                params={"rule": event.rule,
+                                        "suggestion": closest(event.rule, versions) or ""}))
     else:
         year = event.concerned_year
         in_scope = [fact_sets[year]] if year in fact_sets else list(fact_sets.values())
@@ -233,11 +240,13 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet],
     problems = []
     for fact_set in fact_sets.values():
         if fact_set.agreement != pack.id:
-            problems.append(Problem("facts.agreement_mismatch", file=fact_set.path, field="agreement",
+            problems.append(Problem("facts.agreement_mismatch", file=fact_set.path,
+                                    field="agreement",
                                     params={"found": fact_set.agreement, "expected": pack.id}))
         for party in fact_set.parties:
             if party not in party_ids:
-                problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"parties.{party}",
+                problems.append(Problem("facts.unknown_party", file=fact_set.path,
+                                        field=f"parties.{party}",
                                         params={"party": party, "pack": pack.id,
                                                 "suggestion": closest(party, party_ids) or ""}))
         problems += code_problems(pack, fact_set, codes, conditions)
@@ -248,13 +257,18 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet],
             if deviation.rule not in versions:
                 problems.append(Problem("facts.deviation_unknown_rule", file=fact_set.path,
                                         field=f"deviations[{i}].rule",
-                                        params={"rule": deviation.rule, "suggestion": closest(deviation.rule, versions) or ""}))
+                                        params={"rule": deviation.rule,
+                                                "suggestion": closest(deviation.rule, versions)
+                                                or ""}))
             else:
-                problems += scope_problem(pack, deviation.rule, versions[deviation.rule], deviation.scope,
-                                          fact_sets.values(), fact_set.path, f"deviations[{i}].scope")
+                problems += scope_problem(pack, deviation.rule, versions[deviation.rule],
+                                          deviation.scope,
+                                          fact_sets.values(), fact_set.path,
+                                          f"deviations[{i}].scope")
             for party in deviation.approved_by:
                 if party not in party_ids:
-                    problems.append(Problem("facts.unknown_party", file=fact_set.path, field=f"deviations[{i}].approved_by",
+                    problems.append(Problem("facts.unknown_party", file=fact_set.path,
+                                            field=f"deviations[{i}].approved_by",
                                             params={"party": party, "pack": pack.id,
                                                     "suggestion": closest(party, party_ids) or ""}))
     if any(p.severity == "error" for p in problems):
@@ -280,7 +294,7 @@ def placed(problems: list[Problem]) -> list[Problem]:
 def _locator(file: Path) -> Callable[[Problem], Problem]:
     try:
         if file.suffix.lower() == ".xlsx":
-            from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
+            from woonpact.engine.facts import workbook  # openpyxl only for a workbook
 
             places = workbook.read(file, Vocabularies(None)).places
             return lambda problem: workbook.locate(problem, places, file)

@@ -29,13 +29,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from woonpact.engine.errors import Problem
-from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.language import ast
-from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.facts.plausible import sections
+from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language.functions import FUNCTIONS
+from woonpact.engine.model import ast
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.rules.loader import rule_trees
 from woonpact.engine.schema import MAX_PROBLEMS
 from woonpact.engine.suggest import closest
 
@@ -64,7 +63,7 @@ def matched_codes(rules: Iterable[Rule]) -> dict[tuple[str, str], Codes]:
         if entity is not None:
             where = rule.scope.where.tree if rule.scope.where else None
             reads.picked[entity].append(_picked_by(where, entity))
-        for tree in rule_trees(rule):
+        for tree in rule.trees():
             _walk(tree, entity, reads)
         if rule.milestone is not None:
             reads.values[("deliverables", "id")].add(rule.milestone.deliverable)
@@ -78,7 +77,7 @@ def conditions_read(rules: Iterable[Rule], name_of: dict[str, str]) -> dict[str,
     """Each condition the rules read, with the clauses (as `name_of` names them) that read it."""
     found: dict[str, dict[str, None]] = {}
     for rule in rules:
-        for node in (n for tree in rule_trees(rule) for n in ast.walk(tree)):
+        for node in (n for tree in rule.trees() for n in ast.walk(tree)):
             if isinstance(node, ast.Call) and node.func == "condition" \
                     and isinstance(node.args[0], ast.Text):
                 found.setdefault(node.args[0].value, {})[name_of[rule.key]] = None

@@ -2,8 +2,8 @@
 judge them in worker processes, one per core.
 
 Workers are forked (on Linux and macOS), so they start with everything the parent has loaded
-and read the work from this module rather than having it sent to them; only each item's index goes to a
-worker and only its result comes back, in the items' order. A check of a few agreements, or a
+and read the work from this module rather than having it sent to them; only each item's index goes
+to a worker and only its result comes back, in the items' order. A check of a few agreements, or a
 machine with one core, does the work in its own process: forking costs about 20 ms a worker.
 """
 
@@ -27,7 +27,7 @@ def cores() -> int:
 
 
 def _forks() -> bool:
-    import multiprocessing  # noqa: PLC0415 - 12 ms, only when workers may start
+    import multiprocessing  # 12 ms, only when workers may start
 
     return "fork" in multiprocessing.get_all_start_methods()
 
@@ -36,8 +36,8 @@ def _forks() -> bool:
 def pool(workers: int) -> Iterator[Any]:
     """A pool of `workers` forked processes (the platform's default start elsewhere); work not
     started when the block ends early (bad input met) is cancelled, not waited for."""
-    import multiprocessing  # noqa: PLC0415 - 12 ms, only when workers start
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    import multiprocessing  # 12 ms, only when workers start
+    from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     executor = ProcessPoolExecutor(workers, multiprocessing.get_context(method))

@@ -60,7 +60,7 @@ def read(path: Path, limit: int = MAX_BYTES, links: bool = True,
             raise InputError(Problem("file.not_accepted", file=path))
         if info.st_size > limit:
             raise InputError(Problem("file.too_large", file=path, params={"limit": limit // 2**20}))
-        with open(fd, "rb", buffering=0, closefd=False) as handle:  # noqa: PTH123 - a descriptor
+        with open(fd, "rb", buffering=0, closefd=False) as handle:  # a descriptor
             data = handle.readall()  # one read of st_size bytes, unless it grows meanwhile
     except OSError as exc:
         raise _unreadable(path, exc) from None
@@ -150,7 +150,7 @@ def _unwritable(path: Path, exc: OSError) -> InputError:
 def exclusive(path: Path, wait: float) -> Iterator[None]:
     """Hold the lock of the folder of the file at `path` (of its target, for a link) for the
     block; wait at most `wait` seconds for another process to release it, then refuse."""
-    import fcntl  # noqa: PLC0415 - only `record` locks; every command imports this module
+    import fcntl  # only `record` locks; every command imports this module
 
     folder = Path(os.path.realpath(path)).parent
     try:

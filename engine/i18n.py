@@ -53,7 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{deliverable}: delivered late on {value} (due {bound}, {days} days"
                                " late)"),
     "finding.delivered_after_due": (
-        "{deliverable}: opgeleverd op {value}, na de uiterlijke datum {bound}: de te late oplevering "
+        "{deliverable}: opgeleverd op {value}, na de uiterlijke datum {bound}: de te late "
+        "oplevering "
         "telt als tekortkoming in het jaar waarin zij moest, niet opnieuw",
         "{deliverable}: delivered on {value}, after the due date {bound}: the late delivery counts "
         "as a shortfall in the year it was due, not again"),
@@ -118,9 +119,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "words.previous": ("{value} vorig jaar", "{value} the year before"),
     "words.at": ("{value} in {year}", "{value} in {year}"),
     "words.since": ("{value} sinds {year}", "{value} since {year}"),
-    "words.year_before": ("{years} jaar vóór het beoordeelde jaar", "{years} year(s) before the year judged"),
-    "words.year_after": ("{years} jaar na het beoordeelde jaar", "{years} year(s) after the year judged"),
-    "words.corporations": ("{value} van de corporaties samen", "{value} of the corporations together"),
+    "words.year_before": ("{years} jaar vóór het beoordeelde jaar",
+                          "{years} year(s) before the year judged"),
+    "words.year_after": ("{years} jaar na het beoordeelde jaar",
+                         "{years} year(s) after the year judged"),
+    "words.corporations": ("{value} van de corporaties samen",
+                           "{value} of the corporations together"),
     "words.summed_since": ("{value}, opgeteld sinds {year}", "{value}, added up since {year}"),
     "words.share": ("aandeel {part} in {whole}", "share of {part} in {whole}"),
     "words.share_of_items": ("aandeel {part} in alle {whole}", "share of {part} in all {whole}"),
@@ -137,34 +141,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- files and syntax ----------------------------------------------------------------------
     "file.missing": ("bestand bestaat niet", "file does not exist"),
     "file.is_directory": ("verwacht een bestand, kreeg een map", "expected a file, got a folder"),
-    "file.not_utf8": ("bestand is geen UTF-8-tekst ({detail})", "file is not UTF-8 text ({detail})"),
+    "file.not_utf8": ("bestand is geen UTF-8-tekst ({detail})",
+                      "file is not UTF-8 text ({detail})"),
     "file.unreadable": ("bestand is niet te lezen ({detail})", "cannot read the file ({detail})"),
     "file.no_facts": ("geen feitenbestanden (.yaml, .yml, .json) gevonden in deze map",
                       "no fact files (.yaml, .yml, .json) found in this folder"),
-    "yaml.syntax": ("YAML-fout ({detail}): controleer de inspringing (spaties, geen tabs) en zet een tekst met ': ', een komma, {{ }} of [ ] tussen aanhalingstekens",
-                    "YAML syntax error ({detail}): check the indentation (spaces, no tabs) and quote a text with ': ', a comma, {{ }} or [ ]"),
-    "yaml.list_indent": ("YAML-fout: dit lijstitem ('- ') staat niet op de inspringing van de lijst die op regel {opened} begint; geef alle items van een lijst dezelfde inspringing, met spaties",
-                         "YAML syntax error: this list item ('- ') is not at the indentation of the list that starts on line {opened}; give every item of a list the same indentation, with spaces"),
-    "yaml.key_indent": ("YAML-fout: deze regel springt anders in dan de sleutels erboven (de map van regel {opened}); geef de sleutels van één map dezelfde inspringing, met spaties",
-                        "YAML syntax error: this line is indented differently from the keys above it (the mapping of line {opened}); give the keys of one mapping the same indentation, with spaces"),
-    "yaml.after_quote": ("YAML-fout: na het sluitende aanhalingsteken staat nog tekst; zet de hele waarde tussen aanhalingstekens (een \" in de tekst schrijft u als \\\", of gebruik '...')",
-                         "YAML syntax error: there is text after the closing quote; quote the whole value (write a \" inside it as \\\", or use '...')"),
-    "yaml.colon_in_value": ("YAML-fout: een ': ' midden in een waarde; zet de waarde tussen aanhalingstekens, bijvoorbeeld quote: \"De corporatie: ...\"",
-                            "YAML syntax error: a ': ' inside a value; quote the value, for example quote: \"De corporatie: ...\""),
-    "yaml.too_deep": ("YAML-fout: deze regel springt in onder een sleutel die al een waarde heeft; haal de inspringing weg, of zet die waarde zelf op een eigen regel",
-                      "YAML syntax error: this line is indented under a key that already has a value; remove the indentation, or put that value on a line of its own"),
-    "yaml.tab": ("YAML-fout: een tab in de inspringing; YAML springt in met spaties: vervang de tab door spaties",
-                 "YAML syntax error: a tab in the indentation; YAML indents with spaces: replace the tab with spaces"),
-    "yaml.quote_start": ("YAML-fout: een waarde die met {char} begint, zet u tussen aanhalingstekens; schrijf bijvoorbeeld norm: \">= 10%\"",
-                         "YAML syntax error: a value that starts with {char} must be quoted; write for example norm: \">= 10%\""),
-    "yaml.unclosed_quote": ("YAML-fout: het aanhalingsteken dat op regel {opened} opent, wordt niet gesloten; sluit de tekst af met hetzelfde teken",
-                            "YAML syntax error: the quote that opens on line {opened} is never closed; end the text with the same mark"),
-    "yaml.unclosed_flow": ("YAML-fout: de {{ of [ die op regel {opened} opent, wordt niet gesloten, of een tekst ertussen bevat een komma of ': '; sluit af met }} of ], of zet die tekst tussen aanhalingstekens",
-                           "YAML syntax error: the {{ or [ that opens on line {opened} is never closed, or a text inside holds a comma or ': '; close it with }} or ], or quote that text"),
-    "yaml.escape": ("YAML-fout: een \\ tussen dubbele aanhalingstekens begint een escape; schrijf \\\\ of gebruik enkele aanhalingstekens",
-                    "YAML syntax error: a \\ between double quotes starts an escape; write \\\\ or use single quotes"),
-    "yaml.flow_comma": ("YAML-fout: de komma in '{before},{key}' splitst de tekst tussen {{ }}; zet de tekst tussen aanhalingstekens: {field}: \"... {before},{key}\"",
-                        "YAML syntax error: the comma in '{before},{key}' splits the text inside {{ }}; quote the text: {field}: \"... {before},{key}\""),
+    "yaml.syntax": ("YAML-fout ({detail}): controleer de inspringing (spaties, geen tabs) en zet "
+                    "een tekst met ': ', een komma, {{ }} of [ ] tussen aanhalingstekens",
+                    "YAML syntax error ({detail}): check the indentation (spaces, no tabs) and "
+                    "quote a text with ': ', a comma, {{ }} or [ ]"),
+    "yaml.list_indent": ("YAML-fout: dit lijstitem ('- ') staat niet op de inspringing van de "
+                         "lijst die op regel {opened} begint; geef alle items van een lijst "
+                         "dezelfde inspringing, met spaties",
+                         "YAML syntax error: this list item ('- ') is not at the indentation of "
+                         "the list that starts on line {opened}; give every item of a list the "
+                         "same indentation, with spaces"),
+    "yaml.key_indent": ("YAML-fout: deze regel springt anders in dan de sleutels erboven (de map "
+                        "van regel {opened}); geef de sleutels van één map dezelfde inspringing, "
+                        "met spaties",
+                        "YAML syntax error: this line is indented differently from the keys above "
+                        "it (the mapping of line {opened}); give the keys of one mapping the same "
+                        "indentation, with spaces"),
+    "yaml.after_quote": ("YAML-fout: na het sluitende aanhalingsteken staat nog tekst; zet de hele "
+                         "waarde tussen aanhalingstekens (een \" in de tekst schrijft u als \\\", "
+                         "of gebruik '...')",
+                         "YAML syntax error: there is text after the closing quote; quote the "
+                         "whole value (write a \" inside it as \\\", or use '...')"),
+    "yaml.colon_in_value": ("YAML-fout: een ': ' midden in een waarde; zet de waarde tussen "
+                            "aanhalingstekens, bijvoorbeeld quote: \"De corporatie: ...\"",
+                            "YAML syntax error: a ': ' inside a value; quote the value, for "
+                            "example quote: \"De corporatie: ...\""),
+    "yaml.too_deep": ("YAML-fout: deze regel springt in onder een sleutel die al een waarde heeft; "
+                      "haal de inspringing weg, of zet die waarde zelf op een eigen regel",
+                      "YAML syntax error: this line is indented under a key that already has a "
+                      "value; remove the indentation, or put that value on a line of its own"),
+    "yaml.tab": ("YAML-fout: een tab in de inspringing; YAML springt in met spaties: vervang de "
+                 "tab door spaties",
+                 "YAML syntax error: a tab in the indentation; YAML indents with spaces: replace "
+                 "the tab with spaces"),
+    "yaml.quote_start": ("YAML-fout: een waarde die met {char} begint, zet u tussen "
+                         "aanhalingstekens; schrijf bijvoorbeeld norm: \">= 10%\"",
+                         "YAML syntax error: a value that starts with {char} must be quoted; write "
+                         "for example norm: \">= 10%\""),
+    "yaml.unclosed_quote": ("YAML-fout: het aanhalingsteken dat op regel {opened} opent, wordt "
+                            "niet gesloten; sluit de tekst af met hetzelfde teken",
+                            "YAML syntax error: the quote that opens on line {opened} is never "
+                            "closed; end the text with the same mark"),
+    "yaml.unclosed_flow": ("YAML-fout: de {{ of [ die op regel {opened} opent, wordt niet "
+                           "gesloten, of een tekst ertussen bevat een komma of ': '; sluit af met "
+                           "}} of ], of zet die tekst tussen aanhalingstekens",
+                           "YAML syntax error: the {{ or [ that opens on line {opened} is never "
+                           "closed, or a text inside holds a comma or ': '; close it with }} or ], "
+                           "or quote that text"),
+    "yaml.escape": ("YAML-fout: een \\ tussen dubbele aanhalingstekens begint een escape; schrijf "
+                    "\\\\ of gebruik enkele aanhalingstekens",
+                    "YAML syntax error: a \\ between double quotes starts an escape; write \\\\ or "
+                    "use single quotes"),
+    "yaml.flow_comma": ("YAML-fout: de komma in '{before},{key}' splitst de tekst tussen {{ }}; "
+                        "zet de tekst tussen aanhalingstekens: {field}: \"... {before},{key}\"",
+                        "YAML syntax error: the comma in '{before},{key}' splits the text inside "
+                        "{{ }}; quote the text: {field}: \"... {before},{key}\""),
     "file.not_regular": ("dit is geen gewoon bestand (maar bijvoorbeeld een pipe, apparaat of "
                          "map); het wordt niet geopend",
                          "this is not a regular file (but a pipe, device or folder, for example); "
@@ -212,16 +248,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema.invalid": ("{detail}", "{detail}"),
     "schema.required": ("verplicht veld '{name}' ontbreekt; voeg het toe",
                         "required field '{name}' is missing; add it"),
-    "schema.additional": ("onbekend veld '{name}'{suggestion_hint}; haal het weg of corrigeer de naam",
+    "schema.additional": ("onbekend veld '{name}'{suggestion_hint}; haal het weg of corrigeer de "
+                          "naam",
                           "unknown field '{name}'{suggestion_hint}; remove it or fix the name"),
     "schema.type": ("waarde {value} heeft het verkeerde type: verwacht {expected}",
                     "value {value} has the wrong type: expected {expected}"),
     "schema.enum": ("waarde {value} is niet toegestaan{suggestion_hint}; kies uit: {allowed}",
                     "value {value} is not allowed{suggestion_hint}; choose from: {allowed}"),
-    "schema.minimum": ("waarde {value} is te klein: minimaal {limit}; een aantal of bedrag kan niet negatief zijn",
-                       "value {value} is too small: the minimum is {limit}; a count or amount cannot be negative"),
-    "schema.share": ("aandeel {value} is ongeldig: schrijf een percentage tussen 0% en 100%, bijvoorbeeld 15%",
-                     "share {value} is invalid: write a percentage between 0% and 100%, for example 15%"),
+    "schema.minimum": ("waarde {value} is te klein: minimaal {limit}; een aantal of bedrag kan "
+                       "niet negatief zijn",
+                       "value {value} is too small: the minimum is {limit}; a count or amount "
+                       "cannot be negative"),
+    "schema.share": ("aandeel {value} is ongeldig: schrijf een percentage tussen 0% en 100%, "
+                     "bijvoorbeeld 15%",
+                     "share {value} is invalid: write a percentage between 0% and 100%, for "
+                     "example 15%"),
     "schema.share_comma": ("aandeel {value} heeft een decimaalkomma; schrijf {fix}",
                            "share {value} has a decimal comma; write {fix}"),
     "schema.share_fraction": ("aandeel {value} staat zonder %: schrijf een percentage, {fix} als "
@@ -238,13 +279,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- expressions ---------------------------------------------------------------------------
     "expr.bad_char": ("onverwacht teken '{char}'", "unexpected character '{char}'"),
     "expr.ambiguous_thousands": (
-        "'{text}' is dubbelzinnig: schrijf {whole} (zonder duizendtalscheiding) of een decimaal met een ander aantal cijfers",
-        "'{text}' is ambiguous: write {whole} (no thousands separator) or a decimal with a different number of digits"),
-    "expr.decimal_comma": ("'{text}' heeft een decimale komma; schrijf een decimaal met een punt: {fixed}",
+        "'{text}' is dubbelzinnig: schrijf {whole} (zonder duizendtalscheiding) of een decimaal "
+        "met een ander aantal cijfers",
+        "'{text}' is ambiguous: write {whole} (no thousands separator) or a decimal with a "
+        "different number of digits"),
+    "expr.decimal_comma": ("'{text}' heeft een decimale komma; schrijf een decimaal met een punt: "
+                           "{fixed}",
                            "'{text}' has a decimal comma; write a decimal with a point: {fixed}"),
-    "expr.share_as_number": ("{text} is een getal, geen aandeel; schrijf een aandeel met %: {percent}",
+    "expr.share_as_number": ("{text} is een getal, geen aandeel; schrijf een aandeel met %: "
+                             "{percent}",
                              "{text} is a number, not a share; write a share with %: {percent}"),
-    "expr.unexpected": ("onverwacht '{token}'{expected_hint}", "unexpected '{token}'{expected_hint}"),
+    "expr.unexpected": ("onverwacht '{token}'{expected_hint}",
+                        "unexpected '{token}'{expected_hint}"),
     "expr.unexpected_end": ("de uitdrukking houdt te vroeg op{expected_hint}",
                             "the expression ends too early{expected_hint}"),
     "expr.chained_comparison": ("twee vergelijkingen achter elkaar: gebruik 'and'",
@@ -266,14 +312,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "rules or conditions"),
     "expr.norm_start": ("een norm begint met >=, <=, >, <, ==, != of 'between'",
                         "a norm starts with >=, <=, >, <, ==, != or 'between'"),
-    "expr.unknown_name": ("onbekend feit '{name}'{suggestion_hint}; zie docs/facts.md, of declareer een eigen feit onder vocabulary.figures",
-                          "unknown fact '{name}'{suggestion_hint}; see docs/facts.md, or declare a figure of your own under vocabulary.figures"),
-    "expr.unknown_attribute": ("'{collection}' heeft geen kenmerk '{name}'{suggestion_hint}; zie docs/facts.md, of declareer een eigen kenmerk onder vocabulary.attributes.{collection}",
-                               "'{collection}' has no attribute '{name}'{suggestion_hint}; see docs/facts.md, or declare an attribute of your own under vocabulary.attributes.{collection}"),
+    "expr.unknown_name": ("onbekend feit '{name}'{suggestion_hint}; zie docs/facts.md, of "
+                          "declareer een eigen feit onder vocabulary.figures",
+                          "unknown fact '{name}'{suggestion_hint}; see docs/facts.md, or declare a "
+                          "figure of your own under vocabulary.figures"),
+    "expr.unknown_attribute": ("'{collection}' heeft geen kenmerk '{name}'{suggestion_hint}; zie "
+                               "docs/facts.md, of declareer een eigen kenmerk onder "
+                               "vocabulary.attributes.{collection}",
+                               "'{collection}' has no attribute '{name}'{suggestion_hint}; see "
+                               "docs/facts.md, or declare an attribute of your own under "
+                               "vocabulary.attributes.{collection}"),
     "expr.unknown_collection": ("onbekende verzameling '{name}'{suggestion_hint}",
                                 "unknown collection '{name}'{suggestion_hint}"),
-    "expr.unknown_parameter": ("onbekende landelijke parameter '{name}'{suggestion_hint}; zie rules/national/parameters.yaml",
-                               "unknown national parameter '{name}'{suggestion_hint}; see rules/national/parameters.yaml"),
+    "expr.unknown_parameter": ("onbekende landelijke parameter '{name}'{suggestion_hint}; zie "
+                               "rules/national/parameters.yaml",
+                               "unknown national parameter '{name}'{suggestion_hint}; see "
+                               "rules/national/parameters.yaml"),
     "expr.unknown_function": ("onbekende functie '{func}'{suggestion_hint}",
                               "unknown function '{func}'{suggestion_hint}"),
     "expr.bad_operand": ("'{op}' werkt niet op een waarde van het soort {unit}",
@@ -281,26 +335,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expr.unit_mismatch": ("'{op}' combineert {left} met {right}; die passen niet bij elkaar",
                            "'{op}' combines {left} with {right}; they do not match"),
     "expr.share_vs_number": (
-        "'{op}' combineert {left} met {right}: een aandeel schrijft u met %, bijvoorbeeld 30% (niet 0.3 of 30), en share(a, b) maakt een aandeel van twee aantallen",
-        "'{op}' combines {left} with {right}: write a share with %, for example 30% (not 0.3 or 30), and share(a, b) makes a share of two counts"),
+        "'{op}' combineert {left} met {right}: een aandeel schrijft u met %, bijvoorbeeld 30% "
+        "(niet 0.3 of 30), en share(a, b) maakt een aandeel van twee aantallen",
+        "'{op}' combines {left} with {right}: write a share with %, for example 30% (not 0.3 or "
+        "30), and share(a, b) makes a share of two counts"),
     "expr.arity": ("{func} verwacht {low} tot {high} argumenten, kreeg er {given}",
                    "{func} takes {low} to {high} arguments, got {given}"),
-    "expr.not_a_list": ("'in' zoekt in een lijst, zoals de deelnemers van een overleg (parties), niet in {unit}",
-                        "'in' looks in a list, such as a meeting's participants (parties), not in {unit}"),
-    "expr.unknown_member": ("'{name}' is geen partij van dit pakket{suggestion_hint}; de deelnemerslijst van een overleg noemt partijen bij hun id",
-                            "'{name}' is not a party of this pack{suggestion_hint}; a meeting's list of participants names parties by their id"),
+    "expr.not_a_list": ("'in' zoekt in een lijst, zoals de deelnemers van een overleg (parties), "
+                        "niet in {unit}",
+                        "'in' looks in a list, such as a meeting's participants (parties), not in "
+                        "{unit}"),
+    "expr.unknown_member": ("'{name}' is geen partij van dit pakket{suggestion_hint}; de "
+                            "deelnemerslijst van een overleg noemt partijen bij hun id",
+                            "'{name}' is not a party of this pack{suggestion_hint}; a meeting's "
+                            "list of participants names parties by their id"),
     "expr.where_not_allowed": ("{func} kent geen 'where'", "{func} takes no 'where'"),
-    "expr.aggregate_target": ("{func} verwacht een verzameling, bijvoorbeeld {func}(lettings where relet)",
-                              "{func} expects a collection, for example {func}(lettings where relet)"),
-    "expr.aggregate_attribute": ("{func} verwacht verzameling.kenmerk, bijvoorbeeld sum(projects.homes)",
-                                 "{func} expects collection.attribute, for example sum(projects.homes)"),
+    "expr.aggregate_target": ("{func} verwacht een verzameling, bijvoorbeeld {func}(lettings where "
+                              "relet)",
+                              "{func} expects a collection, for example {func}(lettings where "
+                              "relet)"),
+    "expr.aggregate_attribute": ("{func} verwacht verzameling.kenmerk, bijvoorbeeld "
+                                 "sum(projects.homes)",
+                                 "{func} expects collection.attribute, for example "
+                                 "sum(projects.homes)"),
     "expr.filter_not_bool": ("een filter moet waar of onwaar opleveren, niet {unit}",
                              "a filter must be true or false, not {unit}"),
-    "expr.condition_name": ('condition verwacht een naam tussen aanhalingstekens, bijvoorbeeld condition("financiering_gevonden")',
-                            'condition expects a quoted name, for example condition("financing_found")'),
-    "expr.year_literal": ("verwacht een jaar: een jaartal (2022) of year_judged plus of min hele jaren (year_judged - 1)",
-                          "expected a year: a year (2022) or year_judged plus or minus whole years (year_judged - 1)"),
-    "expr.not_a_measure": ("een maatstaf moet een getal, bedrag, aandeel of waar/onwaar opleveren, niet {unit}",
+    "expr.condition_name": ('condition verwacht een naam tussen aanhalingstekens, bijvoorbeeld '
+                            'condition("financiering_gevonden")',
+                            'condition expects a quoted name, for example '
+                            'condition("financing_found")'),
+    "expr.year_literal": ("verwacht een jaar: een jaartal (2022) of year_judged plus of min hele "
+                          "jaren (year_judged - 1)",
+                          "expected a year: a year (2022) or year_judged plus or minus whole years "
+                          "(year_judged - 1)"),
+    "expr.not_a_measure": ("een maatstaf moet een getal, bedrag, aandeel of waar/onwaar opleveren, "
+                           "niet {unit}",
                            "a measure must give a number, amount, share or true/false, not {unit}"),
     "expr.condition_not_bool": ("een voorwaarde moet waar of onwaar opleveren, niet {unit}",
                                 "a condition must be true or false, not {unit}"),
@@ -309,79 +378,143 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- pack semantics ------------------------------------------------------------------------
     "pack.id_mismatch": ("pakket-id '{id}' hoort in bestand rules/{id}.yaml, niet in {file}",
                          "pack id '{id}' belongs in rules/{id}.yaml, not {file}"),
-    "pack.duplicate_rule": ("regel-id '{id}' komt twee keer voor (eerder op regel {first}); geef elke regel een eigen id, bijvoorbeeld '{id}-b'",
-                            "rule id '{id}' appears twice (first on line {first}); give each rule its own id, for example '{id}-b'"),
-    "pack.unknown_party": ("partij '{party}' staat niet in de kop van het pakket{suggestion_hint}; voeg haar toe onder 'parties' of gebruik een rol (gemeente, corporatie, huurdersorganisatie)",
-                           "party '{party}' is not declared in the pack header{suggestion_hint}; add it under 'parties' or use a role (gemeente, corporatie, huurdersorganisatie)"),
-    "pack.duplicate_party": ("partij-id '{party}' komt twee keer voor", "party id '{party}' appears twice"),
-    "pack.years_outside_period": ("jaren {first}-{last} kunnen niet: het eerste jaar ligt binnen de looptijd {pfirst}-{plast} en niet na het laatste; alleen 'to' mag na de looptijd liggen, als de afspraak zelf dat jaar noemt",
-                                  "years {first}-{last} cannot be: the first year lies within the period {pfirst}-{plast} and not after the last; only 'to' may lie after the period, where the clause itself names that year"),
-    "pack.deadline_before_years": ("deadline {deadline} ligt vóór het eerste jaar van de regel ({first}); kies een jaar vanaf {first} (na de looptijd mag, als de afspraak dat jaar noemt) of pas 'years' aan",
-                                   "deadline {deadline} lies before the rule's first year ({first}); choose a year from {first} on (after the period is allowed where the clause names that year) or change 'years'"),
-    "pack.trajectory_start": ("het traject begint in {year}, niet vóór de deadline {deadline}; laat het beginnen in een jaar vóór de deadline",
-                              "the trajectory starts in {year}, not before the deadline {deadline}; start it in a year before the deadline"),
-    "pack.due_outside": ("opleverdatum {due} ligt buiten de jaren van de regel ({first}-{last}) en wordt nooit getoetst; kies een datum binnen de looptijd",
-                         "due date {due} lies outside the rule's years ({first}-{last}) and is never judged; choose a date within the period"),
-    "expr.share_out_of_range": ("aandeel {value} ligt buiten 0%-100%; een aandeel ligt tussen 0% en 100%",
-                                "share {value} lies outside 0%-100%; a share lies between 0% and 100%"),
+    "pack.duplicate_rule": ("regel-id '{id}' komt twee keer voor (eerder op regel {first}); geef "
+                            "elke regel een eigen id, bijvoorbeeld '{id}-b'",
+                            "rule id '{id}' appears twice (first on line {first}); give each rule "
+                            "its own id, for example '{id}-b'"),
+    "pack.unknown_party": ("partij '{party}' staat niet in de kop van het pakket{suggestion_hint}; "
+                           "voeg haar toe onder 'parties' of gebruik een rol (gemeente, "
+                           "corporatie, huurdersorganisatie)",
+                           "party '{party}' is not declared in the pack header{suggestion_hint}; "
+                           "add it under 'parties' or use a role (gemeente, corporatie, "
+                           "huurdersorganisatie)"),
+    "pack.duplicate_party": ("partij-id '{party}' komt twee keer voor",
+                             "party id '{party}' appears twice"),
+    "pack.years_outside_period": ("jaren {first}-{last} kunnen niet: het eerste jaar ligt binnen "
+                                  "de looptijd {pfirst}-{plast} en niet na het laatste; alleen "
+                                  "'to' mag na de looptijd liggen, als de afspraak zelf dat jaar "
+                                  "noemt",
+                                  "years {first}-{last} cannot be: the first year lies within the "
+                                  "period {pfirst}-{plast} and not after the last; only 'to' may "
+                                  "lie after the period, where the clause itself names that year"),
+    "pack.deadline_before_years": ("deadline {deadline} ligt vóór het eerste jaar van de regel "
+                                   "({first}); kies een jaar vanaf {first} (na de looptijd mag, "
+                                   "als de afspraak dat jaar noemt) of pas 'years' aan",
+                                   "deadline {deadline} lies before the rule's first year "
+                                   "({first}); choose a year from {first} on (after the period is "
+                                   "allowed where the clause names that year) or change 'years'"),
+    "pack.trajectory_start": ("het traject begint in {year}, niet vóór de deadline {deadline}; "
+                              "laat het beginnen in een jaar vóór de deadline",
+                              "the trajectory starts in {year}, not before the deadline "
+                              "{deadline}; start it in a year before the deadline"),
+    "pack.due_outside": ("opleverdatum {due} ligt buiten de jaren van de regel ({first}-{last}) en "
+                         "wordt nooit getoetst; kies een datum binnen de looptijd",
+                         "due date {due} lies outside the rule's years ({first}-{last}) and is "
+                         "never judged; choose a date within the period"),
+    "expr.share_out_of_range": ("aandeel {value} ligt buiten 0%-100%; een aandeel ligt tussen 0% "
+                                "en 100%",
+                                "share {value} lies outside 0%-100%; a share lies between 0% and "
+                                "100%"),
     "schema.min_length": ("waarde {value} is te kort: minimaal {limit} tekens; vul het veld in",
-                          "value {value} is too short: at least {limit} characters; fill in the field"),
-    "pack.no_source": ("de regel heeft geen bron; voeg toe: source: {{section: \"...\", quote: \"de letterlijke tekst van de afspraak\"}}",
-                       "the rule has no source; add: source: {{section: \"...\", quote: \"the clause's own words\"}}"),
-    "pack.no_quote": ("de bron citeert de afspraak niet; voeg 'quote:' toe met de letterlijke tekst van de afspraak",
-                      "the source does not quote the clause; add 'quote:' with the clause's own words"),
-    "pack.short_quote": ("citaat {value} is te kort of leeg; citeer de afspraak letterlijk (minimaal {limit} tekens)",
-                         "quote {value} is too short or empty; quote the clause word for word (at least {limit} characters)"),
-    "pack.trajectory_needs_deadline": ("een traject heeft een deadline nodig", "a trajectory needs a deadline"),
+                          "value {value} is too short: at least {limit} characters; fill in the "
+                          "field"),
+    "pack.no_source": ("de regel heeft geen bron; voeg toe: source: {{section: \"...\", quote: "
+                       "\"de letterlijke tekst van de afspraak\"}}",
+                       "the rule has no source; add: source: {{section: \"...\", quote: \"the "
+                       "clause's own words\"}}"),
+    "pack.no_quote": ("de bron citeert de afspraak niet; voeg 'quote:' toe met de letterlijke "
+                      "tekst van de afspraak",
+                      "the source does not quote the clause; add 'quote:' with the clause's own "
+                      "words"),
+    "pack.short_quote": ("citaat {value} is te kort of leeg; citeer de afspraak letterlijk "
+                         "(minimaal {limit} tekens)",
+                         "quote {value} is too short or empty; quote the clause word for word (at "
+                         "least {limit} characters)"),
+    "pack.trajectory_needs_deadline": ("een traject heeft een deadline nodig",
+                                       "a trajectory needs a deadline"),
     "pack.tolerance_unit": ("de marge ({tunit}) past niet bij de maatstaf ({unit})",
                             "the tolerance ({tunit}) does not match the measure ({unit})"),
-    "pack.unknown_rung": ("trede '{rung}' staat niet in de geschillenladder", "rung '{rung}' is not on the disputes ladder"),
+    "pack.unknown_rung": ("trede '{rung}' staat niet in de geschillenladder",
+                          "rung '{rung}' is not on the disputes ladder"),
     "pack.unknown_law": ("wet '{law}' staat niet onder 'laws' in rules/national/parameters.yaml"
                          "{suggestion_hint}; bekend: {known}",
                          "law '{law}' is not under 'laws' in rules/national/parameters.yaml"
                          "{suggestion_hint}; known: {known}"),
-    "pack.bad_date": ("ongeldige datum '{value}': schrijf JJJJ-MM-DD", "invalid date '{value}': write YYYY-MM-DD"),
+    "pack.bad_date": ("ongeldige datum '{value}': schrijf JJJJ-MM-DD",
+                      "invalid date '{value}': write YYYY-MM-DD"),
     "pack.unknown_rule": ("regel '{rule}' bestaat niet in dit pakket{suggestion_hint}",
                           "rule '{rule}' does not exist in this pack{suggestion_hint}"),
-    "pack.amendment_year": ("wijziging vanaf {year} kan niet: kies een jaar van {first} tot en met {last}",
-                            "a change from {year} is not possible: choose a year from {first} through {last}"),
+    "pack.amendment_year": ("wijziging vanaf {year} kan niet: kies een jaar van {first} tot en met "
+                            "{last}",
+                            "a change from {year} is not possible: choose a year from {first} "
+                            "through {last}"),
     "pack.unknown": ("onbekend pakket '{id}'{suggestion_hint}; bekende pakketten: {known}",
                      "unknown pack '{id}'{suggestion_hint}; known packs: {known}"),
-    "pack.include_cycle": ("pakketten nemen elkaar op in een kring: {chain}", "packs include each other in a cycle: {chain}"),
+    "pack.include_cycle": ("pakketten nemen elkaar op in een kring: {chain}",
+                           "packs include each other in a cycle: {chain}"),
     "pack.wording_placeholder": ("'{{{name}}}' kan hier niet: de tekst kent alleen {allowed}",
                                  "'{{{name}}}' cannot stand here: the text knows only {allowed}"),
-    "params.share_percent": ("parameterwaarde '{value}' is een aandeel: schrijf het met %, bijvoorbeeld 3.1%",
-                             "parameter value '{value}' is a share: write it with %, for example 3.1%"),
-    "params.national_name": ("'{name}' is al een landelijke parameter (rules/national/parameters.yaml); lees die met param({name}) of kies voor de eigen waarde een andere naam",
-                             "'{name}' is already a national parameter (rules/national/parameters.yaml); read it with param({name}) or give the value of your own another name"),
-    "params.declared_twice": ("waarde '{name}' staat in twee pakketten die samen gelden, met verschillende waarden; geef één van beide een andere naam",
-                              "value '{name}' is set by two packs that apply together, differently; give one of them another name"),
+    "params.share_percent": ("parameterwaarde '{value}' is een aandeel: schrijf het met %, "
+                             "bijvoorbeeld 3.1%",
+                             "parameter value '{value}' is a share: write it with %, for example "
+                             "3.1%"),
+    "params.national_name": ("'{name}' is al een landelijke parameter "
+                             "(rules/national/parameters.yaml); lees die met param({name}) of kies "
+                             "voor de eigen waarde een andere naam",
+                             "'{name}' is already a national parameter "
+                             "(rules/national/parameters.yaml); read it with param({name}) or give "
+                             "the value of your own another name"),
+    "params.declared_twice": ("waarde '{name}' staat in twee pakketten die samen gelden, met "
+                              "verschillende waarden; geef één van beide een andere naam",
+                              "value '{name}' is set by two packs that apply together, "
+                              "differently; give one of them another name"),
     # -- figures of one's own (`vocabulary:` in a pack or woonpact.yaml) -------------------------
-    "vocab.shared_name": ("'{name}' staat al in de gedeelde woordenlijst (docs/facts.md) of is een gereserveerd woord; gebruik dat feit of kies een andere naam",
-                          "'{name}' is already in the shared vocabulary (docs/facts.md) or a reserved word; use that fact or choose another name"),
-    "vocab.shared_attribute": ("{collection} heeft al een kenmerk '{name}' (docs/facts.md); gebruik dat of kies een andere naam",
-                               "{collection} already has an attribute '{name}' (docs/facts.md); use it or choose another name"),
-    "vocab.unknown_collection": ("onbekende verzameling '{name}'{suggestion_hint}; eigen kenmerken horen bij een verzameling uit docs/facts.md",
-                                 "unknown collection '{name}'{suggestion_hint}; attributes of your own belong to a collection of docs/facts.md"),
-    "vocab.unknown_reporter": ("'{party}' is geen partij van het pakket en geen rol{suggestion_hint}; kies uit: {allowed}",
-                               "'{party}' is neither a party of the pack nor a role{suggestion_hint}; choose from: {allowed}"),
-    "vocab.enum_unit": ("alleen een kenmerk met eenheid text heeft vaste waarden (enum), niet {unit}; laat enum weg of maak de eenheid text",
-                        "only an attribute of unit text has fixed values (enum), not {unit}; drop enum or make the unit text"),
-    "vocab.default_unit": ("alleen een kenmerk met eenheid bool heeft een standaardwaarde (default), niet {unit}; laat default weg",
-                           "only an attribute of unit bool has a default value, not {unit}; drop default"),
-    "vocab.declared_twice": ("'{name}' is twee keer anders gedeclareerd ({first} en {second}); declareer het één keer, in woonpact.yaml als meer pakketten het lezen",
-                             "'{name}' is declared twice, differently ({first} and {second}); declare it once, in woonpact.yaml when several packs read it"),
-    "workspace.none": ("geen werkmap gevonden: maak er een met woonpact init, of geef --workspace MAP of WOONPACT_WORKSPACE",
-                       "no workspace found: make one with woonpact init, or give --workspace DIR or WOONPACT_WORKSPACE"),
-    "workspace.missing": ("werkmap bestaat niet (--workspace of {variable}); geef een bestaande map of maak er een met woonpact init",
-                          "workspace does not exist (--workspace or {variable}); give an existing folder or make one with woonpact init"),
+    "vocab.shared_name": ("'{name}' staat al in de gedeelde woordenlijst (docs/facts.md) of is een "
+                          "gereserveerd woord; gebruik dat feit of kies een andere naam",
+                          "'{name}' is already in the shared vocabulary (docs/facts.md) or a "
+                          "reserved word; use that fact or choose another name"),
+    "vocab.shared_attribute": ("{collection} heeft al een kenmerk '{name}' (docs/facts.md); "
+                               "gebruik dat of kies een andere naam",
+                               "{collection} already has an attribute '{name}' (docs/facts.md); "
+                               "use it or choose another name"),
+    "vocab.unknown_collection": ("onbekende verzameling '{name}'{suggestion_hint}; eigen kenmerken "
+                                 "horen bij een verzameling uit docs/facts.md",
+                                 "unknown collection '{name}'{suggestion_hint}; attributes of your "
+                                 "own belong to a collection of docs/facts.md"),
+    "vocab.unknown_reporter": ("'{party}' is geen partij van het pakket en geen "
+                               "rol{suggestion_hint}; kies uit: {allowed}",
+                               "'{party}' is neither a party of the pack nor a "
+                               "role{suggestion_hint}; choose from: {allowed}"),
+    "vocab.enum_unit": ("alleen een kenmerk met eenheid text heeft vaste waarden (enum), niet "
+                        "{unit}; laat enum weg of maak de eenheid text",
+                        "only an attribute of unit text has fixed values (enum), not {unit}; drop "
+                        "enum or make the unit text"),
+    "vocab.default_unit": ("alleen een kenmerk met eenheid bool heeft een standaardwaarde "
+                           "(default), niet {unit}; laat default weg",
+                           "only an attribute of unit bool has a default value, not {unit}; drop "
+                           "default"),
+    "vocab.declared_twice": ("'{name}' is twee keer anders gedeclareerd ({first} en {second}); "
+                             "declareer het één keer, in woonpact.yaml als meer pakketten het "
+                             "lezen",
+                             "'{name}' is declared twice, differently ({first} and {second}); "
+                             "declare it once, in woonpact.yaml when several packs read it"),
+    "workspace.none": ("geen werkmap gevonden: maak er een met woonpact init, of geef --workspace "
+                       "MAP of WOONPACT_WORKSPACE",
+                       "no workspace found: make one with woonpact init, or give --workspace DIR "
+                       "or WOONPACT_WORKSPACE"),
+    "workspace.missing": ("werkmap bestaat niet (--workspace of {variable}); geef een bestaande "
+                          "map of maak er een met woonpact init",
+                          "workspace does not exist (--workspace or {variable}); give an existing "
+                          "folder or make one with woonpact init"),
     # -- facts ---------------------------------------------------------------------------------
     "facts.agreement_mismatch": ("feiten horen bij '{found}', maar het pakket is '{expected}'",
                                  "facts belong to '{found}' but the pack is '{expected}'"),
     "facts.unknown_party": ("partij '{party}' staat niet in pakket {pack}{suggestion_hint}",
                             "party '{party}' is not in pack {pack}{suggestion_hint}"),
-    "facts.unknown_participant": ("deelnemer '{party}' van een overleg is geen partij van pakket {pack}{suggestion_hint}; noem partijen bij hun id: {allowed}",
-                                  "participant '{party}' of a meeting is not a party of pack {pack}{suggestion_hint}; name parties by their id: {allowed}"),
+    "facts.unknown_participant": ("deelnemer '{party}' van een overleg is geen partij van pakket "
+                                  "{pack}{suggestion_hint}; noem partijen bij hun id: {allowed}",
+                                  "participant '{party}' of a meeting is not a party of pack "
+                                  "{pack}{suggestion_hint}; name parties by their id: {allowed}"),
     "facts.unknown_code": ("'{value}' in {name} is geen waarde die een regel van dit pakket "
                            "leest{suggestion_hint}, zodat geen regel het zou vinden; kies uit: "
                            "{allowed}",
@@ -398,8 +531,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "a percentage cell 0.3 is read as 30%)"),
     "facts.year_twice": ("jaar {year} staat in twee bestanden: {first} en {second}",
                          "year {year} appears in two files: {first} and {second}"),
-    "facts.mixed_agreements": ("de feiten horen bij verschillende afspraken: {found}; controleer ze per afspraak",
-                               "the facts belong to different agreements: {found}; check them one agreement at a time"),
+    "facts.mixed_agreements": ("de feiten horen bij verschillende afspraken: {found}; controleer "
+                               "ze per afspraak",
+                               "the facts belong to different agreements: {found}; check them one "
+                               "agreement at a time"),
     # CSV collections (engine/facts/tables.py; docs/tables.md says which dialects are read)
     "facts.csv_header": ("CSV-kolom '{name}' is onbekend voor {collection}{suggestion_hint}; "
                          "gebruik de namen uit docs/facts.md",
@@ -511,23 +646,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "give every item an id of its own"),
     "facts.id_twice": ("id '{value}' staat ook bij {first}; geef elk item een eigen id",
                        "id '{value}' is also given at {first}; give every item an id of its own"),
-    "facts.no_year": ("geen feiten voor jaar {year}; beschikbaar: {years}", "no facts for year {year}; available: {years}"),
-    "facts.contest_unknown": ("betwist cijfer '{name}' staat niet in deze sectie", "contested figure '{name}' is not in this section"),
+    "facts.no_year": ("geen feiten voor jaar {year}; beschikbaar: {years}",
+                      "no facts for year {year}; available: {years}"),
+    "facts.contest_unknown": ("betwist cijfer '{name}' staat niet in deze sectie",
+                              "contested figure '{name}' is not in this section"),
     "facts.event_unknown_rule": ("escalatie noemt onbekende regel '{rule}'{suggestion_hint}",
                                  "escalation names unknown rule '{rule}'{suggestion_hint}"),
     # -- authoring: lint, rule tests, init --------------------------------------------------------
-    "lint.quote_placeholder": ("citaat '{value}' lijkt een plaatshouder; citeer de afspraak letterlijk uit het document",
-                               "quote '{value}' looks like a placeholder; quote the clause word for word from the document"),
-    "lint.filter_value": ("'{attribute}' van {collection} is nooit '{value}'{suggestion_hint}; kies uit: {allowed}",
-                          "'{attribute}' of {collection} is never '{value}'{suggestion_hint}; choose from: {allowed}"),
-    "lint.filter_never": ("dit filter laat geen enkel item van {collection} door: de voorwaarden op '{attribute}' sluiten elkaar uit of vallen buiten de mogelijke waarden; controleer de grenzen",
-                          "this filter lets no item of {collection} through: the conditions on '{attribute}' exclude each other or lie outside its possible values; check the bounds"),
+    "lint.quote_placeholder": ("citaat '{value}' lijkt een plaatshouder; citeer de afspraak "
+                               "letterlijk uit het document",
+                               "quote '{value}' looks like a placeholder; quote the clause word "
+                               "for word from the document"),
+    "lint.filter_value": ("'{attribute}' van {collection} is nooit '{value}'{suggestion_hint}; "
+                          "kies uit: {allowed}",
+                          "'{attribute}' of {collection} is never '{value}'{suggestion_hint}; "
+                          "choose from: {allowed}"),
+    "lint.filter_never": ("dit filter laat geen enkel item van {collection} door: de voorwaarden "
+                          "op '{attribute}' sluiten elkaar uit of vallen buiten de mogelijke "
+                          "waarden; controleer de grenzen",
+                          "this filter lets no item of {collection} through: the conditions on "
+                          "'{attribute}' exclude each other or lie outside its possible values; "
+                          "check the bounds"),
     "lint.summary": ("{file}: {errors} fout(en), {warnings} waarschuwing(en)",
                      "{file}: {errors} error(s), {warnings} warning(s)"),
-    "lint.declared_unused": ("'{name}' is gedeclareerd maar geen regel leest het; laat het weg of lees het in een regel",
-                             "'{name}' is declared but no rule reads it; remove it or read it in a rule"),
-    "lint.no_packs": ("geen pakket om te controleren: geef een pakketbestand of map, of werk in een werkmap (woonpact init)",
-                      "no pack to lint: give a pack file or folder, or work in a workspace (woonpact init)"),
+    "lint.declared_unused": ("'{name}' is gedeclareerd maar geen regel leest het; laat het weg of "
+                             "lees het in een regel",
+                             "'{name}' is declared but no rule reads it; remove it or read it in a "
+                             "rule"),
+    "lint.no_packs": ("geen pakket om te controleren: geef een pakketbestand of map, of werk in "
+                      "een werkmap (woonpact init)",
+                      "no pack to lint: give a pack file or folder, or work in a workspace "
+                      "(woonpact init)"),
     "list.bundled": ("meegeleverd", "bundled"),
     "markdown.pack": ("Pakket: `{id}`", "Pack: `{id}`"),
     "markdown.column.rule": ("Regel", "Rule"),
@@ -584,47 +733,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "Own figure {name}: {label} ({unit}), reported by {reported_by}"),
     "explain.own_attribute": ("Eigen kenmerk {name}: {label} ({unit})",
                               "Own attribute {name}: {label} ({unit})"),
-    "explain.own_parameter": ("Eigen waarde param({name}): {description}; een feitenset kan haar voor zijn jaar zetten onder parameters.{name}",
-                              "Own value param({name}): {description}; a fact set may set it for its year under parameters.{name}"),
-    "ruletest.none": ("pakket {pack} heeft geen tests; schrijf ze in {file} (woonpact init maakt een voorbeeld)",
-                      "pack {pack} has no tests; write them in {file} (woonpact init makes an example)"),
-    "ruletest.unknown_rule": ("regel '{rule}' bestaat niet in pakket {pack}{suggestion_hint}; noem een regel-id uit het pakket",
-                              "rule '{rule}' does not exist in pack {pack}{suggestion_hint}; name a rule id of the pack"),
+    "explain.own_parameter": ("Eigen waarde param({name}): {description}; een feitenset kan haar "
+                              "voor zijn jaar zetten onder parameters.{name}",
+                              "Own value param({name}): {description}; a fact set may set it for "
+                              "its year under parameters.{name}"),
+    "ruletest.none": ("pakket {pack} heeft geen tests; schrijf ze in {file} (woonpact init maakt "
+                      "een voorbeeld)",
+                      "pack {pack} has no tests; write them in {file} (woonpact init makes an "
+                      "example)"),
+    "ruletest.unknown_rule": ("regel '{rule}' bestaat niet in pakket {pack}{suggestion_hint}; noem "
+                              "een regel-id uit het pakket",
+                              "rule '{rule}' does not exist in pack {pack}{suggestion_hint}; name "
+                              "a rule id of the pack"),
     "ruletest.pass": ("geslaagd", "passed"),
     "ruletest.fail": ("MISLUKT", "FAILED"),
     "ruletest.value": ("waarde", "value"),
-    "ruletest.mismatch": ("{place}: verwacht {expected}, gevonden {found}", "{place}: expected {expected}, found {found}"),
-    "ruletest.no_finding": ("{place}: verwacht {expected}, maar er is geen bevinding voor deze regel, dit jaar en dit bereik",
-                            "{place}: expected {expected}, but there is no finding for this rule, year and scope"),
-    "ruletest.summary": ("{pack}: {passed} geslaagd, {failed} mislukt", "{pack}: {passed} passed, {failed} failed"),
-    "init.bad_id": ("pakket-id '{id}' kan niet: gebruik kleine letters, cijfers en streepjes, bijvoorbeeld mijnstad-2025",
-                    "pack id '{id}' is not possible: use lower-case letters, digits and hyphens, for example mytown-2025"),
-    "init.exists": ("bestaat al; woonpact init overschrijft niets: kies een ander pakket-id of een andere werkmap (--workspace)",
-                    "already exists; woonpact init overwrites nothing: choose another pack id or workspace (--workspace)"),
+    "ruletest.mismatch": ("{place}: verwacht {expected}, gevonden {found}",
+                          "{place}: expected {expected}, found {found}"),
+    "ruletest.no_finding": ("{place}: verwacht {expected}, maar er is geen bevinding voor deze "
+                            "regel, dit jaar en dit bereik",
+                            "{place}: expected {expected}, but there is no finding for this rule, "
+                            "year and scope"),
+    "ruletest.summary": ("{pack}: {passed} geslaagd, {failed} mislukt",
+                         "{pack}: {passed} passed, {failed} failed"),
+    "init.bad_id": ("pakket-id '{id}' kan niet: gebruik kleine letters, cijfers en streepjes, "
+                    "bijvoorbeeld mijnstad-2025",
+                    "pack id '{id}' is not possible: use lower-case letters, digits and hyphens, "
+                    "for example mytown-2025"),
+    "init.exists": ("bestaat al; woonpact init overschrijft niets: kies een ander pakket-id of een "
+                    "andere werkmap (--workspace)",
+                    "already exists; woonpact init overwrites nothing: choose another pack id or "
+                    "workspace (--workspace)"),
     "init.written": ("geschreven: {file}", "written: {file}"),
     "init.next": ("Volgende stappen:", "Next steps:"),
     # -- the disputes ladder ---------------------------------------------------------------------
+    # the rungs of an agreement that names no ladder of its own (engine/rules/loader.py)
+    "ladder.rung.overleg": ("Overleg", "Consultation (overleg)"),
+    "ladder.rung.mediation": ("Mediation", "Mediation"),
+    "ladder.rung.minister": ("Voorleggen aan de minister", "Put to the minister"),
     "ladder.breach": ("{year}: niet nageleefd", "{year}: breach"),
     "ladder.warning": ("{year}: waarschuwing", "{year}: warning"),
     "ladder.compliant": ("{year}: weer nageleefd", "{year}: compliant again"),
     "ladder.deviation": ("{year}: afgesproken afwijking, goedgekeurd door {approved_by}: {reason}",
                          "{year}: agreed deviation, approved by {approved_by}: {reason}"),
-    "ladder.held": ("{date}: {rung} gehouden, {outcome}{note}", "{date}: {rung} held, {outcome}{note}"),
+    "ladder.held": ("{date}: {rung} gehouden, {outcome}{note}",
+                    "{date}: {rung} held, {outcome}{note}"),
     "ladder.outcome.resolved": ("opgelost", "resolved"),
     "ladder.outcome.unresolved": ("niet opgelost", "unresolved"),
     "ladder.outcome.agreement-amended": ("afspraak gewijzigd", "agreement amended"),
     "ladder.outcome.none": ("zonder vastgelegde uitkomst", "no outcome recorded"),
-    "ladder.why.first": ("eerste tekortkoming: begin met {next}", "first shortfall: start with {next}"),
-    "ladder.why.first_warning": ("eerste waarschuwing: begin met {next}", "first warning: start with {next}"),
-    "ladder.why.repeated": ("herhaald: {count} keer sinds {since} en nog geen trede gehouden: begin alsnog met {next}",
-                            "repeated: {count} times since {since} and no rung held yet: start with {next} now"),
+    "ladder.why.first": ("eerste tekortkoming: begin met {next}",
+                         "first shortfall: start with {next}"),
+    "ladder.why.first_warning": ("eerste waarschuwing: begin met {next}",
+                                 "first warning: start with {next}"),
+    "ladder.why.repeated": ("herhaald: {count} keer sinds {since} en nog geen trede gehouden: "
+                            "begin alsnog met {next}",
+                            "repeated: {count} times since {since} and no rung held yet: start "
+                            "with {next} now"),
     "ladder.why.again": ("opnieuw na de episode die in {closed} sloot: begin weer met {next}",
-                         "again after the episode that closed in {closed}: start again with {next}"),
-    "ladder.why.after_held": ("{rung} gehouden zonder oplossing, daarna tekortgeschoten: volgende trede {next}",
-                              "{rung} held without a solution, then fallen short: next rung {next}"),
+                         "again after the episode that closed in {closed}: start again with "
+                         "{next}"),
+    "ladder.why.after_held": ("{rung} gehouden zonder oplossing, daarna tekortgeschoten: volgende "
+                              "trede {next}",
+                              "{rung} held without a solution, then fallen short: next rung "
+                              "{next}"),
     "ladder.why.climb": ("blijft na {rung} zonder oplossing: volgende trede {next}",
                          "persists after {rung} without a solution: next rung {next}"),
-    "ladder.why.warning": ("een waarschuwing klimt niet: {next}", "a warning does not climb: {next}"),
+    "ladder.why.warning": ("een waarschuwing klimt niet: {next}",
+                           "a warning does not climb: {next}"),
     "ladder.why.ceiling": ("inspanningsverplichting: de ladder stopt bij {next}",
                            "an effort obligation: the ladder stops at {next}"),
     "ladder.why.top": ("hoogste trede bereikt: {next}", "the top rung is reached: {next}"),
@@ -655,19 +831,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "intended, from a secondary source only"),
     "law.status.unconfirmed": ("beoogd, nog niet bevestigd", "intended, not yet confirmed"),
     "ladder.why.closed": ("episode gesloten", "episode closed"),
-    "ladder.open_heading": ("{title}: open episodes op de geschillenladder en acties uit de afspraken, stand {year}",
-                            "{title}: open episodes on the disputes ladder and actions the clauses prescribe, as of {year}"),
+    "ladder.open_heading": ("{title}: open episodes op de geschillenladder en acties uit de "
+                            "afspraken, stand {year}",
+                            "{title}: open episodes on the disputes ladder and actions the clauses "
+                            "prescribe, as of {year}"),
     "ladder.nothing_open": ("geen open episodes of acties", "no open episodes or actions"),
-    "ladder.action.trigger_fired": ("{year}: de situatie van de afspraak deed zich voor", "{year}: the clause's situation arose"),
+    "ladder.action.trigger_fired": ("{year}: de situatie van de afspraak deed zich voor",
+                                    "{year}: the clause's situation arose"),
     "ladder.action.action_missing": ("{year}: actie niet uitgevoerd", "{year}: action not taken"),
-    "ladder.why.action_due": ("de afspraak schrijft deze actie zelf voor, naast de geschillenladder",
-                              "the clause itself prescribes this action, beside the disputes ladder"),
-    "ladder.why.action_missing": ("de voorgeschreven actie bleef uit: zij is nog te doen, en de tekortkoming gaat ook de geschillenladder op",
-                                  "the prescribed action was not taken: it is still to be done, and the shortfall also goes up the disputes ladder"),
-    "ladder.action_step": ("actie volgens de afspraak: {action}", "action the clause prescribes: {action}"),
+    "ladder.why.action_due": ("de afspraak schrijft deze actie zelf voor, naast de "
+                              "geschillenladder",
+                              "the clause itself prescribes this action, beside the disputes "
+                              "ladder"),
+    "ladder.why.action_missing": ("de voorgeschreven actie bleef uit: zij is nog te doen, en de "
+                                  "tekortkoming gaat ook de geschillenladder op",
+                                  "the prescribed action was not taken: it is still to be done, "
+                                  "and the shortfall also goes up the disputes ladder"),
+    "ladder.action_step": ("actie volgens de afspraak: {action}",
+                           "action the clause prescribes: {action}"),
     "ladder.by": ("door: {parties}", "by: {parties}"),
-    "pack.ladder_too_long": ("de geschillenladder heeft {count} treden; woonpact kent er hoogstens {most}",
-                             "the disputes ladder has {count} rungs; woonpact takes at most {most}"),
+    "pack.ladder_too_long": ("de geschillenladder heeft {count} treden; woonpact kent er hoogstens "
+                             "{most}",
+                             "the disputes ladder has {count} rungs; woonpact takes at most "
+                             "{most}"),
     "ladder.heading": ("Geschillenladder {year}", "Disputes ladder {year}"),
     "table.pack": ("Pakket: {pack}   Jaren: {years}", "Pack: {pack}   Years: {years}"),
     "table.summary": ("Samenvatting {year}: {summary}", "Summary {year}: {summary}"),
@@ -685,7 +871,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "responsible: {parties} ({obligation})"),
     "ladder.basis": ("grondslag: {basis}", "legal basis: {basis}"),
     "ladder.basis_from": ("{basis} (vanaf {date})", "{basis} (from {date})"),
-    "finding.agreed_deviation": (" [afgesproken afwijking, goedgekeurd door {approved_by}: {reason}]",
+    "finding.agreed_deviation": (" [afgesproken afwijking, goedgekeurd door {approved_by}: "
+                                 "{reason}]",
                                  " [agreed deviation, approved by {approved_by}: {reason}]"),
     "finding.action_held": (" [overleg over deze afspraak vastgelegd op {date}]",
                             " [meeting on this clause recorded on {date}]"),
@@ -697,10 +884,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.agreed_deviation": ("afgesproken afwijking", "agreed deviation"),
     "facts.deviation_unknown_rule": ("afwijking noemt onbekende regel '{rule}'{suggestion_hint}",
                                      "deviation names unknown rule '{rule}'{suggestion_hint}"),
-    "facts.unknown_scope": ("scope '{scope}' is geen partij of item waarover regel '{rule}' gaat{suggestion_hint}; kies uit: {allowed}, of laat 'scope' weg als het alle betreft",
-                            "scope '{scope}' is no party or item that rule '{rule}' is about{suggestion_hint}; choose from: {allowed}, or leave 'scope' out when it concerns all"),
-    "facts.unknown_rung": ("trede '{rung}' staat niet op de geschillenladder van dit pakket{suggestion_hint}; kies uit: {rungs}",
-                           "rung '{rung}' is not on this pack's disputes ladder{suggestion_hint}; choose from: {rungs}"),
+    "facts.unknown_scope": ("scope '{scope}' is geen partij of item waarover regel '{rule}' "
+                            "gaat{suggestion_hint}; kies uit: {allowed}, of laat 'scope' weg als "
+                            "het alle betreft",
+                            "scope '{scope}' is no party or item that rule '{rule}' is "
+                            "about{suggestion_hint}; choose from: {allowed}, or leave 'scope' out "
+                            "when it concerns all"),
+    "facts.unknown_rung": ("trede '{rung}' staat niet op de geschillenladder van dit "
+                           "pakket{suggestion_hint}; kies uit: {rungs}",
+                           "rung '{rung}' is not on this pack's disputes ladder{suggestion_hint}; "
+                           "choose from: {rungs}"),
     "facts.event_year_unsaid": (
         "het overleg van {date} staat in de feiten van {file_year}, maar is in een ander jaar "
         "gehouden; het bestand bepaalt niet waarover het gaat: noem met concerns het jaar waarover "
@@ -743,16 +936,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "(.yaml, .yml, .xlsx)",
                         "woonpact record writes only to YAML and Excel fact files (.yaml, .yml, "
                         ".xlsx)"),
-    "record.flow_list": ("'escalations:' staat op één regel; schrijf het als lijst met '- ' per gebeurtenis",
-                         "'escalations:' is written on one line; write it as a list with '- ' per event"),
-    "record.not_preserved": ("het bestand zou na het vastleggen iets anders bevatten dan ervoor; er is niets geschreven",
-                             "recording would change more of the file than the one event; nothing was written"),
-    "record.done": ("vastgelegd in {file}: {rule} {rung} {date} {outcome}", "recorded in {file}: {rule} {rung} {date} {outcome}"),
+    "record.flow_list": ("'escalations:' staat op één regel; schrijf het als lijst met '- ' per "
+                         "gebeurtenis",
+                         "'escalations:' is written on one line; write it as a list with '- ' per "
+                         "event"),
+    "record.not_preserved": ("het bestand zou na het vastleggen iets anders bevatten dan ervoor; "
+                             "er is niets geschreven",
+                             "recording would change more of the file than the one event; nothing "
+                             "was written"),
+    "record.done": ("vastgelegd in {file}: {rule} {rung} {date} {outcome}",
+                    "recorded in {file}: {rule} {rung} {date} {outcome}"),
     "validate.ok": ("{pack} {years} in orde: {files}", "{pack} {years} ok: {files}"),
     "record.concerns": ("betreft {rule} {year} {scope}: {status}",
                         "concerns {rule} {year} {scope}: {status}"),
-    "cli.no_pack": ("kan het pakket niet vinden: geef het veld 'agreement:' in de feiten of de optie --rules",
-                    "cannot find the pack: give the 'agreement:' field in the facts or the --rules option"),
+    "cli.no_pack": ("kan het pakket niet vinden: geef het veld 'agreement:' in de feiten of de "
+                    "optie --rules",
+                    "cannot find the pack: give the 'agreement:' field in the facts or the --rules "
+                    "option"),
     # -- what is still missing (validate --missing, merge, the report) ---------------------------
     "missing.heading": ("Nog niet geleverd voor {year}:", "Not yet delivered for {year}:"),
     "missing.complete": ("alles geleverd: {parties}", "all delivered: {parties}"),
@@ -870,7 +1070,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.changes": ("Veranderingen sinds {year}", "Changes since {year}"),
     "report.no_previous": ("Geen eerder beoordeeld jaar om mee te vergelijken.",
                            "No earlier judged year to compare with."),
-    "report.no_changes": ("Geen afspraak is sinds {year} nieuw geschonden, verslechterd of hersteld.",
+    "report.no_changes": ("Geen afspraak is sinds {year} nieuw geschonden, verslechterd of "
+                          "hersteld.",
                           "No clause newly breached, worsened or recovered since {year}."),
     "report.change.newly_breached": ("nieuw niet nageleefd", "newly breached"),
     "report.change.worsened": ("verslechterd", "worsened"),
@@ -893,12 +1094,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.chart.actual": ("gerealiseerd", "actual"),
     "report.chart.target": ("doelpad", "target path"),
     "report.chart.deadline": ("deadline {year}", "deadline {year}"),
-    "report.chart.caption": ("{rule}, {scope}: gerealiseerd per jaar tegen het doelpad en de deadline",
-                             "{rule}, {scope}: actual per year against the target path and the deadline"),
+    "report.chart.caption": ("{rule}, {scope}: gerealiseerd per jaar tegen het doelpad en de "
+                             "deadline",
+                             "{rule}, {scope}: actual per year against the target path and the "
+                             "deadline"),
     "report.generated": ("Gemaakt met woonpact {version}.", "Made with woonpact {version}."),
     # -- Excel workbooks (woonpact template --xlsx, .xlsx fact sets, check --format xlsx) -------
-    "facts.xlsx_header": ("kolom '{name}' is onbekend voor {collection}{suggestion_hint}; gebruik de kolomkoppen van het sjabloon",
-                          "column '{name}' is unknown for {collection}{suggestion_hint}; use the template's column headers"),
+    "facts.xlsx_header": ("kolom '{name}' is onbekend voor {collection}{suggestion_hint}; gebruik "
+                          "de kolomkoppen van het sjabloon",
+                          "column '{name}' is unknown for {collection}{suggestion_hint}; use the "
+                          "template's column headers"),
     # reading a workbook (engine/facts/workbook.py; docs/tables.md says what is read)
     "workbook.damaged": ("de werkmap is beschadigd en niet te lezen ({detail}); open en bewaar "
                          "haar opnieuw in Excel, of maak een nieuwe met 'woonpact template'",
@@ -967,12 +1172,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.label": ("omschrijving", "description"),
     "workbook.contested_by": ("betwist door (partij)", "contested by (party)"),
     "workbook.reason": ("reden van betwisting", "reason contested"),
-    "workbook.year_hint": ("het jaar van deze cijfers ({first}-{last})", "the year of these figures ({first}-{last})"),
-    "workbook.supplied_by": ("wie leverde de cijfers van {section}", "who supplied the figures of {section}"),
+    "workbook.year_hint": ("het jaar van deze cijfers ({first}-{last})",
+                           "the year of these figures ({first}-{last})"),
+    "workbook.supplied_by": ("wie leverde de cijfers van {section}",
+                             "who supplied the figures of {section}"),
     "workbook.system": ("bron (bijvoorbeeld dPi 2026)", "source (for example dPi 2026)"),
     "workbook.read_by": ("gelezen door (regels)", "read by (rules)"),
     "workbook.invalid_title": ("Onbekende waarde", "Unknown value"),
-    "workbook.invalid": ("Kies een waarde uit de keuzelijst van deze kolom.", "Choose a value from this column's drop-down list."),
+    "workbook.invalid": ("Kies een waarde uit de keuzelijst van deze kolom.",
+                         "Choose a value from this column's drop-down list."),
     "workbook.condition": ("voorwaarde", "condition"),
     "workbook.record.rule": ("afspraak", "clause"),
     "workbook.record.rung": ("trede", "rung"),
@@ -1081,10 +1289,12 @@ def say(message_key: str, lang: str = "nl", /, **params: Any) -> str:
     template = en if lang == "en" else nl
     if "expected" in params and "{expected_hint}" in template:
         expected = params["expected"]
-        params["expected_hint"] = (f" (verwacht '{expected}')" if lang != "en" else f" (expected '{expected}')") if expected else ""
+        params["expected_hint"] = (f" (verwacht '{expected}')" if lang != "en"
+                                   else f" (expected '{expected}')") if expected else ""
     if "suggestion" in params and "{suggestion_hint}" in template:
         suggestion = params["suggestion"]
-        params["suggestion_hint"] = say("hint.did_you_mean", lang, name=suggestion) if suggestion else ""
+        params["suggestion_hint"] = say("hint.did_you_mean", lang,
+                                        name=suggestion) if suggestion else ""
     try:
         return template.format(**params)
     except (KeyError, IndexError):

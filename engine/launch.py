@@ -21,7 +21,7 @@ def main() -> None:
         with open(HELP, encoding="utf-8") as handle:
             sys.stdout.write(handle.read())
         return
-    from woonpact.cli import main as application  # noqa: PLC0415
+    from woonpact.cli import main as application
 
     application()
 
@@ -34,6 +34,8 @@ def _width() -> int:
         columns = 0
     if columns > 0:
         return columns
+    if sys.__stdout__ is None:
+        return HELP_WIDTH
     try:
         return os.get_terminal_size(sys.__stdout__.fileno()).columns or HELP_WIDTH
     except (AttributeError, ValueError, OSError):

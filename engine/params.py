@@ -1,5 +1,5 @@
-"""National parameters (rent limits, indexation) looked up by name and year, and the national
-laws the disputes ladder relies on from their entry into force.
+"""Reading the national parameters (rent limits, indexation) and the national laws the disputes
+ladder relies on from their entry into force (the model: engine/model/parameters.py).
 
 A rule names a parameter and never types the figure in; the figure, its date, its source and how
 sure it is (`status`) live once in rules/national/parameters.yaml. A finding that rests on a
@@ -9,95 +9,17 @@ figure short of `confirmed` says so (see `FactUsed.status`).
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from woonpact.engine import cache, paths, yamlio
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression
+from woonpact.engine.model import ast
+from woonpact.engine.model.parameters import Law, Parameter, Parameters, ParameterValue
 from woonpact.engine.model.text import Text
-
-
-STATUSES = ("confirmed", "secondary", "unconfirmed")
-"""How sure a national figure or date is: found in the government's own publication
-(`confirmed`), only in a source that repeats it (`secondary`), or not found (`unconfirmed`)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ParameterValue:
-    valid_from: dt.date
-    value: float
-    source: str
-    status: str
-    valid_to: dt.date | None = None  # the last day it applies; else until the next value
-
-
-@dataclass(frozen=True, slots=True)
-class Parameter:
-    name: str
-    unit: str
-    description: Text
-    values: tuple[ParameterValue, ...]
-    label: Text | None = None  # the words readers see ("de liberalisatiegrens")
-
-    def in_force(self, year: int) -> ParameterValue | None:
-        """The value in force on 1 January of `year`; rules judge a year by its opening limits.
-
-        A value with `valid_to` holds no longer: a yearly figure (the maximum rent increase of
-        one year) is not silently carried into a year nobody has published a figure for."""
-        dates = [v.valid_from for v in self.values]
-        i = bisect_right(dates, dt.date(year, 1, 1))
-        found = self.values[i - 1] if i else None
-        if found is not None and found.valid_to is not None and found.valid_to < dt.date(year, 1, 1):
-            return None
-        return found
-
-
-@dataclass(frozen=True, slots=True)
-class Law:
-    """A national law the disputes ladder relies on from the day it enters into force.
-
-    `status` says how sure that date is; only a `confirmed` one counts (`in_force_from`), so
-    a law whose date is still an aim (the Wet versterking regie volkshuisvesting) is switched
-    on by one line in parameters.yaml, `status: confirmed`, when a source confirms it.
-    """
-
-    id: str
-    title: str
-    in_force: dt.date | None
-    status: str
-    source: str
-
-    @property
-    def in_force_from(self) -> dt.date | None:
-        return self.in_force if self.status == "confirmed" else None
-
-
-@dataclass(frozen=True)
-class Parameters:
-    by_name: Mapping[str, Parameter]
-    laws: Mapping[str, Law] = field(default_factory=dict)
-    _units: Mapping[str, str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # Built once: every rule compiled asks for the units of all parameters.
-        object.__setattr__(self, "_units", {name: p.unit for name, p in self.by_name.items()})  # a dict: pickled by the cache
-
-    def units(self) -> Mapping[str, str]:
-        return self._units
-
-    def value(self, name: str, year: int) -> float | None:
-        found = self.by_name[name].in_force(year)
-        return None if found is None else found.value
-
-    def including(self, own: Mapping[str, Parameter]) -> Parameters:
-        """These parameters and a pack's own dated values (engine/rules/declarations.py), which
-        never share a name with a national one."""
-        return Parameters({**self.by_name, **own}, self.laws) if own else self
 
 
 def bundled() -> Parameters:
@@ -121,7 +43,8 @@ def read_parameters(data: Any, path: Path) -> dict[str, Parameter]:
         values = tuple(sorted(
             (ParameterValue(dt.date.fromisoformat(str(v["valid_from"])),
                             _value(v, unit, path, data, ["parameters", name, "values", i, "value"]),
-                            str(v.get("source", "")), str(v.get("status", "")), _date(v.get("valid_to")))
+                            str(v.get("source", "")), str(v.get("status", "")),
+                            _date(v.get("valid_to")))
              for i, v in enumerate(spec.get("values") or ())),
             key=lambda v: v.valid_from,
         ))
@@ -134,7 +57,8 @@ def _date(raw: object) -> dt.date | None:
     return None if raw is None else dt.date.fromisoformat(str(raw))
 
 
-def _value(entry: Mapping[str, object], unit: str, path: Path, data: object, field: list[object]) -> float:
+def _value(entry: Mapping[str, object], unit: str, path: Path, data: object,
+           field: list[object]) -> float:
     """A share is written with `%` (`3.1%`) as in rules and facts, read by the rule parser so both
     mean the same by it; any other unit is a plain number."""
     raw = entry["value"]

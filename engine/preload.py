@@ -22,7 +22,7 @@ from woonpact.engine.errors import InputError
 def preload(targets: Sequence[Path], rules: Path | None) -> None:
     """Load the targets (fact files and folders) whose agreements the cache lacks, with their
     packs, into the cache on every core."""
-    from woonpact.engine.facts.loader import fact_files  # noqa: PLC0415
+    from woonpact.engine.facts.loader import fact_files
 
     workers = cores.cores()
     if workers < 2 or len(targets) < cores.AT_LEAST:
@@ -36,7 +36,7 @@ def preload(targets: Sequence[Path], rules: Path | None) -> None:
             continue  # reported by the check itself
     if len(cold) < cores.AT_LEAST:
         return
-    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool
 
     for name in ("facts.schema.json", "pack.schema.json"):
         schema.expect_many(name)  # once here, not in every worker
@@ -50,7 +50,8 @@ def preload(targets: Sequence[Path], rules: Path | None) -> None:
 
 def _load(target: Path, rules: Path | None) -> None:
     """One target's fact sets and their packs, into the cache (in a worker process)."""
-    from woonpact.engine.check import fact_histories, included_rules, resolve_pack  # noqa: PLC0415
+    from woonpact.engine.check import fact_histories, resolve_pack
+    from woonpact.engine.rules.packs import included_rules
 
     try:
         for history in fact_histories([target], rules):

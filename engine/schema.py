@@ -25,7 +25,7 @@ from typing import Any
 
 from woonpact.engine import paths
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.notation import day_first, share_fix
+from woonpact.engine.notation import day_first, share_fix
 from woonpact.engine.suggest import closest
 from woonpact.engine.yamlio import dotted, locate
 
@@ -34,18 +34,19 @@ MAX_PROBLEMS = 20
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    return json.loads((paths.SCHEMAS / name).read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads((paths.SCHEMAS / name).read_text(encoding="utf-8"))
+    return schema
 
 
 def _compile(schema: Any) -> Any:
     """JSON Schema counts 2026.0 as an integer; woonpact does not: a year, a count or a number
     of digits written as a float is refused here, as it would otherwise crash the evaluation."""
-    import jsonschema  # noqa: PLC0415 - deliberately lazy, see module docstring
+    import jsonschema  # deliberately lazy, see module docstring
 
     base = jsonschema.validators.validator_for(schema)
     strict = base.TYPE_CHECKER.redefine(
         "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
-    cls = jsonschema.validators.extend(base, type_checker=strict)
+    cls = jsonschema.validators.extend(base, type_checker=strict)  # type: ignore[no-untyped-call]
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
@@ -61,7 +62,7 @@ _validated: Counter[str] = Counter()
 
 @cache
 def _compiled(name: str) -> Callable[[Any], Any]:
-    import fastjsonschema  # noqa: PLC0415 - only once a process validates many documents
+    import fastjsonschema  # only once a process validates many documents
 
     date, raises = _validator(name).format_checker.checkers["date"]
 
@@ -90,7 +91,7 @@ def accepted(data: Any, schema_name: str) -> bool:
     _validated[schema_name] += 1
     if _validated[schema_name] <= COMPILE_AFTER or _integral_float(data):
         return False
-    from fastjsonschema import JsonSchemaValueException  # noqa: PLC0415
+    from fastjsonschema import JsonSchemaValueException
 
     try:
         _compiled(schema_name)(data)
@@ -147,7 +148,8 @@ def _deepest(error: Any) -> Any:
     type fitted and whose value did not ("-3 is below the minimum 0"), so the latter wins.
     """
     while error.context:
-        error = min(error.context, key=lambda e: (e.validator in ("type", "required", "additionalProperties"),
+        error = min(error.context,
+                    key=lambda e: (e.validator in ("type", "required", "additionalProperties"),
                                                   -len(e.absolute_path)))
     return error
 
@@ -168,7 +170,8 @@ def _problem(data: Any, error: Any, file: Path) -> Problem:
             column = None if column is None else max(1, column - len(str(params["name"])) - 2)
     if error.validator == "required":
         path = [*path, params["name"]]
-    return Problem(key, file=file, line=line, column=column, field=dotted(path) or "(top)", params=params)
+    return Problem(key, file=file, line=line, column=column, field=dotted(path) or "(top)",
+                   params=params)
 
 
 def _describe(error: Any) -> tuple[str, dict[str, Any]]:
@@ -182,28 +185,31 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
     if validator == "additionalProperties" and isinstance(instance, dict):
         allowed = set(schema.get("properties", {}))
         extra = [k for k in instance if k not in allowed]
-        import re  # noqa: PLC0415
+        import re
 
         patterns = schema.get("patternProperties", {})
         extra = [k for k in extra if not any(re.search(p, str(k)) for p in patterns)]
         name = extra[0] if extra else "?"
         hint = closest(str(name), allowed)
         return "schema.additional", {"name": name, "suggestion": hint or ""}
-    if schema.get("x-unit") == "share" or (validator == "pattern" and "%" in str(error.validator_value)):
+    if schema.get("x-unit") == "share" or (validator == "pattern"
+                                           and "%" in str(error.validator_value)):
         if fixed := share_fix(instance):
             return fixed[0], {"value": _show(instance), **fixed[1]}
         return "schema.share", {"value": _show(instance)}
     if validator == "type":
         expected = error.validator_value
-        return "schema.type", {"value": _show(instance), "expected": expected if isinstance(expected, str) else " / ".join(expected)}
+        return "schema.type", {"value": _show(instance), "expected": expected
+                               if isinstance(expected, str) else " / ".join(expected)}
     if validator == "enum":
-        allowed = [str(a) for a in error.validator_value]
-        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(allowed),
-                               "suggestion": closest(str(instance), allowed) or ""}
+        values = [str(a) for a in error.validator_value]
+        return "schema.enum", {"value": _show(instance), "allowed": ", ".join(values),
+                               "suggestion": closest(str(instance), values) or ""}
     if validator in ("minimum", "exclusiveMinimum"):
         return "schema.minimum", {"value": _show(instance), "limit": error.validator_value}
     if validator == "minLength":
-        return schema.get("x-message", "schema.min_length"), {"value": _show(instance), "limit": error.validator_value}
+        return schema.get("x-message", "schema.min_length"), {"value": _show(instance),
+                                                              "limit": error.validator_value}
     if validator == "pattern":
         return "schema.pattern", {"value": _show(instance), "pattern": error.validator_value}
     if validator == "format" and error.validator_value == "date":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +21,17 @@ from woonpact.engine.errors import InputError, Problem
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Located(dict):  # noqa: FURB189 - a dict subclass so jsonschema sees a plain object
+class Located(dict[Any, Any]):  # a dict subclass so jsonschema sees a plain object
     """A mapping that knows the (line, column, style) of each of its values."""
 
     __slots__ = ("marks",)
 
     def __init__(self) -> None:
         super().__init__()
-        self.marks: dict[Any, tuple[int, int, str | None]] = {}
+        self.marks: dict[Any, tuple[int | None, int | None, str | None]] = {}
 
 
-class LocatedList(list):  # noqa: FURB189
+class LocatedList(list[Any]):
     __slots__ = ("marks",)
 
     def __init__(self) -> None:
@@ -43,7 +44,7 @@ def _mark(node: yaml.Node) -> tuple[int, int, str | None]:
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    def construct_located_mapping(self, node: yaml.MappingNode) -> Located:
+    def construct_located_mapping(self, node: yaml.MappingNode) -> Iterator[Located]:
         mapping = Located()
         yield mapping
         self.flatten_mapping(node)
@@ -67,7 +68,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.marks[key] = _mark(value_node)
 
-    def construct_located_sequence(self, node: yaml.SequenceNode) -> LocatedList:
+    def construct_located_sequence(self, node: yaml.SequenceNode) -> Iterator[LocatedList]:
         sequence = LocatedList()
         yield sequence
         for child in node.value:
@@ -175,7 +176,7 @@ def load(path: Path) -> Any:
 def _split_by_comma(key_node: yaml.Node, value_node: yaml.Node) -> bool:
     """`{nl: maximaal 7,5%, en: ...}`: inside `{ }` a comma ends a plain text, so `5%` becomes a
     key without a value. woonpact's files have no such keys, so it is always this mistake."""
-    return not key_node.style and isinstance(value_node, yaml.ScalarNode) \
+    return not getattr(key_node, "style", None) and isinstance(value_node, yaml.ScalarNode) \
         and value_node.value == "" and value_node.tag == "tag:yaml.org,2002:null"
 
 
@@ -332,7 +333,8 @@ def locate(data: Any, path: list[Any] | tuple[Any, ...]) -> tuple[int | None, in
     return line, column
 
 
-def expression_position(container: Any, key: Any, text: str, pos: int) -> tuple[int | None, int | None]:
+def expression_position(container: Any, key: Any, text: str,
+                        pos: int) -> tuple[int | None, int | None]:
     """The file position of character `pos` of the expression stored at `container[key]`."""
     marks = getattr(container, "marks", None)
     if not marks:
@@ -358,4 +360,5 @@ def dotted(path: list[Any] | tuple[Any, ...]) -> str:
 
 def steps(field: str) -> list[Any]:
     """`rules[3].norm` -> `['rules', 3, 'norm']`: the path a `dotted` field names."""
-    return [int(index) if index else name for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field)]
+    return [int(index) if index else name for name,
+            index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field)]

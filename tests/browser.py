@@ -30,8 +30,10 @@ def chromium() -> str:
     """The browser, or a failure that says how to get it (never a skip)."""
     found = chromium_path()
     if found is None:
-        raise RuntimeError("Chromium is missing: run `sh tests/install-browser.sh` (Debian's chromium "
-                           "package, as root) or put chromium on the PATH, then run the tests again")
+        raise RuntimeError("Chromium is missing: run `sh tests/install-browser.sh` (Debian's "
+                           "chromium "
+                           "package, as root) or put chromium on the PATH, then run the tests "
+                           "again")
     return found
 
 
@@ -42,7 +44,8 @@ class Page:
     screenshot: Path
 
 
-def open_page(browser: str, page: Path, screenshot: Path, size: tuple[int, int] = (1240, 1754)) -> Page:
+def open_page(browser: str, page: Path, screenshot: Path,
+              size: tuple[int, int] = (1240, 1754)) -> Page:
     url = page.resolve().as_uri()
     window = f"--window-size={size[0]},{size[1]}"
     profile = screenshot.parent / "chromium-profile"
@@ -55,5 +58,7 @@ def open_page(browser: str, page: Path, screenshot: Path, size: tuple[int, int] 
     if not screenshot.is_file():
         raise RuntimeError(f"Chromium wrote no screenshot: {shot.stderr[-2000:]}")
     dom = run("--dump-dom", "--virtual-time-budget=2000").stdout
-    logged = run("--enable-logging=stderr", "--v=0", "--dump-dom", "--virtual-time-budget=2000").stderr
-    return Page(dom, tuple(f"{m.group(1)} ({m.group(2)})" for m in _CONSOLE.finditer(logged)), screenshot)
+    logged = run("--enable-logging=stderr", "--v=0", "--dump-dom",
+                 "--virtual-time-budget=2000").stderr
+    return Page(dom, tuple(f"{m.group(1)} ({m.group(2)})" for m in _CONSOLE.finditer(logged)),
+                screenshot)

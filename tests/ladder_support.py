@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tests import support
 from woonpact.engine.check import included_rules, parameters
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.ladder.escalate import escalate
@@ -17,8 +18,7 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.facts import EscalationEvent, FactSet, Section
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack
-from woonpact.engine.params import Law
-from tests import support
+from woonpact.engine.model.parameters import Law
 
 
 def without_rent_policy(folder: Path) -> Path:
@@ -35,7 +35,8 @@ def without_rent_policy(folder: Path) -> Path:
 
 
 def ladder_run(pack_id: str, rule_id: str, years: dict[int, dict[str, Any]],
-               pack: Pack | None = None, laws: Mapping[str, Law] | None = None) -> tuple[Escalation, ...]:
+               pack: Pack | None = None,
+               laws: Mapping[str, Law] | None = None) -> tuple[Escalation, ...]:
     """Judge one rule over all the years given and run the ladder: its steps, year by year
     (with the bundled national laws, or `laws`)."""
     the_pack = pack or support.pack(pack_id)
@@ -46,15 +47,18 @@ def ladder_run(pack_id: str, rule_id: str, years: dict[int, dict[str, Any]],
 
 
 def ladder_steps(pack_id: str, rule_id: str, years: dict[int, dict[str, Any]],
-                 pack: Pack | None = None, laws: Mapping[str, Law] | None = None) -> dict[int, Escalation]:
+                 pack: Pack | None = None,
+                 laws: Mapping[str, Law] | None = None) -> dict[int, Escalation]:
     """The step per year of a clause with one scope instance."""
     steps = ladder_run(pack_id, rule_id, years, pack, laws)
     assert len({e.scope.id for e in steps}) <= 1, steps
     return {e.year: e for e in steps}
 
 
-def event(rule: str, rung: str, date: str, outcome: str | None = "unresolved", **more: Any) -> dict[str, Any]:
-    return {"rule": rule, "rung": rung, "date": date, **({"outcome": outcome} if outcome else {}), **more}
+def event(rule: str, rung: str, date: str, outcome: str | None = "unresolved",
+          **more: Any) -> dict[str, Any]:
+    return {"rule": rule, "rung": rung, "date": date, **({"outcome": outcome} if outcome else {}),
+            **more}
 
 
 YEARS = (2025, 2026, 2027)
@@ -78,9 +82,11 @@ def national(episodes: int, seed: int = 2025) -> tuple[Pack, list[Finding], dict
         if rng.random() < 0.35:
             year = rng.choice(YEARS)
             events[year].append(EscalationEvent(rule.id, rng.choice(["overleg", "mediation"]),
-                                                dt.date(year, 11, 1), rng.choice(["unresolved", "resolved", None]),
+                                                dt.date(year, 11, 1),
+                                                rng.choice(["unresolved", "resolved", None]),
                                                 scope=scope.id))
     empty = Section({})
-    fact_sets = {year: FactSet(pack.id, year, Path(f"<national {year}>"), empty, {}, {}, {}, tuple(events[year]))
+    fact_sets = {year: FactSet(pack.id, year, Path(f"<national {year}>"), empty, {}, {}, {},
+                               tuple(events[year]))
                  for year in YEARS}
     return pack, findings, fact_sets

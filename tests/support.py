@@ -30,7 +30,8 @@ def pack(pack_id: str) -> Pack:
 
 def fact_sets(pack_id: str, years: dict[int, dict[str, Any]]) -> dict[int, Any]:
     return {
-        year: fact_set_from_data({"agreement": pack_id, "year": year, **data}, Path(f"<test {year}>"))
+        year: fact_set_from_data({"agreement": pack_id, "year": year, **data},
+                                 Path(f"<test {year}>"))
         for year, data in years.items()
     }
 
@@ -56,7 +57,8 @@ def status_by_scope(findings: list[Finding]) -> dict[str, Status]:
 
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-"""The checkout the tests run in: its docs/, facts/ and tests/ are read as files of the repository."""
+"""The checkout the tests run in: its docs/, facts/ and tests/ are read as files of the
+repository."""
 BUNDLED_FACTS = REPOSITORY / "facts"
 
 

@@ -11,13 +11,13 @@ from functools import cache
 
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.model.finding import Status
 from woonpact.engine.output import html as html_report
 from woonpact.engine.output.accountable import Accountable, accountable
 from woonpact.engine.output.report import build
-from tests.support import BUNDLED_FACTS
 
 WESTLAND = BUNDLED_FACTS / "westland-2025"
 CORPORATIONS = Accountable(("arcade", "wonen-wateringen"))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 GOOD_2025 = (BUNDLED_FACTS / "stichtse-vecht-2025" / "2025.yaml").read_text(encoding="utf-8")
 
@@ -92,24 +92,29 @@ def test_a_yaml_mistake_says_in_dutch_what_to_write(tmp_path: Path, old: str, ne
 
 
 def test_duplicate_key_is_rejected(tmp_path: Path) -> None:
-    text = GOOD_2025.replace("    stock_total: 30160\n", "    stock_total: 30160\n    stock_total: 30161\n")
+    text = GOOD_2025.replace("    stock_total: 30160\n",
+                             "    stock_total: 30160\n    stock_total: 30161\n")
     check_bad(tmp_path, text, "stock_total", "twee keer", line_of(text, "stock_total: 30161"))
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     # a wrong type
-    ("stock_total: 30160", "stock_total: veel", ("municipality.figures.stock_total", "verkeerde type")),
+    ("stock_total: 30160", "stock_total: veel",
+     ("municipality.figures.stock_total", "verkeerde type")),
     # a typo in a fact name, with the name it probably meant
     ("      lettings_huurtoeslag: 171", "      letings_huurtoeslag: 171",
      ("letings_huurtoeslag", "lettings_huurtoeslag", "parties.portaal.figures")),
     # a negative count
     ("new_build_social: 60", "new_build_social: -3", ("new_build_social", "negatief")),
     # a share above 100%
-    ("rent_sum_increase: 4.9%", "rent_sum_increase: 104%", ("rent_sum_increase", "104%", "tussen 0% en 100%")),
+    ("rent_sum_increase: 4.9%", "rent_sum_increase: 104%",
+     ("rent_sum_increase", "104%", "tussen 0% en 100%")),
     # a share written without %
-    ("rent_sum_increase: 4.9%", "rent_sum_increase: 0.03", ("rent_sum_increase", "schrijf een percentage")),
+    ("rent_sum_increase: 4.9%", "rent_sum_increase: 0.03",
+     ("rent_sum_increase", "schrijf een percentage")),
 ])
-def test_bad_figure_names_file_line_field_and_fix(tmp_path: Path, old: str, new: str, expected: tuple[str, ...]) -> None:
+def test_bad_figure_names_file_line_field_and_fix(tmp_path: Path, old: str, new: str,
+                                                  expected: tuple[str, ...]) -> None:
     text = GOOD_2025.replace(old, new)
     assert text != GOOD_2025
     check_bad(tmp_path, text, *expected, line_of(text, new.strip()))
@@ -142,14 +147,16 @@ def test_bad_option_is_exit_2() -> None:
 
 # -- rule packs ---------------------------------------------------------------------------------
 
-PACK_TEXT = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(encoding="utf-8")
+PACK_TEXT = (Path(__file__).parent.parent / "rules" / "stichtse-vecht-2025.yaml").read_text(
+    encoding="utf-8")
 
 
 def check_bad_pack(tmp_path: Path, old: str, new: str, *expected: str) -> str:
     assert old in PACK_TEXT
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "stichtse-vecht-2025.yaml").write_text(PACK_TEXT.replace(old, new, 1), encoding="utf-8")
+    (rules / "stichtse-vecht-2025.yaml").write_text(PACK_TEXT.replace(old, new, 1),
+                                                    encoding="utf-8")
     facts = tmp_path / "facts"
     shutil.copytree(BUNDLED_FACTS / "stichtse-vecht-2025", facts)
     code, output = run("check", str(facts), "--rules", str(rules))
@@ -165,7 +172,8 @@ def test_pack_typo_in_fact_name_has_line_column_and_suggestion(tmp_path: Path) -
                             "measure: share(lettings_free_alocation, lettings_total)",
                             "lettings_free_alocation", "bedoelt u 'lettings_free_allocation'",
                             "rules[18].measure")
-    line = next(i for i, text in enumerate(PACK_TEXT.splitlines(), 1) if "share(lettings_free_allocation, lettings_total)" in text)
+    line = next(i for i, text in enumerate(PACK_TEXT.splitlines(), 1)
+                if "share(lettings_free_allocation, lettings_total)" in text)
     assert f"stichtse-vecht-2025.yaml:{line}:20:" in output
 
 
@@ -176,7 +184,8 @@ def test_pack_share_written_without_percent(tmp_path: Path) -> None:
 
 def test_pack_unknown_party(tmp_path: Path) -> None:
     check_bad_pack(tmp_path, "scope: {party: vo}\n    measure: share(lettings_huurtoeslag",
-                   "scope: {party: v-o}\n    measure: share(lettings_huurtoeslag", "v-o", "bedoelt u 'vo'")
+                   "scope: {party: v-o}\n    measure: share(lettings_huurtoeslag", "v-o",
+                   "bedoelt u 'vo'")
 
 
 def test_pack_duplicate_rule_id(tmp_path: Path) -> None:
@@ -202,26 +211,35 @@ def test_every_message_key_has_both_languages(lang: str) -> None:
 
 def test_pack_membership_names_a_party_of_the_pack_by_id(tmp_path: Path) -> None:
     old = 'and "hbo-vo" in parties)'
-    output = check_bad_pack(tmp_path, old, 'and "hbo-v0" in parties)', "'hbo-v0'", "bedoelt u 'hbo-vo'",
+    output = check_bad_pack(tmp_path, old, 'and "hbo-v0" in parties)', "'hbo-v0'",
+                            "bedoelt u 'hbo-vo'",
                             "measure")
     line = next(i for i, text in enumerate(PACK_TEXT.splitlines(), 1) if old in text)
     column = next(text for text in PACK_TEXT.splitlines() if old in text).index('"hbo-vo"') + 1
     assert f"stichtse-vecht-2025.yaml:{line}:{column}:" in output
     (tmp_path / "role").mkdir()
-    check_bad_pack(tmp_path / "role", old, 'and "huurdersorganisatie" in parties)', "huurdersorganisatie",
+    check_bad_pack(tmp_path / "role", old, 'and "huurdersorganisatie" in parties)',
+                   "huurdersorganisatie",
                    "bij hun id")
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("nl", "fout [collections.meetings[2].parties[4]]: deelnemer 'hbo-v&o' van een overleg is geen partij van pakket"
-           " stichtse-vecht-2025 (bedoelt u 'hbo-vo'?); noem partijen bij hun id: gemeente, portaal, vo,"
+    ("nl",
+     "fout [collections.meetings[2].parties[4]]: deelnemer 'hbo-v&o' van een overleg is geen "
+     "partij van pakket"
+           " stichtse-vecht-2025 (bedoelt u 'hbo-vo'?); noem partijen bij hun id: gemeente, "
+           "portaal, vo,"
            " huurdersraad-portaal, hbo-vo"),
-    ("en", "error [collections.meetings[2].parties[4]]: participant 'hbo-v&o' of a meeting is not a party of pack"
+    ("en",
+     "error [collections.meetings[2].parties[4]]: participant 'hbo-v&o' of a meeting is not a "
+     "party of pack"
            " stichtse-vecht-2025 (did you mean 'hbo-vo'?); name parties by their id:"),
 ])
-def test_a_meeting_participant_must_be_a_party_of_the_pack(tmp_path: Path, lang: str, expected: str) -> None:
+def test_a_meeting_participant_must_be_a_party_of_the_pack(tmp_path: Path, lang: str,
+                                                           expected: str) -> None:
     """Rules ask `"hbo-vo" in parties`: a participant by another name would count for nobody."""
-    old = "{kind: bestuurlijk_overleg, date: 2025-11-20, parties: [gemeente, portaal, vo, huurdersraad-portaal, hbo-vo]}"
+    old = ("{kind: bestuurlijk_overleg, date: 2025-11-20, parties: [gemeente, portaal, vo, "
+           "huurdersraad-portaal, hbo-vo]}")
     text = GOOD_2025.replace(old, old.replace("hbo-vo]", "hbo-v&o]"))
     assert text != GOOD_2025
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "hbo-v&o" in row)

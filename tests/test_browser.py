@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import FLAGS, open_page
+from tests.browser import chromium as find_chromium
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import check
 from woonpact.engine.output import html as html_report
-from tests.browser import FLAGS, chromium as find_chromium, open_page
-from tests.support import BUNDLED_FACTS
+
 
 def keep(screenshot: Path, name: str) -> None:
     """Copy a screenshot to WOONPACT_KEEP_SCREENSHOTS, when set: the suite itself writes only
@@ -45,10 +47,12 @@ def test_a_page_with_a_script_error_is_caught(chromium: str, tmp_path: Path) -> 
                     "notDefinedAnywhere();</script></body></html>", encoding="utf-8")
     opened = open_page(chromium, page, tmp_path / "broken.png", size=(400, 300))
     assert any("deliberate" in line for line in opened.console)
-    assert any("Uncaught ReferenceError: notDefinedAnywhere is not defined" in line for line in opened.console)
+    assert any("Uncaught ReferenceError: notDefinedAnywhere is not defined" in line
+               for line in opened.console)
 
 
-def test_report_of_the_bundled_multi_year_facts_renders_cleanly(chromium: str, tmp_path: Path) -> None:
+def test_report_of_the_bundled_multi_year_facts_renders_cleanly(chromium: str,
+                                                                 tmp_path: Path) -> None:
     result = check([BUNDLED_FACTS / "westland-2025"])
     assert len(result.years) > 1
     report = tmp_path / "rapport.html"
@@ -93,7 +97,8 @@ def test_report_prints_on_a4(chromium: str, tmp_path: Path) -> None:
     page = html_report.render(check([BUNDLED_FACTS / "westland-2025"]), "nl")
     pdf = printed(chromium, page, tmp_path, "rapport")
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
-    assert boxes and all(abs(float(w) - 595) < 1 and abs(float(h) - 842) < 1 for w, h in boxes)  # A4 in points
+    # A4 in points
+    assert boxes and all(abs(float(w) - 595) < 1 and abs(float(h) - 842) < 1 for w, h in boxes)
 
 
 # Printed pages of the report before the council layout (summary first, details folded), on the

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, REPOSITORY, pack
 from woonpact.engine.check import check
 from woonpact.engine.i18n import MESSAGES
 from woonpact.engine.model.finding import Status
 from woonpact.engine.rules.registry import pack_files
-from tests.support import BUNDLED_FACTS, REPOSITORY, pack
 
 PACKS = sorted(pack_files())
 LOCAL = [p for p in PACKS if (BUNDLED_FACTS / p).is_dir()]
@@ -21,11 +21,13 @@ LOCAL = [p for p in PACKS if (BUNDLED_FACTS / p).is_dir()]
 
 @pytest.mark.parametrize("pack_id", PACKS)
 def test_every_rule_quotes_its_clause_and_is_named_by_a_test(pack_id: str) -> None:
-    tests = (REPOSITORY / "tests" / "packs" / f"test_{pack_id.replace('-', '_')}.py").read_text(encoding="utf-8")
+    module = REPOSITORY / "tests" / "packs" / f"test_{pack_id.replace('-', '_')}.py"
+    tests = module.read_text(encoding="utf-8")
     for rule in pack(pack_id).rules:
         assert len(rule.source.quote.strip()) >= 10 and rule.source.section.strip(), rule.key
         stem = re.sub(r"\d+$", "", rule.id)  # yearly/quarterly rules may be named by an f-string
-        assert f'"{rule.id}"' in tests or f"'{rule.id}'" in tests or f'"{stem}{{' in tests, f"no test names {rule.key}"
+        assert (f'"{rule.id}"' in tests or f"'{rule.id}'" in tests
+                or f'"{stem}{{' in tests), f"no test names {rule.key}"
 
 
 @pytest.mark.parametrize("pack_id", PACKS)

@@ -19,29 +19,33 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import BUNDLED_FACTS
+from tests.test_amendments import amended_pack
+from tests.workspace_support import make_workspace
 from woonpact.cli import main
-from woonpact.engine import cache, params, paths
+from woonpact.engine import cache, paths
 from woonpact.engine.check import check, included_rules, load_facts, pack_by_path, parameters
 from woonpact.engine.errors import InputError
-from woonpact.engine.language import ast, units
+from woonpact.engine.language import units
+from woonpact.engine.model import ast
 from woonpact.engine.model import declarations as model_declarations
 from woonpact.engine.model import escalation as model_escalation
 from woonpact.engine.model import facts as model_facts
 from woonpact.engine.model import finding as model_finding
 from woonpact.engine.model import pack as model_pack
+from woonpact.engine.model import parameters as model_parameters
+from woonpact.engine.model import reads as model_reads
 from woonpact.engine.model import text as model_text
 from woonpact.engine.model.facts import Deviation
 from woonpact.engine.params import load_parameters
 from woonpact.engine.rules.registry import find_pack
-from tests.support import BUNDLED_FACTS
-from tests.test_amendments import amended_pack
-from tests.workspace_support import make_workspace
 
 
 def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) -> None:
     shutil.copy(BUNDLED_FACTS / "stichtse-vecht-2025" / "2025.yaml", tmp_path / "2025.yaml")
     text = (tmp_path / "2025.yaml").read_text(encoding="utf-8")
-    (tmp_path / "2025.yaml").write_text(text.replace("collections:\n", "collections:\n  lettings: {csv: l.csv}\n", 1),
+    (tmp_path / "2025.yaml").write_text(text.replace("collections:\n",
+                                                     "collections:\n  lettings: {csv: l.csv}\n", 1),
                                         encoding="utf-8")
     (tmp_path / "l.csv").write_text("id,refusals\na,1\nb,2\n", encoding="utf-8")
     assert len(load_facts([tmp_path])[2025].collections["lettings"]) == 2
@@ -50,21 +54,23 @@ def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) 
     assert len(load_facts([tmp_path])[2025].collections["lettings"]) == 1
 
 
-def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path))
     parameters()
     assert any(p.name.startswith("parameters-") for p in tmp_path.iterdir())
     reloads: list[Path] = []
-    value = cache.cached(paths.PARAMETERS, "parameters", lambda p: reloads.append(p) or load_parameters(p))
+    value = cache.cached(paths.PARAMETERS, "parameters",
+                         lambda p: reloads.append(p) or load_parameters(p))
     assert not reloads and value.value("aftoppingsgrens_2", 2024) == 697.07
 
 
 MODEL_MODULES = (model_pack, model_facts, model_finding, model_escalation, model_text,
-                 model_declarations, ast, units, params)
+                 model_declarations, model_parameters, model_reads, ast, units)
 
 
 def frozen_slotted_classes() -> set[type]:
-    return {cls for module in MODEL_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
+    return {cls for module in MODEL_MODULES for _,
+            cls in inspect.getmembers(module, inspect.isclass)
             if cls.__module__ == module.__name__ and dataclasses.is_dataclass(cls)
             and cls.__dataclass_params__.frozen and "__slots__" in cls.__dict__}  # type: ignore[attr-defined]
 
@@ -97,7 +103,8 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[object], dict
     class they hold."""
     tmp_path = tmp_path_factory.mktemp("stored")
     rules, facts = amended_pack(tmp_path)
-    deviation = Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal", dt.date(2025, 3, 1))
+    deviation = Deviation("3.2-7", 2025, 2026, ("gemeente",), "krappe markt", "portaal",
+                          dt.date(2025, 3, 1))
     own = make_workspace(tmp_path / "own")  # figures, attributes and dated values of its own
     wording = model_pack.Wording(model_text.Text("{value} woningen erbij", "{value} homes added"))
     samples: list[object] = [parameters(), check([facts], rules), deviation, wording,
@@ -112,7 +119,8 @@ def held(obj: object) -> dict[str, object]:
     """Everything an object holds: every slot of its classes and its `__dict__`, so also the
     fields equality leaves out (`compare=False`, as `Parameters._units`)."""
     names = {name for cls in type(obj).__mro__
-             for name in ((lambda s: (s,) if isinstance(s, str) else s)(vars(cls).get("__slots__", ())))
+             for name in ((lambda s: (s,) if isinstance(s, str)
+                           else s)(vars(cls).get("__slots__", ())))
              if name not in ("__dict__", "__weakref__")}
     return {**{name: getattr(obj, name) for name in names if hasattr(obj, name)},
             **getattr(obj, "__dict__", {})}
@@ -159,7 +167,8 @@ def post_init_sets(cls: type) -> set[str] | None:
             case python_ast.Expr(value=python_ast.Call(
                     func=python_ast.Attribute(value=python_ast.Name(id="object"),
                                               attr="__setattr__"),
-                    args=[python_ast.Name(id="self"), python_ast.Constant(value=str() as name), _])):
+                    args=[python_ast.Name(id="self"), python_ast.Constant(value=str() as name),
+                          _])):
                 names.add(name)
             case _:
                 return None
@@ -172,16 +181,19 @@ def test_a_post_init_only_derives_fields_the_cache_carries(
     derives must be a field of its own (`field(init=False)`), which is stored with the rest,
     and it may do nothing else (no registering, no state outside the object)."""
     _, found = stored
-    classes = {cls for module in MODEL_MODULES for _, cls in inspect.getmembers(module, inspect.isclass)
-               if dataclasses.is_dataclass(cls)} | {cls for cls in found if dataclasses.is_dataclass(cls)}
+    classes = {cls for module in MODEL_MODULES for _,
+               cls in inspect.getmembers(module, inspect.isclass)
+               if dataclasses.is_dataclass(cls)} | {cls for cls in found
+                                                    if dataclasses.is_dataclass(cls)}
     deriving = [cls for cls in classes if "__post_init__" in vars(cls)]
-    assert params.Parameters in deriving
+    assert model_parameters.Parameters in deriving
     for cls in deriving:
         derived = {f.name for f in dataclasses.fields(cls) if not f.init}
-        assert post_init_sets(cls) == derived, f"{cls.__name__}.__post_init__ may only set {derived}"
+        assert post_init_sets(cls) == derived, \
+            f"{cls.__name__}.__post_init__ may only set {derived}"
 
 
-def test_a_shared_file_is_unpickled_once_per_process(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_shared_file_is_unpickled_once_per_process(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path))
     cache.forget_shared()
     first = parameters()
@@ -347,8 +359,8 @@ def test_a_key_others_can_read_stops_the_cache_until_it_is_cleared(folder: Path)
         entry.unlink()
     cache.forget_shared()
     result = CliRunner().invoke(main, ["--verbose", "check", str(WESTLAND), "--fail-on", "never"])
-    assert f"{folder / 'key'}: info: de sleutel van de cache is niet van u of door anderen" \
-           " leesbaar" in result.output
+    assert (f"{folder / 'key'}: info: de sleutel van de cache is niet van u of door anderen"
+            " leesbaar") in result.output
     assert entries(folder) == []  # nothing written with a key others may have read
     assert CliRunner().invoke(main, ["cache", "clear"]).exit_code == 0
     assert findings_json() == reference and entries(folder)

@@ -10,12 +10,12 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine import paths
 from woonpact.engine.check import fact_histories, judge_history
 from woonpact.engine.output import chunks, rendered
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 SV = str(BUNDLED_FACTS / "stichtse-vecht-2025")
 
@@ -29,13 +29,16 @@ def test_table_is_dutch_by_default_and_english_on_request() -> None:
     code, out = invoke("check", SV, "--fail-on", "never")
     assert code == ExitCode.OK
     out = " ".join(out.split())  # the table wraps long explanations
-    assert "niet nageleefd" in out and "Samenvatting 2025" in out and "14 verhuringen in de vrije toewijzingsruimte te veel" in out
+    assert ("niet nageleefd" in out and "Samenvatting 2025" in out
+            and "14 verhuringen in de vrije toewijzingsruimte te veel" in out)
     code, out = invoke("check", SV, "--fail-on", "never", "--lang", "en")
     out = " ".join(out.split())
-    assert "breach" in out and "Summary 2025" in out and "14 lettings in the vrije toewijzingsruimte too many" in out
+    assert ("breach" in out and "Summary 2025" in out
+            and "14 lettings in the vrije toewijzingsruimte too many" in out)
 
 
-@pytest.mark.parametrize(("fail_on", "expected"), [("breach", ExitCode.FAILING), ("warning", ExitCode.FAILING),
+@pytest.mark.parametrize(("fail_on", "expected"),
+                         [("breach", ExitCode.FAILING), ("warning", ExitCode.FAILING),
                                                     ("never", ExitCode.OK)])
 def test_exit_codes_follow_fail_on(fail_on: str, expected: ExitCode) -> None:
     assert invoke("check", SV, "--fail-on", fail_on)[0] == expected
@@ -61,7 +64,7 @@ def test_json_output_validates_against_the_published_schema(lang: str) -> None:
 
 
 def test_several_folders_give_one_json_document_that_validates() -> None:
-    code, out = invoke("check", SV, SV, "--format", "json", "--fail-on", "never")
+    _, out = invoke("check", SV, SV, "--format", "json", "--fail-on", "never")
     schema = json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(out), schema)
 
@@ -90,7 +93,7 @@ def test_each_agreement_is_judged_when_its_output_is_due() -> None:
                                 for name in ("westland-2025", "stichtse-vecht-2025")])
     judged = []
 
-    def results():  # noqa: ANN202
+    def results():
         for history in histories:
             judged.append(history)
             yield judge_history(history)
@@ -120,7 +123,7 @@ def test_bad_input_in_a_later_agreement_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_year_option_judges_one_year_with_the_whole_history() -> None:
-    code, out = invoke("check", SV, "--year", "2026", "--format", "json", "--fail-on", "never")
+    _, out = invoke("check", SV, "--year", "2026", "--format", "json", "--fail-on", "never")
     findings = json.loads(out)["findings"]
     assert {f["year"] for f in findings} == {2026}
     cumulative = next(f for f in findings if f["rule"].endswith("/3.1-9-portaal"))
@@ -142,12 +145,16 @@ def test_validate_accepts_the_bundled_facts() -> None:
 def test_list_shows_every_bundled_pack_and_its_rules() -> None:
     code, out = invoke("list")
     assert code == ExitCode.OK
-    assert "stichtse-vecht-2025" in out and "3.2-7" in out and "Vrije toewijzingsruimte maximaal 15%" in out
+    assert ("stichtse-vecht-2025" in out and "3.2-7" in out
+            and "Vrije toewijzingsruimte maximaal 15%" in out)
 
 
-@pytest.mark.parametrize(("lang", "words"), [("nl", ["Bron:", "ten hoogste 15%", "resultaatsverplichting", "Leest:"]),
-                                             ("en", ["Source:", "at most 15%", "result obligation", "Reads:"])])
-def test_explain_quotes_the_clause_and_states_the_norm_in_words(lang: str, words: list[str]) -> None:
+@pytest.mark.parametrize(("lang", "words"),
+                         [("nl", ["Bron:", "ten hoogste 15%", "resultaatsverplichting", "Leest:"]),
+                                             ("en", ["Source:", "at most 15%", "result obligation",
+                                                     "Reads:"])])
+def test_explain_quotes_the_clause_and_states_the_norm_in_words(lang: str,
+                                                                words: list[str]) -> None:
     code, out = invoke("explain", "stichtse-vecht-2025/3.2-7", "--lang", lang)
     assert code == ExitCode.OK
     assert "maximaal 15% van het jaarlijks vrijkomende aanbod" in " ".join(out.split())

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS, pack
+from tests.test_workbook import fill, make_template
 from woonpact.cli import main
 from woonpact.engine.check import check, included_rules
 from woonpact.engine.codes import Codes, code_problems, matched_codes
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts.loader import fact_set_from_data
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS, pack
-from tests.test_workbook import fill, make_template
 
 
 def invoke(*args: str) -> tuple[int, str, str]:

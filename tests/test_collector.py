@@ -1,4 +1,5 @@
-"""Pausing the cyclic garbage collector: restored afterwards, nested pauses leave it to the outermost."""
+"""Pausing the cyclic garbage collector: restored afterwards, nested pauses leave it to the
+outermost."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine import collector
 from woonpact.engine.check import check
-from tests.support import BUNDLED_FACTS
 
 
 def test_a_pause_disables_the_collector_and_the_outermost_restores_it() -> None:

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.test_language import ENV, Ctx
 from woonpact.engine.language.columns import compile_mask
 from woonpact.engine.language.compiler import MissingFact, compile_expression, selector
 from woonpact.engine.language.parser import parse_expression
 from woonpact.engine.language.types import check
-from tests.test_language import ENV, Ctx
 
 LETTINGS = [
     "relet and refusals >= 50",
@@ -38,7 +38,8 @@ LETTINGS = [
 PROJECTS = [
     "homes >= 16",
     "developer_disagreement",
-    'not sustainability_works and land == "derden" and anterieure_overeenkomst and social_rent_homes > 0',
+    'not sustainability_works and land == "derden" and anterieure_overeenkomst and '
+    'social_rent_homes > 0',
     "share(social_rent_homes, homes) > 60%",
     "social_rent_homes / homes * 100 >= 30",
 ]
@@ -59,7 +60,8 @@ def lettings(draw: Any, complete: bool) -> list[dict[str, Any]]:
     gap = (lambda s: s) if complete else maybe
     attributes = {
         "relet": gap(st.booleans()), "free_allocation": gap(st.booleans()),
-        "refusals": gap(st.integers(0, 60)), "rent": gap(st.sampled_from([0.0, 550.0, 697.07, 697.08, 900.5])),
+        "refusals": gap(st.integers(0, 60)),
+        "rent": gap(st.sampled_from([0.0, 550.0, 697.07, 697.08, 900.5])),
         "target_group": gap(st.sampled_from(["regulier", "urgent", "statushouder"])),
         "quarter": gap(st.integers(1, 4)), "month": gap(st.integers(0, 12)),  # 0: a zero divisor
     }
@@ -72,12 +74,14 @@ def projects(draw: Any, complete: bool) -> list[dict[str, Any]]:
     attributes = {
         "homes": gap(st.integers(0, 40)), "social_rent_homes": gap(st.integers(0, 20)),
         "developer_disagreement": gap(st.booleans()), "sustainability_works": gap(st.booleans()),
-        "anterieure_overeenkomst": gap(st.booleans()), "land": gap(st.sampled_from(["derden", "gemeente"])),
+        "anterieure_overeenkomst": gap(st.booleans()),
+        "land": gap(st.sampled_from(["derden", "gemeente"])),
     }
     return [entity(draw, i, attributes) for i in range(draw(st.integers(0, 12)))]
 
 
-def both_paths(text: str, collection: str, items: list[dict[str, Any]], figures: dict[str, Any]) -> tuple[Any, Any]:
+def both_paths(text: str, collection: str, items: list[dict[str, Any]],
+               figures: dict[str, Any]) -> tuple[Any, Any]:
     """(mask over columns or None, mask row by row or the MissingFact it raised)."""
     env = ENV.inside(collection)
     tree = parse_expression(text)
@@ -99,14 +103,16 @@ def both_paths(text: str, collection: str, items: list[dict[str, Any]], figures:
 @pytest.mark.parametrize(("collection", "texts", "strategy"), [
     ("lettings", LETTINGS, lettings), ("projects", PROJECTS, projects),
 ])
-def test_columns_agree_with_rows_or_step_aside(collection: str, texts: list[str], strategy: Any, data: Any,
+def test_columns_agree_with_rows_or_step_aside(collection: str, texts: list[str], strategy: Any,
+                                               data: Any,
                                                complete: bool, total: int | None) -> None:
     items = data.draw(strategy(complete))
     figures = {} if total is None else {"lettings_total": total}
     for text in texts:
         columns, rows = both_paths(text, collection, items, figures)
         if columns is not None:
-            assert not isinstance(rows, MissingFact), f"{text}: columns decided where a row lacks {rows.name}"
+            assert not isinstance(rows, MissingFact), \
+                f"{text}: columns decided where a row lacks {rows.name}"
             assert [bool(v) for v in columns] == rows, text
 
 
@@ -119,9 +125,11 @@ def test_complete_data_takes_the_column_path() -> None:
 
 
 def test_membership_runs_over_columns() -> None:
-    items = [{"kind": "ambtelijk_overleg", "date": "2025-03-01", "parties": ["gemeente", "portaal"]},
+    items = [{"kind": "ambtelijk_overleg", "date": "2025-03-01",
+              "parties": ["gemeente", "portaal"]},
              {"kind": "ambtelijk_overleg", "date": "2025-06-01", "parties": ["portaal"]}]
-    columns, rows = both_paths('"gemeente" in parties and kind == "ambtelijk_overleg"', "meetings", items, {})
+    columns, rows = both_paths('"gemeente" in parties and kind == "ambtelijk_overleg"', "meetings",
+                               items, {})
     assert columns == rows == [True, False]
 
 
@@ -145,7 +153,8 @@ def test_filters_on_other_entities_stay_with_the_rows() -> None:
     env = ENV.inside("projects")
     tree = parse_expression("homes >= count(lettings where relet)")
     check(tree, env)
-    assert compile_mask(tree, env, compile_expression) is not None  # the count is the same for each project
+    # the count is the same for each project
+    assert compile_mask(tree, env, compile_expression) is not None
     tree = parse_expression("exists(social_rent_homes)")
     check(tree, env)
     assert compile_mask(tree, env, compile_expression) is None

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import BUNDLED_FACTS
+from tests.test_cli import invoke
 from woonpact.engine import cache, cores, paths, preload
 from woonpact.engine.check import fact_histories, judge_history
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.output.result import ExitCode
-from tests.test_cli import invoke
-from tests.support import BUNDLED_FACTS
 
 AGREEMENTS = sorted(p for p in BUNDLED_FACTS.iterdir() if p.is_dir())
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.workspace_support import invoke, make_workspace
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression
 from woonpact.engine.language.types import check
 from woonpact.engine.language.units import Environment
-from tests.workspace_support import invoke, make_workspace
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine import cache, yamlio
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 SV = str(BUNDLED_FACTS / "stichtse-vecht-2025")
 FACT_FILE = str(BUNDLED_FACTS / "stichtse-vecht-2025" / "2026.yaml")

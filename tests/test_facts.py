@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.support import BUNDLED_FACTS, judge, pack
 from woonpact.engine.check import check
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts.generate import VOCABULARY, build_doc, build_schema
 from woonpact.engine.facts.loader import load_fact_set
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.output.words import message
-from tests.support import BUNDLED_FACTS, judge, pack
 
 SV = BUNDLED_FACTS / "stichtse-vecht-2025"
 
@@ -41,7 +41,8 @@ def with_lettings_csv(tmp_path: Path, csv_text: str) -> Path:
 
 
 def test_csv_collection_is_read_with_units_dates_and_defaults(tmp_path: Path) -> None:
-    path = with_lettings_csv(tmp_path, "id,party,date,rent,relet,refusals\nl1,portaal,2025-05-02,612.50,ja,50\nl2,vo,2025-11-30,700,nee,\n")
+    path = with_lettings_csv(tmp_path,
+                             "id,party,date,rent,relet,refusals\nl1,portaal,2025-05-02,612.50,ja,50\nl2,vo,2025-11-30,700,nee,\n")
     lettings = load_fact_set(path).collections["lettings"]
     first, second = lettings.rows()
     assert lettings.get(first, "rent") == 612.5 and lettings.get(first, "relet") is True
@@ -57,12 +58,14 @@ def test_csv_collection_is_read_with_units_dates_and_defaults(tmp_path: Path) ->
     ("id,party,rent\nl1,portaal,veel\n", 2, 3, "rent"),
     ("id,target_group\nl1,onbekend\n", 2, 2, "target_group"),
 ])
-def test_csv_errors_name_file_line_column_and_field(tmp_path: Path, csv_text: str, line: int, column: int, field: str) -> None:
+def test_csv_errors_name_file_line_column_and_field(tmp_path: Path, csv_text: str, line: int,
+                                                    column: int, field: str) -> None:
     path = with_lettings_csv(tmp_path, csv_text)
     with pytest.raises(InputError) as caught:
         load_fact_set(path)
     problem = caught.value.problems[0]
-    assert (problem.file.name, problem.line, problem.column, problem.field) == ("lettings-2025.csv", line, column, field)
+    assert (problem.file.name, problem.line, problem.column,
+            problem.field) == ("lettings-2025.csv", line, column, field)
 
 
 def test_missing_csv_file_is_reported_by_name(tmp_path: Path) -> None:
@@ -89,7 +92,8 @@ def test_a_new_collection_is_published_with_its_label_and_no_code_change() -> No
         "label": {"nl": "garages", "en": "garages"}, "doc": "Garage boxes.",
         "attributes": {"id": {"unit": "text", "required": True, "doc": "An id."}}}
     schema = build_schema(raw)
-    assert schema["$defs"]["collections"]["properties"]["garages"]["x-label"] == {"nl": "garages", "en": "garages"}
+    garages = schema["$defs"]["collections"]["properties"]["garages"]
+    assert garages["x-label"] == {"nl": "garages", "en": "garages"}
     assert "### `garages` (garages)" in build_doc(raw)
 
 

@@ -11,8 +11,9 @@ import pkgutil
 
 import pytest
 
-from woonpact.engine.check import check
+from tests.support import BUNDLED_FACTS, pack
 from woonpact.engine import model
+from woonpact.engine.check import check
 from woonpact.engine.model.finding import (
     Distance,
     FactUsed,
@@ -24,7 +25,6 @@ from woonpact.engine.model.finding import (
 from woonpact.engine.output.json_format import finding_json
 from woonpact.engine.output.trace import Tracer
 from woonpact.engine.output.words import message
-from tests.support import BUNDLED_FACTS, pack
 
 
 def _finding(facts_used: object) -> Finding:
@@ -61,7 +61,8 @@ def test_every_bundled_finding_cites_its_facts_as_a_tuple() -> None:
         result = check([folder])
         for finding in result.findings:
             assert isinstance(finding.facts_used, tuple)
-            assert all(isinstance(u, FactUsed) and u.year == finding.year for u in finding.facts_used)
+            assert all(isinstance(u, FactUsed) and u.year == finding.year
+                       for u in finding.facts_used)
             assert pickle.loads(pickle.dumps(finding)) == finding
 
 
@@ -79,7 +80,8 @@ def test_finding_is_built_by_hand() -> None:
 
 
 @pytest.mark.parametrize("cls", built_by_hand(), ids=lambda cls: cls.__name__)
-def test_a_hand_written_constructor_takes_the_fields_in_order_with_their_defaults(cls: type) -> None:
+def test_a_hand_written_constructor_takes_the_fields_in_order_with_their_defaults(
+        cls: type) -> None:
     parameters = list(inspect.signature(cls.__new__).parameters.values())[1:]
     names = [f.name for f in dataclasses.fields(cls)]
     assert [p.name for p in parameters] == names and list(cls.__mro__[1].__slots__) == names
@@ -107,7 +109,8 @@ def test_a_finding_built_by_hand_is_a_frozen_finding_that_copies_and_replaces() 
     assert Finding(**values) == finding and values["value"] == 1 and values["reason"] == "met"
     assert type(finding) is Finding and copy.copy(finding) == finding
     distance = Distance(3, "count", "more")
-    assert pickle.loads(pickle.dumps(distance)) == copy.copy(distance) == distance and distance.of is None
+    assert (pickle.loads(pickle.dumps(distance)) == copy.copy(distance) == distance
+            and distance.of is None)
     assert dataclasses.replace(finding, distance=distance).distance == distance
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.year = 2026  # type: ignore[misc]
@@ -119,15 +122,20 @@ def test_a_finding_on_a_figure_short_of_confirmed_says_so() -> None:
     """Westland 3.2-1 counts re-lettings under the second aftoppingsgrens: the 2025 limit was
     read in the ministry's notice (confirmed), the 2026 one in no source (unconfirmed)."""
     result = check([BUNDLED_FACTS / "westland-2025"])
-    by_year = {f.year: f for f in result.findings if f.rule.id == "3.2-1" and f.scope.id == "arcade"}
+    by_year = {f.year: f for f in result.findings if f.rule.id == "3.2-1"
+               and f.scope.id == "arcade"}
     assert by_year[2025].unconfirmed == ()
     assert "bevestigd" not in message(by_year[2025], "nl", result.pack)
     (figure,) = by_year[2026].unconfirmed
-    assert (figure.name, figure.year, figure.status) == ("param(aftoppingsgrens_2)", 2026, "unconfirmed")
+    assert (figure.name, figure.year, figure.status) == ("param(aftoppingsgrens_2)", 2026,
+                                                         "unconfirmed")
     assert message(by_year[2026], "en", result.pack).endswith(
-        "[rests on a national figure that is not confirmed: the 2nd aftoppingsgrens 2026 (not found in a "
+        "[rests on a national figure that is not confirmed: the 2nd aftoppingsgrens 2026 (not "
+        "found in a "
         "source)]")
     document = finding_json(by_year[2026], "nl", result.pack, Tracer(result, "nl"))
-    assert document["unconfirmed"] == [{"name": "param(aftoppingsgrens_2)", "year": 2026, "value": 764.14,
+    assert document["unconfirmed"] == [{"name": "param(aftoppingsgrens_2)", "year": 2026,
+                                        "value": 764.14,
                                         "status": "unconfirmed"}]
-    assert {u["name"]: u["status"] for u in document["facts_used"]}["param(aftoppingsgrens_2)"] == "unconfirmed"
+    assert {u["name"]: u["status"]
+            for u in document["facts_used"]}["param(aftoppingsgrens_2)"] == "unconfirmed"

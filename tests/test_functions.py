@@ -10,21 +10,21 @@ from dataclasses import replace
 from functools import cache
 
 import pytest
+
+from tests.support import BUNDLED_FACTS, REPOSITORY
+from tests.test_columns import LETTINGS, PROJECTS
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.evaluation.compiled import environment
 from woonpact.engine.i18n import MESSAGES
-from woonpact.engine.language import ast
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.functions.base import Function, Words
 from woonpact.engine.language.parser import parse_expression
 from woonpact.engine.language.types import check as check_units
+from woonpact.engine.model import ast
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Expression, Rule, ScopeKind
 from woonpact.engine.output.phrases import Phrases
 from woonpact.engine.output.trace import Tracer
-
-from tests.support import BUNDLED_FACTS, REPOSITORY
-from tests.test_columns import LETTINGS, PROJECTS
 
 EACH = pytest.mark.parametrize("function", FUNCTIONS.values(), ids=lambda f: f.name)
 

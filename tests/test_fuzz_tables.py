@@ -27,6 +27,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from tests.support import BUNDLED_FACTS, within
+from tests.test_workbook import fill, make_template
 from woonpact.engine import yamlio
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.errors import InputError
@@ -34,8 +36,6 @@ from woonpact.engine.facts import workbook
 from woonpact.engine.facts.tables import read_collection
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.i18n import MESSAGES
-from tests.support import BUNDLED_FACTS, within
-from tests.test_workbook import fill, make_template
 
 WESTLAND = BUNDLED_FACTS / "westland-2025"
 EXAMPLES = int(os.environ.get("WOONPACT_FUZZ_EXAMPLES", "8"))

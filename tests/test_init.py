@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS, REPOSITORY
 from woonpact.cli import main
 from woonpact.engine import paths
-from tests.support import BUNDLED_FACTS, REPOSITORY
 from woonpact.engine.output.result import ExitCode
 
 SCHEMA_COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -35,7 +35,8 @@ def test_init_lint_test_check_in_the_authors_own_folder(workdir: Path) -> None:
     assert code == ExitCode.OK, output
     assert "woonpact lint rules/mijnstad-2025.yaml" in output
     code, output = invoke("lint", "rules/mijnstad-2025.yaml")
-    assert (code, output.strip()) == (ExitCode.OK, "rules/mijnstad-2025.yaml: 0 fout(en), 0 waarschuwing(en)")
+    assert (code, output.strip()) == (ExitCode.OK,
+                                      "rules/mijnstad-2025.yaml: 0 fout(en), 0 waarschuwing(en)")
     code, output = invoke("test", "rules/mijnstad-2025.yaml")
     assert code == ExitCode.OK and "7 geslaagd, 0 mislukt" in output, output
     code, output = invoke("test")  # default: the packs in ./rules
@@ -54,7 +55,8 @@ def test_init_lint_test_check_in_the_authors_own_folder(workdir: Path) -> None:
 def test_changing_an_example_value_changes_the_verdict(workdir: Path) -> None:
     invoke("init", "mijnstad-2025")
     facts = workdir / "facts" / "mijnstad-2025" / "2025.yaml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("lettings_free_allocation: 18", "lettings_free_allocation: 30"),
+    facts.write_text(facts.read_text(encoding="utf-8").replace("lettings_free_allocation: 18",
+                                                               "lettings_free_allocation: 30"),
                      encoding="utf-8")
     code, output = invoke("check", "facts/mijnstad-2025/")
     assert code == ExitCode.FAILING and "niet nageleefd" in output
@@ -68,7 +70,8 @@ def test_init_with_workspace_and_a_year_from_the_id(tmp_path: Path) -> None:
     assert (tmp_path / "facts" / "alphen-baarle-2031" / "2031.yaml").exists()
     assert invoke("lint", str(tmp_path / "rules"))[0] == ExitCode.OK
     assert invoke("test", str(tmp_path / "rules"))[0] == ExitCode.OK
-    assert invoke("check", str(tmp_path / "facts" / "alphen-baarle-2031"), "--rules", str(tmp_path / "rules"))[0] == ExitCode.OK
+    assert invoke("check", str(tmp_path / "facts" / "alphen-baarle-2031"), "--rules",
+                  str(tmp_path / "rules"))[0] == ExitCode.OK
 
 
 def test_init_overwrites_nothing(workdir: Path) -> None:
@@ -110,9 +113,9 @@ def test_written_files_point_their_editor_at_the_workspaces_schemas(workdir: Pat
 
 
 def test_every_bundled_yaml_points_its_editor_at_the_right_schema() -> None:
-    files = {**{p: "pack.schema.json" for p in paths.RULES.glob("*.yaml")},
-             **{p: "rule-tests.schema.json" for p in (paths.RULES / "tests").glob("*.yaml")},
-             **{p: "facts.schema.json" for p in BUNDLED_FACTS.glob("*/*.yaml")}}
+    files = {**dict.fromkeys(paths.RULES.glob("*.yaml"), "pack.schema.json"),
+             **dict.fromkeys((paths.RULES / "tests").glob("*.yaml"), "rule-tests.schema.json"),
+             **dict.fromkeys(BUNDLED_FACTS.glob("*/*.yaml"), "facts.schema.json")}
     assert len(files) > 20
     for path, schema in files.items():
         assert schema_target(path) == (paths.SCHEMAS / schema).resolve(), path

@@ -19,12 +19,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import BUNDLED_FACTS
+from tests.test_bad_input import GOOD_2025, PACK_TEXT, check_bad, check_bad_pack, line_of
 from woonpact.cli import main
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
-from tests.test_bad_input import GOOD_2025, PACK_TEXT, check_bad, check_bad_pack, line_of
 
 DOCUMENTED = {ExitCode.OK, ExitCode.FAILING, ExitCode.BAD_INPUT}  # 3 is a bug, 130 a Ctrl-C
 
@@ -198,7 +198,8 @@ def test_at_most_fifty_problems_are_printed_and_the_rest_counted(tmp_path: Path)
     code, output = run("check", str(folder))
     assert code == ExitCode.BAD_INPUT and "Traceback" not in output
     lines = output.splitlines()
-    assert len(lines) == 51 and re.fullmatch(r"… en nog \d+ meldingen; los eerst deze op", lines[-1])
+    assert len(lines) == 51 and re.fullmatch(r"… en nog \d+ meldingen; los eerst deze op",
+                                             lines[-1])
     assert sum("en nog 100 fouten in dit bestand" in line for line in lines) == 2  # files 1 and 2
 
 

@@ -8,13 +8,13 @@ import json
 
 import jsonschema
 
-from woonpact.engine import paths
-from woonpact.engine.model.finding import Status
-from woonpact.engine.output.words import message
 from tests import support
 from tests.ladder_support import event, ladder_run
 from tests.support import BUNDLED_FACTS, statuses
 from tests.test_cli import invoke
+from woonpact.engine import paths
+from woonpact.engine.model.finding import Status
+from woonpact.engine.output.words import message
 
 SV = "stichtse-vecht-2025"
 WESTLAND = "westland-2025"
@@ -22,14 +22,16 @@ WESTLAND = "westland-2025"
 
 def letting(refusals: int, reported: bool) -> dict:
     """Westland 3.3-5: a home refused 50 times or more is reported to the municipality."""
-    return {"collections": {"lettings": [{"id": "ARC-1", "party": "arcade", "date": "2026-03-01", "rent": 600,
+    return {"collections": {"lettings": [{"id": "ARC-1", "party": "arcade", "date": "2026-03-01",
+                                          "rent": 600,
                                           "relet": True, "refusals": refusals,
                                           "reported_to_municipality": reported}]}}
 
 
 def project(escalated: bool, **more: object) -> dict:
     """Stichtse Vecht 3.1-4: a disagreement on the 30% is escalated to bestuurlijk overleg."""
-    return {"collections": {"projects": [{"id": "p", "name": "P", "party": "vo", "homes": 20, "social_rent_homes": 6,
+    return {"collections": {"projects": [{"id": "p", "name": "P", "party": "vo", "homes": 20,
+                                          "social_rent_homes": 6,
                                           "land": "derden", "developer_disagreement": True,
                                           "escalated_to_bestuurlijk_overleg": escalated}]}, **more}
 
@@ -41,12 +43,16 @@ def by_kind(steps: tuple) -> dict:
 def test_a_home_refused_50_times_and_not_reported_is_an_action_step_beside_the_ladder() -> None:
     steps = by_kind(ladder_run(WESTLAND, "3.3-5", {2026: letting(55, reported=False)}))
     action = steps[(2026, "action")]
-    assert action.action is not None and action.action("nl").startswith("De corporatie meldt de woning bij de gemeente")
-    assert (action.rung, action.recommended, action.closed, action.legal_basis) == (None, None, False, None)
+    assert action.action is not None and action.action("nl").startswith("De corporatie meldt de "
+                                                                        "woning bij de gemeente")
+    assert (action.rung, action.recommended, action.closed,
+            action.legal_basis) == (None, None, False, None)
     assert action.parties == ("arcade",)  # the corporation that let the home, not every party
-    assert [r.key for r in action.reasons] == ["ladder.action.action_missing", "ladder.why.action_missing"]
+    assert [r.key for r in action.reasons] == ["ladder.action.action_missing",
+                                               "ladder.why.action_missing"]
     assert action.scope.id == "lettings/ARC-1"
-    assert steps[(2026, "rung")].recommended == "overleg"  # the missing report is a breach on the ladder too
+    # the missing report is a breach on the ladder too
+    assert steps[(2026, "rung")].recommended == "overleg"
 
 
 def test_no_action_step_when_the_action_was_taken_or_the_situation_did_not_arise() -> None:
@@ -56,12 +62,15 @@ def test_no_action_step_when_the_action_was_taken_or_the_situation_did_not_arise
 
 def test_an_action_that_stays_missing_repeats_with_its_years_and_the_ladder_climbs() -> None:
     steps = by_kind(ladder_run(SV, "3.1-4", {
-        2025: project(False, escalations=[event("3.1-4", "overleg", "2025-11-01", scope="projects/p")]),
+        2025: project(False,
+                      escalations=[event("3.1-4", "overleg", "2025-11-01", scope="projects/p")]),
         2026: project(False),
     }))
     assert [(r.key, r.year) for r in steps[(2026, "action")].reasons] == [
-        ("ladder.action.action_missing", 2025), ("ladder.action.action_missing", 2026), ("ladder.why.action_missing", 2026)]
-    assert (steps[(2026, "rung")].rung, steps[(2026, "rung")].recommended) == ("overleg", "mediation")
+        ("ladder.action.action_missing", 2025), ("ladder.action.action_missing", 2026),
+        ("ladder.why.action_missing", 2026)]
+    assert (steps[(2026, "rung")].rung,
+            steps[(2026, "rung")].recommended) == ("overleg", "mediation")
     assert set(steps[(2026, "action")].parties) == {"gemeente", "vo"}
     taken = by_kind(ladder_run(SV, "3.1-4", {2025: project(False), 2026: project(True)}))
     assert (2026, "action") not in taken and taken[(2026, "rung")].closed
@@ -71,7 +80,8 @@ def test_a_trigger_without_a_check_says_the_action_is_due() -> None:
     """Stichtse Vecht 3.4-3: above 30% special groups the parties consult; nothing records it."""
     above = {"parties": {"vo": {"figures": {"lettings_special_groups": 31, "lettings_total": 100}}}}
     steps = by_kind(ladder_run(SV, "3.4-3", {2025: above}))
-    assert [r.key for r in steps[(2025, "action")].reasons] == ["ladder.action.trigger_fired", "ladder.why.action_due"]
+    assert [r.key for r in steps[(2025, "action")].reasons] == ["ladder.action.trigger_fired",
+                                                                "ladder.why.action_due"]
     assert len(steps[(2025, "action")].parties) == 5  # responsible: all
 
 
@@ -100,22 +110,26 @@ def test_a_recorded_consultation_is_the_talk_a_trigger_without_a_check_asks_for(
 
 
 def test_an_agreed_deviation_covers_the_action_too() -> None:
-    deviation = {"rule": "3.1-4", "from": 2025, "approved_by": ["gemeente", "vo"], "reason": "Grond gaat naar de gemeente"}
+    deviation = {"rule": "3.1-4", "from": 2025, "approved_by": ["gemeente", "vo"],
+                 "reason": "Grond gaat naar de gemeente"}
     assert ladder_run(SV, "3.1-4", {2025: project(False, deviations=[deviation])}) == ()
 
 
 def test_actions_in_json_table_markdown_and_the_report() -> None:
     folder = str(BUNDLED_FACTS / SV)
-    code, out = invoke("check", folder, "--format", "json", "--fail-on", "never", "--lang", "en")
+    _, out = invoke("check", folder, "--format", "json", "--fail-on", "never", "--lang", "en")
     document = json.loads(out)
-    jsonschema.validate(document, json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(encoding="utf-8")))
+    jsonschema.validate(document,
+                        json.loads((paths.SCHEMAS / "check-output.schema.json").read_text(
+                            encoding="utf-8")))
     actions = [s for s in document["escalations"] if s["kind"] == "action"]
     assert {(s["year"], s["rule"], s["scope"]["id"]) for s in actions} == {
         (2025, f"{SV}/3.4-1", "neighbourhoods/breukelen-noord"), (2025, f"{SV}/3.4-3", "vo"),
         (2026, f"{SV}/3.1-4", "projects/nieuwe-wetering"), (2026, f"{SV}/3.4-3", "portaal")}
     assert all(s["rung"] is None and s["recommended"] is None and s["action"] for s in actions)
-    assert all(s["kind"] == "rung" and s["action"] is None for s in document["escalations"] if s not in actions)
-    code, out = invoke("check", folder, "--fail-on", "never")
+    assert all(s["kind"] == "rung" and s["action"] is None for s in document["escalations"]
+               if s not in actions)
+    _, out = invoke("check", folder, "--fail-on", "never")
     text = " ".join(out.split())
     assert ("3.1-4 Geen overeenstemming over het 30%-deel wordt opgeschaald naar bestuurlijk "
             "overleg · Nieuwe Wetering: "
@@ -123,14 +137,16 @@ def test_actions_in_json_table_markdown_and_the_report() -> None:
             "corporatie). "
             "2026: actie niet uitgevoerd;") in text
     assert "door: Gemeente Stichtse Vecht, Woonstichting Vecht en Omstreken" in text
-    code, out = invoke("check", folder, "--fail-on", "never", "--format", "markdown", "--lang", "en")
-    assert f"- `{SV}/3.1-4` Nieuwe Wetering: **action the clause prescribes: Escalate to bestuurlijk overleg" in out
-    code, out = invoke("report", folder, "--format", "markdown", "--lang", "en")
+    _, out = invoke("check", folder, "--fail-on", "never", "--format", "markdown", "--lang",
+                    "en")
+    assert (f"- `{SV}/3.1-4` Nieuwe Wetering: **action the clause prescribes: Escalate to "
+            "bestuurlijk overleg") in out
+    _, out = invoke("report", folder, "--format", "markdown", "--lang", "en")
     ladder = out.split("## Disputes ladder")[1]
     assert ("**action the clause prescribes: Escalate to bestuurlijk overleg (municipality and "
             "corporation).** · by: Gemeente Stichtse Vecht, Woonstichting Vecht en "
             "Omstreken") in ladder
-    code, out = invoke("report", folder)
+    _, out = invoke("report", folder)
     assert out.count('data-kind="action"') == 2  # 2026, the year reported on
 
 

@@ -16,17 +16,18 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import support
+from tests.ladder_support import event, ladder_steps
+from tests.test_bad_input import check_bad_pack
 from woonpact.engine import paths
 from woonpact.engine.check import check
 from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.model.pack import Obligation
+from woonpact.engine.model.parameters import Law
 from woonpact.engine.output.steps import details, reason_text, step_line
-from woonpact.engine.params import Law, bundled, load_parameters
+from woonpact.engine.params import bundled, load_parameters
 from woonpact.engine.rules.loader import DEFAULT_LADDER
 from woonpact.engine.rules.registry import pack_files
-from tests import support
-from tests.ladder_support import event, ladder_steps
-from tests.test_bad_input import check_bad_pack
 
 WL, SV, VL, OEG = "westland-2025", "stichtse-vecht-2025", "vlaardingen-2025", "oegstgeest-2025"
 

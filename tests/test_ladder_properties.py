@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from woonpact.engine.ladder import chart as signals
-from woonpact.engine.ladder.chart import QUIET, MAX_RUNGS, Position, chart
+from woonpact.engine.ladder.chart import MAX_RUNGS, QUIET, Position, chart
 from woonpact.engine.ladder.runner import DurableRunner, LadderFault, Memoised
 
 RUNGS = 3
@@ -78,7 +78,7 @@ class Counting:
     def __init__(self) -> None:
         self.inner, self.asked = DurableRunner(), []
 
-    def positions(self, chart, histories):  # noqa: ANN001, ANN201
+    def positions(self, chart, histories):
         histories = list(histories)
         self.asked += histories
         return self.inner.positions(chart, histories)
@@ -96,7 +96,7 @@ def test_the_memoised_ladder_reaches_what_durable_rules_reaches_for_every_histor
     memoised = Memoised(counting)
     assert list(memoised.positions(CHART, histories)) == run(*histories)
     assert list(memoised.positions(CHART, histories[::-1])) == run(*histories[::-1])
-    unique = {tuple(map(lambda s: tuple(sorted(s.items())), h)) for h in histories}
+    unique = {tuple(tuple(sorted(s.items())) for s in h) for h in histories}
     assert len(counting.asked) == len(unique)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tests.ladder_support import YEARS, national
 from woonpact.engine.ladder.chart import QUIET, chart
 from woonpact.engine.ladder.escalate import escalate
 from woonpact.engine.ladder.history import histories
@@ -11,7 +12,6 @@ from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.ladder.runner import DurableRunner
 from woonpact.engine.model.finding import Status
 from woonpact.engine.params import bundled
-from tests.ladder_support import YEARS, national
 
 EPISODES = 5_000
 
@@ -44,7 +44,8 @@ def test_five_thousand_clause_episodes_in_one_run() -> None:
         position = expected[scope]
         held = pack.ladder.rungs[position.held].id if position.held >= 0 else None
         assert e.rung == held or e.year < YEARS[-1]
-    assert escalate(pack, findings, fact_sets, YEARS)[1] == steps  # a second run sees nothing of the first
+    # a second run sees nothing of the first
+    assert escalate(pack, findings, fact_sets, YEARS)[1] == steps
 
 
 def test_only_clauses_that_failed_or_were_talked_about_get_a_history() -> None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import pytest
 
 from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.language import ast
 from woonpact.engine.language.compiler import MissingFact, compile_expression
-from woonpact.engine.model.entities import Entities
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.language.types import check
 from woonpact.engine.language.units import YEAR_JUDGED, Environment
+from woonpact.engine.model import ast
+from woonpact.engine.model.entities import Entities
 from woonpact.engine.params import load_parameters
 from woonpact.engine.suggest import closest
 
-ENV = Environment(vocabulary().figures, vocabulary().collections, load_parameters().units(), suggest=closest)
+ENV = Environment(vocabulary().figures, vocabulary().collections, load_parameters().units(),
+                  suggest=closest)
 
 
 def error(text: str, env: Environment = ENV) -> ExpressionError:
@@ -58,11 +59,13 @@ def test_units_share_versus_count_is_an_error_with_a_hint() -> None:
     assert (err.key, err.params["percent"]) == ("expr.share_as_number", "15%")
     err = error("0.075 > share(lettings_free_allocation, lettings_total)")
     assert (err.key, err.params["percent"], err.pos) == ("expr.share_as_number", "7.5%", 0)
-    assert check(parse_expression("share(lettings_free_allocation, lettings_total) <= 15%"), ENV).unit == "bool"
+    assert check(parse_expression("share(lettings_free_allocation, lettings_total) <= 15%"),
+                 ENV).unit == "bool"
 
 
 def test_a_quotient_of_counts_is_a_number_not_a_share() -> None:
-    assert check(parse_expression("lettings_free_allocation / lettings_total"), ENV).unit == "number"
+    assert check(parse_expression("lettings_free_allocation / lettings_total"),
+                 ENV).unit == "number"
     assert error("lettings_free_allocation / lettings_total <= 15%").key == "expr.share_vs_number"
 
 
@@ -95,7 +98,8 @@ class Ctx:
 
     def __init__(self, figures: dict, entities: dict | None = None) -> None:
         self.figures = figures
-        self._entities = {name: Entities.from_dicts(name, tuple(vocabulary().collections[name]), items)
+        self._entities = {name: Entities.from_dicts(name, tuple(vocabulary().collections[name]),
+                                                    items)
                           for name, items in (entities or {}).items()}
 
     def figure(self, name: str) -> object:
@@ -120,8 +124,10 @@ def evaluate(text: str, ctx: Ctx) -> object:
 
 def test_evaluation_of_aggregates_and_boundaries() -> None:
     ctx = Ctx({"lettings_total": 240, "lettings_free_allocation": 36},
-              {"projects": [{"id": "a", "homes": 16, "social_rent_homes": 5}, {"id": "b", "homes": 10}]})
-    assert evaluate("share(lettings_free_allocation, lettings_total) <= 15%", ctx) is True  # exactly 15%
+              {"projects": [{"id": "a", "homes": 16, "social_rent_homes": 5},
+                            {"id": "b", "homes": 10}]})
+    # exactly 15%
+    assert evaluate("share(lettings_free_allocation, lettings_total) <= 15%", ctx) is True
     assert evaluate("count(projects where homes >= 16)", ctx) == 1
     assert evaluate("sum(projects.homes)", ctx) == 26
     assert evaluate("share(projects where homes >= 16)", ctx) == 0.5
@@ -132,7 +138,8 @@ def test_whole_counts_compare_exactly_and_fractions_within_the_tolerance() -> No
     ctx = Ctx({"lettings_total": 1_000_000_001, "lettings_relet": 1_000_000_000})
     assert evaluate("lettings_total > lettings_relet", ctx) is True  # one part in a billion apart
     assert evaluate("lettings_total - 1 == lettings_relet", ctx) is True
-    assert evaluate("lettings_total * 1 > lettings_relet", ctx) is False  # a product keeps the tolerance
+    # a product keeps the tolerance
+    assert evaluate("lettings_total * 1 > lettings_relet", ctx) is False
     projects = Ctx({}, {"projects": [{"id": "a", "homes": 16}, {"id": "b", "homes": 15}]})
     assert evaluate("count(projects where homes >= 16)", projects) == 1
     assert evaluate("count(projects where homes > 15)", projects) == 1
@@ -143,7 +150,8 @@ def test_a_missing_fact_raises_missing_fact_not_key_error() -> None:
         evaluate("lettings_total + 1", Ctx({}))
     assert caught.value.name == "lettings_total"
     with pytest.raises(MissingFact):
-        evaluate("sum(projects.social_rent_homes)", Ctx({}, {"projects": [{"id": "x", "homes": 3}]}))
+        evaluate("sum(projects.social_rent_homes)",
+                 Ctx({}, {"projects": [{"id": "x", "homes": 3}]}))
 
 
 # -- the year judged ---------------------------------------------------------------------------
@@ -155,7 +163,7 @@ class YearCtx(Ctx):
         super().__init__(figures, entities)
         self.year = year
 
-    def at_year(self, year: int) -> "YearCtx":
+    def at_year(self, year: int) -> YearCtx:
         return YearCtx(year, self.figures, self._entities)
 
 
@@ -163,7 +171,8 @@ def test_year_judged_is_a_year_and_a_span_of_years_is_a_plain_number() -> None:
     assert check(parse_expression("year_judged"), ENV).unit == "year"
     assert check(parse_expression("year_judged - 2024"), ENV).unit == "number"
     assert check(parse_expression("2% * (year_judged - 2024)"), ENV).unit == "share"
-    assert check(parse_expression("completion_year <= year_judged"), ENV.inside("projects")).unit == "bool"
+    assert check(parse_expression("completion_year <= year_judged"),
+                 ENV.inside("projects")).unit == "bool"
 
 
 def test_a_norm_that_grows_by_a_fixed_amount_per_year_meets_its_boundary_exactly() -> None:
@@ -172,8 +181,10 @@ def test_a_norm_that_grows_by_a_fixed_amount_per_year_meets_its_boundary_exactly
     assert evaluate(norm, YearCtx(2026, {"new_build_social": 59})) is False
     assert evaluate(norm, YearCtx(2027, {"new_build_social": 60})) is False
     share = "share(lettings_huurtoeslag, lettings_total) >= 60% + 2% * (year_judged - 2025)"
-    assert evaluate(share, YearCtx(2027, {"lettings_huurtoeslag": 64, "lettings_total": 100})) is True
-    assert evaluate(share, YearCtx(2027, {"lettings_huurtoeslag": 63, "lettings_total": 100})) is False
+    assert evaluate(share,
+                    YearCtx(2027, {"lettings_huurtoeslag": 64, "lettings_total": 100})) is True
+    assert evaluate(share,
+                    YearCtx(2027, {"lettings_huurtoeslag": 63, "lettings_total": 100})) is False
 
 
 def test_inside_where_year_is_the_entitys_own_and_year_judged_the_year_judged() -> None:
@@ -234,11 +245,14 @@ def test_membership_counts_meetings_a_party_attended() -> None:
     ctx = Ctx({}, {"meetings": rows})
     assert evaluate('count(meetings where "wywonen" in parties)', ctx) == 1
     assert evaluate('count(meetings where not "wywonen" in parties)', ctx) == 2
-    assert evaluate('count(meetings where "gemeente" in parties and kind == "ambtelijk_overleg")', ctx) == 2
-    assert evaluate('count(meetings where "wy" in parties)', ctx) == 0  # a whole id, not a part of one
+    assert evaluate('count(meetings where "gemeente" in parties and kind == "ambtelijk_overleg")',
+                    ctx) == 2
+    # a whole id, not a part of one
+    assert evaluate('count(meetings where "wy" in parties)', ctx) == 0
 
 
 def test_membership_without_the_list_is_missing_data() -> None:
     with pytest.raises(MissingFact) as caught:
-        evaluate('count(meetings where "wywonen" in parties)', Ctx({}, {"meetings": [{"id": "m", "kind": "stuurgroep"}]}))
+        evaluate('count(meetings where "wywonen" in parties)',
+                 Ctx({}, {"meetings": [{"id": "m", "kind": "stuurgroep"}]}))
     assert caught.value.name == "meetings.parties"

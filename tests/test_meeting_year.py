@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.ladder_support import without_rent_policy
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine.facts.loader import load_fact_set
 from woonpact.engine.output.result import ExitCode
-from tests.ladder_support import without_rent_policy
-from tests.support import BUNDLED_FACTS
 
 SV = BUNDLED_FACTS / "stichtse-vecht-2025"
 MARCH = '  - {rule: "3.2-2", rung: overleg, date: 2026-03-10, outcome: unresolved%s}\n'
@@ -93,7 +93,7 @@ def test_a_year_outside_the_period_or_not_begun_is_refused(tmp_path: Path, extra
     path = tmp_path / "2026.yaml"
     path.write_text("agreement: stichtse-vecht-2025\nyear: 2026\nescalations:\n" + MARCH % extra,
                     encoding="utf-8")
-    code, out, err = run("check", path)
+    code, _, err = run("check", path)
     assert code == ExitCode.BAD_INPUT, err
     assert f"[escalations[0].{field}]" in err and expected in err, err
 
@@ -124,11 +124,11 @@ def test_a_meeting_that_matches_no_shortfall_is_warned_about(tmp_path: Path) -> 
     folder = bundled(tmp_path)
     move_meeting(folder, 2026, "")
     for args in (("check", folder, "--fail-on", "never"), ("validate", folder)):
-        code, out, err = run(*args)
+        code, _, err = run(*args)
         assert code == ExitCode.OK
         assert ("waarschuwing [escalations[0]]: het overleg over 3.2-2 gaat over 2026, maar 3.2-2 "
                 "schoot in 2026 niet tekort (Portaal)") in err, err
-    code, out, err = run("check", SV, "--fail-on", "never")
+    code, _, err = run("check", SV, "--fail-on", "never")
     assert err == ""  # every bundled meeting is about a shortfall
 
 
@@ -138,9 +138,9 @@ def test_the_files_of_one_agreement_are_one_history(tmp_path: Path) -> None:
     """Westland's running totals (cumulative since 2020) need every year: file by file they were
     missing data, and the JSON was one document per file."""
     files = sorted((BUNDLED_FACTS / "westland-2025").glob("*.yaml"))
-    code, by_files, _ = run("check", *files, "--format", "json", "--fail-on", "never")
-    code, by_folder, _ = run("check", BUNDLED_FACTS / "westland-2025", "--format", "json",
-                             "--fail-on", "never")
+    _, by_files, _ = run("check", *files, "--format", "json", "--fail-on", "never")
+    _, by_folder, _ = run("check", BUNDLED_FACTS / "westland-2025", "--format", "json",
+                          "--fail-on", "never")
     assert json.loads(by_files) == json.loads(by_folder)
     assert "checks" not in json.loads(by_files)
     assert steps(SV / "2025.yaml", SV / "2026.yaml") == steps(SV)
@@ -149,21 +149,21 @@ def test_the_files_of_one_agreement_are_one_history(tmp_path: Path) -> None:
 def test_files_and_folders_of_several_agreements_are_grouped_by_agreement() -> None:
     westland = BUNDLED_FACTS / "westland-2025"
     args = (SV / "2026.yaml", westland / "2026.yaml", SV / "2025.yaml", westland, SV / "2026.yaml")
-    code, out, err = run("check", *args, "--format", "json", "--fail-on", "never")
+    code, out, _ = run("check", *args, "--format", "json", "--fail-on", "never")
     checks = json.loads(out)["checks"]
     assert [(c["pack"]["id"], c["years"]) for c in checks] == [
         ("stichtse-vecht-2025", [2025, 2026]), ("westland-2025", [2025, 2026])]
-    code, out, err = run("validate", *args)
+    code, out, _ = run("validate", *args)
     assert code == ExitCode.OK and [line.split(" in orde")[0] for line in out.splitlines()] == [
         "stichtse-vecht-2025 2025, 2026", "westland-2025 2020, 2021, 2022, 2023, 2024, 2025, 2026"]
-    code, out, err = run("escalations", *args, "--format", "json")
+    code, out, _ = run("escalations", *args, "--format", "json")
     packs = {e["rule"].split("/")[0] for e in json.loads(out)["escalations"]}
     assert {"stichtse-vecht-2025", "westland-2025"} <= packs <= {
         "stichtse-vecht-2025", "westland-2025", "npa-2025"}  # a national rule keeps its pack's id
 
 
 def test_a_report_is_about_one_agreement() -> None:
-    code, out, err = run("report", SV, BUNDLED_FACTS / "westland-2025" / "2026.yaml")
+    code, _, err = run("report", SV, BUNDLED_FACTS / "westland-2025" / "2026.yaml")
     assert code == ExitCode.BAD_INPUT and "stichtse-vecht-2025, westland-2025" in err
 
 
@@ -191,7 +191,7 @@ def test_record_writes_the_default_year_and_warns_on_no_shortfall(tmp_path: Path
 def test_record_refuses_a_meeting_held_in_another_year_without_concerns(tmp_path: Path) -> None:
     folder = without_rent_policy(tmp_path)
     before = (folder / "2025.yaml").read_bytes()
-    code, out, err = run("record", folder / "2025.yaml", "--rule", "3.2-2", "--rung", "overleg",
+    code, _, err = run("record", folder / "2025.yaml", "--rule", "3.2-2", "--rung", "overleg",
                          "--date", "2026-03-10")
     assert code == ExitCode.BAD_INPUT and "fout [--date]" in err
     assert "noem met concerns het jaar waarover het gaat (2025," in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import string
 from collections import Counter
+from pathlib import Path
 
 from woonpact.engine import i18n
 from woonpact.engine.i18n import MESSAGES
@@ -13,7 +14,7 @@ from woonpact.engine.i18n import MESSAGES
 def test_no_key_is_written_twice_in_the_catalogue() -> None:
     """A dict literal keeps the last of two equal keys without a word: a merge of two branches
     that each added a message under one key would silently lose one of them."""
-    tree = ast.parse(open(i18n.__file__, encoding="utf-8").read())
+    tree = ast.parse(Path(i18n.__file__).read_text(encoding="utf-8"))
     twice = [key for node in ast.walk(tree) if isinstance(node, ast.Dict)
              for key, count in Counter(k.value for k in node.keys
                                        if isinstance(k, ast.Constant)).items() if count > 1]

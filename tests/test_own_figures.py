@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from woonpact.engine.facts.vocabulary import vocabulary
 from tests.workspace_support import PACK, invoke, make_workspace
+from woonpact.engine.facts.vocabulary import vocabulary
 
 
 @pytest.fixture
@@ -220,7 +220,8 @@ def test_the_template_asks_for_own_figures_and_attributes(workspace: Path) -> No
         and rows["label_steps"][3].value.startswith("verbeterde energielabelstappen")
     )
     assert "evictions_total" in rows
-    assert "gasless (aardgasvrij opgeleverd · ja/nee)" in [cell.value for cell in book["projects"][1]]
+    assert "gasless (aardgasvrij opgeleverd · ja/nee)" in [cell.value
+                                                           for cell in book["projects"][1]]
 
 
 def test_a_workbook_with_own_figures_is_read_back(workspace: Path) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from woonpact.engine.errors import InputError
 from woonpact.engine.i18n import say
-from woonpact.engine.params import STATUSES, load_parameters
+from woonpact.engine.model.parameters import STATUSES
+from woonpact.engine.params import load_parameters
 
 
 def test_every_value_has_a_date_a_source_and_a_status() -> None:
@@ -23,7 +24,8 @@ def test_every_value_has_a_date_a_source_and_a_status() -> None:
 
 def test_lookup_takes_the_value_in_force_on_1_january() -> None:
     params = load_parameters()
-    assert params.value("aftoppingsgrens_2", 2024) == 697.07  # the Vlaardingen seed rounds it to 697
+    # the Vlaardingen seed rounds it to 697
+    assert params.value("aftoppingsgrens_2", 2024) == 697.07
     assert params.value("kwaliteitskortingsgrens", 2024) == 454.47
     assert params.value("aftoppingsgrens_2", 1999) is None
     limit = params.by_name["liberalisatiegrens"]
@@ -46,16 +48,19 @@ def parameter_file(tmp_path: Path, name: str, unit: str, *values: str) -> Path:
     return file
 
 
-def test_a_share_parameter_is_written_with_percent_and_a_bare_number_is_an_error(tmp_path: Path) -> None:
+def test_a_share_parameter_is_written_with_percent_and_a_bare_number_is_an_error(
+        tmp_path: Path) -> None:
     file = parameter_file(tmp_path, "groei", "share",
                           "valid_from: 2024-01-01, value: 2.5%, source: x, status: confirmed",
                           "valid_from: 2025-01-01, value: 0.03, source: x, status: confirmed")
     with pytest.raises(InputError) as caught:
         load_parameters(file)
     (problem,) = caught.value.problems
-    assert (problem.key, problem.line, problem.field) == ("params.share_percent", 6, "parameters.groei.values[1].value")
+    assert (problem.key, problem.line, problem.field) == ("params.share_percent", 6,
+                                                          "parameters.groei.values[1].value")
     assert "3.1%" in say(problem.key, "en", **problem.params)
-    file.write_text(file.read_text(encoding="utf-8").replace("value: 0.03", "value: 3%"), encoding="utf-8")
+    file.write_text(file.read_text(encoding="utf-8").replace("value: 0.03", "value: 3%"),
+                    encoding="utf-8")
     assert load_parameters(file).value("groei", 2025) == pytest.approx(0.03)
 
 
@@ -83,7 +88,8 @@ def test_a_law_counts_from_its_date_only_once_confirmed() -> None:
     ladder does not rely on it until `status: confirmed` is set (one line)."""
     laws = load_parameters().laws
     wvrv = laws["wet_versterking_regie_volkshuisvesting"]
-    assert (wvrv.in_force, wvrv.status, wvrv.in_force_from) == (dt.date(2026, 7, 1), "unconfirmed", None)
+    assert (wvrv.in_force, wvrv.status, wvrv.in_force_from) == (dt.date(2026, 7, 1), "unconfirmed",
+                                                                None)
     assert laws["woningwet_art_44"].in_force_from == dt.date(2015, 7, 1)
     assert laws["woningwet_art_44"].title == "artikel 44 Woningwet"  # no paragraph number
 

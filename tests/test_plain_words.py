@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import CheckResult, check, pack_by_path
-from woonpact.engine.output import renderer, report_renderer
+from woonpact.engine.output import rendered, renderer, report_renderer
 from woonpact.engine.output.explain import explain
-from woonpact.engine.output import rendered
 from woonpact.engine.output.xlsx import render_all
 from woonpact.engine.rules.registry import find_pack
-from tests.support import BUNDLED_FACTS
 
 FUNCTIONS = "cumulative|count|param|share|sum|previous|at|min|max|exists|condition|price_level"
 RAW = re.compile(

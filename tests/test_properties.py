@@ -8,13 +8,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import BUNDLED_FACTS, fact_sets, judge, pack
 from woonpact.engine.check import included_rules, load_facts, parameters, resolve_pack
 from woonpact.engine.evaluation.judge import Judge
 from woonpact.engine.evaluation.run import Evaluation
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, ScopeKind
-from tests.support import BUNDLED_FACTS, fact_sets, judge, pack
 
 PACK = "stichtse-vecht-2025"
 RANK = {Status.BREACH: 0, Status.WARNING: 1, Status.COMPLIANT: 2}
@@ -26,7 +26,8 @@ counts = st.integers(min_value=0, max_value=5000)
 @st.composite
 def party_figures(draw: Any) -> dict[str, Any]:
     units = vocabulary().figures
-    names = draw(st.lists(st.sampled_from(sorted(n for n, u in units.items() if u == "count")), unique=True))
+    names = draw(st.lists(st.sampled_from(sorted(n for n, u in units.items() if u == "count")),
+                          unique=True))
     return {name: draw(counts) for name in names}
 
 
@@ -36,7 +37,8 @@ def projects(draw: Any) -> list[dict[str, Any]]:
     for i in range(draw(st.integers(0, 6))):
         homes = draw(st.integers(1, 80))
         item = {"id": f"p{i}", "homes": homes, "social_rent_homes": draw(st.integers(0, homes)),
-                "developer_disagreement": draw(st.booleans()), "escalated_to_bestuurlijk_overleg": draw(st.booleans())}
+                "developer_disagreement": draw(st.booleans()),
+                "escalated_to_bestuurlijk_overleg": draw(st.booleans())}
         items.append(item)
     return items
 
@@ -46,7 +48,8 @@ def neighbourhoods(draw: Any) -> list[dict[str, Any]]:
     items = []
     for i in range(draw(st.integers(0, 5))):
         homes = draw(st.integers(1, 3000))
-        items.append({"id": f"n{i}", "homes": homes, "social_rent_homes": draw(st.integers(0, homes)),
+        items.append({"id": f"n{i}", "homes": homes,
+                      "social_rent_homes": draw(st.integers(0, homes)),
                       "differentiation_plan": draw(st.booleans())})
     return items
 
@@ -54,17 +57,20 @@ def neighbourhoods(draw: Any) -> list[dict[str, Any]]:
 @st.composite
 def meetings(draw: Any) -> list[dict[str, Any]]:
     kinds = ["ambtelijk_overleg", "bestuurlijk_overleg", "ketenpartneroverleg"]
-    return [{"kind": draw(st.sampled_from(kinds)), "date": f"2025-{draw(st.integers(1, 12)):02d}-15"}
+    return [{"kind": draw(st.sampled_from(kinds)),
+             "date": f"2025-{draw(st.integers(1, 12)):02d}-15"}
             for _ in range(draw(st.integers(0, 8)))]
 
 
 @st.composite
 def year_facts(draw: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {"parties": {p: {"figures": draw(party_figures())} for p in ("portaal", "vo")}}
+    data: dict[str, Any] = {"parties": {p: {"figures": draw(party_figures())}
+                                        for p in ("portaal", "vo")}}
     if draw(st.booleans()):
         data["municipality"] = {"figures": draw(party_figures())}
     collections: dict[str, Any] = {}
-    for name, strategy in (("projects", projects()), ("neighbourhoods", neighbourhoods()), ("meetings", meetings())):
+    for name, strategy in (("projects", projects()), ("neighbourhoods", neighbourhoods()),
+                           ("meetings", meetings())):
         if draw(st.booleans()):
             collections[name] = draw(strategy)
     data["collections"] = collections
@@ -116,7 +122,8 @@ def test_every_rule_yields_one_finding_per_scope_instance_and_year(data: dict[st
 
 @SETTINGS
 @given(st.integers(1, 500), st.data())
-def test_raising_the_numerator_of_an_at_least_share_never_worsens_a_finding(total: int, data: Any) -> None:
+def test_raising_the_numerator_of_an_at_least_share_never_worsens_a_finding(total: int,
+                                                                           data: Any) -> None:
     part = data.draw(st.integers(0, total))
     more = data.draw(st.integers(part, total))
     for rule in ("3.2-4", "3.4-2"):
@@ -124,7 +131,8 @@ def test_raising_the_numerator_of_an_at_least_share_never_worsens_a_finding(tota
 
         def status(n: int, rule: str = rule, figure: str = figure) -> Status:
             figures = {"lettings_total": total, figure: n}
-            findings = judge(PACK, rule, {2025: {"parties": {"portaal": {"figures": figures}, "vo": {"figures": figures}}}})
+            findings = judge(PACK, rule, {2025: {"parties": {"portaal": {"figures": figures},
+                                                             "vo": {"figures": figures}}}})
             return findings[-1].status
 
         assert RANK[status(more)] >= RANK[status(part)]

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine.facts import record as recording
 from woonpact.engine.facts.loader import load_fact_set
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 RECORD = ("--rule", "3.2-4", "--rung", "overleg", "--date", "2026-10-01")
 
@@ -143,8 +143,8 @@ def test_a_write_the_system_refuses_is_one_message_and_the_file_unchanged(facts:
     before = path.read_bytes()
     run = woonpact("record", str(path), *RECORD, preexec_fn=lambda: _file_size_limit(len(before)))
     assert run.returncode == ExitCode.BAD_INPUT, run.stderr
-    assert run.stderr == f"{path}: fout: kan het bestand niet schrijven (File too large);" \
-                         " er is niets geschreven\n"
+    assert run.stderr == (f"{path}: fout: kan het bestand niet schrijven (File too large);"
+                          " er is niets geschreven\n")
     assert path.read_bytes() == before
     assert sorted(p.name for p in facts.iterdir()) == ["2024.yaml", "2025.yaml", "2026.yaml"]
 
@@ -173,8 +173,8 @@ def test_temporary_and_hidden_files_are_not_read_and_a_leftover_is_named(facts: 
     result = CliRunner().invoke(main, ["check", str(facts), "--fail-on", "never"])
     assert result.exit_code == ExitCode.OK, result.output
     assert result.stdout == expected.stdout
-    assert result.stderr == f"{leftover}: let op: tijdelijk bestand van een afgebroken opdracht;" \
-                            " woonpact leest het niet en het mag weg\n"
+    assert result.stderr == (f"{leftover}: let op: tijdelijk bestand van een afgebroken opdracht;"
+                             " woonpact leest het niet en het mag weg\n")
 
 
 def test_a_fifo_named_like_a_fact_file_is_refused_not_opened(facts: Path) -> None:
@@ -185,5 +185,5 @@ def test_a_fifo_named_like_a_fact_file_is_refused_not_opened(facts: Path) -> Non
     for args in commands:
         run = woonpact(*args, timeout=60)  # before, the first read blocked for good
         assert run.returncode == ExitCode.BAD_INPUT, (args, run.stderr)
-        assert f"{fifo}: fout: dit is geen gewoon bestand (maar bijvoorbeeld een pipe, apparaat of" \
-               " map)" in run.stderr
+        assert (f"{fifo}: fout: dit is geen gewoon bestand (maar bijvoorbeeld een pipe, "
+                "apparaat of map)") in run.stderr

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.model.escalation import Escalation, Reason
@@ -23,7 +24,6 @@ from woonpact.engine.output import html as html_report
 from woonpact.engine.output import markdown_report
 from woonpact.engine.output.report import build, changes, charted
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 WESTLAND = BUNDLED_FACTS / "westland-2025"
 
@@ -44,8 +44,10 @@ def with_escalation(result: CheckResult) -> CheckResult:
     step = Escalation(rule=rule, year=2026, scope=scope, rung="overleg", recommended="mediation",
                       reasons=(Reason("ladder.breach", 2025),
                                Reason("ladder.held", 2025, dt.date(2025, 12, 4),
-                                      params=(("rung", "overleg"), ("outcome", "unresolved"), ("note", ""))),
-                               Reason("ladder.why.climb", 2026, params=(("rung", "overleg"), ("next", "mediation")))),
+                                      params=(("rung", "overleg"), ("outcome", "unresolved"),
+                                              ("note", ""))),
+                               Reason("ladder.why.climb", 2026,
+                                      params=(("rung", "overleg"), ("next", "mediation")))),
                       parties=("gemeente", "arcade"), legal_basis="artikel 44 Woningwet")
     return dataclasses.replace(result, escalations=(step,))
 
@@ -58,7 +60,8 @@ def test_report_is_about_the_last_year_with_the_one_before_as_comparison() -> No
     assert {f.year for f in report.findings} == {2026}
     assert sum(report.by_status[2026].values()) == len(report.findings)
     assert [f.status for f in report.findings] == sorted((f.status for f in report.findings),
-                                                         key=[Status.BREACH, Status.WARNING, Status.MISSING_DATA,
+                                                         key=[Status.BREACH, Status.WARNING,
+                                                              Status.MISSING_DATA,
                                                               Status.COMPLIANT, Status.NOT_DUE,
                                                               Status.NOT_APPLICABLE].index)
     earlier = build(westland(), 2025)
@@ -71,7 +74,8 @@ def test_changes_name_what_newly_breaches_worsens_and_recovers() -> None:
     def at(year: int, status: Status, gap: float | None = None, scope: str = "a") -> object:
         return dataclasses.replace(base, year=year, status=status,
                                    scope=dataclasses.replace(base.scope, id=scope),
-                                   distance=Distance(gap, "count", "more") if gap is not None else None)
+                                   distance=Distance(gap, "count", "more") if gap is not None
+                                   else None)
 
     history = [at(1, Status.COMPLIANT, scope="new"), at(2, Status.BREACH, 3, scope="new"),
                at(1, Status.BREACH, 3, scope="back"), at(2, Status.COMPLIANT, scope="back"),
@@ -80,7 +84,8 @@ def test_changes_name_what_newly_breaches_worsens_and_recovers() -> None:
                at(1, Status.COMPLIANT, scope="warn"), at(2, Status.WARNING, 1, scope="warn"),
                at(2, Status.BREACH, 9, scope="only-now")]
     found = {(c.kind, c.after.scope.id) for c in changes(history, 1, 2)}
-    assert found == {("newly_breached", "new"), ("recovered", "back"), ("worsened", "grew"), ("worsened", "warn")}
+    assert found == {("newly_breached", "new"), ("recovered", "back"), ("worsened", "grew"),
+                     ("worsened", "warn")}
 
 
 def test_trajectories_chart_the_deadline_and_cumulative_clauses() -> None:
@@ -122,27 +127,35 @@ def test_html_is_self_contained_dutch_printable_and_complete() -> None:
     assert not re.findall(r'(?:href|src)="(?!#)', page) and "url(" not in page
     assert set(re.findall(r'xmlns="([^"]+)"', page)) == {"http://www.w3.org/2000/svg"}
     english = html_report.render(westland(), "en")
-    assert '<html lang="en">' in english and "Disputes ladder" in english and "Samenvatting" not in english
+    assert ('<html lang="en">' in english and "Disputes ladder" in english
+            and "Samenvatting" not in english)
 
 
 def test_html_escapes_every_text_from_packs_and_facts() -> None:
     result = westland()
     first = result.findings[0]
-    hostile = dataclasses.replace(first.rule, title=dataclasses.replace(first.rule.title, nl="<script>x()</script> & co"),
-                                  source=dataclasses.replace(first.rule.source, quote='"<img src=x onerror=y>"'))
-    findings = [dataclasses.replace(f, rule=hostile) if f.rule == first.rule else f for f in result.findings]
+    hostile = dataclasses.replace(first.rule, title=dataclasses.replace(first.rule.title,
+                                                                        nl="<script>x()</script> & "
+                                                                           "co"),
+                                  source=dataclasses.replace(first.rule.source,
+                                                             quote='"<img src=x onerror=y>"'))
+    findings = [dataclasses.replace(f, rule=hostile) if f.rule == first.rule else f
+                for f in result.findings]
     page = html_report.render(dataclasses.replace(result, findings=findings), "nl")
     assert "<script>" not in page and "<img" not in page
-    assert "&lt;script&gt;x()&lt;/script&gt; &amp; co" in page and "&lt;img src=x onerror=y&gt;" in page
+    assert ("&lt;script&gt;x()&lt;/script&gt; &amp; co" in page
+            and "&lt;img src=x onerror=y&gt;" in page)
 
 
 def test_html_ladder_shows_each_step_with_rungs_parties_and_reasons() -> None:
     page = html_report.render(with_escalation(westland()), "nl")
     ladder = page.split('<section id="ladder">')[1].split("</section>")[0]
-    assert "3.4-30pct" in ladder and "Overleg (ambtelijk tripartiet, zo nodig bestuurlijk)" in ladder
+    assert ("3.4-30pct" in ladder
+            and "Overleg (ambtelijk tripartiet, zo nodig bestuurlijk)" in ladder)
     assert "Mediation" in ladder and "Gemeente Westland, Arcade (Arcade wonen)" in ladder
     assert "artikel 44 Woningwet" in ladder
-    assert "2025: niet nageleefd" in ladder and "04-12-2025: Overleg" in ladder and "niet opgelost" in ladder
+    assert ("2025: niet nageleefd" in ladder and "04-12-2025: Overleg" in ladder
+            and "niet opgelost" in ladder)
     assert "volgende trede Mediation" in ladder
     assert "Geen escalatiestappen" not in ladder
 
@@ -152,7 +165,8 @@ def test_html_ladder_shows_each_step_with_rungs_parties_and_reasons() -> None:
 def test_markdown_report_parses_as_commonmark_with_its_sections_tables_and_clauses() -> None:
     text = markdown_report.render(with_escalation(westland()), "nl")
     tokens = commonmark().parse(text)
-    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    headings = [tokens[i + 1].content for i,
+                t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
     assert headings == ["Samenvatting 2026", "Bevindingen 2026 per thema", "Geschillenladder",
                         "Ontbrekende gegevens 2026",
                         "Trajecten", "Verantwoording"]
@@ -163,14 +177,17 @@ def test_markdown_report_parses_as_commonmark_with_its_sections_tables_and_claus
     assert len(quotes) == len(details)
     rendered = commonmark().render(text)
     assert "<li><strong>3.4-30pct</strong> " in rendered  # the ladder step
-    assert "<td>nieuw niet nageleefd</td>" not in rendered and "<strong>nieuw niet nageleefd</strong>" in rendered
+    assert ("<td>nieuw niet nageleefd</td>" not in rendered
+            and "<strong>nieuw niet nageleefd</strong>" in rendered)
 
 
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(lambda t: bool(t.split())))
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")),
+               min_size=1).filter(lambda t: bool(t.split())))
 def test_markdown_inline_text_renders_exactly_as_given(text: str) -> None:
     flat = " ".join(text.split())
     inline = markdown_report.inline(text)
-    for line, tag in ((inline, "p"), ("- " + inline, "li"), ("| a |\n| --- |\n| " + inline + " |", "td")):
+    for line, tag in ((inline, "p"), ("- " + inline, "li"),
+                      ("| a |\n| --- |\n| " + inline + " |", "td")):
         rendered = commonmark().render(line)
         inner = re.fullmatch(rf".*<{tag}>(.*)</{tag}>.*", rendered, re.DOTALL)
         assert inner is not None, rendered
@@ -183,10 +200,13 @@ def test_report_command_writes_html_and_markdown(tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "rapport.html"
     result = runner.invoke(main, ["report", str(WESTLAND), "-o", str(out)])
-    assert result.exit_code == ExitCode.OK and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    result = runner.invoke(main, ["report", str(WESTLAND), "--format", "markdown", "--lang", "en", "--year", "2025"])
+    assert (result.exit_code == ExitCode.OK
+            and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"))
+    result = runner.invoke(main, ["report", str(WESTLAND), "--format", "markdown", "--lang", "en",
+                                  "--year", "2025"])
     assert result.exit_code == ExitCode.OK and "**Annual report 2025**" in result.output
     result = runner.invoke(main, ["report", str(WESTLAND), "--year", "2019"])
     assert result.exit_code == ExitCode.BAD_INPUT and "geen feiten voor jaar 2019" in result.output
-    result = runner.invoke(main, ["report", str(WESTLAND / "2025.yaml"), str(BUNDLED_FACTS / "alphen-chaam-2023" / "2024.yaml")])
+    result = runner.invoke(main, ["report", str(WESTLAND / "2025.yaml"),
+                                  str(BUNDLED_FACTS / "alphen-chaam-2023" / "2024.yaml")])
     assert result.exit_code == ExitCode.BAD_INPUT and "verschillende afspraken" in result.output

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.support import BUNDLED_FACTS, pack
 from woonpact.cli import main
 from woonpact.engine.check import check, included_rules, load_facts
 from woonpact.engine.facts.loader import load_fact_set
@@ -19,7 +20,6 @@ from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.facts.workbook import CONDITIONS, LISTS, MUNICIPALITY, RECORDS
 from woonpact.engine.model.pack import Role
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS, pack
 
 YEAR = 2026
 AGREEMENTS = ("stichtse-vecht-2025", "westland-2025")
@@ -285,11 +285,13 @@ def test_validate_lists_per_party_what_is_still_missing() -> None:
         "voor afspraak 3.1-1-compensatie",
         "    - voorwaarde: overleg wetswijziging [overleg_wetswijziging], voor afspraak 2-10",
         "  Arcade (Arcade wonen) (arcade):",
-        "    - cijfer: huursomstijging [rent_sum_increase], voor afspraak npa-2025/huurverhoging-max",
+        "    - cijfer: huursomstijging [rent_sum_increase], voor afspraak "
+        "npa-2025/huurverhoging-max",
         "  Wonen Wateringen (wonen-wateringen):",
         "    - cijfer: huisuitzettingen wegens huurachterstand [evictions_rent_arrears], voor "
         "afspraak 3.2-5",
-        "    - cijfer: huursomstijging [rent_sum_increase], voor afspraak npa-2025/huurverhoging-max",
+        "    - cijfer: huursomstijging [rent_sum_increase], voor afspraak "
+        "npa-2025/huurverhoging-max",
         "  alles geleverd: De huurdersorganisaties van de Westlandse corporaties (niet bij naam "
         "genoemd in de tekst)",
     ]

@@ -13,7 +13,13 @@ from click.testing import CliRunner
 
 from woonpact.cli import main
 from woonpact.engine import paths
-from woonpact.engine.authoring.ruletests import included_rules, load_rule_tests, pack_for, rule_tests_path, run_case
+from woonpact.engine.authoring.ruletests import (
+    included_rules,
+    load_rule_tests,
+    pack_for,
+    rule_tests_path,
+    run_case,
+)
 from woonpact.engine.model.finding import Status
 from woonpact.engine.output.result import ExitCode
 from woonpact.engine.rules.registry import pack_files
@@ -78,32 +84,38 @@ def test_a_failing_case_shows_expected_against_found_and_exits_1(tmp_path: Path)
     tests = copy_pack(tmp_path)
     text = tests.read_text(encoding="utf-8")
     tests.write_text(text.replace("{rule: beschikbaarheid-75, status: compliant, value: 75%}",
-                                  "{rule: beschikbaarheid-75, status: compliant, value: 76%}"), encoding="utf-8")
+                                  "{rule: beschikbaarheid-75, status: compliant, value: 76%}"),
+                      encoding="utf-8")
     code, output = invoke("test", str(tmp_path / "rules" / "oegstgeest-2025.yaml"))
     assert code == ExitCode.FAILING
     assert "MISLUKT   Tussendoel beschikbaarheid: minimaal 75%" in output
-    assert "beschikbaarheid-75 2025: verwacht nageleefd (waarde 76%), gevonden oegstgeest-2025: nageleefd (waarde 75,0%) [met]" in output
+    assert ("beschikbaarheid-75 2025: verwacht nageleefd (waarde 76%), gevonden oegstgeest-2025: "
+            "nageleefd (waarde 75,0%) [met]") in output
     cases = text.count("\n  - name:")
     assert f"{cases - 1} geslaagd, 1 mislukt" in output
     code, output = invoke("test", "--lang", "en", str(tests))
-    assert "expected compliant (value 76%), found oegstgeest-2025: compliant (value 75.0%) [met]" in output
+    assert ("expected compliant (value 76%), found oegstgeest-2025: compliant (value 75.0%) "
+            "[met]") in output
 
 
 def test_an_unknown_rule_name_is_bad_input_with_line_and_suggestion(tmp_path: Path) -> None:
     tests = copy_pack(tmp_path)
-    text = tests.read_text(encoding="utf-8").replace("{rule: 9-wywonen, scope: wywonen", "{rule: 9-wywoonen, scope: wywonen")
+    text = tests.read_text(encoding="utf-8").replace("{rule: 9-wywonen, scope: wywonen",
+                                                     "{rule: 9-wywoonen, scope: wywonen")
     tests.write_text(text, encoding="utf-8")
     code, output = invoke("test", str(tests))
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "9-wywoonen" in row)
     assert code == ExitCode.BAD_INPUT
-    assert f"{tests}:{line}: fout [cases[2].expect[0].rule]: regel '9-wywoonen' bestaat niet" in output
+    assert (f"{tests}:{line}: fout [cases[2].expect[0].rule]: regel '9-wywoonen' "
+            "bestaat niet") in output
     assert "bedoelt u '9-wywonen'" in output
 
 
 def test_a_bad_fact_in_a_case_is_bad_input_with_line(tmp_path: Path) -> None:
     tests = copy_pack(tmp_path)
     text = tests.read_text(encoding="utf-8").replace("lettings_total: 100, lettings_regular: 75",
-                                                     "lettings_total: 100, lettings_regular: 0.75", 1)
+                                                     "lettings_total: 100, lettings_regular: 0.75",
+                                                     1)
     tests.write_text(text, encoding="utf-8")
     code, output = invoke("test", str(tests))
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "0.75" in row)
@@ -115,4 +127,5 @@ def test_a_pack_without_tests_is_bad_input_saying_where_to_write_them(tmp_path: 
     tests = copy_pack(tmp_path)
     tests.unlink()
     code, output = invoke("test", str(tmp_path / "rules"))
-    assert code == ExitCode.BAD_INPUT and "geen tests" in output and "oegstgeest-2025.tests.yaml" in output
+    assert (code == ExitCode.BAD_INPUT and "geen tests" in output
+            and "oegstgeest-2025.tests.yaml" in output)

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine import paths, schema, yamlio
 from woonpact.engine.errors import InputError
-from tests.support import BUNDLED_FACTS
 
 
 def _plain(path: Path) -> Any:
@@ -33,7 +33,7 @@ WRONG = [None, -1, 0, 2.5, True, "", "x", "15%", "150%", "2025-02-30", "2025-13-
 
 
 def compiled_accepts(name: str, data: Any) -> bool:
-    from fastjsonschema import JsonSchemaValueException  # noqa: PLC0415
+    from fastjsonschema import JsonSchemaValueException
 
     try:
         schema._compiled(name)(data)

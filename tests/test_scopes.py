@@ -8,9 +8,9 @@ from collections import defaultdict
 
 import pytest
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import check, scope_ids
 from woonpact.engine.model.pack import ScopeKind
-from tests.support import BUNDLED_FACTS
 
 
 @pytest.mark.parametrize("agreement", sorted(p.name for p in BUNDLED_FACTS.iterdir()))
@@ -19,7 +19,8 @@ def test_every_instance_judged_is_a_scope_a_record_may_name(agreement: str) -> N
     judged: dict[str, set[str]] = defaultdict(set)
     rules = {}
     for finding in result.findings:
-        if finding.scope.kind != "collection":  # a clause per entity with none in scope: nobody to name
+        # a clause per entity with none in scope: nobody to name
+        if finding.scope.kind != "collection":
             judged[finding.rule.key].add(finding.scope.id)
             rules[finding.rule.key] = finding.rule
     for key, rule in rules.items():

@@ -8,9 +8,9 @@ from functools import cache
 
 import pytest
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.output import table
-from tests.support import BUNDLED_FACTS
 
 
 @cache

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from tests.support import BUNDLED_FACTS
 from woonpact.cli import main
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.loader import fact_set_from_data
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.output.problems import problem_line
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
 
 HEADER = "id,party,date,rent,relet,target_group,refusals"
 ROWS = ["l1,portaal,2025-05-02,612.50,ja,regulier,50", "l2,vo,2025-11-30,700,nee,urgent,"]

@@ -16,14 +16,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from tests.support import BUNDLED_FACTS, REPOSITORY
 from woonpact.engine import paths
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.output import html as html_report
-from woonpact.engine.output import markdown_report
-from woonpact.engine.output import rendered
+from woonpact.engine.output import markdown_report, rendered
 from woonpact.engine.output.trace import Tracer, computation, provenance
-from tests.support import BUNDLED_FACTS, REPOSITORY
 
 AGREEMENTS = ("westland-2025", "stichtse-vecht-2025")
 
@@ -63,7 +62,8 @@ def test_a_cumulative_value_is_each_years_figure_and_their_sum() -> None:
     )
     # the straight path from 2020 to 1,600 at the end of 2030 (W1: the clause names 2030 itself)
     assert trace.path == ((2025, 815, pytest.approx(783.33, abs=0.01)),
-                          (2026, 965, pytest.approx(946.67, abs=0.01))) and f.target == trace.path[-1][2]
+                          (2026, 965,
+                           pytest.approx(946.67, abs=0.01))) and f.target == trace.path[-1][2]
 
 
 def test_an_agreement_wide_figure_is_the_corporations_parts_each_with_its_supplier() -> None:

@@ -16,7 +16,8 @@ from tests.support import REPOSITORY
 from woonpact.engine.output.result import ExitCode
 
 TUTORIAL = (REPOSITORY / "docs" / "tutorial.md").read_text(encoding="utf-8")
-STEP = re.compile(r"<!-- file: (?P<path>\S+) -->\n```yaml\n(?P<body>.*?)```|```console\n(?P<console>.*?)```", re.S)
+STEP = re.compile(r"<!-- file: (?P<path>\S+) "
+                  r"-->\n```yaml\n(?P<body>.*?)```|```console\n(?P<console>.*?)```", re.S)
 EXIT = re.compile(r"\s+# exit code (\d+)$")
 
 
@@ -86,11 +87,13 @@ def test_following_the_tutorial_from_init_to_a_passing_check(installed: Path,
 def test_the_typo_gives_the_message_the_tutorial_shows(installed: Path, tmp_path: Path) -> None:
     files = follow(installed, tmp_path)
     pack = files["rules/voorbeeld-2025.yaml"]
-    pack.write_text(pack.read_text(encoding="utf-8").replace("lettings_total)", "letings_total)"), encoding="utf-8")
+    pack.write_text(pack.read_text(encoding="utf-8").replace("lettings_total)", "letings_total)"),
+                    encoding="utf-8")
     lint = "woonpact lint rules/voorbeeld-2025.yaml  # exit code 2"
     _, output = run_command(installed, tmp_path, lint)
     shown = [line for line in TUTORIAL.splitlines()
-             if line.startswith("rules/voorbeeld-2025.yaml:") and ("letings_total" in line or "1 fout" in line)]
+             if line.startswith("rules/voorbeeld-2025.yaml:")
+             and ("letings_total" in line or "1 fout" in line)]
     assert len(shown) == 2 and all(line in output for line in shown), output
 
 

@@ -10,9 +10,9 @@ import os
 import subprocess
 from pathlib import Path
 
-from woonpact.engine.check import check
 from tests.support import BUNDLED_FACTS
 from tests.workspace_support import FACTS, PACK, TESTS
+from woonpact.engine.check import check
 
 
 def run(command: Path, *args: str, cwd: Path, expect: int = 0) -> str:

@@ -16,13 +16,13 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.support import BUNDLED_FACTS, within
 from woonpact.cli import main
 from woonpact.engine import yamlio
 from woonpact.engine.check import check
 from woonpact.engine.facts.tables import read_collection
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS, within
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -49,7 +49,8 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
     shares as percentage-formatted numbers and half as text, dates as date cells."""
     book["agreement"].cell(3, 2).value = data["year"]
     shares = 0
-    sections = [("municipality", data.get("municipality"))] + list((data.get("parties") or {}).items())
+    sections = [("municipality", data.get("municipality")),
+                *(data.get("parties") or {}).items()]
     for name, section in sections:
         if not section:
             continue
@@ -87,7 +88,8 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
         for i, record in enumerate(data.get(name) or (), start=2):
             for attr, value in record.items():
                 value = dt.date.fromisoformat(value) if attr == "date" else value
-                book[name].cell(i, columns[attr]).value = ", ".join(value) if isinstance(value, list) else value
+                book[name].cell(i, columns[attr]).value = (", ".join(value)
+                                                           if isinstance(value, list) else value)
 
 
 def _csv_rows(path: Path, collection: str) -> list[dict[str, Any]]:
@@ -100,7 +102,8 @@ def _csv_rows(path: Path, collection: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(("agreement", "year"), [("westland-2025", 2026), ("oegstgeest-2025", 2026),
                                                       ("vlaardingen-2025", 2025)])
-def test_a_filled_in_template_checks_exactly_like_the_yaml(tmp_path: Path, agreement: str, year: int) -> None:
+def test_a_filled_in_template_checks_exactly_like_the_yaml(tmp_path: Path, agreement: str,
+                                                           year: int) -> None:
     original = BUNDLED_FACTS / agreement
     copy = tmp_path / agreement
     shutil.copytree(original, copy)
@@ -127,17 +130,20 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if file.name != "2026.yaml":
             shutil.copy(file, folder / file.name)
     book = make_template("westland-2025", folder.parent / "template.xlsx")
-    fill(book, yamlio.load(BUNDLED_FACTS / "westland-2025" / "2026.yaml"), BUNDLED_FACTS / "westland-2025")
+    fill(book, yamlio.load(BUNDLED_FACTS / "westland-2025" / "2026.yaml"),
+         BUNDLED_FACTS / "westland-2025")
     book.save(folder / "2026.xlsx")
     return folder
 
 
 def figure_row(folder: Path, sheet: str, figure: str) -> int:
-    rows = load_workbook(folder / "2026.xlsx")[sheet].iter_rows(min_row=1, max_col=1, values_only=True)
+    rows = load_workbook(folder / "2026.xlsx")[sheet].iter_rows(min_row=1, max_col=1,
+                                                                values_only=True)
     return next(i for i, (name,) in enumerate(rows, start=1) if name == figure)
 
 
-def spoil(folder: Path, tmp_path: Path, sheet: str, cell: str, value: Any, number_format: str | None = None) -> Path:
+def spoil(folder: Path, tmp_path: Path, sheet: str, cell: str, value: Any,
+          number_format: str | None = None) -> Path:
     spoilt = tmp_path / "spoilt"
     shutil.copytree(folder, spoilt)
     book = load_workbook(spoilt / "2026.xlsx")
@@ -149,16 +155,29 @@ def spoil(folder: Path, tmp_path: Path, sheet: str, cell: str, value: Any, numbe
 
 
 @pytest.mark.parametrize(("sheet", "cell", "value", "number_format", "expected"), [
-    ("arcade", "stock_total", "veel", None, "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: waarde \"veel\""),
-    ("arcade", "stock_total", -3, None, "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: waarde -3 is te klein"),
-    ("arcade", "rent_sum_increase", 4.4, "General", "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.rent_sum_increase]: aandeel 4.4"),
-    ("meetings", "C3", "gisteren", None, "2026.xlsx:meetings!C3: fout [collections.meetings[1].date]: ongeldige datum 'gisteren': schrijf JJJJ-MM-DD"),
-    ("meetings", "B2", "borrel", None, "2026.xlsx:meetings!B2: fout [collections.meetings[0].kind]: waarde \"borrel\" is niet toegestaan"),
-    ("meetings", "D2", "gemeente, arcde", None, "2026.xlsx:meetings!D2: fout [collections.meetings[0].parties[1]]: deelnemer 'arcde' van een overleg is geen partij van pakket westland-2025 (bedoelt u 'arcade'?)"),
-    ("agreement", "B3", None, None, "2026.xlsx:agreement!B3: fout [year]: verplicht veld 'year' ontbreekt"),
-    ("projects", "D1", "homess (count)", None, "2026.xlsx:projects!D1: fout [homess]: kolom 'homess' is onbekend voor projects (bedoelt u 'homes'?)"),
+    ("arcade", "stock_total", "veel", None,
+     "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: waarde \"veel\""),
+    ("arcade", "stock_total", -3, None,
+     "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: waarde -3 is te klein"),
+    ("arcade", "rent_sum_increase", 4.4, "General",
+     "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.rent_sum_increase]: aandeel 4.4"),
+    ("meetings", "C3", "gisteren", None,
+     "2026.xlsx:meetings!C3: fout [collections.meetings[1].date]: ongeldige datum 'gisteren': "
+     "schrijf JJJJ-MM-DD"),
+    ("meetings", "B2", "borrel", None,
+     "2026.xlsx:meetings!B2: fout [collections.meetings[0].kind]: waarde \"borrel\" is niet "
+     "toegestaan"),
+    ("meetings", "D2", "gemeente, arcde", None,
+     "2026.xlsx:meetings!D2: fout [collections.meetings[0].parties[1]]: deelnemer 'arcde' van een "
+     "overleg is geen partij van pakket westland-2025 (bedoelt u 'arcade'?)"),
+    ("agreement", "B3", None, None,
+     "2026.xlsx:agreement!B3: fout [year]: verplicht veld 'year' ontbreekt"),
+    ("projects", "D1", "homess (count)", None,
+     "2026.xlsx:projects!D1: fout [homess]: kolom 'homess' is onbekend voor projects (bedoelt u "
+     "'homes'?)"),
 ])
-def test_a_wrong_cell_is_named_by_sheet_and_cell(filled: Path, tmp_path: Path, sheet: str, cell: str, value: Any,
+def test_a_wrong_cell_is_named_by_sheet_and_cell(filled: Path, tmp_path: Path, sheet: str,
+                                                 cell: str, value: Any,
                                                   number_format: str | None, expected: str) -> None:
     if cell[0].islower():  # a figure, by name: its value cell
         cell = f"B{figure_row(filled, sheet, cell)}"
@@ -176,14 +195,16 @@ def test_shares_are_read_from_percentage_cells_and_text_alike(filled: Path, tmp_
     book = load_workbook(as_percent / "2026.xlsx")
     book["arcade"][cell].value, book["arcade"][cell].number_format = 0.044, "0.0%"
     book.save(as_percent / "2026.xlsx")
-    figures = [check([f]).fact_sets[2026].parties["arcade"].figures["rent_sum_increase"] for f in (as_text, as_percent)]
+    figures = [check([f]).fact_sets[2026].parties["arcade"].figures["rent_sum_increase"]
+               for f in (as_text, as_percent)]
     assert figures[0] == figures[1] == pytest.approx(0.044)  # the very same float as YAML's "4.4%"
 
 
 def test_an_english_template_has_english_labels_and_reads_the_same(tmp_path: Path) -> None:
     book = make_template("oegstgeest-2025", tmp_path / "en.xlsx", lang="en")
     assert [c.value for c in book["wywonen"][1]][:4] == ["name", "value", "unit", "description"]
-    assert "wywonen" in book.sheetnames and "gemeente" not in book.sheetnames  # its figures: municipality
+    # its figures: municipality
+    assert "wywonen" in book.sheetnames and "gemeente" not in book.sheetnames
     dutch = make_template("oegstgeest-2025", tmp_path / "nl.xlsx")
     assert [[c.value for c in row][:2] for row in book["wywonen"].iter_rows(min_row=2)] == \
            [[c.value for c in row][:2] for row in dutch["wywonen"].iter_rows(min_row=2)]
@@ -203,14 +224,16 @@ def test_findings_are_written_as_a_workbook(filled: Path, tmp_path: Path) -> Non
     assert len(rows) == len(result.findings)
     first = result.findings[0]
     assert rows[0][:3] == (first.rule.pack, first.year, first.rule.id)
-    share = next(i for i, f in enumerate(result.findings) if f.rule.unit == "share" and isinstance(f.value, float))
+    share = next(i for i, f in enumerate(result.findings) if f.rule.unit == "share"
+                 and isinstance(f.value, float))
     assert rows[share][7] == pytest.approx(result.findings[share].value)
     assert sheet.cell(share + 2, 8).number_format == "0.0%"
     code, out_text = invoke("check", str(filled), "--format", "xlsx")
     assert code == ExitCode.BAD_INPUT and "-o" in out_text
 
 
-def test_a_failed_write_leaves_no_half_file(filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_half_file(filled: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out" / "bevindingen.xlsx"
     out.parent.mkdir()
 
@@ -225,7 +248,8 @@ def test_a_failed_write_leaves_no_half_file(filled: Path, tmp_path: Path, monkey
     assert code == ExitCode.BAD_INPUT and list(out.parent.iterdir()) == []
 
 
-def test_an_unknown_scope_in_the_escalations_sheet_is_named_by_its_cell(filled: Path, tmp_path: Path) -> None:
+def test_an_unknown_scope_in_the_escalations_sheet_is_named_by_its_cell(filled: Path,
+                                                                        tmp_path: Path) -> None:
     book = load_workbook(filled / "2026.xlsx")
     columns = {str(c.value).split(" (")[0]: c.column_letter for c in book["escalations"][1]}
     spoilt = spoil(filled, tmp_path, "escalations", f"{columns['rule']}2", "3.2-1")
@@ -234,21 +258,24 @@ def test_an_unknown_scope_in_the_escalations_sheet_is_named_by_its_cell(filled: 
     book.save(spoilt / "2026.xlsx")
     code, out = invoke("check", str(spoilt), "--lang", "en")
     assert code == ExitCode.BAD_INPUT
-    assert (f"2026.xlsx:escalations!{columns['scope']}2: error [escalations[0].scope]: scope 'arcde' is no party or item"
+    assert (f"2026.xlsx:escalations!{columns['scope']}2: error [escalations[0].scope]: scope "
+            "'arcde' is no party or item"
             " that rule '3.2-1' is about (did you mean 'arcade'?)") in out, out
 
 
 # -- the template asks for the conditions the rules read and offers drop-downs ---------------------
 
 def drop_downs(book: Any, sheet: str) -> dict[str, list[Any]]:
-    """Each column of a sheet that has a drop-down (by its header's name), with the values it offers."""
+    """Each column of a sheet that has a drop-down (by its header's name), with the values it
+    offers."""
     header = {c.column_letter: str(c.value).split(" (")[0] for c in book[sheet][1]}
     found = {}
     for rule in book[sheet].data_validations.dataValidation:
         assert rule.type == "list" and rule.showErrorMessage and rule.allow_blank
         first, last = str(rule.sqref).split(":")
         letter = first.rstrip("0123456789")
-        assert first == f"{letter}2" and last == f"{letter}1048576", rule.sqref  # every row below the header
+        # every row below the header
+        assert first == f"{letter}2" and last == f"{letter}1048576", rule.sqref
         source, cells = rule.formula1.split("!")
         assert source.strip("'") == "_lists"
         start, end = cells.replace("$", "").split(":")
@@ -257,16 +284,18 @@ def drop_downs(book: Any, sheet: str) -> dict[str, list[Any]]:
 
 
 @pytest.mark.parametrize("agreement", ["westland-2025", "vlaardingen-2025", "oegstgeest-2025"])
-def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_clauses(tmp_path: Path, agreement: str) -> None:
+def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_clauses(
+        tmp_path: Path, agreement: str) -> None:
     import re
 
-    from woonpact.engine.check import included_rules
     from tests.support import pack
+    from woonpact.engine.check import included_rules
 
     text = (BUNDLED_FACTS.parent / "rules" / f"{agreement}.yaml").read_text(encoding="utf-8")
     expected: dict[str, set[str]] = {}
     for rule in included_rules(pack(agreement)):
-        for expr in (rule.applies_if, rule.trigger and rule.trigger.when, rule.trigger and rule.trigger.done, rule.measure):
+        for expr in (rule.applies_if, rule.trigger and rule.trigger.when,
+                     rule.trigger and rule.trigger.done, rule.measure):
             for name in re.findall(r'condition\("([^"]+)"\)', expr.text if expr else ""):
                 expected.setdefault(name, set()).add(rule.id)
     assert expected and all(f'condition("{name}")' in text for name in expected)
@@ -278,9 +307,9 @@ def test_the_conditions_sheet_lists_each_condition_the_rules_read_with_its_claus
 
 
 def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) -> None:
+    from tests.support import pack
     from woonpact.engine.check import included_rules
     from woonpact.engine.facts.vocabulary import vocabulary
-    from tests.support import pack
 
     book = make_template("westland-2025", tmp_path / "t.xlsx", lang="en")
     assert book["_lists"].sheet_state == "hidden" and book.sheetnames[-1] == "_lists"
@@ -295,12 +324,14 @@ def test_closed_columns_have_drop_downs_of_exactly_their_values(tmp_path: Path) 
     milestones = [r.milestone.deliverable for r in included_rules(pack("westland-2025"))
                   if r.milestone]
     assert sorted(drop_downs(book, "deliverables")["id"]) == sorted(set(milestones))
-    assert drop_downs(book, "lettings")["target_group"] == ["regulier", "urgent", "statushouder", "uitstroom", "bijzonder"]
+    assert drop_downs(book, "lettings")["target_group"] == ["regulier", "urgent", "statushouder",
+                                                            "uitstroom", "bijzonder"]
     westland = pack("westland-2025")
     escalations = drop_downs(book, "escalations")
     assert escalations["rung"] == [r.id for r in westland.ladder.rungs]
     assert escalations["outcome"] == ["resolved", "unresolved", "agreement-amended"]
-    assert escalations["rule"][:len(westland.rules)] == list(dict.fromkeys(r.id for r in westland.rules))
+    ids = list(dict.fromkeys(r.id for r in westland.rules))
+    assert escalations["rule"][:len(westland.rules)] == ids
     # Westland runs 2025-2029: the national agreement in force is npa-2025, not npa-2022
     assert "npa-2025/efg" in escalations["rule"] and "npa-2022/efg" not in escalations["rule"]
     assert drop_downs(book, "deviations") == {"rule": escalations["rule"]}

@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from tests.support import BUNDLED_FACTS
+from tests.test_workbook import fill, invoke, make_template
 from woonpact.engine import yamlio
 from woonpact.engine.facts import record as recording
 from woonpact.engine.facts.loader import load_fact_set
 from woonpact.engine.model.facts import EscalationEvent
 from woonpact.engine.output.result import ExitCode
-from tests.support import BUNDLED_FACTS
-from tests.test_workbook import fill, invoke, make_template
 
 SV = BUNDLED_FACTS / "stichtse-vecht-2025"
 MEETING = ("--rule", "3.2-7", "--rung", "overleg", "--date", "2026-11-03", "--scope", "portaal",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from woonpact.engine import workspace
 from tests.workspace_support import invoke, make_workspace
+from woonpact.engine import workspace
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.constant import constant
+from woonpact.engine.model import ast
 
 NEGATED = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 FLIPPED = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
@@ -80,7 +80,8 @@ def _comparison(node: ast.Node, attrs: Attributes) -> Comparison | None:
         return Comparison(node.name, "==", True, node.pos)
     if not (isinstance(node, ast.Binary) and node.op in NEGATED):
         return None
-    for name, other, op in ((node.left, node.right, node.op), (node.right, node.left, FLIPPED[node.op])):
+    for name, other, op in ((node.left, node.right, node.op),
+                            (node.right, node.left, FLIPPED[node.op])):
         if isinstance(name, ast.Name) and name.name in attrs.units:
             value = constant(other)
             if value is not None:
@@ -116,7 +117,8 @@ def _dnf(node: ast.Node, attrs: Attributes, negate: bool) -> list[Conjunction] |
     if comparison is None:
         return [()]
     if negate:
-        comparison = Comparison(comparison.attribute, NEGATED[comparison.op], comparison.value, comparison.pos)
+        comparison = Comparison(comparison.attribute, NEGATED[comparison.op], comparison.value,
+                                comparison.pos)
     return [(comparison,)]
 
 

@@ -5,9 +5,7 @@
 - docs/schemas/workspace.schema.json, the schema of a workspace's `woonpact.yaml`, whose
   `vocabulary` is the pack schema's;
 - the reference tables of docs/rule-language.md (the pack's fields, from pack.schema.json; the
-  expression functions, from their registry, woonpact.engine.language.functions);
-- engine/help.txt, click's rendering of `woonpact --help`, which the entry point prints without
-  importing click (engine/launch.py).
+  expression functions, from their registry, woonpact.engine.language.functions).
 
 Run `python -m woonpact.engine.generate` after changing the pack or facts schema or a
 function; a test fails when the published files are out of step.
@@ -28,9 +26,9 @@ from woonpact.engine.schema import load_schema
 
 RULE_TESTS_OUT = paths.SCHEMAS / "rule-tests.schema.json"
 WORKSPACE_OUT = paths.SCHEMAS / "workspace.schema.json"
-HELP_OUT = Path(__file__).parent.parent / "help.txt"
 RULE_LANGUAGE = paths.PACKAGE / "docs" / "rule-language.md"
-SECTION = re.compile(r"(?P<open><!-- generated: (?P<name>[a-z-]+) .*?-->\n)(?P<body>.*?)(?P<close><!-- /generated -->)", re.S)
+SECTION = re.compile(r"(?P<open><!-- generated: (?P<name>[a-z-]+) "
+                     r".*?-->\n)(?P<body>.*?)(?P<close><!-- /generated -->)", re.S)
 
 
 def rule_tests_schema(facts: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -44,19 +42,23 @@ def rule_tests_schema(facts: dict[str, Any] | None = None) -> dict[str, Any]:
                 if key not in ("agreement", "year")}
     defs["factSet"] = {
         "type": "object", "additionalProperties": False, "properties": fact_set,
-        "description": "A fact set without `agreement` and `year` (the pack and the key give them); "
+        "description": "A fact set without `agreement` and `year` (the pack and the key give "
+                       "them); "
                        "the same sections as a fact file, see facts.schema.json.",
     }
     defs["case"] = {
         "type": "object", "additionalProperties": False, "required": ["name", "facts", "expect"],
         "properties": {
             "name": {"type": "string", "minLength": 1,
-                     "description": "What the case shows, in the clause's words (`exactly 10% complies`)."},
+                     "description": "What the case shows, in the clause's words (`exactly 10% "
+                                    "complies`)."},
             "facts": {"type": "object", "minProperties": 1, "additionalProperties": False,
                       "patternProperties": {"^[0-9]{4}$": {"$ref": "#/$defs/factSet"}},
-                      "description": "The facts per year (`2025: {...}`); earlier years are history."},
+                      "description": "The facts per year (`2025: {...}`); earlier years are "
+                                     "history."},
             "expect": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/expectation"},
-                       "description": "The findings expected; findings of rules not named here are not compared."},
+                       "description": "The findings expected; findings of rules not named here are "
+                                      "not compared."},
         },
     }
     defs["expectation"] = {
@@ -65,29 +67,36 @@ def rule_tests_schema(facts: dict[str, Any] | None = None) -> dict[str, Any]:
             "rule": {"type": "string", "minLength": 1,
                      "description": "The rule id (`2.4`), or `<pack>/<id>` for an included rule."},
             "year": {"type": "integer", "minimum": 1990, "maximum": 2100,
-                     "description": "The year judged (default: the last year of the case's facts)."},
+                     "description": "The year judged (default: the last year of the case's "
+                                    "facts)."},
             "scope": {"type": "string",
-                      "description": "The party or entity id of the finding (default: every finding of the rule that year)."},
+                      "description": "The party or entity id of the finding (default: every "
+                                     "finding of the rule that year)."},
             "status": {"enum": [s.value for s in Status]},
             "value": {"type": ["number", "string", "boolean"],
-                      "description": "The measured value: `10%` for a share, a number, or a date (YYYY-MM-DD)."},
+                      "description": "The measured value: `10%` for a share, a number, or a date "
+                                     "(YYYY-MM-DD)."},
             "reason": {"type": "string",
-                       "description": "The reason key of the finding (`within_tolerance`, `delivered_late`, ...)."},
+                       "description": "The reason key of the finding (`within_tolerance`, "
+                                      "`delivered_late`, ...)."},
         },
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://woonpact.nl/schemas/rule-tests.schema.json",
         "title": "woonpact rule tests",
-        "description": "Tests for the rules of one pack, as data: example facts and the findings expected. "
+        "description": "Tests for the rules of one pack, as data: example facts and the findings "
+                       "expected. "
                        "Generated by `python -m woonpact.engine.generate`; do not edit by hand.",
         "type": "object", "additionalProperties": False, "required": ["pack", "cases"],
         "properties": {
             "pack": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
                      "description": "The pack whose rules are tested."},
             "context": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-                        "description": "A pack that includes this one and whose parties judge its rules; "
-                                       "for a national layer, which names roles only (npa-2022 in alphen-chaam-2023)."},
+                        "description": "A pack that includes this one and whose parties judge its "
+                                       "rules; "
+                                       "for a national layer, which names roles only (npa-2022 in "
+                                       "alphen-chaam-2023)."},
             "cases": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/case"}},
         },
         "$defs": defs,
@@ -113,17 +122,6 @@ def workspace_schema() -> dict[str, Any]:
     }
 
 
-def command_help() -> str:
-    """`woonpact --help` as click prints it in a terminal of at least launch.HELP_WIDTH columns."""
-    import click  # noqa: PLC0415
-
-    from woonpact.cli import main  # noqa: PLC0415
-    from woonpact.engine.launch import HELP_WIDTH  # noqa: PLC0415
-
-    context = click.Context(main, info_name="woonpact", terminal_width=HELP_WIDTH)
-    return main.get_help(context) + "\n"
-
-
 def _fields(schema: dict[str, Any]) -> str:
     """A table of an object's keys from the pack schema: the key, required or not, its meaning."""
     pack = load_schema("pack.schema.json")
@@ -135,7 +133,8 @@ def _fields(schema: dict[str, Any]) -> str:
         choices = spec.get("enum") or referenced.get("enum")
         if choices and "`" not in meaning:
             meaning += " One of " + ", ".join(f"`{c}`" for c in choices) + "."
-        rows.append(f"| `{key}`{' (required)' if key in required else ''} | {meaning.replace('|', chr(92) + '|')} |")
+        rows.append(f"| `{key}`{' (required)' if key in required else ''} | "
+                    f"{meaning.replace('|', chr(92) + '|')} |")
     return "\n".join(rows) + "\n"
 
 
@@ -161,7 +160,6 @@ def outputs() -> dict[Path, str]:
     return {
         RULE_TESTS_OUT: json.dumps(rule_tests_schema(), indent=2, ensure_ascii=False) + "\n",
         WORKSPACE_OUT: json.dumps(workspace_schema(), indent=2, ensure_ascii=False) + "\n",
-        HELP_OUT: command_help(),
         RULE_LANGUAGE: rule_language(RULE_LANGUAGE.read_text(encoding="utf-8")),
     }
 

@@ -20,13 +20,14 @@ from woonpact.engine import schema, yamlio
 from woonpact.engine.authoring.filters import Attributes, comparisons, never_true, start
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
-from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
+from woonpact.engine.model import ast
 from woonpact.engine.model.pack import Pack
 from woonpact.engine.output.result import ExitCode
+from woonpact.engine.params import bundled as parameters
 from woonpact.engine.rules.loader import pack_from_data
-from woonpact.engine.rules.packs import included_rules, parameters, workspace_declarations
+from woonpact.engine.rules.packs import included_rules, workspace_declarations
 from woonpact.engine.suggest import closest
 from woonpact.engine.workspace import FILE, Workspace, of_pack
 
@@ -147,7 +148,8 @@ class _Warnings:
         self.path = path
         self.data = data
         self.attributes = {
-            name: Attributes(units, {attr: values for (coll, attr), values in vocab.enums.items() if coll == name})
+            name: Attributes(units, {attr: values for (coll, attr),
+                                     values in vocab.enums.items() if coll == name})
             for name, units in vocab.collections.items()
         }
 
@@ -167,10 +169,13 @@ class _Warnings:
             for j, change in enumerate(amendment["changes"]):
                 yield ["amendments", i, "changes", j, "set"], change["set"]
 
-    def warning(self, key: str, field_path: list[Any], position: tuple[int | None, int | None] | None = None,
+    def warning(self, key: str, field_path: list[Any],
+                position: tuple[int | None, int | None] | None = None,
                 **params: Any) -> Problem:
-        line, column = position if position and position[0] else yamlio.locate(self.data, field_path)
-        return Problem(key, self.path, line, column, yamlio.dotted(field_path), params, severity="warning")
+        line, column = (position if position and position[0]
+                        else yamlio.locate(self.data, field_path))
+        return Problem(key, self.path, line, column, yamlio.dotted(field_path), params,
+                       severity="warning")
 
     # -- quotes ------------------------------------------------------------------------------
 
@@ -179,7 +184,8 @@ class _Warnings:
             return []
         quote = source["quote"]
         if PLACEHOLDER.search(quote) or len(re.findall(r"\w+", quote)) < MIN_QUOTE_WORDS:
-            return [self.warning("lint.quote_placeholder", [*path, "quote"], value=quote.strip()[:40])]
+            return [self.warning("lint.quote_placeholder", [*path, "quote"],
+                                 value=quote.strip()[:40])]
         return []
 
     # -- filters -----------------------------------------------------------------------------
@@ -197,7 +203,8 @@ class _Warnings:
             container = rule
             for key in keys[:-1]:
                 container = container.get(key) if isinstance(container, dict) else None
-            if not isinstance(container, dict) or not isinstance(container.get(keys[-1]), (str, int, float)):
+            if not isinstance(container, dict) or not isinstance(container.get(keys[-1]),
+                                                                 (str, int, float)):
                 continue
             text = str(container[keys[-1]])
             if keys in NORM_FIELDS:
@@ -209,7 +216,8 @@ class _Warnings:
                 found += self.calls(tree, container, keys[-1], [*path, *keys])
         return found
 
-    def calls(self, tree: ast.Node, container: Any, key: str, field_path: list[Any]) -> list[Problem]:
+    def calls(self, tree: ast.Node, container: Any, key: str,
+              field_path: list[Any]) -> list[Problem]:
         """The filters of `count(x where …)`, `sum(x.a where …)` and `share(x where …)`."""
         found = []
         for call in ast.walk(tree):
@@ -230,7 +238,8 @@ class _Warnings:
             return yamlio.expression_position(container, key, text, pos)
 
         unknown = [c for c in comparisons(where, attrs)
-                   if c.attribute in attrs.enums and c.op in ("==", "!=") and c.value not in attrs.enums[c.attribute]]
+                   if c.attribute in attrs.enums and c.op in ("==", "!=")
+                   and c.value not in attrs.enums[c.attribute]]
         if unknown:
             c = unknown[0]
             return [self.warning("lint.filter_value", field_path, at(c.pos), attribute=c.attribute,

@@ -7,7 +7,8 @@ A policy adviser proves that a rule does what the clause says by writing cases i
     cases:
       - name: exactly 10% complies
         facts:
-          2025: {parties: {woonstad: {figures: {lettings_total: 100, lettings_free_allocation: 10}}}}
+          2025: {parties: {woonstad: {figures: {lettings_total: 100, lettings_free_allocation:
+          10}}}}
         expect:
           - {rule: "2.4", scope: woonstad, status: compliant, value: 10%}
 
@@ -23,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from woonpact.engine import schema, yamlio
+from woonpact.engine.authoring.generate import rule_tests_schema
 from woonpact.engine.check import cross_check
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.evaluation.run import Evaluation
-from woonpact.engine.authoring.generate import rule_tests_schema
 from woonpact.engine.facts.loader import fact_set_from_data
 from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.language.compare import close
@@ -34,7 +35,11 @@ from woonpact.engine.model.finding import Finding, Status
 from woonpact.engine.model.pack import Pack, Rule
 from woonpact.engine.output.result import ExitCode
 from woonpact.engine.rules.packs import (
-    facts_vocabulary, included_packs, included_rules, pack_by_path, pack_parameters,
+    facts_vocabulary,
+    included_packs,
+    included_rules,
+    pack_by_path,
+    pack_parameters,
 )
 from woonpact.engine.rules.registry import find_pack
 from woonpact.engine.suggest import closest
@@ -117,7 +122,8 @@ def rule_test_files(targets: list[Path]) -> list[Path]:
             elif (tests := rule_tests_path(path)).exists():
                 found.append(tests)
             else:
-                problems.append(Problem("ruletest.none", file=path, params={"pack": path.stem, "file": tests}))
+                problems.append(Problem("ruletest.none", file=path,
+                                        params={"pack": path.stem, "file": tests}))
     if problems:
         raise InputError(problems)
     return found
@@ -131,7 +137,8 @@ def load_rule_tests(path: Path) -> RuleTests:
     cases = []
     for i, raw in enumerate(data["cases"]):
         expect = tuple(
-            Expectation(e["rule"], Status(e["status"]), e.get("year"), e.get("scope"), e.get("value"),
+            Expectation(e["rule"], Status(e["status"]), e.get("year"), e.get("scope"),
+                        e.get("value"),
                         e.get("reason"), yamlio.locate(data, ["cases", i, "expect", j])[0])
             for j, e in enumerate(raw["expect"])
         )
@@ -183,7 +190,8 @@ def run_case(pack: Pack, rules: tuple[Rule, ...], case: Case, tests: RuleTests) 
             fact_sets[year] = fact_set_from_data({"agreement": pack.id, "year": year, **data},
                                                  tests.path, vocab)
         except InputError as error:
-            raise InputError([replace(p, field=f"facts.{year}.{p.field}") for p in error.problems]) from None
+            raise InputError([replace(p, field=f"facts.{year}.{p.field}")
+                              for p in error.problems]) from None
     cross_check(pack, fact_sets, rules)
     named = {tests.key(e.rule) for e in case.expect}
     chosen = [r for r in rules if r.key in named]
@@ -218,7 +226,7 @@ def same_value(found: Any, expected: Any) -> bool:
         return close(float(found), float(expected))
     if isinstance(found, dt.date):
         return found.isoformat() == str(expected)
-    return found == expected
+    return bool(found == expected)
 
 
 def _check_rule_names(tests: RuleTests, rules: tuple[Rule, ...]) -> None:
@@ -227,7 +235,8 @@ def _check_rule_names(tests: RuleTests, rules: tuple[Rule, ...]) -> None:
     problems = [
         Problem("ruletest.unknown_rule", tests.path, e.line, None, f"cases[{i}].expect[{j}].rule",
                 {"rule": e.rule, "pack": tests.pack_id, "suggestion": closest(e.rule, own) or ""})
-        for i, case in enumerate(tests.cases) for j, e in enumerate(case.expect) if tests.key(e.rule) not in known
+        for i, case in enumerate(tests.cases) for j,
+        e in enumerate(case.expect) if tests.key(e.rule) not in known
     ]
     if problems:
         raise InputError(problems)

@@ -54,7 +54,8 @@ def scaffold(pack_id: str, workspace: Workspace, today: dt.date | None = None) -
         schemas = {f"{kind}_schema": Path(os.path.relpath(
             workspace.root / SCHEMAS / f"{schema}.schema.json", path.parent)).as_posix()
             for kind, schema in kinds}
-        texts[path] = Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(values, **schemas)
+        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        texts[path] = Template(text).substitute(values, **schemas)
     generated = published(workspace, skip_broken=True)  # first: a broken woonpact.yaml stops all
     written = write(texts)
     write(generated)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
-from woonpact.engine.language import ast
 from woonpact.engine.language.columns import Mask, compile_mask
 from woonpact.engine.language.compiler import Closure, compile_expression, figure_parts, is_figure
-from woonpact.engine.language.units import Checked, Environment
+from woonpact.engine.language.units import Environment
+from woonpact.engine.model import ast
 from woonpact.engine.model.pack import Rule, ScopeKind
+from woonpact.engine.model.parameters import Parameters
+from woonpact.engine.model.reads import Checked
 from woonpact.engine.model.text import Text
-from woonpact.engine.params import Parameters
 from woonpact.engine.suggest import closest
 
 
@@ -57,7 +58,8 @@ def environment(rule: Rule, parameters: Parameters,
     `vocab`: the pack's vocabulary (its own figures added), else the shared one."""
     vocab = vocab or vocabulary()
     env = Environment(vocab.figures, vocab.collections, parameters.units(), suggest=closest)
-    return env.inside(rule.scope.collection) if rule.scope.kind is ScopeKind.EACH else env
+    each = rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None
+    return env.inside(each) if each is not None else env
 
 
 def _share_parts(tree: ast.Node, env: Environment, vocab: Vocabulary) -> ShareParts | None:
@@ -79,7 +81,8 @@ def _share_parts(tree: ast.Node, env: Environment, vocab: Vocabulary) -> SharePa
 def _in_scope(rule: Rule, env: Environment) -> Mask | None:
     """Both filters of a per-entity rule as one column program; the row closures still decide
     whenever the data asks for them (engine/language/columns.py)."""
-    trees = [e.tree for e in (rule.scope.where, rule.trigger.when if rule.trigger else None) if e is not None]
+    trees = [e.tree for e in (rule.scope.where, rule.trigger.when if rule.trigger else None)
+             if e is not None]
     if rule.scope.kind is not ScopeKind.EACH or not trees:
         return None
     tree = trees[0] if len(trees) == 1 else ast.Binary("and", trees[0], trees[1], trees[1].pos)

@@ -7,13 +7,14 @@ agreement as a whole) in its year, and hands out contexts for other years so tha
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.model.facts import Contest, FactSet, Section
 from woonpact.engine.model.finding import FactUsed
-from woonpact.engine.params import Parameters
+from woonpact.engine.model.parameters import Parameters
 
 
 class History:
@@ -147,11 +148,13 @@ class Context:
                         contest.reason if contest else None)
 
     def _contest(self, name: str) -> Contest | None:
-        """A contest on the figure itself, or, for a sum over the corporations, on any part of it."""
+        """A contest on the figure itself, or, for a sum over the corporations, on any part of
+        it."""
         section, facts = self.section(), self._facts
         if section is not None and name in section.contested:
             return section.contested[name]
-        if self.party is None and facts is not None and section is not None and name not in section.figures:
+        if (self.party is None and facts is not None and section is not None
+            and name not in section.figures):
             return self._corporations_contest(name)
         return None
 

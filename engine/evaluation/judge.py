@@ -14,10 +14,10 @@ from typing import Any
 
 from woonpact.engine.evaluation.compiled import CompiledRule
 from woonpact.engine.evaluation.context import Context
-from woonpact.engine.language import ast
 from woonpact.engine.language.compare import NUMERIC_COMPARE, PLAIN_COMPARE
-from woonpact.engine.language.compiler import MissingFact
 from woonpact.engine.language.constant import constant
+from woonpact.engine.language.missing import MissingFact
+from woonpact.engine.model import ast
 from woonpact.engine.model.facts import EscalationEvent
 from woonpact.engine.model.finding import Distance, FactUsed, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Obligation, Rule
@@ -71,8 +71,10 @@ class Judge:
         order = tuple(compiled.env.collections[collection]) if collection else ()
         self._figures = tuple(sorted(reads.figures))
         self._summed = tuple(sorted(reads.summed))
-        self._attributes = tuple((name, order.index(name[len(prefix):])) for name in sorted(reads.attributes)
-                                 if name.startswith(prefix))  # (cited name, position in the entity's row)
+        self._attributes = tuple((name, order.index(name[len(prefix):]))
+                                 for name in sorted(reads.attributes)
+                                 # (cited name, position in the entity's row)
+                                 if name.startswith(prefix))
         self._parameters = tuple(sorted(reads.parameters))
         norm = self.rule.norm
         self._measure = compiled.measure
@@ -88,8 +90,8 @@ class Judge:
 
     def _asks_only_the_norm(self) -> bool:
         """Whether the rule is a number held against a constant and nothing else: no condition,
-        milestone, trigger, signal, deadline or tolerance, and one side (<, <=, >, >=). Most are (the
-        ratio clauses per corporation above all), and for them `_constant_norm` skips the
+        milestone, trigger, signal, deadline or tolerance, and one side (<, <=, >, >=). Most are
+        (the ratio clauses per corporation above all), and for them `_constant_norm` skips the
         questions that can never arise."""
         rule = self.rule
         return (self._op in FAILING_OPS and self._bound is not None and rule.unit != "bool"
@@ -104,7 +106,8 @@ class Judge:
             return self.missing(ctx, ent, scope, missing)
 
     def finding(self, ctx: Context, ent: Any, scope: ScopeInstance, status: Status, reason: str, *,
-                value: Any = None, bound: Any = None, target: Any = None, distance: Distance | None = None,
+                value: Any = None, bound: Any = None, target: Any = None,
+                distance: Distance | None = None,
                 action: Text | None = None, details: tuple[tuple[str, Any], ...] = ()) -> Finding:
         return Finding(self.rule, ctx.year, scope, status, reason, value, bound, target, distance,
                        (_cite, self, ctx, ent), (), action, details)
@@ -159,7 +162,7 @@ class Judge:
             value = part / whole  # what `share` returns
         bound = self._bound
         cited = (_cite, self, ctx, ent)
-        if self._meets(value, bound):  # type: ignore[misc,arg-type]
+        if self._meets(value, bound):  # type: ignore[misc]
             return _build(Finding, self.rule, ctx.year, scope, COMPLIANT, "met", value, bound, None,
                           None, cited)
         distance = self._distance(ctx, ent, self._op, value, bound, None) if read is None \
@@ -175,7 +178,8 @@ class Judge:
                                 bound=bound, details=(("deadline", self.rule.deadline),))
         if holds(op, value, target):
             return self.finding(ctx, ent, scope, Status.COMPLIANT, "on_track", value=value,
-                                bound=bound, target=target, details=(("deadline", self.rule.deadline),))
+                                bound=bound, target=target,
+                                details=(("deadline", self.rule.deadline),))
         return self.finding(ctx, ent, scope, Status.WARNING, "behind_trajectory", value=value,
                             bound=bound, target=target,
                             distance=self._distance(ctx, ent, op, value, target, None),
@@ -213,7 +217,8 @@ class Judge:
             op, bound = (">=", bound) if value < bound else ("<=", upper)
         direction = FAILING_OPS.get(op)
         if direction is None:
-            return Distance(abs(value - bound), self.rule.unit, "more" if value < bound else "fewer")
+            return Distance(abs(value - bound), self.rule.unit,
+                            "more" if value < bound else "fewer")
         parts = self.c.share_parts
         if parts is not None:
             return self._short_in_count(op, bound, parts.part(ctx, ent), parts.whole(ctx, ent))
@@ -225,7 +230,8 @@ class Judge:
         """How many more (or fewer) of the part a share needs to meet a one-sided norm."""
         direction = FAILING_OPS[op]
         gap = bound * whole - part if direction == "more" else part - bound * whole
-        amount = max(1, math.ceil(gap - 1e-9)) if op in (">", "<") and gap <= 0 else math.ceil(gap - 1e-9)
+        amount = (max(1, math.ceil(gap - 1e-9)) if op in (">", "<") and gap <= 0
+                  else math.ceil(gap - 1e-9))
         return Distance(amount, "count", direction, self.c.share_parts.of)  # type: ignore[union-attr]
 
     def _trigger(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
@@ -233,7 +239,8 @@ class Judge:
         assert rule.trigger is not None
         value = c.measure(ctx, ent) if c.measure is not None else None
         if c.trigger_when is not None and not c.trigger_when(ctx, ent):
-            return self.finding(ctx, ent, scope, Status.NOT_APPLICABLE, "trigger_quiet", value=value)
+            return self.finding(ctx, ent, scope, Status.NOT_APPLICABLE, "trigger_quiet",
+                                value=value)
         if c.trigger_done is None:
             meeting = meeting_on(rule, ctx, scope)
             if meeting is not None:
@@ -280,7 +287,8 @@ class Judge:
                             details=details)
 
     @staticmethod
-    def _delivered(ctx: Context, deliverable: str, years: list[int], this_year_only: bool) -> dt.date | None:
+    def _delivered(ctx: Context, deliverable: str, years: list[int],
+                   this_year_only: bool) -> dt.date | None:
         """The first delivery date in the fact sets of `years`; a deliverable naming no party
         counts for all.
 

@@ -21,7 +21,7 @@ from woonpact.engine.model.entities import Entities, Row
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
-from woonpact.engine.params import Parameters
+from woonpact.engine.model.parameters import Parameters
 
 Add = Callable[[Finding], None]
 
@@ -56,7 +56,8 @@ class Evaluation:
         corporations = tuple(p.id for p in self.pack.corporations())
         return History(fact_sets, self.parameters, corporations, self.additive)
 
-    def run(self, fact_sets: Mapping[int, FactSet], years: Iterable[int] | None = None) -> list[Finding]:
+    def run(self, fact_sets: Mapping[int, FactSet],
+            years: Iterable[int] | None = None) -> list[Finding]:
         history = self.history(fact_sets)
         chosen = sorted(years) if years is not None else sorted(fact_sets)
         findings: list[Finding] = []
@@ -92,7 +93,8 @@ class Evaluation:
             return  # another version of this clause (before or after an allonge) covers the year
         details = (("first", rule.first_year), ("last", rule.last_year))
         if rule.scope.kind is ScopeKind.EACH:
-            add(Finding(rule, year, _whole(rule), Status.NOT_APPLICABLE, "outside_years", details=details))
+            add(Finding(rule, year, _whole(rule), Status.NOT_APPLICABLE, "outside_years",
+                        details=details))
             return
         for _, scope in self.instances[judge]:
             add(Finding(rule, year, scope, Status.NOT_APPLICABLE, "outside_years", details=details))
@@ -134,11 +136,13 @@ class Evaluation:
                     continue
             except MissingFact as missing:
                 found = True
-                add(Finding(rule, year, _entity_scope(entities, ent), Status.MISSING_DATA, "missing",
+                add(Finding(rule, year, _entity_scope(entities, ent), Status.MISSING_DATA,
+                            "missing",
                             missing=(f"{missing.name} ({entities.get(ent, 'id')}, {year})",)))
                 continue
             found = True
-            add(judge(ctx, ent, _entity_scope(entities, ent)))  # scope built only for entities in scope
+            # scope built only for entities in scope
+            add(judge(ctx, ent, _entity_scope(entities, ent)))
         return found
 
 

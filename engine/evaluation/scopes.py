@@ -19,13 +19,15 @@ def fixed_instances(pack: Pack, rule: Rule) -> Instances:
     instances are the entities of each year's facts (`entity_id`)."""
     kind = rule.scope.kind
     if kind is ScopeKind.CORPORATIONS:
-        return tuple((p.id, ScopeInstance("party", p.id, p.name, p.id)) for p in pack.corporations())
+        return tuple((p.id, ScopeInstance("party", p.id, p.name, p.id))
+                     for p in pack.corporations())
     if kind is ScopeKind.AGREEMENT:
         return ((None, ScopeInstance("agreement", pack.id, pack.municipality)),)
     if kind is ScopeKind.PARTY:
         party_id = rule.scope.party or ""
         party = pack.party(party_id)
-        return ((rule.scope.party, ScopeInstance("party", party_id, party.name if party else party_id, rule.scope.party)),)
+        return ((rule.scope.party, ScopeInstance("party", party_id, party.name if party
+                                                 else party_id, rule.scope.party)),)
     return ()
 
 

@@ -69,7 +69,8 @@ def _figure(spec: dict[str, Any]) -> dict[str, Any]:
              "description": "A figure with a note, or contested by a party.",
              "properties": {
                  "value": value,
-                 "contested_by": {"type": "string", "description": "The party that disputes this figure."},
+                 "contested_by": {"type": "string",
+                                  "description": "The party that disputes this figure."},
                  "reason": {"type": "string"},
                  "note": {"type": "string"},
              }},
@@ -85,7 +86,8 @@ def _doc(spec: dict[str, Any]) -> dict[str, str]:
 def _label(name: str, spec: dict[str, Any]) -> dict[str, str]:
     """An attribute's words for readers; without a `label`, its name in words."""
     words = name.replace("_", " ")
-    return spec.get("label", {"nl": words, "en": words})
+    label: dict[str, str] = spec.get("label", {"nl": words, "en": words})
+    return label
 
 
 def _entity(name: str, spec: dict[str, Any]) -> dict[str, Any]:
@@ -122,7 +124,8 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
             "oneOf": [
                 {"type": "array", "items": entity},
                 {"type": "object", "additionalProperties": False, "required": ["csv"],
-                 "description": "Rows from a CSV file next to this file; the header names the attributes.",
+                 "description": "Rows from a CSV file next to this file; the header names the "
+                                "attributes.",
                  "properties": {"csv": {"type": "string", "pattern": r"\.csv$"}, **_provenance()}},
             ],
         }
@@ -134,7 +137,8 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://woonpact.nl/schemas/facts.schema.json",
         "title": "woonpact yearly fact set",
-        "description": "The facts of one agreement for one year. Generated from engine/facts/vocabulary.yaml; do not edit by hand.",
+        "description": "The facts of one agreement for one year. Generated from "
+                       "engine/facts/vocabulary.yaml; do not edit by hand.",
         "type": "object",
         "additionalProperties": False,
         "required": ["agreement", "year"],
@@ -142,7 +146,9 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
             "agreement": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
                           "description": "The rule pack these facts are checked against."},
             "year": {"type": "integer", "minimum": 1990, "maximum": 2100},
-            "municipality": {**section, "description": "Figures for the agreement as a whole (the municipality)."},
+            "municipality": {**section,
+                             "description": "Figures for the agreement as a whole (the "
+                                            "municipality)."},
             "parties": {"type": "object", "description": "Per party id: that party's own figures.",
                         "additionalProperties": section},
             "collections": {"type": "object", "additionalProperties": False,
@@ -155,7 +161,8 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
                                           "year outside the agreement's text (a taakstelling), "
                                           "each with its `source`."},
             "conditions": {"type": "object", "additionalProperties": {"type": "boolean"},
-                           "description": "Named preconditions of conditional clauses (financing found, care partner found)."},
+                           "description": "Named preconditions of conditional clauses (financing "
+                                          "found, care partner found)."},
             "escalations": {"type": "array", "items": {"$ref": "#/$defs/escalation"}},
             "deviations": {"type": "array", "items": {"$ref": "#/$defs/deviation"}},
         },
@@ -163,14 +170,18 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
             "figures": {"type": "object", "additionalProperties": False, "properties": figures},
             "collections": {"type": "object", "properties": collections},
             "escalation": {
-                "type": "object", "additionalProperties": False, "required": ["rule", "rung", "date"],
+                "type": "object", "additionalProperties": False,
+                "required": ["rule", "rung", "date"],
                 "properties": {
-                    "rule": {"type": "string", "description": "The rule id (`3.2-7`) or `<pack>/<id>`."},
+                    "rule": {"type": "string",
+                             "description": "The rule id (`3.2-7`) or `<pack>/<id>`."},
                     "rung": {"type": "string"},
                     "date": UNIT_SCHEMAS["date"],
                     "outcome": {"enum": ["resolved", "unresolved", "agreement-amended"]},
                     "note": {"type": "string"},
-                    "scope": {"type": "string", "description": "Only for this party or entity (`portaal`, `projects/nieuwe-wetering`)."},
+                    "scope": {"type": "string",
+                              "description": "Only for this party or entity (`portaal`, "
+                                             "`projects/nieuwe-wetering`)."},
                     "concerns": {"type": "integer", "minimum": 1990, "maximum": 2100,
                                  "description": "The year whose findings the meeting deals with "
                                                 "(default: the year of `date`)."},
@@ -180,10 +191,13 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
                 "type": "object", "additionalProperties": False,
                 "required": ["rule", "from", "approved_by", "reason"],
                 "properties": {
-                    "rule": {"type": "string", "description": "The rule id (`2.1`) or `<pack>/<id>`."},
-                    "from": {"type": "integer", "minimum": 1990, "maximum": 2100, "description": "The first year it covers."},
+                    "rule": {"type": "string",
+                             "description": "The rule id (`2.1`) or `<pack>/<id>`."},
+                    "from": {"type": "integer", "minimum": 1990, "maximum": 2100,
+                             "description": "The first year it covers."},
                     "until": {"type": "integer", "minimum": 1990, "maximum": 2100,
-                              "description": "The last year it covers (default: `from`); after it the deviation has expired."},
+                              "description": "The last year it covers (default: `from`); after it "
+                                             "the deviation has expired."},
                     "approved_by": {"type": "array", "minItems": 1, "items": {"type": "string"},
                                     "description": "The party ids that agreed to it."},
                     "reason": {"type": "string", "minLength": 1},
@@ -207,7 +221,9 @@ def _set_value(unit: str) -> dict[str, Any]:
 def _provenance() -> dict[str, Any]:
     return {
         "supplied_by": {"type": "string", "description": "The party that supplied these figures."},
-        "system": {"type": "string", "description": "Where they come from (a corporation's dPi, the regional allocation system)."},
+        "system": {"type": "string",
+                   "description": "Where they come from (a corporation's dPi, the regional "
+                                  "allocation system)."},
     }
 
 
@@ -220,9 +236,11 @@ def build_doc(vocab: dict[str, Any], generated_by: str = GENERATED_BY) -> str:
         "",
         f"<!-- Generated by {generated_by}. -->",
         "",
-        "Every name a fact set may use, with its unit and meaning. A fact set is one YAML (or JSON)",
+        "Every name a fact set may use, with its unit and meaning. A fact set is one YAML (or "
+        "JSON)",
         "file per agreement and year, `facts/<pack>/<year>.yaml`; its JSON Schema is",
-        "[`schemas/facts.schema.json`](schemas/facts.schema.json). A share is always written with `%`",
+        "[`schemas/facts.schema.json`](schemas/facts.schema.json). A share is always written with "
+        "`%`",
         "(`15%`), a bare number is a count or an amount. A figure may be given as",
         "`{value: 31, contested_by: gemeente, reason: ...}`: findings that rest on it say so.",
         "",
@@ -247,7 +265,8 @@ def build_doc(vocab: dict[str, Any], generated_by: str = GENERATED_BY) -> str:
         meaning = f"{spec['doc']} ({spec['label']['nl']}){warned}{_own(spec)}"
         lines.append(f"| `{name}` | {UNIT_DOC[spec['unit']]} | {meaning} | {source} |")
     lines += ["", "## Collections", "",
-              "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file next",
+              "Under `collections.<name>`: a list of items, or `{csv: file.csv}` for a CSV file "
+              "next",
               "to the YAML whose header names the attributes ([tables.md](tables.md) says",
               "exactly which CSV dialects are read). Items with a `date` also have the",
               "derived attributes `year`, `quarter` and `month` in rules. The word in brackets is",
@@ -291,9 +310,12 @@ def build_doc(vocab: dict[str, Any], generated_by: str = GENERATED_BY) -> str:
         "  file it is recorded in does not decide).",
         "  See [ladder.md](ladder.md#which-year-a-meeting-concerns).",
         "  `woonpact record` appends one.",
-        "- `deviations`: deviations the parties agreed (Vlaardingen 2.1): `rule`, `from` and `until`",
-        "  (the years covered), `approved_by` (party ids), `reason`, optionally `scope` and `date`. A",
-        "  breach or warning it covers keeps its status but is reported as an agreed deviation, does",
+        "- `deviations`: deviations the parties agreed (Vlaardingen 2.1): `rule`, `from` and "
+        "`until`",
+        "  (the years covered), `approved_by` (party ids), `reason`, optionally `scope` and "
+        "`date`. A",
+        "  breach or warning it covers keeps its status but is reported as an agreed deviation, "
+        "does",
         "  not climb the disputes ladder and does not fail the exit code.",
         "- Every section may say who supplied it (`supplied_by`) and from which system (`system`).",
         "",
@@ -314,7 +336,7 @@ def _shared() -> str:
 def with_own(own: Declarations) -> dict[str, Any]:
     """The shared vocabulary in vocabulary.yaml's shape, with the declared figures, attributes and
     set values added after the shared ones (so an entity's shared attributes keep their places)."""
-    vocab = yaml.safe_load(_shared())
+    vocab: dict[str, Any] = yaml.safe_load(_shared())
     for figure in own.figures:
         vocab["figures"][figure.name] = {
             "unit": figure.unit, "label": {"nl": figure.label.nl, "en": figure.label.en},

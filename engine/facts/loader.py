@@ -9,8 +9,9 @@ as YAML (engine/facts/tables.py), and its errors name the CSV file, line and col
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from woonpact.engine import files, schema, yamlio
 from woonpact.engine.errors import InputError, Problem
@@ -18,7 +19,12 @@ from woonpact.engine.facts.tables import read_collection
 from woonpact.engine.facts.vocabulary import Vocabularies, Vocabulary, shared_only, vocabulary
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.model.facts import (
-    Contest, Deviation, EscalationEvent, FactSet, Section, SetValue,
+    Contest,
+    Deviation,
+    EscalationEvent,
+    FactSet,
+    Section,
+    SetValue,
 )
 
 FACT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -61,7 +67,7 @@ def load_fact_set(path: Path, vocabularies: Vocabularies = shared_only,
 def _from_workbook(path: Path, vocabularies: Vocabularies) -> FactSet:
     """A workbook is read into YAML's data shape, then validated alike; errors name the cell, and
     the cells that could not be read are reported with the rest, in one run."""
-    from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only when a workbook is read
+    from woonpact.engine.facts import workbook  # openpyxl only when a workbook is read
 
     data, places, problems, vocab = workbook.read(path, vocabularies)
     try:
@@ -153,12 +159,13 @@ def _section(raw: Any, units: Mapping[str, str]) -> Section:
                    contested)
 
 
-def _entity(raw: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+def _entity(raw: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
     entity = {**defaults, **raw}
     date = entity.get("date")
     if isinstance(date, str):
         entity["date"] = day = dt.date.fromisoformat(date)
-        entity["year"], entity["month"], entity["quarter"] = day.year, day.month, (day.month - 1) // 3 + 1
+        quarter = (day.month - 1) // 3 + 1
+        entity["year"], entity["month"], entity["quarter"] = day.year, day.month, quarter
     return entity
 
 
@@ -179,7 +186,8 @@ def _build(data: dict[str, Any], path: Path, tables: dict[str, Entities],
         for e in data.get("escalations") or ()
     )
     deviations = tuple(
-        Deviation(d["rule"], d["from"], d.get("until", d["from"]), tuple(d["approved_by"]), d["reason"],
+        Deviation(d["rule"], d["from"], d.get("until", d["from"]), tuple(d["approved_by"]),
+                  d["reason"],
                   d.get("scope"), dt.date.fromisoformat(d["date"]) if d.get("date") else None)
         for d in data.get("deviations") or ()
     )

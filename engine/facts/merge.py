@@ -189,6 +189,6 @@ def _locate(problem: Problem, places: dict[str, Located], target: Path) -> Probl
 
 
 def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter
 
     return get_column_letter(column)

@@ -21,8 +21,8 @@ def implausible(fact_set: FactSet) -> list[Problem]:
     for section, base in sections(fact_set):
         for name, value in section.figures.items():
             low, high = bounds.get(name, (None, None))
-            if not isinstance(value, (int, float)) or (low is None or value >= low) \
-                    and (high is None or value <= high):
+            if not isinstance(value, (int, float)) or ((low is None or value >= low) \
+                    and (high is None or value <= high)):
                 continue
             unit = vocabulary().figures[name]
             usual = f"{_shown(low or 0, unit)}–{_shown(high, unit)}"

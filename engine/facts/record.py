@@ -63,7 +63,8 @@ def with_event(text: str, event: EscalationEvent, path: Path) -> str:
     if rest == "[]":
         lines[start] = "escalations:" + newline
     elif rest:
-        raise InputError(Problem("record.flow_list", file=path, line=start + 1, field="escalations"))
+        raise InputError(Problem("record.flow_list", file=path, line=start + 1,
+                                 field="escalations"))
     end = start + 1
     items = []
     for i in range(start + 1, len(lines)):
@@ -121,7 +122,7 @@ def _edited(path: Path, data: bytes, event: EscalationEvent) -> bytes:
     """The new content: a YAML file's text with the event appended; a workbook with the event
     as the next row of its `escalations` sheet."""
     if path.suffix.lower() == ".xlsx":
-        from woonpact.engine.facts import workbook  # noqa: PLC0415 - openpyxl only for a workbook
+        from woonpact.engine.facts import workbook  # openpyxl only for a workbook
 
         return workbook.with_event(path, event)
     return with_event(data.decode("utf-8"), event, path).encode("utf-8")

@@ -6,8 +6,8 @@ municipality gives the total or each corporation its part (`reported_by`, summed
 engine). A collection's items come from the municipality, from each corporation (its own
 items) or from each party (its own items, by `party`); a deliverable from the party a clause
 holds to it. So every party is asked exactly what the clauses read from it, no more: the
-template (`template.py`) writes one workbook per party from this, and `missing` lists what a
-fact set still lacks, per party.
+template (`engine/output/template.py`) writes one workbook per party from this, and `missing`
+lists what a fact set still lacks, per party.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 
 from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.facts.workbook import MUNICIPALITY
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.pack import Pack, Party, Role, Rule, ScopeKind
-from woonpact.engine.rules.loader import rule_trees
 
 Clauses = tuple[str, ...]  # the clauses that ask for something, as facts name them (`3.2-7`)
 
@@ -133,7 +132,7 @@ class _Asked:
                 self.collections.setdefault(party, {}).setdefault(name, {})[clause] = None
         if rule.milestone is not None:
             self._deliverable(rule, clause, year)
-        for node in (n for tree in rule_trees(rule) for n in ast.walk(tree)):
+        for node in (n for tree in rule.trees() for n in ast.walk(tree)):
             if (
                 isinstance(node, ast.Call)
                 and node.func == "condition"

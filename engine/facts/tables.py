@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.notation import DAY_FIRST, day_first
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, Vocabulary, vocabulary
 from woonpact.engine.model.entities import Entities
+from woonpact.engine.notation import DAY_FIRST, day_first
 from woonpact.engine.schema import MAX_PROBLEMS
 from woonpact.engine.suggest import closest
 

@@ -8,11 +8,11 @@ added, read from a schema built by the same generator (engine/facts/generate.py)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.model.declarations import Declarations, OwnAttribute, OwnFigure
@@ -59,7 +59,7 @@ def vocabulary(own: Declarations = NONE) -> Vocabulary:
     """The shared vocabulary, with `own`'s figures, attributes and set values when given."""
     if not own:
         return _read(load_schema("facts.schema.json"), "")
-    from woonpact.engine.facts.generate import facts_schema  # noqa: PLC0415 - only for own figures
+    from woonpact.engine.facts.generate import facts_schema  # only for own figures
 
     return _read(facts_schema(own), own.key)
 
@@ -96,7 +96,8 @@ def _read(schema: dict[str, Any], key: str) -> Vocabulary:
         defaults[name] = MappingProxyType(
             {attr: a["default"] for attr, a in entity["properties"].items() if "default" in a})
     return Vocabulary(MappingProxyType(figures), MappingProxyType(labels),
-                      MappingProxyType(collections), MappingProxyType(nouns), MappingProxyType(enums),
+                      MappingProxyType(collections), MappingProxyType(nouns),
+                      MappingProxyType(enums),
                       MappingProxyType(defaults),
                       frozenset(name for name, spec in figures_schema.items()
                                 if spec.get("x-summable")),

@@ -1,4 +1,5 @@
-"""A fact set as an Excel workbook: reading it back (the template is written by `template.py`).
+"""A fact set as an Excel workbook: reading it back (the template is written by
+`engine/output/template.py`).
 
 Monitoring figures live in Excel, so a fact set may be an `.xlsx` file. Reading turns it into
 exactly the data a YAML file gives, so the same schema validation and the same building apply;
@@ -9,7 +10,8 @@ The layout (sheet names and columns are the vocabulary's names, whatever the lan
 Dutch and an English workbook read alike; header texts and labels follow `--lang`):
 
 - `agreement`: rows `agreement` and `year` (name in column A, value in column B).
-- `municipality` (the gemeente's own figures) and one sheet per other party, named by its id: rows `supplied_by`, `system`, then one row per
+- `municipality` (the gemeente's own figures) and one sheet per other party, named by its id: rows
+`supplied_by`, `system`, then one row per
   figure: name, value, unit, label, contested_by, reason. A blank value means "not supplied".
 - one sheet per collection: a header row of attributes with their units (`rent (eur)`), one
   row per entity, as an Excel table.
@@ -48,7 +50,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import (
-    DERIVED_DATE_ATTRIBUTES, Vocabularies, Vocabulary, shared_only,
+    DERIVED_DATE_ATTRIBUTES,
+    Vocabularies,
+    Vocabulary,
+    shared_only,
 )
 from woonpact.engine.suggest import closest
 
@@ -60,7 +65,8 @@ AGREEMENT, MUNICIPALITY, CONDITIONS, LISTS = "agreement", "municipality", "condi
 RECORDS = {
     "escalations": {"rule": "text", "rung": "text", "scope": "text", "date": "date",
                     "concerns": "year", "outcome": "text", "note": "text"},
-    "deviations": {"rule": "text", "scope": "text", "from": "year", "until": "year", "approved_by": "list",
+    "deviations": {"rule": "text", "scope": "text", "from": "year", "until": "year",
+                   "approved_by": "list",
                    "date": "date", "reason": "text"},
 }
 SECTION_HEAD = ("name", "value", "unit", "label", "contested_by", "reason")
@@ -74,7 +80,7 @@ Place = tuple[str, int, int]  # sheet, row, column (1-based)
 def _head(sheet: Any, cells: list[str]) -> None:
     """A sheet's header row, bold and wrapped, kept in view (the template's sheets, and one made
     when a fact set lacks it)."""
-    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font
 
     sheet.append(cells)
     for cell in sheet[1]:
@@ -84,7 +90,7 @@ def _head(sheet: Any, cells: list[str]) -> None:
 
 
 def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter
 
     return get_column_letter(column)
 
@@ -158,7 +164,7 @@ def read(path: Path, vocabularies: Vocabularies = shared_only) -> Reading:
 def _sheets(path: Path) -> list[Sheet]:
     """Every worksheet but the template's lists; a file that openpyxl cannot take apart (not a
     zip, a broken deflate stream, broken XML) is one message, whatever failed inside."""
-    from openpyxl import load_workbook  # noqa: PLC0415 - only commands that touch Excel pay for it
+    from openpyxl import load_workbook  # only commands that touch Excel pay for it
 
     try:
         if not path.is_file():
@@ -184,11 +190,11 @@ def _sheets(path: Path) -> list[Sheet]:
 
 
 def _sheet(book: Any, sheet: Any) -> Sheet:
-    from openpyxl.cell.read_only import ReadOnlyCell  # noqa: PLC0415
-    from openpyxl.utils import range_boundaries  # noqa: PLC0415
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser  # noqa: PLC0415
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils import range_boundaries
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-    class Parser(WorkSheetParser):  # type: ignore[misc]
+    class Parser(WorkSheetParser):
         """openpyxl's own parser of a sheet's rows, noting which cells hold a formula: with
         cached values only (data_only) it drops that, and a formula without a cached value
         would read as an empty cell."""
@@ -220,8 +226,17 @@ def _sheet(book: Any, sheet: Any) -> Sheet:
                     break
                 rows[index] = cells
         merges = parser.merged_cells.mergeCell if parser.merged_cells else ()
-        merged = [range_boundaries(m.ref) for m in merges]
-    return Sheet(sheet.title, rows, [(r1, c1, r2, c2) for c1, r1, c2, r2 in merged], cut_at)
+        merged = [_bounds(range_boundaries(m.ref)) for m in merges]
+    return Sheet(sheet.title, rows, merged, cut_at)
+
+
+def _bounds(ref: tuple[int | None, int | None, int | None, int | None],
+            ) -> tuple[int, int, int, int]:
+    """A merged range's min_row, min_col, max_row, max_col (openpyxl gives columns first); a
+    merged range always names all four."""
+    min_col, min_row, max_col, max_row = ref
+    assert min_col and min_row and max_col and max_row, ref
+    return min_row, min_col, max_row, max_col
 
 
 class _Reader:
@@ -448,7 +463,8 @@ def locate(problem: Problem, places: dict[str, Place], path: Path) -> Problem:
     while field:
         if field in places:
             sheet, row, column = places[field]
-            return Problem(problem.key, path, row, column, problem.field, problem.params, problem.severity, sheet)
+            return Problem(problem.key, path, row, column, problem.field, problem.params,
+                           problem.severity, sheet)
         shorter = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
         if shorter == field:
             break  # a top-level field that no cell holds (`agreement` without its sheet)
@@ -466,25 +482,25 @@ def with_event(path: Path, event: EscalationEvent) -> bytes:
     `woonpact record` then reads the result back and compares it with the original, so a fact
     the rewrite lost would be refused, never written.
     """
-    from openpyxl import load_workbook  # noqa: PLC0415
+    from openpyxl import load_workbook
 
     book = load_workbook(path)  # not data_only: a formula stays a formula
     name, units = "escalations", RECORDS["escalations"]
     if name not in book.sheetnames:
         _head(book.create_sheet(name), [f"{attr} ({unit})" for attr, unit in units.items()])
     sheet = book[name]
-    columns = {}
-    for cell in next(sheet.iter_rows(min_row=1, max_row=1), ()):
+    columns: dict[str, int] = {}
+    for column, cell in enumerate(next(sheet.iter_rows(min_row=1, max_row=1), ()), start=1):
         match = _HEADER.match(_text(cell.value) or "")
         if match and match.group(1) in units:
-            columns[match.group(1)] = cell.column
+            columns[match.group(1)] = column
     values = {"rule": event.rule, "rung": event.rung, "scope": event.scope, "date": event.date,
               "concerns": event.concerns, "outcome": event.outcome, "note": event.note or None}
     for attr in (a for a, v in values.items() if v is not None and a not in columns):
         columns[attr] = sheet.max_column + 1
         sheet.cell(1, columns[attr]).value = f"{attr} ({units[attr]})"
-    row = 1 + max((c.row for line in sheet.iter_rows() for c in line if _text(c.value) is not None),
-                  default=1)
+    row = 1 + max((number for number, line in enumerate(sheet.iter_rows(), start=1)
+                   if any(_text(c.value) is not None for c in line)), default=1)
     for attr, value in values.items():
         if value is None:
             continue

@@ -44,7 +44,10 @@ def actions(pack: Pack, findings: Iterable[Finding], years: Sequence[int]) -> li
 
 def _step(pack: Pack, finding: Finding, run: Sequence[Finding]) -> Escalation:
     reasons = tuple(Reason(f"ladder.action.{f.reason}", f.year) for f in run)
-    why = "ladder.why.action_missing" if finding.reason == "action_missing" else "ladder.why.action_due"
+    why = ("ladder.why.action_missing" if finding.reason == "action_missing"
+           else "ladder.why.action_due")
     reasons += (Reason(why, finding.year),)
-    return Escalation(rule=finding.rule, year=finding.year, scope=finding.scope, rung=None, recommended=None,
-                      reasons=reasons, parties=involved(pack, finding.rule, finding.scope, None), action=finding.action)
+    return Escalation(rule=finding.rule, year=finding.year, scope=finding.scope, rung=None,
+                      recommended=None,
+                      reasons=reasons, parties=involved(pack, finding.rule, finding.scope, None),
+                      action=finding.action)

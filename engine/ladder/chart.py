@@ -102,7 +102,8 @@ class Chart:
 
     def step(self, position: str, signal: Signal) -> str:
         """The table read directly, without durable-rules: for tests and for checking the chart."""
-        matches = [t.target.name for t in self.transitions if t.source == position and _holds(t.when, signal)]
+        matches = [t.target.name for t in self.transitions if t.source == position
+                   and _holds(t.when, signal)]
         if len(matches) != 1:
             raise ValueError(f"{len(matches)} transitions from {position} on {dict(signal)}")
         return matches[0]
@@ -114,11 +115,12 @@ def _holds(condition: Mapping[str, Any], signal: Signal) -> bool:
         return all(_holds(c, signal) for c in arg)
     if op in ("$gt", "$lte"):
         (name, bound), = arg.items()
-        return signal.get(name, -1) > bound if op == "$gt" else signal.get(name, 99) <= bound
-    return signal.get(op) == arg
+        return bool(signal.get(name, -1) > bound if op == "$gt" else signal.get(name, 99) <= bound)
+    return bool(signal.get(op) == arg)
 
 
-def _moves(held_rung: int, rungs: int, in_episode: bool) -> list[tuple[Mapping[str, Any], Position]]:
+def _moves(held_rung: int, rungs: int,
+           in_episode: bool) -> list[tuple[Mapping[str, Any], Position]]:
     """Every signal's way out of a position whose episode has held up to `held_rung`."""
     h = held_rung if in_episode else -1  # after a close a new episode starts from nothing
     fail = {"kind": "fail"}
@@ -126,7 +128,8 @@ def _moves(held_rung: int, rungs: int, in_episode: bool) -> list[tuple[Mapping[s
         (_all(fail, {"warning": True}), Position("open", h, max(h, 0))),
     ]
     if h + 1 < rungs:
-        moves.append((_all(fail, {"warning": False}, {"$gt": {"cap": h}}), Position("open", h, h + 1)))
+        moves.append((_all(fail, {"warning": False}, {"$gt": {"cap": h}}),
+                      Position("open", h, h + 1)))
     if h >= 0:
         moves.append((_all(fail, {"warning": False}, {"$lte": {"cap": h}}), Position("open", h, h)))
         for settled in (False, True):

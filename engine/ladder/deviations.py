@@ -9,7 +9,8 @@ from woonpact.engine.model.facts import Deviation, FactSet
 from woonpact.engine.model.finding import Finding
 
 
-def covering(finding: Finding, deviations: Iterable[Deviation], checked_pack: str) -> Deviation | None:
+def covering(finding: Finding, deviations: Iterable[Deviation],
+             checked_pack: str) -> Deviation | None:
     """The deviation that covers a failing finding, if any; an expired one covers nothing."""
     if finding.status.value not in ("breach", "warning"):
         return None

@@ -26,7 +26,8 @@ from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.model.pack import Pack, Rule, Rung
-from woonpact.engine.params import Law, bundled
+from woonpact.engine.model.parameters import Law
+from woonpact.engine.params import bundled
 
 
 def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, FactSet],
@@ -47,7 +48,8 @@ def escalate(pack: Pack, findings: Iterable[Finding], fact_sets: Mapping[int, Fa
             by_track[len(reach.track(history.rule))].append(history)
     for rungs, moving in by_track.items():
         runner = runner if runner is not None else ladder_runner()
-        signalled = ([h.steps[i].signal for i in h.signalled] for h in moving)
+        signalled = ([signal for i in h.signalled if (signal := h.steps[i].signal) is not None]
+                     for h in moving)
         reached = runner.positions(chart(rungs), signalled)
         for history, positions in zip(moving, reached, strict=True):
             steps += escalations(pack, reach, history,
@@ -79,7 +81,8 @@ def escalations(pack: Pack, reach: Reach, history: ClauseHistory, after: Mapping
         if position.in_episode or (position.phase == "closed" and closed_in == year):
             reasons += map(_reason, history.steps[len(reasons):last + 1])
             found.append(_escalation(pack, reach, history, position, Episode(
-                history.steps[start:last + 1], history.steps[signal_at] if signal_at is not None else None,
+                history.steps[start:last + 1],
+                history.steps[signal_at] if signal_at is not None else None,
                 closed_before, tuple(r for r in reasons[start:last + 1] if r is not None)), year))
     return found
 
@@ -98,20 +101,24 @@ class Episode:
 
 def _escalation(pack: Pack, reach: Reach, history: ClauseHistory, position: Position,
                 episode: Episode, year: int) -> Escalation:
-    rule = next((s.finding.rule for s in reversed(episode.steps) if s.finding is not None), history.rule)
+    rule = next((s.finding.rule for s in reversed(episode.steps) if s.finding is not None),
+                history.rule)
     rungs = reach.track(rule)
     held = rungs[position.held] if position.held >= 0 else None
-    recommended = rungs[position.recommended] if position.phase == "open" and position.recommended is not None else None
+    recommended = (rungs[position.recommended] if position.phase == "open"
+                   and position.recommended is not None else None)
     then = rungs[_then(len(rungs), position, reach.cap(rule, year + 1))] \
         if position.phase == "held" else None
-    reasons = (*episode.reasons, _why(reach, rule, position, held, recommended, then, episode, year))
+    reasons = (*episode.reasons,
+               _why(reach, rule, position, held, recommended, then, episode, year))
     rung_for = recommended or held or rungs[0]
     footing = reach.footing(rung_for, reach.dispute(rule), year)
     scope = history.scope
     parties = reach.once(("involved", id(rule), scope.party, rung_for.id),
                          lambda: involved(pack, rule, scope, rung_for))
     return Escalation(rule=rule, year=year, scope=scope,
-                      rung=held.id if held else None, recommended=recommended.id if recommended else None,
+                      rung=held.id if held else None,
+                      recommended=recommended.id if recommended else None,
                       reasons=reasons, parties=parties,
                       legal_basis=footing.text if footing else None,
                       legal_basis_from=footing.since if footing else None,
@@ -153,7 +160,8 @@ def _why(reach: Reach, rule: Rule, position: Position, held: Rung | None, recomm
     agreement does not take the dispute past, which rung is closed and what would open it."""
     params: tuple[tuple[str, object], ...] = (("rung", held.id if held else ""),
                                               ("next", recommended.id if recommended else ""))
-    failed = [i for i, s in enumerate(episode.steps) if s.signal is not None and s.signal["kind"] == "fail"]
+    failed = [i for i,
+              s in enumerate(episode.steps) if s.signal is not None and s.signal["kind"] == "fail"]
     last = episode.last
     if position.phase == "closed":
         key = "closed"
@@ -167,7 +175,8 @@ def _why(reach: Reach, rule: Rule, position: Position, held: Rung | None, recomm
         key = "again"
         params += (("closed", episode.closed_before),)
     elif held is None:
-        key = "first_warning" if last is not None and last.signal and last.signal.get("warning") else "first"
+        key = ("first_warning" if last is not None and last.signal
+               and last.signal.get("warning") else "first")
     elif position.recommended == position.held + 1:
         meetings = [i for i, s in enumerate(episode.steps) if s.event is not None]
         key = "climb" if failed and meetings and failed[0] < meetings[-1] else "after_held"

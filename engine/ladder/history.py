@@ -2,10 +2,11 @@
 
 One history per clause and scope instance (a clause for each corporation has one per
 corporation) that has something to climb the ladder with, a failing finding or a recorded
-meeting (the others never leave the start, and at national scale they are most), in order: each year's finding, then the recorded escalation events that concern
-that year, by date. A meeting concerns the year its `concerns` names, by default the year it was
-held; the fact file it is recorded in does not matter, so the history of an agreement is read
-from all its fact sets at once. Each step says which signal, if any, it sends up the ladder:
+meeting (the others never leave the start, and at national scale they are most), in order: each
+year's finding, then the recorded escalation events that concern that year, by date. A meeting
+concerns the year its `concerns` names, by default the year it was held; the fact file it is
+recorded in does not matter, so the history of an agreement is read from all its fact sets at once.
+Each step says which signal, if any, it sends up the ladder:
 
 - a breach or warning sends `failing` (unless an agreed deviation covers it);
 - a compliant finding sends `compliant`;
@@ -26,9 +27,9 @@ from typing import NamedTuple
 
 from woonpact.engine.ladder import chart as signals
 from woonpact.engine.ladder.chart import Signal
+from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.finding import Finding, ScopeInstance, Status
-from woonpact.engine.ladder.reach import Reach
 from woonpact.engine.model.pack import Rule, ScopeKind
 
 
@@ -113,7 +114,8 @@ def histories(reach: Reach, checked_pack: str, findings: Iterable[Finding],
             if not events:
                 continue
             year_events = sorted((e for name in called for at in (scope.id, None)
-                                  for e in events.get((finding.year, name, at), ())), key=lambda e: e.date)
+                                  for e in events.get((finding.year, name, at), ())),
+                                 key=lambda e: e.date)
             for e in year_events:
                 if e.scope or single or failed:
                     held = signals.held(reach.index(rule, e.rung), settled=e.settled)

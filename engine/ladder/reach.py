@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from woonpact.engine.model.pack import Basis, Dispute, Ladder, Obligation, Rule, Rung
-from woonpact.engine.params import Law
+from woonpact.engine.model.parameters import Law
 
 T = TypeVar("T")
 
@@ -93,28 +93,31 @@ class Reach:
             blocked = self.blocked(rule, year)
             top = self.ceiling(rule)
             found = self._known[key] = top if blocked is None else min(top, max(blocked - 1, 0))
-        return found  # type: ignore[no-any-return]
+        return found
 
     def footing(self, rung: Rung, dispute: Dispute, year: int) -> Footing | None:
         """The first basis of the rung that covers this dispute by the end of `year`."""
         for basis in rung.basis:
             if basis.dispute not in (None, dispute):
                 continue
-            text, since = self._resolved(basis)
-            if since is not False and (since is None or since <= dt.date(year, 12, 31)):
+            resolved = self._resolved(basis)
+            if resolved is None:
+                continue
+            text, since = resolved
+            if since is None or since <= dt.date(year, 12, 31):
                 return Footing(text, since)
         return None
 
-    def _resolved(self, basis: Basis) -> tuple[str, dt.date | None | bool]:
-        """The text to cite and the date from which the basis applies; False: not yet at all."""
+    def _resolved(self, basis: Basis) -> tuple[str, dt.date | None] | None:
+        """The text to cite and the date from which the basis applies; None: not yet at all."""
         if basis.law is None:
             return basis.text or "", basis.since
         law = self.laws.get(basis.law)
         if law is None or law.in_force_from is None:
-            return basis.text or basis.law, False
+            return None
         return basis.text or law.title, law.in_force_from
 
     def awaited(self, rung: Rung, dispute: Dispute) -> tuple[Law, ...]:
         """The laws that would open a rung to this dispute once in force (for the step's words)."""
         return tuple(self.laws[b.law] for b in rung.basis
-                     if b.law in self.laws and b.dispute in (None, dispute))
+                     if b.law is not None and b.law in self.laws and b.dispute in (None, dispute))

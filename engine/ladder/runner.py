@@ -24,7 +24,7 @@ import functools
 import itertools
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from woonpact.engine.ladder.chart import Chart, Position, Signal
 
@@ -34,7 +34,8 @@ class LadderFault(RuntimeError):
 
 
 class Runner(Protocol):
-    def positions(self, chart: Chart, histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
+    def positions(self, chart: Chart,
+                  histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
         """For each history, the position after each of its signals."""
         ...
 
@@ -49,11 +50,12 @@ def _enter(target: str) -> Callable[[Any], None]:
 class DurableRunner:
     """The ladder on durable-rules: one statechart session per clause history."""
 
-    _registered: set[str] = set()  # durable-rules' host is process-global, so is this record
+    # durable-rules' host is process-global, so is this record
+    _registered: ClassVar[set[str]] = set()
     _runs = itertools.count()
 
     def __init__(self) -> None:
-        from durable import lang  # noqa: PLC0415 - a C extension, loaded only when a clause fails
+        from durable import lang  # a C extension, loaded only when a clause fails
 
         self.lang = lang
         self.prefix = uuid.uuid4().hex[:12]
@@ -69,8 +71,9 @@ class DurableRunner:
             self._registered.add(name)
         return name
 
-    def positions(self, chart: Chart, histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
-        from durable.engine import MessageNotHandledException  # noqa: PLC0415
+    def positions(self, chart: Chart,
+                  histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
+        from durable.engine import MessageNotHandledException
 
         ruleset = self._register(chart)
         host = self.lang.get_host()

@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import Any
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.compare import comparator
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.language.units import Environment
+from woonpact.engine.model import ast
 from woonpact.engine.model.entities import Entities
 
 RowCompiler = Callable[[ast.Node, Environment], Callable[[Any, Any], Any]]
@@ -73,7 +73,8 @@ def _compile(node: ast.Node, env: Environment, rows: RowCompiler) -> Program | N
             return _column(env.position(env.entity or "", name))  # type: ignore[arg-type]
         case ast.Unary(op=op, operand=operand):
             inner = _compile(operand, env, rows)
-            return None if inner is None else _elementwise(operator.not_ if op == "not" else operator.neg, inner)
+            return None if inner is None else _elementwise(operator.not_ if op == "not"
+                                                           else operator.neg, inner)
         case ast.Binary(left=left, right=right):
             return _both(left, right, env, rows, _operation(node, env))
         case ast.Call(func=func):
@@ -87,7 +88,8 @@ OPERATORS = {"and": operator.and_, "or": operator.or_, "in": lambda item, items:
              "+": operator.add, "-": operator.sub, "*": operator.mul}
 
 
-def _both(left: ast.Node, right: ast.Node, env: Environment, rows: RowCompiler, combine: Combine) -> Program | None:
+def _both(left: ast.Node, right: ast.Node, env: Environment, rows: RowCompiler,
+          combine: Combine) -> Program | None:
     a, b = _compile(left, env, rows), _compile(right, env, rows)
     return None if a is None or b is None else combine(a, b)
 

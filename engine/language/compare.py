@@ -10,10 +10,10 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.types import check
 from woonpact.engine.language.units import Environment
+from woonpact.engine.model import ast
 
 EPSILON = 1e-9
 
@@ -52,7 +52,7 @@ def _ne(a: float, b: float) -> bool:
 NUMERIC_COMPARE: dict[str, Compare] = {
     ">=": _ge, "<=": _le, ">": _gt, "<": _lt, "==": _eq, "!=": _ne,
 }
-PLAIN_COMPARE = {"==": operator.eq, "!=": operator.ne}
+PLAIN_COMPARE: dict[str, Compare] = {"==": operator.eq, "!=": operator.ne}
 EXACT_COMPARE: dict[str, Compare] = {
     ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
     "!=": operator.ne,

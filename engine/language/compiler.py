@@ -14,12 +14,12 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.columns import compile_mask
 from woonpact.engine.language.compare import comparator
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact, nonzero
 from woonpact.engine.language.units import YEAR_JUDGED, Environment
+from woonpact.engine.model import ast
 from woonpact.engine.model.entities import Entities
 
 Closure = Callable[[Any, Any], Any]
@@ -45,7 +45,9 @@ def compile_expression(node: ast.Node, env: Environment) -> Closure:
     match node:
         case ast.Number(value=v) | ast.Share(value=v) | ast.Money(value=v) | ast.Text(value=v) \
                 | ast.Bool(value=v):
-            return lambda ctx, ent, v=v: v
+            def literal(ctx: Any, ent: Any, v: Any = v) -> Any:
+                return v
+            return literal
         case ast.Name(name=name) if name == YEAR_JUDGED:
             return lambda ctx, ent: ctx.year
         case ast.Name(name=name):
@@ -56,7 +58,7 @@ def compile_expression(node: ast.Node, env: Environment) -> Closure:
         case ast.Unary(op="-", operand=operand):
             inner = compile_expression(operand, env)
             return lambda ctx, ent: -inner(ctx, ent)
-        case ast.Binary(op=op, left=left, right=right):
+        case ast.Binary():
             return _compile_binary(node, env)
         case ast.Call():
             return _compile_call(node, env)
@@ -93,11 +95,13 @@ def figure_parts(part: str, whole: str) -> Closure:
 def _attribute(collection: str, name: str, env: Environment) -> Closure:
     """An entity is a row in the vocabulary's attribute order (engine/model/entities.py)."""
     index, id_index = env.position(collection, name), env.position(collection, "id")
+    assert index is not None, "the checker let through an attribute the collection lacks"
 
     def attribute(ctx: Any, ent: tuple[Any, ...]) -> Any:
         value = ent[index]
         if value is None:
-            raise MissingFact(f"{collection}.{name}", ctx.year, None if id_index is None else ent[id_index])
+            raise MissingFact(f"{collection}.{name}", ctx.year,
+                              None if id_index is None else ent[id_index])
         return value
     return attribute
 
@@ -118,7 +122,7 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
     if op in COMPARISONS:
         return _compile_comparison(node, env, left, right)
     if op == "/":
-        def divide(ctx: Any, ent: Any) -> float:
+        def divide(ctx: Any, ent: Any) -> Any:
             denominator = right(ctx, ent)
             if denominator == 0:
                 raise MissingFact("division by zero", ctx.year)
@@ -131,7 +135,8 @@ def _compile_binary(node: ast.Binary, env: Environment) -> Closure:
     return lambda ctx, ent: fn(left(ctx, ent), right(ctx, ent))
 
 
-def _compile_comparison(node: ast.Binary, env: Environment, left: Closure, right: Closure) -> Closure:
+def _compile_comparison(node: ast.Binary, env: Environment, left: Closure,
+                        right: Closure) -> Closure:
     compare = comparator(node, env)
     if isinstance(node.right, LITERALS):
         constant = node.right.value

@@ -7,10 +7,13 @@ or above 100%, or a filter that no item can ever pass.
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
+from typing import TypeGuard
 
-from woonpact.engine.language import ast
+from woonpact.engine.model import ast
 
-_ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul}
+_ARITHMETIC: dict[str, Callable[[float, float], float]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul}
 
 
 def constant(node: ast.Node) -> float | str | bool | None:
@@ -22,12 +25,18 @@ def constant(node: ast.Node) -> float | str | bool | None:
             return value
         case ast.Unary(op="-", operand=operand):
             inner = constant(operand)
-            return -inner if isinstance(inner, (int, float)) and not isinstance(inner, bool) else None
+            return (-inner if isinstance(inner, (int, float)) and not isinstance(inner, bool)
+                    else None)
         case ast.Binary(op=op, left=left, right=right) if op in (*_ARITHMETIC, "/"):
             a, b = constant(left), constant(right)
-            if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (a, b)):
+            if not (_number(a) and _number(b)):
                 return None
             if op == "/":
                 return a / b if b else None
             return _ARITHMETIC[op](a, b)
     return None
+
+
+def _number(value: object) -> TypeGuard[float]:
+    """A number, not a truth value (bool is an int to Python)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

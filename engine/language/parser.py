@@ -32,8 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
+from woonpact.engine.model import ast
 
 KEYWORDS = {"and", "or", "not", "where", "true", "false", "between", "in"}
 MAX_LENGTH = 2000
@@ -69,6 +69,7 @@ def tokenize(text: str) -> list[Token]:
         if match is None:
             raise ExpressionError("expr.bad_char", pos, char=text[pos])
         kind = match.lastgroup
+        assert kind is not None  # every alternative of the pattern is a named group
         if kind == "pct":  # `lastgroup` names the optional suffix when it matched
             kind = "number"
         if kind != "ws":
@@ -197,7 +198,8 @@ class _Parser:
 
     def _comparing(self) -> bool:
         tok = self.tok
-        return (tok.kind == "op" and tok.text in COMPARATORS) or (tok.kind == "keyword" and tok.text == "in")
+        return (tok.kind == "op" and tok.text in COMPARATORS) or (tok.kind == "keyword"
+                                                                  and tok.text == "in")
 
     def sum(self) -> ast.Node:
         left = self.product()

@@ -6,13 +6,11 @@ The units and how they meet are in units.py; a call is checked by its function's
 
 from __future__ import annotations
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.units import (
     ARITHMETIC,
     YEAR_JUDGED,
-    Checked,
     Environment,
     collection,
     expect,
@@ -20,6 +18,8 @@ from woonpact.engine.language.units import (
     unify,
     unknown,
 )
+from woonpact.engine.model import ast
+from woonpact.engine.model.reads import Checked
 
 
 def check(node: ast.Node, env: Environment) -> Checked:
@@ -93,7 +93,8 @@ def _check_binary(op: str, left: Checked, right: Checked, pos: int, node: ast.Bi
     expect(lu, ARITHMETIC, pos, op)
     expect(ru, ARITHMETIC, pos, op)
     if op == "-" and lu == "year" and ru in ("year", "number"):
-        # a span of years (`year_judged - 2024`): a plain number, so that `2% * (year_judged - 2024)`
+        # a span of years (`year_judged - 2024`): a plain number, so that `2% * (year_judged -
+        # 2024)`
         # is a share; it still meets a year where one is compared (`year == year_judged - 1`)
         return left.merge("number", right)
     if op in ("+", "-"):

@@ -3,7 +3,8 @@
 Units: count, eur, share, bool, text, date, year, list, and `number` for a bare literal or a
 quotient, which unifies with count and eur (a bare number is a count or an amount) but never
 with share. The checker (types.py) and the functions' own type rules (functions/) share what is
-here: which units meet, what a checked expression reads, and the errors naming what is wrong.
+here: which units meet, and the errors naming what is wrong (what a checked expression reads
+is the model's `Checked`, engine/model/reads.py).
 """
 
 from __future__ import annotations
@@ -45,33 +46,6 @@ class Environment:
         order (engine/model/entities.py); None for an attribute the collection lacks."""
         attributes = tuple(self.collections[collection])
         return attributes.index(attribute) if attribute in attributes else None
-
-
-@dataclass(frozen=True, slots=True)
-class Checked:
-    """The result of checking: the unit, and every name the expression reads (for `facts used`).
-
-    `summed` holds the figures read as the corporations' sum (`corporations(stock_total)`),
-    apart from `figures`, which are read in the expression's own scope."""
-
-    unit: str
-    figures: frozenset[str] = frozenset()
-    attributes: frozenset[str] = frozenset()
-    collections: frozenset[str] = frozenset()
-    parameters: frozenset[str] = frozenset()
-    history: bool = False
-    summed: frozenset[str] = frozenset()
-
-    def merge(self, unit: str, *others: Checked) -> Checked:
-        return Checked(
-            unit,
-            self.figures.union(*(o.figures for o in others)),
-            self.attributes.union(*(o.attributes for o in others)),
-            self.collections.union(*(o.collections for o in others)),
-            self.parameters.union(*(o.parameters for o in others)),
-            self.history or any(o.history for o in others),
-            self.summed.union(*(o.summed for o in others)),
-        )
 
 
 def unify(a: str, b: str) -> str | None:

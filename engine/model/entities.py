@@ -5,7 +5,8 @@ unpickle from the cache and one closure call per attribute per letting to filter
 tuple per attribute they unpickle several times faster, and a `where` filter can run over whole
 columns (engine/language/columns.py). A rule that looks at entities one by one gets rows:
 tuples in the attribute order, built only when asked. The loader always uses the vocabulary's
-order (the attributes of `vocabulary().collections[name]`), so a compiled rule can read an attribute by its index.
+order (the attributes of `vocabulary().collections[name]`), so a compiled rule can read an
+attribute by its index.
 
 `None` marks an attribute an entity does not have; the facts schema never allows it as a value.
 """

@@ -123,7 +123,8 @@ class Finding(_FindingSlots):
                 value: Any = None, bound: Any = None, target: Any = None,
                 distance: Distance | None = None, facts_used: tuple[FactUsed, ...] | Later = (),
                 missing: tuple[str, ...] = (), action: Text | None = None,
-                details: tuple[tuple[str, Any], ...] = (), deviation: Deviation | None = None) -> Self:
+                details: tuple[tuple[str, Any], ...] = (),
+                deviation: Deviation | None = None) -> Self:
         # tests/test_findings.py keeps the signature in step with the fields.
         finding: Any = _new(_FindingSlots)
         finding.rule = rule  # one store a line: a tuple assignment costs 80 ns more

@@ -7,18 +7,22 @@ evaluate them are built by `engine.rules.compiled` when a pack is used.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Mapping
+from typing import TYPE_CHECKING, ClassVar
 
-from woonpact.engine.language import ast
-from woonpact.engine.language.units import Checked
+from woonpact.engine.model import ast
 from woonpact.engine.model.declarations import Declarations
+from woonpact.engine.model.reads import Checked
 from woonpact.engine.model.text import Text
 
 if TYPE_CHECKING:
-    from woonpact.engine.params import Parameter
+    from woonpact.engine.model.parameters import Parameter
+
+
+READS_NOTHING = Checked("number")  # a rule before its expressions are checked
 
 
 class Role(StrEnum):
@@ -244,7 +248,7 @@ class Rule:
     unit: str = "number"
     amendment: str | None = None  # the allonge that introduced this version of the clause
     versions: int = 1  # how many versions of this clause the pack holds (amendments add one each)
-    reads: Checked = Checked("number")  # every name its expressions read, from the load-time check
+    reads: Checked = READS_NOTHING  # every name its expressions read, from the load-time check
 
     @property
     def key(self) -> str:
@@ -254,6 +258,19 @@ class Rule:
     def called_in(self, checked_pack: str) -> frozenset[str]:
         """How facts may name the clause: by its id within its own pack, or as `<pack>/<id>`."""
         return frozenset({self.key, self.id} if self.pack == checked_pack else {self.key})
+
+    def trees(self) -> list[ast.Node]:
+        """The trees of the expressions that read facts: its measure, conditions, filters,
+        trigger and norms."""
+        trees: list[ast.Node] = []
+        for expr in (self.measure, self.applies_if, self.scope.where,
+                     self.trigger and self.trigger.when, self.trigger and self.trigger.done):
+            if expr:
+                trees.append(expr.tree)
+        for norm in (self.norm, self.signal and self.signal.level):
+            if norm:
+                trees += [n for n in (norm.tree.bound, norm.tree.upper) if n is not None]
+        return trees
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,9 @@ FORMATS = ("table", "json", "markdown")
 def renderer(name: str) -> Renderer:
     """Import only the chosen format, to keep the start-up path short."""
     if name == "markdown":
-        from woonpact.engine.output.markdown import render  # noqa: PLC0415
+        from woonpact.engine.output.markdown import render
     else:
-        from woonpact.engine.output.table import render  # noqa: PLC0415
+        from woonpact.engine.output.table import render
     return render
 
 
@@ -34,9 +34,9 @@ def rendered(result: CheckResult, fmt: str, lang: str, pretty: bool = False,
     `nested`: a check inside `{"checks": [...]}`, indented as `json.dumps` nests it."""
     if fmt != "json":
         return renderer(fmt)(result, lang)
-    import json  # noqa: PLC0415
+    import json
 
-    from woonpact.engine.output.json_format import document  # noqa: PLC0415
+    from woonpact.engine.output.json_format import document
 
     if not pretty:
         return json.dumps(document(result, lang), ensure_ascii=False, separators=(",", ":"))
@@ -71,7 +71,7 @@ ReportRenderer = Callable[["CheckResult", str, "int | None"], str]
 def report_renderer(name: str) -> ReportRenderer:
     """The review-meeting report in HTML or Markdown (`woonpact report`)."""
     if name == "html":
-        from woonpact.engine.output.html import render  # noqa: PLC0415
+        from woonpact.engine.output.html import render
     else:
-        from woonpact.engine.output.markdown_report import render  # noqa: PLC0415
+        from woonpact.engine.output.markdown_report import render
     return render

@@ -33,7 +33,8 @@ def _ticks(high: float, unit: str) -> list[float]:
 def svg(trajectory: Trajectory, label: str, lang: str) -> str:
     t = trajectory
     unit = t.rule.unit
-    values = [v for _, v in t.actual] + [v for _, v in t.target] + ([t.bound] if t.bound is not None else [])
+    values = [v for _, v in t.actual] + [v for _, v in t.target] + ([t.bound]
+                                                                    if t.bound is not None else [])
     ticks = _ticks(max(values, default=0) * 1.05, unit)
     low_year, high_year = t.first_year, max(t.last_year, t.first_year + 1)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -48,17 +49,22 @@ def svg(trajectory: Trajectory, label: str, lang: str) -> str:
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
            f'class="chart" aria-label="{escape(title)}"><title>{escape(title)}</title>']
     for tick in ticks:
-        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}" stroke="{GRID}"/>'
+        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick)}" y2="{y(tick)}" '
+                   f'stroke="{GRID}"/>'
                    f'<text x="{LEFT - 6}" y="{y(tick) + 4}" text-anchor="end" font-size="13">'
                    f'{escape(value_text(tick, unit, lang))}</text>')
     for year in range(low_year, high_year + 1):
-        out.append(f'<text x="{x(year)}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" font-size="13">{year}</text>')
+        out.append(f'<text x="{x(year)}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
+                   f'font-size="13">{year}</text>')
     if t.deadline is not None:
         at_right = x(t.deadline) - LEFT > plot_w / 3  # the label goes on the side with room
-        out.append(f'<line x1="{x(t.deadline)}" x2="{x(t.deadline)}" y1="{TOP}" y2="{TOP + plot_h}" '
-                   f'stroke="{DEADLINE}" stroke-width="1.5" stroke-dasharray="2 3" class="deadline"/>'
+        out.append(f'<line x1="{x(t.deadline)}" x2="{x(t.deadline)}" y1="{TOP}" '
+                   f'y2="{TOP + plot_h}" '
+                   f'stroke="{DEADLINE}" stroke-width="1.5" stroke-dasharray="2 3" '
+                   'class="deadline"/>'
                    f'<text x="{x(t.deadline) + (-4 if at_right else 4)}" y="{TOP + 12}" '
-                   f'text-anchor="{"end" if at_right else "start"}" font-size="13" fill="{DEADLINE}">'
+                   f'text-anchor="{"end" if at_right else "start"}" font-size="13" '
+                   f'fill="{DEADLINE}">'
                    f'{escape(say("report.chart.deadline", lang, year=t.deadline))}</text>')
     elif t.bound is not None:
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(t.bound)}" y2="{y(t.bound)}" '
@@ -70,22 +76,27 @@ def svg(trajectory: Trajectory, label: str, lang: str) -> str:
     return "".join(out)
 
 
-def _series(points: tuple[tuple[int, float], ...], x: Callable[[float], float], y: Callable[[float], float],
+def _series(points: tuple[tuple[int, float], ...], x: Callable[[float], float],
+            y: Callable[[float], float],
             colour: str, name: str, dashed: bool) -> list[str]:
     if not points:
         return []
     dash = ' stroke-dasharray="6 4"' if dashed else ""
     path = " ".join(f"{x(year)},{y(value)}" for year, value in points)
-    out = [f'<polyline class="{name}" points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>']
-    out += [f'<circle cx="{x(year)}" cy="{y(value)}" r="3.5" fill="{colour}"/>' for year, value in points]
+    out = [f'<polyline class="{name}" points="{path}" fill="none" stroke="{colour}" '
+           f'stroke-width="2"{dash}/>']
+    out += [f'<circle cx="{x(year)}" cy="{y(value)}" r="3.5" fill="{colour}"/>' for year,
+            value in points]
     return out
 
 
 def _legend(lang: str) -> list[str]:
     out = []
     for i, (key, colour, dash) in enumerate((("report.chart.actual", ACTUAL, ""),
-                                             ("report.chart.target", TARGET, ' stroke-dasharray="6 4"'))):
+                                             ("report.chart.target", TARGET,
+                                              ' stroke-dasharray="6 4"'))):
         left = LEFT + i * 140
-        out.append(f'<line x1="{left}" x2="{left + 24}" y1="12" y2="12" stroke="{colour}" stroke-width="2"{dash}/>'
+        out.append(f'<line x1="{left}" x2="{left + 24}" y1="12" y2="12" stroke="{colour}" '
+                   f'stroke-width="2"{dash}/>'
                    f'<text x="{left + 30}" y="16" font-size="13">{escape(say(key, lang))}</text>')
     return out

@@ -15,7 +15,7 @@ COMPARATOR = {">=": "at_least", "<=": "at_most", ">": "more", "<": "less", "==":
 
 
 def _text(rule_norm: object, lang: str) -> str:
-    from woonpact.engine.model.pack import Norm  # noqa: PLC0415
+    from woonpact.engine.model.pack import Norm
 
     assert isinstance(rule_norm, Norm)
     tree, text = rule_norm.tree, rule_norm.text.strip()
@@ -41,7 +41,8 @@ def list_packs(packs: list[tuple[Pack, bool]], lang: str) -> str:
     lines = []
     for pack, bundled in packs:
         mark = say("list.bundled" if bundled else "list.own", lang)
-        includes = say("list.includes", lang, packs=", ".join(pack.includes)) if pack.includes else ""
+        includes = say("list.includes", lang,
+                       packs=", ".join(pack.includes)) if pack.includes else ""
         lines.append(say("list.pack", lang, id=pack.id, mark=mark, title=pack.title,
                          first=pack.first_year, last=pack.last_year, rules=len(pack.rules),
                          includes=includes))
@@ -86,7 +87,8 @@ def explain(pack: Pack, rule_id: str, lang: str) -> str:
         if rule.signal:
             line("signal", level=_text(rule.signal.level, lang), action=rule.signal.action(lang))
         if rule.trigger:
-            when = rule.trigger.when.text if rule.trigger.when else (rule.scope.where.text if rule.scope.where else "")
+            when = rule.trigger.when.text if rule.trigger.when else (rule.scope.where.text
+                                                                     if rule.scope.where else "")
             line("trigger", when=when, action=rule.trigger.action(lang))
         if rule.milestone:
             if rule.milestone.due:
@@ -117,7 +119,7 @@ def _own(pack: Pack, rule: Rule, lang: str) -> list[str]:
             lines.append(say(key, lang, name=name, label=spec.label(lang), unit=spec.unit,
                              reported_by=reporter))
     for name in sorted(rule.reads.parameters & set(pack.parameters)):
-        from woonpact.engine.output.words import value_text  # noqa: PLC0415 - not on list's path
+        from woonpact.engine.output.words import value_text  # not on list's path
 
         parameter = pack.parameters[name]
         lines.append(say("explain.own_parameter", lang, name=name,

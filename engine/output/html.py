@@ -23,13 +23,31 @@ from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, Status
 from woonpact.engine.output import chart
 from woonpact.engine.output.missing import item_text
-from woonpact.engine.output.report import (CARDED, ROW_HEAD, SHORT_LIST, Report, build, by_theme,
-                                           charged, lead, next_steps, party_rows, who_line)
+from woonpact.engine.output.report import (
+    CARDED,
+    ROW_HEAD,
+    SHORT_LIST,
+    Report,
+    build,
+    by_theme,
+    charged,
+    lead,
+    next_steps,
+    party_rows,
+    who_line,
+)
 from woonpact.engine.output.steps import answerable, seat_and_reasons, step_line
 from woonpact.engine.output.trace import Tracer, computation, provenance
-from woonpact.engine.output.words import (clause_label, message, readable, rule_label, scope_text,
-                                          status_text, theme_label, value_text)
-
+from woonpact.engine.output.words import (
+    clause_label,
+    message,
+    readable,
+    rule_label,
+    scope_text,
+    status_text,
+    theme_label,
+    value_text,
+)
 
 STATUS_CSS = "".join(f".s-{s.value} {{ background: var(--{s.value}); }}\n" for s in DISPLAY_ORDER)
 CARD_CSS = "".join(f".finding.s-{s.value} {{ border-left-color: var(--{s.value}); }}\n"

@@ -39,7 +39,8 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack, tracer: Tracer) -> 
         "year": f.year,
         "status": f.status.value,
         "reason": f.reason,
-        "scope": {"kind": f.scope.kind, "id": f.scope.id, "label": f.scope.label, "party": f.scope.party},
+        "scope": {"kind": f.scope.kind, "id": f.scope.id, "label": f.scope.label,
+                  "party": f.scope.party},
         "value": _plain(f.value),
         "unit": rule.unit,
         "norm": Phrases(checking_pack, lang).norm(rule, f.bound) if rule.norm else None,
@@ -49,7 +50,8 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack, tracer: Tracer) -> 
         "target": _plain(f.target),
         "distance": None if f.distance is None else {
             "amount": _plain(f.distance.amount), "unit": f.distance.unit,
-            "direction": f.distance.direction, "of": f.distance.of(lang) if f.distance.of else None},
+            "direction": f.distance.direction,
+            "of": f.distance.of(lang) if f.distance.of else None},
         "message": message(f, lang, checking_pack),
         "obligation": rule.obligation.value,
         "responsible": list(rule.responsible),
@@ -57,11 +59,13 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack, tracer: Tracer) -> 
                         "text": accountable_text(charged, checking_pack, lang)},
         "action": f.action(lang) if f.action else None,
         "facts_used": [{"name": u.name, "value": _plain(u.value), "year": u.year,
-                        "contested_by": u.contested_by, "reason": u.contest_reason, "status": u.status}
+                        "contested_by": u.contested_by, "reason": u.contest_reason,
+                        "status": u.status}
                        for u in f.facts_used],
         "missing": list(f.missing),
         "contested": [u.name for u in f.contested],
-        "unconfirmed": [{"name": u.name, "year": u.year, "value": _plain(u.value), "status": u.status}
+        "unconfirmed": [{"name": u.name, "year": u.year, "value": _plain(u.value),
+                         "status": u.status}
                         for u in f.unconfirmed],
         "source": {"section": rule.source.section, "quote": rule.source.quote},
         "interpretation": rule.interpretation(lang) if rule.interpretation else None,
@@ -81,7 +85,8 @@ def document(result: CheckResult, lang: str) -> dict[str, Any]:
         "woonpact": __version__,
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
-        "pack": {"id": result.pack.id, "title": result.pack.title, "municipality": result.pack.municipality},
+        "pack": {"id": result.pack.id, "title": result.pack.title,
+                 "municipality": result.pack.municipality},
         "years": list(result.years),
         "summary": {s.value: counts.get(s.value, 0) for s in Status},
         "findings": [finding_json(f, lang, result.pack, tracer) for f in result.findings],

@@ -14,19 +14,22 @@ def _cell(text: str) -> str:
 
 def render(result: CheckResult, lang: str) -> str:
     lines = [f"# {result.pack.title}", "", say("markdown.pack", lang, id=result.pack.id), ""]
-    head = [say(f"markdown.column.{c}", lang) for c in ("rule", "for", "status", "explanation", "clause")]
+    head = [say(f"markdown.column.{c}", lang)
+            for c in ("rule", "for", "status", "explanation", "clause")]
     for year in result.years:
         lines += [f"## {year}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for f in (f for f in result.findings if f.year == year):
             scope = f.scope.label if f.scope.kind != "agreement" else say("markdown.whole", lang)
             lines.append("| " + " | ".join(_cell(c) for c in (
-                f"`{rule_label(f, result.pack.id)}`", scope, status_text(f.status, lang), message(f, lang, result.pack), f.rule.source.section)) + " |")
+                f"`{rule_label(f, result.pack.id)}`", scope, status_text(f.status, lang),
+                message(f, lang, result.pack), f.rule.source.section)) + " |")
         lines.append("")
         steps = [e for e in result.escalations if e.year == year]
         if steps:
             lines += [f"### {say('ladder.heading', lang, year=year)}", ""]
             for step in steps:
-                lines.append(f"- `{step.rule.key}` {_cell(step.scope.label)}: **{step_line(result.pack, step, lang)}**")
+                lines.append(f"- `{step.rule.key}` {_cell(step.scope.label)}: "
+                             f"**{step_line(result.pack, step, lang)}**")
                 lines += [f"  - {_cell(text)}" for text in details(result.pack, step, lang)]
             lines.append("")
     return "\n".join(lines)

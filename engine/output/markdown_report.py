@@ -22,12 +22,31 @@ from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, Status
 from woonpact.engine.output.missing import item_text
-from woonpact.engine.output.report import (CARDED, ROW_HEAD, SHORT_LIST, Report, build, by_theme,
-                                           charged, lead, next_steps, party_rows, who_line)
+from woonpact.engine.output.report import (
+    CARDED,
+    ROW_HEAD,
+    SHORT_LIST,
+    Report,
+    build,
+    by_theme,
+    charged,
+    lead,
+    next_steps,
+    party_rows,
+    who_line,
+)
 from woonpact.engine.output.steps import answerable, seat_and_reasons, step_line
 from woonpact.engine.output.trace import Tracer, computation, provenance
-from woonpact.engine.output.words import (clause_label, message, readable, rule_label, scope_text,
-                                          status_text, theme_label, value_text)
+from woonpact.engine.output.words import (
+    clause_label,
+    message,
+    readable,
+    rule_label,
+    scope_text,
+    status_text,
+    theme_label,
+    value_text,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
 _LINE_START = re.compile(r"^([#+\-=]|\d+[.)])")

@@ -15,10 +15,10 @@ from typing import Any
 
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.i18n import say
-from woonpact.engine.language import ast
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.functions.base import Part, Role
 from woonpact.engine.language.units import YEAR_JUDGED
+from woonpact.engine.model import ast
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.output.words import condition_words, number, parameter_label, value_text
 
@@ -81,8 +81,8 @@ class Phrases:
             return self.say(
                 "between",
                 low=self._bound(tree.bound, bound, unit, rule),
-                high=self._bound(tree.upper, upper, unit, rule),
-            )  # type: ignore[arg-type]
+                high=self._bound(tree.upper, upper, unit, rule),  # type: ignore[arg-type]
+            )
         if unit == "bool":
             return self.say("required", value=self._bound(tree.bound, bound, unit, rule))
         return self.say(COMPARISONS[tree.op], value=self._bound(tree.bound, bound, unit, rule))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from woonpact.engine.errors import Problem
 from woonpact.engine.i18n import say
 
+
 def problem_line(problem: Problem, lang: str) -> str:
     label = say(f"severity.{problem.severity}", lang)  # notes: engine/notes.py
     field = f" [{problem.field}]" if problem.field else ""

@@ -19,19 +19,23 @@ from typing import Any
 
 from woonpact.engine import yamlio
 from woonpact.engine.check import CheckResult
-from woonpact.engine.rules.packs import included_rules, pack_vocabulary
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts.request import request
-from woonpact.engine.language import ast
+from woonpact.engine.i18n import say
+from woonpact.engine.model import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
-from woonpact.engine.i18n import say
-from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
-                                                obligation_text)
+from woonpact.engine.output.accountable import (
+    Accountable,
+    accountable,
+    accountable_text,
+    obligation_text,
+)
 from woonpact.engine.output.missing import Outstanding, outstanding
 from woonpact.engine.output.steps import rung_name, step_line
 from woonpact.engine.output.words import clause_label, scope_text
+from woonpact.engine.rules.packs import included_rules, pack_vocabulary
 
 SHORT_LIST = 6  # per status, and kinds of ladder steps, on the summary page; the rest are counted
 SEVERITY = {Status.COMPLIANT: 0, Status.WARNING: 1, Status.BREACH: 2}
@@ -102,7 +106,8 @@ def build(result: CheckResult, year: int | None = None) -> Report:
     focus = years[-1] if years else (year or result.pack.first_year)
     previous = years[-2] if len(years) > 1 else None
     history = [f for f in result.findings if f.year in years]
-    findings = tuple(sorted((f for f in history if f.year == focus), key=lambda f: DISPLAY_ORDER.index(f.status)))
+    findings = tuple(sorted((f for f in history if f.year == focus),
+                            key=lambda f: DISPLAY_ORDER.index(f.status)))
     by_theme: dict[str, Counter[Status]] = {}
     by_party: dict[Accountable, Counter[Status]] = {Accountable((p.id,)): Counter()
                                                     for p in result.pack.parties}
@@ -183,7 +188,8 @@ def _change(then: Finding, now: Finding) -> str | None:
     if then.status is Status.COMPLIANT and now.status is Status.WARNING:
         return "worsened"
     if (now.status is then.status and now.failing and then.distance and now.distance
-            and (then.distance.unit, then.distance.direction) == (now.distance.unit, now.distance.direction)
+            and (then.distance.unit, then.distance.direction) == (now.distance.unit,
+                                                                  now.distance.direction)
             and now.distance.amount > then.distance.amount):
         return "worsened"
     return None
@@ -219,7 +225,8 @@ def trajectories(findings: list[Finding], pack: Pack) -> tuple[Trajectory, ...]:
         out.append(Trajectory(
             rule=rule, scope=last.scope,
             actual=tuple((f.year, float(f.value)) for f in history),
-            target=tuple(target), deadline=rule.deadline, bound=float(bound) if bound is not None else None,
+            target=tuple(target), deadline=rule.deadline,
+            bound=float(bound) if bound is not None else None,
             first_year=min(min(years), max(pack.first_year, rule.first_year)),
             last_year=max(years),
         ))

@@ -41,6 +41,7 @@ FAIL_ON = {  # statuses by value: a `Status` is a str enum and compares equal to
 }
 
 
-def exit_code(findings: Iterable["Finding"], fail_on: str) -> ExitCode:
+def exit_code(findings: Iterable[Finding], fail_on: str) -> ExitCode:
     failing = FAIL_ON[fail_on]
-    return ExitCode.FAILING if any(f.status in failing and f.deviation is None for f in findings) else ExitCode.OK
+    return ExitCode.FAILING if any(f.status in failing and f.deviation is None
+                                   for f in findings) else ExitCode.OK

@@ -15,8 +15,12 @@ from typing import TYPE_CHECKING, Any
 from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.pack import Pack, Rule, Rung
-from woonpact.engine.output.accountable import (Accountable, accountable, accountable_text,
-                                                obligation_text)
+from woonpact.engine.output.accountable import (
+    Accountable,
+    accountable,
+    accountable_text,
+    obligation_text,
+)
 from woonpact.engine.output.words import date_text, party_names, scope_text, value_text
 
 if TYPE_CHECKING:
@@ -101,7 +105,8 @@ def seated(pack: Pack, step: Escalation, lang: str) -> str:
 
 def seat_and_reasons(pack: Pack, step: Escalation, lang: str) -> tuple[str, str]:
     """For a report's step: who sits at the rung (or acts) on what legal basis, and why."""
-    basis = f"; {say('ladder.basis', lang, basis=basis_text(step, lang))}" if step.legal_basis else ""
+    basis = (f"; {say('ladder.basis', lang, basis=basis_text(step, lang))}" if step.legal_basis
+             else "")
     seat = say("ladder.with" if step.action is None else "ladder.by", lang,
                parties=seated(pack, step, lang))
     return seat + basis, "; ".join(reason_text(pack, r, lang, step.rule) for r in step.reasons)
@@ -136,7 +141,8 @@ def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
         "then": step.then,
         "then_name": rung_name(pack, step.then, lang, step.rule) if step.then else None,
         "closed": step.closed,
-        "reasons": [{"key": r.key, "year": r.year, "date": r.date.isoformat() if isinstance(r.date, dt.date) else None,
+        "reasons": [{"key": r.key, "year": r.year,
+                     "date": r.date.isoformat() if isinstance(r.date, dt.date) else None,
                      "text": reason_text(pack, r, lang, step.rule)} for r in step.reasons],
         "parties": list(step.parties),
         "legal_basis": step.legal_basis,
@@ -147,7 +153,8 @@ def step_json(pack: Pack, step: Escalation, lang: str) -> dict[str, Any]:
     }
 
 
-def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str, lang: str, width: int) -> list[str]:
+def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str, lang: str,
+                 width: int) -> list[str]:
     """Steps as plain text lines: the clause and where it stands, then why and who, indented."""
     if not steps:
         return []
@@ -158,8 +165,22 @@ def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str,
         lines += textwrap.wrap(head + step_line(result.pack, step, lang), width,
                                subsequent_indent="      ")
         for text in details(result.pack, step, lang):
-            lines += textwrap.wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
+            lines += textwrap.wrap(text, width - 4, initial_indent="    ",
+                                   subsequent_indent="      ")
     return [*lines, ""]
+
+
+def open_steps(result: CheckResult) -> list[Escalation]:
+    """The agreement's clauses with an open episode in its last year."""
+    return [e for e in result.escalations if e.year == max(result.years) and not e.closed]
+
+
+def open_steps_json(results: Sequence[CheckResult], lang: str) -> str:
+    """`woonpact escalations --format json`: every agreement's open steps in one list."""
+    import json
+
+    return json.dumps({"escalations": [step_json(r.pack, e, lang) for r in results
+                                       for e in open_steps(r)]}, ensure_ascii=False, indent=2)
 
 
 def open_episodes(results: Sequence[CheckResult], lang: str, width: int) -> str:
@@ -167,7 +188,7 @@ def open_episodes(results: Sequence[CheckResult], lang: str, width: int) -> str:
     blocks = []
     for result in results:
         last = max(result.years)
-        steps = [e for e in result.escalations if e.year == last and not e.closed]
+        steps = open_steps(result)
         heading = say("ladder.open_heading", lang, title=result.pack.title, year=last)
         blocks.append("\n".join(ladder_block(result, steps, heading, lang, width) or
                                 [heading, say("ladder.nothing_open", lang), ""]))

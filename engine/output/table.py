@@ -52,7 +52,8 @@ def render(result: CheckResult, lang: str, columns: int | None = None) -> str:
         for f in findings:
             lines += _finding(f, labels[id(f)], label_w, columns, lang, result)
         counts = Counter(f.status for f in findings)
-        summary = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in DISPLAY_ORDER if counts[s])
+        summary = ", ".join(say(f"count.{s.value}", lang, n=counts[s]) for s in DISPLAY_ORDER
+                            if counts[s])
         agreed = sum(1 for f in findings if f.deviation is not None)
         summary += f" ({agreed} {say('status.agreed_deviation', lang)})" if agreed else ""
         lines += [

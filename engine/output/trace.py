@@ -18,22 +18,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from woonpact.engine.check import CheckResult, parameters
+from woonpact.engine.check import CheckResult
 from woonpact.engine.evaluation.compiled import environment
 from woonpact.engine.evaluation.context import Context, History
 from woonpact.engine.facts.vocabulary import vocabulary
-from woonpact.engine.language import ast
+from woonpact.engine.i18n import say
 from woonpact.engine.language.compiler import compile_expression
 from woonpact.engine.language.functions import FUNCTIONS
 from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.language.types import check
 from woonpact.engine.language.units import Environment
+from woonpact.engine.model import ast
 from woonpact.engine.model.finding import Finding
-from woonpact.engine.i18n import say
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.output.phrases import Phrases
 from woonpact.engine.output.report import charted
 from woonpact.engine.output.words import party_names, value_text
+from woonpact.engine.params import bundled as parameters
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from typing import Any
 
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.i18n import MESSAGES, say
-from woonpact.engine.schema import load_schema
 from woonpact.engine.model.finding import Distance, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
+from woonpact.engine.schema import load_schema
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
@@ -73,7 +73,7 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     """The one sentence a review meeting reads for a finding, in words: what was measured and
     its value, the norm with this year's value, how far off; never the rule's expressions.
     `pack` is the one checked, whose parties approve its agreed deviations."""
-    from woonpact.engine.output.phrases import Phrases  # noqa: PLC0415 - it reads this module
+    from woonpact.engine.output.phrases import Phrases  # it reads this module
 
     rule = finding.rule
     phrases = Phrases(pack, lang)
@@ -83,7 +83,8 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     subject = phrases.subject(rule, finding.value)
     fields = {
         "value": subject if rule.milestone is None else value_text(finding.value, "date", lang),
-        "bound": value_text(finding.bound, unit if not isinstance(finding.bound, dt.date) else "date", lang),
+        "bound": value_text(finding.bound,
+                            unit if not isinstance(finding.bound, dt.date) else "date", lang),
         "target": phrases.value(finding.target, unit),
         "norm": phrases.norm(rule, finding.bound),
         "distance": f"; {distance}" if distance else "",
@@ -115,7 +116,8 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
                             for f in finding.unconfirmed)
         text += say("finding.unconfirmed", lang, figures=figures)
     if finding.deviation is not None:
-        text += say("finding.agreed_deviation", lang, approved_by=party_names(pack, finding.deviation.approved_by),
+        text += say("finding.agreed_deviation", lang,
+                    approved_by=party_names(pack, finding.deviation.approved_by),
                     reason=finding.deviation.reason)
     return text
 
@@ -184,14 +186,14 @@ def readable(text: str, lang: str) -> str:
 
 
 def _parameter_names() -> frozenset[str]:
-    from woonpact.engine.params import bundled as parameters  # noqa: PLC0415 - cached once a run
+    from woonpact.engine.params import bundled as parameters  # cached once a run
 
     return frozenset(parameters().by_name)
 
 
 def parameter_label(name: str, lang: str) -> str:
     """A national parameter by its label ("de liberalisatiegrens"), else its name in words."""
-    from woonpact.engine.params import bundled as parameters  # noqa: PLC0415 - cached once a run
+    from woonpact.engine.params import bundled as parameters  # cached once a run
 
     found = parameters().by_name.get(name)
     return found.label(lang) if found is not None and found.label else name.replace("_", " ")

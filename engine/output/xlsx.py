@@ -25,16 +25,16 @@ FILLS = {Status.BREACH: "F8D7DA", Status.WARNING: "FDE7C8", Status.COMPLIANT: "D
 
 
 def render_all(results: list[CheckResult], lang: str) -> bytes:
-    from openpyxl import Workbook  # noqa: PLC0415 - only an Excel output pays for openpyxl
-    from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
+    from openpyxl import Workbook  # only an Excel output pays for openpyxl
+    from openpyxl.styles import Font, PatternFill
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = say("workbook.findings", lang)
-    head = [say("workbook.pack", lang), say("report.year", lang), say("report.rule", lang), say("workbook.title", lang),
-            say("workbook.theme", lang), say("report.scope", lang), "Status", say("workbook.value", lang),
-            say("workbook.norm", lang), say("workbook.target", lang), say("report.explanation", lang),
-            say("workbook.section", lang)]
+    head = [say(key, lang) for key in (
+        "workbook.pack", "report.year", "report.rule", "workbook.title", "workbook.theme",
+        "report.scope", "report.status", "workbook.value", "workbook.norm", "workbook.target",
+        "report.explanation", "workbook.section")]
     sheet.append(head)
     for result in results:
         for f in result.findings:
@@ -49,10 +49,11 @@ def render_all(results: list[CheckResult], lang: str) -> bytes:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    for column, width in zip("ABCDEFGHIJKL", (16, 7, 20, 50, 16, 26, 18, 12, 28, 12, 70, 40)):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCDEFGHIJKL", (16, 7, 20, 50, 16, 26, 18, 12, 28, 12, 70, 40)):
+        sheet.column_dimensions[letter].width = width
     summary = book.create_sheet(say("workbook.summary", lang))
-    summary.append([say("workbook.pack", lang), say("report.year", lang), *(status_text(s, lang) for s in Status)])
+    summary.append([say("workbook.pack", lang), say("report.year", lang),
+                    *(status_text(s, lang) for s in Status)])
     for result in results:
         for year in result.years:
             counts = Counter(f.status for f in result.findings if f.year == year)

@@ -20,8 +20,9 @@ from woonpact.engine.language.parser import KEYWORDS
 from woonpact.engine.language.units import YEAR_JUDGED
 from woonpact.engine.model.declarations import Declarations, OwnAttribute, OwnFigure
 from woonpact.engine.model.pack import Role
+from woonpact.engine.model.parameters import Parameter, Parameters
 from woonpact.engine.model.text import Text
-from woonpact.engine.params import Parameter, Parameters, read_parameters
+from woonpact.engine.params import read_parameters
 from woonpact.engine.suggest import closest
 
 ROLES = tuple(r.value for r in Role if r is not Role.OTHER)

@@ -15,19 +15,40 @@ from typing import Any
 from woonpact.engine import schema, yamlio
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import NONE, combine, vocabulary
-from woonpact.engine.language import ast
+from woonpact.engine.i18n import MESSAGES
 from woonpact.engine.language.constant import constant
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
 from woonpact.engine.language.types import check, share_as_number
-from woonpact.engine.language.units import Checked, Environment, unify
+from woonpact.engine.language.units import Environment, unify
+from woonpact.engine.model import ast
 from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.pack import (
-    Amendment, Basis, ClauseLadder, Dispute, Expression, Ladder, Milestone, Norm, Obligation, Pack,
-    Party, Role, Rule, Rung, Scope, ScopeKind, Signal, Source, Trajectory, Trigger, Wording,
+    Amendment,
+    Basis,
+    ClauseLadder,
+    Dispute,
+    Expression,
+    Ladder,
+    Milestone,
+    Norm,
+    Obligation,
+    Pack,
+    Party,
+    Role,
+    Rule,
+    Rung,
+    Scope,
+    ScopeKind,
+    Signal,
+    Source,
+    Trajectory,
+    Trigger,
+    Wording,
 )
+from woonpact.engine.model.parameters import Parameters
+from woonpact.engine.model.reads import Checked
 from woonpact.engine.model.text import Text
-from woonpact.engine.params import Parameters
 from woonpact.engine.rules.declarations import read_own_parameters, read_vocabulary, settable
 from woonpact.engine.suggest import closest
 
@@ -42,10 +63,9 @@ MINISTER_BASIS = (
 )
 DEFAULT_LADDER = Ladder(
     rungs=(
-        Rung("overleg", Text("Overleg", "Consultation (overleg)"), ("all",)),
-        Rung("mediation", Text("Mediation", "Mediation"), ("all",)),
-        Rung("minister", Text("Voorleggen aan de minister", "Put to the minister"), ("all",),
-             basis=MINISTER_BASIS),
+        Rung("overleg", Text(*MESSAGES["ladder.rung.overleg"]), ("all",)),
+        Rung("mediation", Text(*MESSAGES["ladder.rung.mediation"]), ("all",)),
+        Rung("minister", Text(*MESSAGES["ladder.rung.minister"]), ("all",), basis=MINISTER_BASIS),
     ),
     effort_ceiling="overleg",
 )
@@ -88,7 +108,8 @@ class _PackReader:
 
     def problem(self, key: str, container: Any, field_path: list[Any], **params: Any) -> None:
         line, column = yamlio.locate(self.data, field_path)
-        self.problems.append(Problem(key, self.path, line, column, yamlio.dotted(field_path), params))
+        self.problems.append(Problem(key, self.path, line, column, yamlio.dotted(field_path),
+                                     params))
 
     def expression_problem(self, err: ExpressionError, container: Any, key: Any,
                            text: str, field_path: list[Any]) -> None:
@@ -118,8 +139,8 @@ class _PackReader:
         """`"wywonen" in parties` must name a party of this pack by its id: a meeting's list holds
         ids, so a typo or a role would silently never match."""
         for node in ast.walk(tree):
-            if isinstance(node, ast.Binary) and node.op == "in" and isinstance(node.left, ast.Text) \
-                    and node.left.value not in self.party_ids:
+            if (isinstance(node, ast.Binary) and node.op == "in" and isinstance(node.left, ast.Text)
+                    and node.left.value not in self.party_ids):
                 raise ExpressionError("expr.unknown_member", node.left.pos, name=node.left.value,
                                       suggestion=closest(node.left.value, self.party_ids) or "")
 
@@ -136,7 +157,8 @@ class _PackReader:
                 if measure_unit is not None and unify(bound_unit, measure_unit) is None:
                     if (fraction := share_as_number(bound, measure_unit)) is not None:
                         raise fraction
-                    key_name = "expr.share_vs_number" if "share" in (bound_unit, measure_unit) else "expr.norm_unit"
+                    key_name = ("expr.share_vs_number" if "share" in (bound_unit, measure_unit)
+                                else "expr.norm_unit")
                     raise ExpressionError(key_name, bound.pos, left=measure_unit, right=bound_unit,
                                           op=tree.op, unit=measure_unit, norm_unit=bound_unit)
                 if bound_unit == "share":
@@ -154,7 +176,8 @@ class _PackReader:
             tree = parse_expression(text)
             value_unit = check(tree, env).unit
             if unit is not None and unify(value_unit, unit) is None:
-                raise ExpressionError("pack.tolerance_unit" if key == "tolerance" else "expr.norm_unit",
+                raise ExpressionError("pack.tolerance_unit" if key == "tolerance"
+                                      else "expr.norm_unit",
                                       0, tunit=value_unit, unit=unit, norm_unit=value_unit,
                                       left=unit, right=value_unit, op="")
             if value_unit == "share":
@@ -181,7 +204,8 @@ class _PackReader:
             rule = self.rule(raw, ["rules", i], parties, first, last, policy)
             line = yamlio.locate(d, ["rules", i])[0] or 0
             if raw["id"] in seen:
-                self.problem("pack.duplicate_rule", raw, ["rules", i, "id"], id=raw["id"], first=seen[raw["id"]])
+                self.problem("pack.duplicate_rule", raw, ["rules", i, "id"], id=raw["id"],
+                             first=seen[raw["id"]])
             seen.setdefault(raw["id"], line)
             if rule is not None:
                 rules.append(rule)
@@ -205,7 +229,8 @@ class _PackReader:
         raw_by_id = {raw["id"]: raw for raw in self.data["rules"]}
         for i, raw in enumerate(self.data.get("amendments") or ()):
             source = _source(raw)
-            found.append(Amendment(raw["id"], raw["title"], dt.date.fromisoformat(raw["signed"]), source))
+            found.append(Amendment(raw["id"], raw["title"], dt.date.fromisoformat(raw["signed"]),
+                                   source))
             for j, change in enumerate(raw["changes"]):
                 path = ["amendments", i, "changes", j]
                 current = [r for r in rules if r.id == change["rule"]]
@@ -315,12 +340,14 @@ class _PackReader:
                           for rung, seated in (raw.get("parties") or {}).items()),
             without=tuple(raw.get("without") or ()), source=_source(raw))
 
-    def check_party(self, name: str, parties: dict[str, Party], container: Any, field_path: list[Any]) -> None:
+    def check_party(self, name: str, parties: dict[str, Party], container: Any,
+                    field_path: list[Any]) -> None:
         if name not in parties and name not in ROLES and name != "all":
             self.problem("pack.unknown_party", container, field_path, party=name,
                          suggestion=closest(name, [*parties, *ROLES]) or "")
 
-    def scope(self, raw: Any, path: list[Any], parties: dict[str, Party]) -> tuple[Scope, Environment]:
+    def scope(self, raw: Any, path: list[Any],
+              parties: dict[str, Party]) -> tuple[Scope, Environment]:
         env = self.base_env
         if raw == "agreement":
             return Scope(ScopeKind.AGREEMENT), env
@@ -348,7 +375,8 @@ class _PackReader:
         # A rule starts within the period; it may end after it only where the clause itself names
         # a later year ("tot en met 2025" in a 2023-2024 agreement).
         if not first <= r_first <= last or r_first > r_last:
-            self.problem("pack.years_outside_period", raw, [*path, "years"], first=r_first, last=r_last,
+            self.problem("pack.years_outside_period", raw, [*path, "years"], first=r_first,
+                         last=r_last,
                          pfirst=first, plast=last)
         measure = unit = None
         if "measure" in raw:
@@ -361,7 +389,8 @@ class _PackReader:
             level = self.norm(raw["signal"], "level", [*path, "signal", "level"], env, unit)
             if level:
                 signal = Signal(level, Text.of(raw["signal"]["action"]))
-        tolerance = self.value(raw, "tolerance", [*path, "tolerance"], env, unit) if "tolerance" in raw else None
+        tolerance = self.value(raw, "tolerance", [*path, "tolerance"], env,
+                               unit) if "tolerance" in raw else None
         applies_if = None
         if "applies_if" in raw:
             checked = self.expression(raw, "applies_if", [*path, "applies_if"], env, {"bool"})
@@ -375,14 +404,17 @@ class _PackReader:
         trajectory = self.trajectory(raw, path, env, unit, deadline)
         trigger = self.trigger(raw, path, env)
         milestone = self.milestone(raw, path)
-        if milestone is not None and milestone.due is not None and not r_first <= milestone.due.year <= r_last:
-            self.problem("pack.due_outside", raw, [*path, "milestone", "due"], due=milestone.due.isoformat(),
+        if (milestone is not None and milestone.due is not None
+            and not r_first <= milestone.due.year <= r_last):
+            self.problem("pack.due_outside", raw, [*path, "milestone", "due"],
+                         due=milestone.due.isoformat(),
                          first=r_first, last=r_last)
         if len(self.problems) > before:
             return None
         rule = Rule(
             id=raw["id"], pack=self.data["pack"], title=Text.of(raw["title"]), theme=raw["theme"],
-            source=Source(raw["source"]["section"], raw["source"]["quote"], raw["source"].get("page")),
+            source=Source(raw["source"]["section"], raw["source"]["quote"],
+                          raw["source"].get("page")),
             obligation=Obligation(raw["obligation"]), responsible=responsible, scope=scope,
             first_year=r_first, last_year=r_last, line=yamlio.locate(self.data, path)[0] or 0,
             measure=measure, norm=norm, signal=signal, tolerance=tolerance, deadline=deadline,
@@ -432,10 +464,12 @@ class _PackReader:
             if deadline is not None and start_year >= deadline:
                 self.problem("pack.trajectory_start", raw, [*path, "trajectory", "start", "year"],
                              year=start_year, deadline=deadline)
-            start_value = self.value(spec["start"], "value", [*path, "trajectory", "start", "value"], env, unit)
+            start_value = self.value(spec["start"], "value",
+                                     [*path, "trajectory", "start", "value"], env, unit)
         milestones = []
         for year_key in (spec.get("milestones") or {}):
-            value = self.value(spec["milestones"], year_key, [*path, "trajectory", "milestones", year_key], env, unit)
+            value = self.value(spec["milestones"], year_key,
+                               [*path, "trajectory", "milestones", year_key], env, unit)
             if value is not None:
                 milestones.append((int(year_key), value))
         return Trajectory(start_year, start_value, tuple(sorted(milestones, key=lambda m: m[0])))
@@ -464,7 +498,8 @@ class _PackReader:
                 dt.date(2024, month, day)
                 each = (month, day)
         except ValueError:
-            self.problem("pack.bad_date", spec, [*path, "milestone"], value=spec.get("due") or spec.get("due_each_year"))
+            self.problem("pack.bad_date", spec, [*path, "milestone"],
+                         value=spec.get("due") or spec.get("due_each_year"))
         return Milestone(spec["deliverable"], due, each)
 
 
@@ -498,18 +533,4 @@ def rule_reads(rule: Rule, env: Environment) -> Checked:
     the expressions are checked anyway, and kept on the cached rule, so evaluating a pack does
     not check its expressions a second time.
     """
-    return Checked("number").merge("number", *(check(tree, env) for tree in rule_trees(rule)))
-
-
-def rule_trees(rule: Rule) -> list[ast.Node]:
-    """The trees of the rule's expressions that read facts: its measure, conditions, filters,
-    trigger and norms."""
-    trees: list[ast.Node] = []
-    for expr in (rule.measure, rule.applies_if, rule.scope.where,
-                 rule.trigger and rule.trigger.when, rule.trigger and rule.trigger.done):
-        if expr:
-            trees.append(expr.tree)
-    for norm in (rule.norm, rule.signal and rule.signal.level):
-        if norm:
-            trees += [n for n in (norm.tree.bound, norm.tree.upper) if n is not None]
-    return trees
+    return Checked("number").merge("number", *(check(tree, env) for tree in rule.trees()))

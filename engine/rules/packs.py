@@ -18,7 +18,7 @@ from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import NONE, Vocabulary, combine, vocabulary
 from woonpact.engine.model.declarations import Declarations
 from woonpact.engine.model.pack import Pack, Rule
-from woonpact.engine.params import Parameter, Parameters
+from woonpact.engine.model.parameters import Parameter, Parameters
 from woonpact.engine.params import bundled as parameters
 from woonpact.engine.rules.registry import find_pack, pack_path
 from woonpact.engine.workspace import FILE, Workspace, of_pack
@@ -33,7 +33,7 @@ def pack_by_path(path: Path) -> Pack:
 
 
 def _load_pack(path: Path, declared: Declarations) -> Pack:
-    from woonpact.engine.rules.loader import load_pack  # noqa: PLC0415 - warm, a pack is unpickled
+    from woonpact.engine.rules.loader import load_pack  # warm, a pack is unpickled
 
     return load_pack(path, parameters(), declared)
 
@@ -46,7 +46,7 @@ def workspace_declarations(workspace: Workspace | None) -> Declarations:
 
 def read_workspace_file(path: Path) -> Declarations:
     """The figures and attributes a workspace's `woonpact.yaml` declares for all its packs."""
-    from woonpact.engine.rules.declarations import read_vocabulary  # noqa: PLC0415
+    from woonpact.engine.rules.declarations import read_vocabulary
 
     data = yamlio.load(path)
     data = yamlio.Located() if data is None else data  # a file of comments only

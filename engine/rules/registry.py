@@ -57,5 +57,6 @@ def find_pack(pack_id: str, rules_dir: Path | None = None) -> Path:
     if found is None:
         files = available_packs(rules_dir)  # listed only to name the known packs and suggest one
         raise InputError(Problem("pack.unknown", params={
-            "id": pack_id, "suggestion": closest(pack_id, files) or "", "known": ", ".join(files) or "-"}))
+            "id": pack_id, "suggestion": closest(pack_id, files) or "",
+            "known": ", ".join(files) or "-"}))
     return found

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, pack, statuses
 from woonpact.engine.check import check, included_rules
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, pack, statuses
 
 PACK = "alphen-chaam-2023"
 CORP = "leystromen"
@@ -68,22 +68,26 @@ def test_uitvoeringsagenda_after_signing_by_the_end_of_2023() -> None:
 def test_monitoring_reports_in_q2_and_q4() -> None:
     both = delivered(("voortgangsrapportage", "2024-06-30"), ("voortgangsrapportage", "2024-10-01"))
     assert one("monitoring", {2024: both}) is C
-    q2_q3 = delivered(("voortgangsrapportage", "2024-04-01"), ("voortgangsrapportage", "2024-09-30"))
+    q2_q3 = delivered(("voortgangsrapportage", "2024-04-01"),
+                      ("voortgangsrapportage", "2024-09-30"))
     assert one("monitoring", {2024: q2_q3}) is B
 
 
 def test_monitoring_counts_only_the_reports_of_the_year_judged() -> None:
     """A Q4 report from 2023 recorded only in the 2024 facts is not 2024's Q4 report."""
-    late_entry = delivered(("voortgangsrapportage", "2024-06-25"), ("voortgangsrapportage", "2023-12-20"))
+    late_entry = delivered(("voortgangsrapportage", "2024-06-25"),
+                           ("voortgangsrapportage", "2023-12-20"))
     assert one("monitoring", {2024: late_entry}) is B
-    on_the_last_day = delivered(("voortgangsrapportage", "2024-04-01"), ("voortgangsrapportage", "2024-12-31"))
+    on_the_last_day = delivered(("voortgangsrapportage", "2024-04-01"),
+                                ("voortgangsrapportage", "2024-12-31"))
     assert one("monitoring", {2024: on_the_last_day}) is C
 
 
 # -- kavelprijs: "de kavelprijs voor sociale huurwoningen maximaal 20.000 euro exclusief BTW" ---
 
 def plots(*rows: tuple[str, bool, float]) -> dict:
-    return {"collections": {"plots": [{"id": i, "social": s, "price_per_home": p} for i, s, p in rows]}}
+    return {"collections": {"plots": [{"id": i, "social": s, "price_per_home": p} for i, s,
+                                      p in rows]}}
 
 
 def test_kavelprijs_exactly_20000_complies_and_a_cent_more_is_a_breach() -> None:
@@ -141,7 +145,8 @@ def test_efg_programma_in_2023_late_is_a_breach() -> None:
 
 def test_the_none_after_2028_half_of_efg_is_the_national_rule() -> None:
     keys = {r.key for r in included_rules(pack(PACK))}
-    assert {"alphen-chaam-2023/efg-programma", "alphen-chaam-2023/efg-start", "npa-2022/efg"} <= keys
+    assert {"alphen-chaam-2023/efg-programma", "alphen-chaam-2023/efg-start",
+            "npa-2022/efg"} <= keys
     assert one("npa-2022/efg", {2024: figures(stock_label_efg=3, stock_label_efg_exempt=0)}) is ND
     # 2028 is governed by the national agreement in force then, npa-2025, which keeps the clause
     assert one("npa-2022/efg", {2028: figures(stock_label_efg=1, stock_label_efg_exempt=0)}) is NA
@@ -295,13 +300,14 @@ def test_bundled_facts_record_the_2024_deviation_from_the_signal_value() -> None
     (("--lang", "nl"), "goedgekeurd door Gemeente Alphen-Chaam, Leystromen:"),
     (("--format", "markdown", "--lang", "en"), "approved by Gemeente Alphen-Chaam, Leystromen:"),
 ])
-def test_an_agreed_deviation_names_who_approved_it_by_name_and_json_keeps_the_ids(args: tuple[str, ...],
-                                                                                    approved: str) -> None:
+def test_an_agreed_deviation_names_who_approved_it_by_name_and_json_keeps_the_ids(
+        args: tuple[str, ...], approved: str) -> None:
     import json
 
     from tests.test_cli import invoke
 
-    code, out = invoke("check", str(BUNDLED_FACTS / PACK), "--fail-on", "never", "--year", "2024", *args)
+    code, out = invoke("check", str(BUNDLED_FACTS / PACK), "--fail-on", "never", "--year", "2024",
+                       *args)
     assert code == 0 and approved in " ".join(out.split()), out
     code, out = invoke("check", str(BUNDLED_FACTS / PACK), "--format", "json", "--year", "2024")
     (covered,) = [f for f in json.loads(out)["findings"] if f["agreed_deviation"]]
@@ -319,16 +325,20 @@ def test_woonpact_check_judges_2025_because_huur_550_runs_through_it(tmp_path) -
     """A fact set after the term is judged when a clause of the pack names that year; the other
     clauses are not applicable there, and a year no clause reaches stays history."""
     shutil.copytree(BUNDLED_FACTS / PACK, tmp_path / PACK)
-    homes_2025 = "\n".join(f"    - {{id: h{i}, party: leystromen, rent: {rent}}}" for i, rent in enumerate(RENTS_2023))
+    homes_2025 = "\n".join(f"    - {{id: h{i}, party: leystromen, rent: {rent}}}" for i,
+                           rent in enumerate(RENTS_2023))
     (tmp_path / PACK / "2025.yaml").write_text(
         f"agreement: {PACK}\nyear: 2025\ncollections:\n  homes:\n{homes_2025}\n", encoding="utf-8")
     result = check([tmp_path / PACK])
     assert result.years == (2023, 2024, 2025)
     by_rule = {f.rule.key: f for f in result.findings if f.year == 2025}
-    huur_550 = by_rule["alphen-chaam-2023/huur-550"]  # 5 homes up to € 577,91 against 172 on 1 January 2023
+    # 5 homes up to € 577,91 against 172 on 1 January 2023
+    huur_550 = by_rule["alphen-chaam-2023/huur-550"]
     assert (huur_550.status, huur_550.value, huur_550.bound) == (W, 5, 172)
     assert by_rule["alphen-chaam-2023/overleg"].reason == "outside_years"
     (tmp_path / PACK / "2025.yaml").rename(tmp_path / PACK / "2026.yaml")
     (tmp_path / PACK / "2026.yaml").write_text(
-        (tmp_path / PACK / "2026.yaml").read_text(encoding="utf-8").replace("year: 2025", "year: 2026"), encoding="utf-8")
+        (tmp_path / PACK / "2026.yaml").read_text(encoding="utf-8").replace("year: 2025",
+                                                                            "year: 2026"),
+        encoding="utf-8")
     assert check([tmp_path / PACK]).years == (2023, 2024)

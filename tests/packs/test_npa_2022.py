@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from woonpact.engine.model.finding import Status
 from tests.support import judge, pack
+from woonpact.engine.model.finding import Status
 
 LOCAL = "alphen-chaam-2023"
 CORP = "leystromen"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope
 from woonpact.engine.check import check, included_rules
 from woonpact.engine.model.finding import Finding, Status
-from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope
 
 LOCAL = "stichtse-vecht-2025"
 C, W, B = Status.COMPLIANT, Status.WARNING, Status.BREACH

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 from woonpact.engine.check import check, parameters
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 
 PACK = "oegstgeest-2025"
 YEARS = (2025, 2026, 2027, 2028)
@@ -119,7 +119,8 @@ def test_beschikbaarheid_75_exactly_75_percent_regular(regular, expected):
 
 def test_clause_1_overview_on_31_december_complies_missing_is_breach():
     """Afspraak 1: jaarlijks een overzicht van de nieuwbouwplannen in de jaarschijf."""
-    assert one("1", {2025: delivered(("jaarschijf-nieuwbouwoverzicht", "2025-12-31"))}) is Status.COMPLIANT
+    assert one("1", {2025: delivered(("jaarschijf-nieuwbouwoverzicht",
+                                      "2025-12-31"))}) is Status.COMPLIANT
     assert one("1", {2026: no_deliverables()}) is Status.BREACH
 
 
@@ -130,7 +131,8 @@ def test_clause_1_without_deliverables_is_missing_data():
 
 # --- Afspraak 5: commerciële studentenhuisvesting, 80% onder de kwaliteitskortingsgrens ------
 
-def student_project(rent: float, *, commercial: bool = True, student: bool = True) -> dict[str, Any]:
+def student_project(rent: float, *, commercial: bool = True,
+                    student: bool = True) -> dict[str, Any]:
     return {"collections": {"projects": [{
         "id": "p1", "name": "Studio's", "homes": 100, "student_housing": student,
         "commercial": commercial, "rent_80th_percentile": rent}]}}
@@ -143,7 +145,8 @@ def kkg(year: int) -> float:
 
 
 def test_clause_5_80th_percentile_exactly_at_the_limit_complies():
-    """Afspraak 5: minimaal 80% van de eenheden onder de kwaliteitskortingsgrens; at the limit is under."""
+    """Afspraak 5: minimaal 80% van de eenheden onder de kwaliteitskortingsgrens; at the limit is
+    under."""
     assert one("5", {2025: student_project(kkg(2025))}) is Status.COMPLIANT
 
 
@@ -227,7 +230,8 @@ def test_clause_11_costs_shared_from_2026():
     """Afspraak 11: vanaf 2026 delen de corporaties en de gemeente de kosten."""
     assert one("11-kosten", {2025: no_deliverables()}) is Status.NOT_APPLICABLE
     assert one("11-kosten", {2026: no_deliverables()}) is Status.BREACH
-    assert one("11-kosten", {2026: delivered(("kostenverdeling-doorstroommakelaar", "2026-12-31"))}) \
+    assert one("11-kosten",
+               {2026: delivered(("kostenverdeling-doorstroommakelaar", "2026-12-31"))}) \
         is Status.COMPLIANT
 
 
@@ -236,7 +240,8 @@ def test_clause_11_costs_shared_from_2026():
 def test_clause_12_bres_plan_by_end_of_term():
     """Afspraak 12: BRES maakt een plan (no date: by the end of 2028)."""
     assert one("12", {2026: no_deliverables()}) is Status.NOT_DUE
-    assert one("12", {2028: delivered(("plan-voorlichting-campuscontract", "2028-12-31", "bres"))}) \
+    assert one("12",
+               {2028: delivered(("plan-voorlichting-campuscontract", "2028-12-31", "bres"))}) \
         is Status.COMPLIANT
     assert one("12", {2028: no_deliverables()}) is Status.BREACH
 
@@ -315,7 +320,8 @@ def test_clause_15_only_after_a_year_with_iah_revenue():
 def test_clause_18_heat_programme_by_2026():
     """Afspraak 18: de gemeente heeft uiterlijk in 2026 een Warmteprogramma."""
     assert one("18", {2025: no_deliverables()}) is Status.NOT_DUE
-    assert one("18", {2026: delivered(("warmteprogramma", "2026-12-31", "gemeente"))}) is Status.COMPLIANT
+    assert one("18",
+               {2026: delivered(("warmteprogramma", "2026-12-31", "gemeente"))}) is Status.COMPLIANT
     assert one("18", {2026: no_deliverables()}) is Status.BREACH
 
 
@@ -378,14 +384,16 @@ def test_clause_21_heat_stress_assessed_before_each_sustainability_project():
 
 def test_clause_22_climate_adaptation_in_jaarschijf_each_year():
     """Afspraak 22: jaarlijks in de jaarschijf afspraken over klimaatadaptatie."""
-    assert one("22", {2025: delivered(("jaarschijf-klimaatadaptatie", "2025-12-31"))}) is Status.COMPLIANT
+    assert one("22",
+               {2025: delivered(("jaarschijf-klimaatadaptatie", "2025-12-31"))}) is Status.COMPLIANT
     assert one("22", {2025: no_deliverables()}) is Status.BREACH
 
 
 def test_clause_23_paving_agreements_by_end_of_term():
     """Afspraak 23: nadere afspraken over maximale verharding (no date: by the end of 2028)."""
     assert one("23", {2027: no_deliverables()}) is Status.NOT_DUE
-    assert one("23", {2028: delivered(("afspraken-verharding-tuinen", "2028-03-01"))}) is Status.COMPLIANT
+    assert one("23",
+               {2028: delivered(("afspraken-verharding-tuinen", "2028-03-01"))}) is Status.COMPLIANT
     assert one("23", {2028: no_deliverables()}) is Status.BREACH
 
 
@@ -417,7 +425,8 @@ def test_clause_28_scooter_policy_by_end_of_term():
 def test_clause_29_sociaal_team_agreements_by_end_of_term():
     """Afspraak 29: BRES en DUWO maken nadere afspraken met het Sociaal Team Oegstgeest."""
     assert one("29", {2025: no_deliverables()}) is Status.NOT_DUE
-    assert one("29", {2027: delivered(("afspraken-sociaal-team-studenten", "2027-05-01"))}) is Status.COMPLIANT
+    assert one("29", {2027: delivered(("afspraken-sociaal-team-studenten",
+                                       "2027-05-01"))}) is Status.COMPLIANT
     assert one("29", {2028: no_deliverables()}) is Status.BREACH
 
 
@@ -443,7 +452,8 @@ def test_clause_32_second_chance_study_in_2026_and_evaluation_by_end_of_term():
 
 def test_clause_35_only_when_needed():
     """Afspraak 35: indien nodig een AVG-proof convenant gegevensdeling."""
-    not_needed = {2028: {**no_deliverables(), "conditions": {"convenant_gegevensdeling_nodig": False}}}
+    not_needed = {2028: {**no_deliverables(),
+                         "conditions": {"convenant_gegevensdeling_nodig": False}}}
     assert one("35", not_needed) is Status.NOT_APPLICABLE
     needed = {"conditions": {"convenant_gegevensdeling_nodig": True}}
     assert one("35", {2026: {**no_deliverables(), **needed}}) is Status.NOT_DUE
@@ -457,7 +467,8 @@ def test_clause_35_only_when_needed():
 
 def test_clause_38_two_liveability_meetings():
     """Afspraak 38: twee keer per jaar een regulier overleg leefbaarheid."""
-    assert one("38", {2025: meetings("leefbaarheidsoverleg", "2025-04-01", "2025-10-01")}) is Status.COMPLIANT
+    assert one("38", {2025: meetings("leefbaarheidsoverleg", "2025-04-01",
+                                     "2025-10-01")}) is Status.COMPLIANT
     assert one("38", {2025: meetings("leefbaarheidsoverleg", "2025-04-01")}) is Status.BREACH
 
 
@@ -470,31 +481,38 @@ ALL_PARTIES = ["gemeente", "wywonen", "duwo", "portaal", "meerwonen", "bres", "h
 
 
 def attended(*rows: tuple[str, list[str]]) -> dict[str, Any]:
-    return {"collections": {"meetings": [{"kind": "ambtelijk_overleg", "date": d, "parties": p} for d, p in rows]}}
+    return {"collections": {"meetings": [{"kind": "ambtelijk_overleg", "date": d, "parties": p}
+                                         for d, p in rows]}}
 
 
 def test_clause_39_one_project_leaders_meeting_every_quarter():
     """Afspraak 39: één keer per kwartaal overleg; a quarter without one is a breach."""
-    assert one("39-41-projectleiders", {2025: meetings("projectleidersoverleg", *QUARTERS)}) is Status.COMPLIANT
+    assert one("39-41-projectleiders",
+               {2025: meetings("projectleidersoverleg", *QUARTERS)}) is Status.COMPLIANT
     two_in_q1 = ("2025-01-10", "2025-03-31", "2025-09-30", "2025-12-31")
-    assert one("39-41-projectleiders", {2025: meetings("projectleidersoverleg", *two_in_q1)}) is Status.BREACH
+    assert one("39-41-projectleiders",
+               {2025: meetings("projectleidersoverleg", *two_in_q1)}) is Status.BREACH
 
 
 def test_clause_40_municipality_and_wywonen_at_all_four_meetings():
     """Afspraak 40: 'De gemeente en WYwonen nemen aan alle vier de overleggen deel.'"""
     both = ["gemeente", "wywonen"]
-    assert one("39-41-ambtelijk", {2025: attended(*((d, both) for d in QUARTERS))}) is Status.COMPLIANT
+    assert one("39-41-ambtelijk",
+               {2025: attended(*((d, both) for d in QUARTERS))}) is Status.COMPLIANT
     two_in_q1 = ("2025-01-10", "2025-03-31", "2025-09-30", "2025-12-31")
-    assert one("39-41-ambtelijk", {2025: attended(*((d, both) for d in two_in_q1))}) is Status.BREACH
+    assert one("39-41-ambtelijk",
+               {2025: attended(*((d, both) for d in two_in_q1))}) is Status.BREACH
     without_wywonen_in_q2 = [(d, both) for d in QUARTERS]
     without_wywonen_in_q2[1] = ("2025-04-01", ["gemeente", "duwo"])
     assert one("39-41-ambtelijk", {2025: attended(*without_wywonen_in_q2)}) is Status.BREACH
 
 
 def test_clause_40_the_other_parties_in_q1_and_q3():
-    """Afspraak 40: 'De andere partijen nemen in ieder geval deel aan het overleg in Q1 [...] en [...] Q3.'"""
+    """Afspraak 40: 'De andere partijen nemen in ieder geval deel aan het overleg in Q1 [...] en
+    [...] Q3.'"""
     few = ["gemeente", "wywonen"]
-    everyone = attended(("2025-03-31", ALL_PARTIES), ("2025-06-01", few), ("2025-07-01", ALL_PARTIES),
+    everyone = attended(("2025-03-31", ALL_PARTIES), ("2025-06-01", few),
+                        ("2025-07-01", ALL_PARTIES),
                         ("2025-12-01", few))
     assert one("39-41-ambtelijk-q1-q3", {2025: everyone}) is Status.COMPLIANT
     no_bres_in_q3 = attended(("2025-03-31", ALL_PARTIES),
@@ -512,9 +530,11 @@ def test_clause_40_a_meeting_without_its_list_of_participants_is_missing_data():
 
 def test_clause_41_bestuurlijk_overleg_at_least_twice():
     """Afspraak 41: minimaal twee keer per jaar bestuurlijk overleg."""
-    assert one("39-41-bestuurlijk", {2025: meetings("bestuurlijk_overleg", "2025-04-10", "2025-11-20")}) \
+    assert one("39-41-bestuurlijk",
+               {2025: meetings("bestuurlijk_overleg", "2025-04-10", "2025-11-20")}) \
         is Status.COMPLIANT
-    assert one("39-41-bestuurlijk", {2025: meetings("bestuurlijk_overleg", "2025-11-20")}) is Status.BREACH
+    assert one("39-41-bestuurlijk",
+               {2025: meetings("bestuurlijk_overleg", "2025-11-20")}) is Status.BREACH
 
 
 @pytest.mark.parametrize(("date", "expected"), [
@@ -523,7 +543,8 @@ def test_clause_41_bestuurlijk_overleg_at_least_twice():
 ])
 def test_clause_41_spring_meeting(date, expected):
     """Afspraak 41: bestuurlijk overleg in het voorjaar (read: March through June)."""
-    assert one("39-41-bestuurlijk-voorjaar", {2025: meetings("bestuurlijk_overleg", date)}) is expected
+    assert one("39-41-bestuurlijk-voorjaar",
+               {2025: meetings("bestuurlijk_overleg", date)}) is expected
 
 
 @pytest.mark.parametrize(("date", "expected"), [
@@ -532,7 +553,8 @@ def test_clause_41_spring_meeting(date, expected):
 ])
 def test_clause_41_november_meeting(date, expected):
     """Afspraak 41: bestuurlijk overleg in november (vaststellen nieuwe jaarschijf)."""
-    assert one("39-41-bestuurlijk-november", {2025: meetings("bestuurlijk_overleg", date)}) is expected
+    assert one("39-41-bestuurlijk-november",
+               {2025: meetings("bestuurlijk_overleg", date)}) is expected
 
 
 # --- Afspraken 45, 46: monitoring -----------------------------------------------------------

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, status_by_scope, statuses
 
 PACK = "stichtse-vecht-2025"
 C, W, B = Status.COMPLIANT, Status.WARNING, Status.BREACH
@@ -121,7 +121,8 @@ def test_3_1_1_breach_says_how_many_social_homes_are_missing() -> None:
 def test_3_1_4_disagreement_not_escalated_is_a_breach_and_escalated_complies() -> None:
     years = {2026: projects(
         {"id": "open", "homes": 30, "developer_disagreement": True},
-        {"id": "done", "homes": 30, "developer_disagreement": True, "escalated_to_bestuurlijk_overleg": True},
+        {"id": "done", "homes": 30, "developer_disagreement": True,
+         "escalated_to_bestuurlijk_overleg": True},
         {"id": "calm", "homes": 30})}
     assert status_by_scope(judge(PACK, "3.1-4", years)) == {"projects/open": B, "projects/done": C}
 
@@ -283,7 +284,8 @@ def test_3_3_2_is_the_national_efg_rule_included_once() -> None:
 
 
 def test_3_3_2_exempt_homes_may_remain_in_2028() -> None:
-    assert status_by_scope(judge(PACK, "npa-2025/efg", {2028: efg((5, 5))})) == {"portaal": C, "vo": C}
+    assert status_by_scope(judge(PACK, "npa-2025/efg",
+                                 {2028: efg((5, 5))})) == {"portaal": C, "vo": C}
 
 
 def test_3_3_2_one_non_exempt_efg_home_in_2028_is_a_breach() -> None:
@@ -314,13 +316,15 @@ def test_3_4_1_exactly_60_percent_is_not_covered_and_above_is() -> None:
         {"id": "sixty", "homes": 100, "social_rent_homes": 60},
         {"id": "above", "homes": 100, "social_rent_homes": 61},
         {"id": "steered", "homes": 100, "social_rent_homes": 70, "differentiation_plan": True}]}}}
-    assert status_by_scope(judge(PACK, "3.4-1", years)) == {"neighbourhoods/above": W, "neighbourhoods/steered": C}
+    assert status_by_scope(judge(PACK, "3.4-1", years)) == {"neighbourhoods/above": W,
+                                                            "neighbourhoods/steered": C}
 
 
 # -- 3.4-2 and 3.4-3: 30% to special groups, 40% of those to statushouders, talks above 30% ------
 
 def lettings(special: int, statushouders: int = 0, total: int = 100) -> dict:
-    figures = {"lettings_total": total, "lettings_special_groups": special, "lettings_statushouders": statushouders}
+    figures = {"lettings_total": total, "lettings_special_groups": special,
+               "lettings_statushouders": statushouders}
     return parties(portaal=figures, vo=figures)
 
 
@@ -360,7 +364,8 @@ def meetings(*items: tuple[str, str]) -> dict:
 
 
 def test_2_3_ao_once_in_q1_and_once_in_q3() -> None:
-    years = {2025: meetings(("ambtelijk_overleg", "2025-03-31"), ("ambtelijk_overleg", "2025-10-01"))}
+    years = {2025: meetings(("ambtelijk_overleg", "2025-03-31"),
+                            ("ambtelijk_overleg", "2025-10-01"))}
     assert one("2.3-ao-q1", years) is C
     assert one("2.3-ao-q3", years) is B  # 1 October is Q4
 
@@ -370,7 +375,8 @@ def attended(kind: str, date: str, *parties: str) -> dict:
 
 
 def test_2_3_bo_once_a_year_with_both_tenant_organisations() -> None:
-    """'Jaarlijks vindt eenmaal BO [...] plaats, waarbij ook de huurdersorganisaties aanwezig zijn.'"""
+    """'Jaarlijks vindt eenmaal BO [...] plaats, waarbij ook de huurdersorganisaties aanwezig
+    zijn.'"""
     everyone = ("gemeente", "portaal", "vo", "huurdersraad-portaal", "hbo-vo")
     assert one("2.3-bo", {2025: attended("bestuurlijk_overleg", "2025-11-20", *everyone)}) is C
     assert one("2.3-bo", {2025: attended("ambtelijk_overleg", "2025-11-20", *everyone)}) is B
@@ -400,21 +406,25 @@ def test_every_rule_quotes_its_source() -> None:
 
     for rule in pack(PACK).rules:
         assert rule.source.quote.strip() and rule.source.section.strip(), rule.id
-        assert Path(__file__).read_text(encoding="utf-8").count(f'"{rule.id}"') >= 1, f"no test names {rule.id}"
+        names = Path(__file__).read_text(encoding="utf-8").count(f'"{rule.id}"')
+        assert names >= 1, f"no test names {rule.id}"
 
 
-def test_a_per_entity_rule_outside_its_years_is_not_applicable_even_without_the_collection() -> None:
+def test_a_per_entity_rule_outside_its_years_is_not_applicable_even_without_the_collection(
+) -> None:
+    from tests.support import fact_sets, pack
     from woonpact.engine.check import parameters
     from woonpact.engine.evaluation.run import Evaluation
-    from tests.support import fact_sets, pack
 
     rule = next(r for r in pack(PACK).rules if r.id == "3.1-1")
-    (finding,) = Evaluation(pack(PACK), parameters(), [rule]).run(fact_sets(PACK, {2031: {}}), [2031])
+    evaluation = Evaluation(pack(PACK), parameters(), [rule])
+    (finding,) = evaluation.run(fact_sets(PACK, {2031: {}}), [2031])
     assert finding.status is NA and finding.reason == "outside_years"
 
 
 # -- further dated and yearly clauses: 2.3 (evaluatie), 3.1-15, 3.2-8, 3.3-11, 3.3-12, 3.4-10,
-#    3.4-13, 3.4-14 are deliverables; 3.1-5, 3.3-1, 3.5-2 meetings; 3.1-13, 3.5-1 deliveries per corporation
+# 3.4-13, 3.4-14 are deliverables; 3.1-5, 3.3-1, 3.5-2 meetings; 3.1-13, 3.5-1 deliveries per
+# corporation
 
 @pytest.mark.parametrize(("rule", "item", "due"), [
     ("3.1-15", "evaluatie-wooncoach", "2025-12-31"),        # "in 2025 geëvalueerd"
@@ -441,13 +451,16 @@ def test_3_2_8_one_day_after_mid_2025_is_late() -> None:
                                              ("3.4-14", "evaluatie-persoonsgerichte-aanpak")])
 def test_yearly_evaluations_count_only_in_their_own_year(rule: str, item: str) -> None:
     assert one(rule, {2026: delivered(item, "2026-12-31")}) is C
-    assert one(rule, {2025: delivered(item, "2025-12-01"), 2026: {"collections": {"deliverables": []}}}) is B
+    assert one(rule, {2025: delivered(item, "2025-12-01"),
+                      2026: {"collections": {"deliverables": []}}}) is B
 
 
 @pytest.mark.parametrize(("rule", "kind", "needed", "quarter_month"), [
     ("3.1-5", "planningsoverleg", 1, "10"),   # "Jaarlijks vindt in Q4 een planningsoverleg plaats"
-    ("3.3-1", "kennisdeling", 2, "04"),       # "Jaarlijks [...] twee keer op om kennis en plannen te delen"
-    ("3.5-2", "woonzorgoverleg", 2, "05"),    # "Twee keer per jaar zoeken corporaties en gemeenten elkaar op"
+    # "Jaarlijks [...] twee keer op om kennis en plannen te delen"
+    ("3.3-1", "kennisdeling", 2, "04"),
+    # "Twee keer per jaar zoeken corporaties en gemeenten elkaar op"
+    ("3.5-2", "woonzorgoverleg", 2, "05"),
 ])
 def test_meeting_counts(rule: str, kind: str, needed: int, quarter_month: str) -> None:
     held = [(kind, f"2025-{quarter_month}-0{day}") for day in range(1, needed + 1)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, status_by_scope
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, status_by_scope
 
 PACK = "vlaardingen-2025"
 WW, SW = "waterweg-wonen", "samenwerking"
@@ -32,7 +32,8 @@ def per_party(rule: str, years: dict, year: int | None = None) -> dict[str, Stat
     return status_by_scope(judge(PACK, rule, years, year))
 
 
-# -- 1.1 "spannen zich maximaal in om 600 sociale huurwoningen te realiseren in de periode 2024-2028"
+# -- 1.1 "spannen zich maximaal in om 600 sociale huurwoningen te realiseren in de periode
+# 2024-2028"
 
 def both(ww: int, sw: int, figure: str = "new_build_social") -> dict:
     return parties(waterweg_wonen={figure: ww}, samenwerking={figure: sw})
@@ -88,19 +89,21 @@ def test_1_3_on_the_path_of_30_a_year_complies_and_behind_it_warns() -> None:
 
 def test_1_3_at_the_end_of_the_term_120_complies_and_119_warns() -> None:
     """1.3: the deadline is the end of 2029, after the term; the 2028 point on the path to 150 is
-    120, on track, and 119 is behind it (a warning, never a breach, since the deadline is not reached)."""
-    years = mid({y: (15, 15) for y in range(2025, 2029)})
+    120, on track, and 119 is behind it (a warning, never a breach, since the deadline is not
+    reached)."""
+    years = mid(dict.fromkeys(range(2025, 2029), (15, 15)))
     finding, = judge(PACK, "1.3", years, 2028)
     assert (finding.status, finding.reason, finding.target) == (C, "on_track", 120)
     assert dict(finding.details)["deadline"] == 2029
-    years = mid({**{y: (15, 15) for y in range(2025, 2028)}, 2028: (15, 14)})
+    years = mid({**dict.fromkeys(range(2025, 2028), (15, 15)), 2028: (15, 14)})
     finding, = judge(PACK, "1.3", years, 2028)
     assert (finding.status, finding.reason) == (W, "behind_trajectory")
 
 
 def test_1_3_the_target_year_after_the_term_is_not_judged_by_this_agreement() -> None:
-    """1.3: "vóór 2030" is the end of 2029; this agreement ends in 2028, so 2029 is outside its years."""
-    years = mid({y: (20, 20) for y in range(2025, 2030)})
+    """1.3: "vóór 2030" is the end of 2029; this agreement ends in 2028, so 2029 is outside its
+    years."""
+    years = mid(dict.fromkeys(range(2025, 2030), (20, 20)))
     finding, = judge(PACK, "1.3", years, 2029)
     assert (finding.status, finding.reason) == (NA, "outside_years")
 
@@ -125,7 +128,8 @@ def test_1_8_more_than_50_percent_complies() -> None:
 
 def test_1_8_missing_lettings_is_missing_data() -> None:
     """1.8: a corporation that did not report non-DAEB lettings."""
-    years = {2025: parties(waterweg_wonen={"lettings_non_daeb": 4, "lettings_non_daeb_doorstromers": 2})}
+    years = {2025: parties(waterweg_wonen={"lettings_non_daeb": 4,
+                                           "lettings_non_daeb_doorstromers": 2})}
     assert per_party("1.8", years) == {WW: C, SW: MD}
 
 
@@ -210,14 +214,16 @@ def test_1_20_selling_above_the_programme_calls_for_consultation_not_a_breach(
 
 def test_1_20_a_yearly_programme_figure_does_not_apply_in_other_years() -> None:
     """1.20: the 2025 figure is not judged in 2026."""
-    finding, = judge(PACK, "1.20-waterweg-wonen-2025", {2026: parties(waterweg_wonen={"sold_social": 30})})
+    finding, = judge(PACK, "1.20-waterweg-wonen-2025",
+                     {2026: parties(waterweg_wonen={"sold_social": 30})})
     assert finding.status is NA and finding.reason == "outside_years"
 
 
 def test_1_20_samenwerking_selling_beyond_its_13_programme_homes_calls_for_consultation() -> None:
     """1.20 with appendix table 8 (Holy NO 8: 4, West 30: 9): 13 in total is the programme; a year
     that sells past it calls for consultation; a later year without sales does not."""
-    years = {2025: parties(samenwerking={"sold_social": 6}), 2026: parties(samenwerking={"sold_social": 7})}
+    years = {2025: parties(samenwerking={"sold_social": 6}),
+             2026: parties(samenwerking={"sold_social": 7})}
     assert one("1.20-samenwerking", years) is NA
     years[2026] = parties(samenwerking={"sold_social": 8})
     fired, = judge(PACK, "1.20-samenwerking", years)
@@ -241,7 +247,8 @@ def test_1_22_daeb_a_fall_during_the_term_is_not_judged_before_the_plans_horizon
     assert one("1.22-daeb", years) is ND
 
 
-# -- 2.1 "Corporaties streven er naar 70% van de verhuringen toe te wijzen aan de primaire doelgroep"
+# -- 2.1 "Corporaties streven er naar 70% van de verhuringen toe te wijzen aan de primaire
+# doelgroep"
 
 def test_2_1_exactly_70_percent_complies_and_less_is_only_a_warning() -> None:
     """2.1: "streven" is an effort; a year may deviate, so a shortfall is a warning."""
@@ -314,7 +321,8 @@ def test_3_10_the_appendix_prognosis_meets_the_aim() -> None:
 
 def project(pid: str, party: str, places: int, completed: bool = True, **extra: object) -> dict:
     return {"collections": {"projects": [
-        {"id": pid, "party": party, "homes": places, "target_group_places": places, "completed": completed}]},
+        {"id": pid, "party": party, "homes": places, "target_group_places": places,
+         "completed": completed}]},
         **extra}
 
 
@@ -326,7 +334,8 @@ def test_3_12_eight_rooms_complies_seven_is_a_breach() -> None:
 
 
 def pameijer(places: int, financing: bool | None = True, completed: bool = True) -> dict:
-    conditions = {} if financing is None else {"conditions": {"financiering_pameijer_gevonden": financing}}
+    conditions = ({} if financing is None
+                  else {"conditions": {"financiering_pameijer_gevonden": financing}})
     return project("pameijer-zuidbuurt", WW, places, completed, **conditions)
 
 
@@ -382,9 +391,11 @@ def test_4_5_one_yearly_meeting_with_corporations_and_care_providers() -> None:
     assert one("4.5", {2025: meetings(("stuurgroep", "2025-10-07"))}) is B
 
 
-@pytest.mark.parametrize(("quarter", "date"), [(1, "2025-03-31"), (2, "2025-04-01"), (3, "2025-09-30"), (4, "2025-10-01")])
+@pytest.mark.parametrize(("quarter", "date"), [(1, "2025-03-31"), (2, "2025-04-01"),
+                                               (3, "2025-09-30"), (4, "2025-10-01")])
 def test_6_1_steering_group_meets_every_quarter(quarter: int, date: str) -> None:
-    """6.1: "De stuurgroep komt elk kwartaal bijeen": one meeting in each quarter, boundary dates."""
+    """6.1: "De stuurgroep komt elk kwartaal bijeen": one meeting in each quarter, boundary
+    dates."""
     rule = f"6.1-q{quarter}"
     assert one(rule, {2025: meetings(("stuurgroep", date))}) is C
     other = "2025-06-15" if quarter != 2 else "2025-12-15"
@@ -433,7 +444,8 @@ MILESTONES = [
 
 
 def delivered(deliverable: str, date: str, party: str | None) -> dict:
-    return {"collections": {"deliverables": [{"id": deliverable, "party": party or "gemeente", "date": date}]}}
+    return {"collections": {"deliverables": [{"id": deliverable, "party": party or "gemeente",
+                                              "date": date}]}}
 
 
 def next_day(date: str) -> str:
@@ -470,7 +482,8 @@ def test_milestone_not_delivered_is_not_due_before_its_year_and_overdue_after(
 
 def test_milestone_party_scoped_deliverable_of_another_party_does_not_count() -> None:
     """1.13: the municipality's own deliverable ("herijkt de gemeente haar parkeerbeleid")."""
-    assert one("1.13", {2025: delivered("parkeerbeleid-herijkt", "2025-06-01", "samenwerking")}) is B
+    assert one("1.13",
+               {2025: delivered("parkeerbeleid-herijkt", "2025-06-01", "samenwerking")}) is B
 
 
 @pytest.mark.parametrize(("rule", "deliverable", "party"), [

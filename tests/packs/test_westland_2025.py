@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 from woonpact.engine.check import check
 from woonpact.engine.model.finding import Status
-from tests.support import BUNDLED_FACTS, judge, pack, status_by_scope, statuses
 
 PACK = "westland-2025"
 C, W, B = Status.COMPLIANT, Status.WARNING, Status.BREACH
@@ -36,7 +36,8 @@ def meetings(*items: tuple[str, str]) -> dict[str, Any]:
 
 def deliverables(*items: tuple[str, str, str | None]) -> dict[str, Any]:
     return {"collections": {"deliverables": [
-        {"id": did, "date": date, **({"party": party} if party else {})} for did, date, party in items]}}
+        {"id": did, "date": date, **({"party": party} if party else {})} for did, date,
+        party in items]}}
 
 
 def party_figures(**per_party: dict[str, Any]) -> dict[str, Any]:
@@ -44,7 +45,8 @@ def party_figures(**per_party: dict[str, Any]) -> dict[str, Any]:
 
 
 def lettings(party: str, n: int, **attrs: Any) -> list[dict[str, Any]]:
-    """n lettings of one corporation with the same attributes (ids unique per call site via prefix)."""
+    """n lettings of one corporation with the same attributes (ids unique per call site via
+    prefix)."""
     prefix = attrs.pop("prefix", "L")
     return [{"id": f"{party}-{prefix}-{i}", "party": party, **attrs} for i in range(n)]
 
@@ -58,26 +60,34 @@ def test_2_cycle_april_meeting_in_april_complies_march_does_not():
 
 
 def test_2_cycle_monitoring_baseline_by_end_of_april_2025():
-    """2, afspraak 6: markering planning 2020-2030 en gerealiseerd t/m 2024 (read: by 30 April 2025)."""
-    assert one("2-cycle-monitoring", {2025: deliverables(("markering-planning-2020-2030", "2025-04-30", None))}) == C
-    assert one("2-cycle-monitoring", {2025: deliverables(("markering-planning-2020-2030", "2025-05-01", None))}) == B
+    """2, afspraak 6: markering planning 2020-2030 en gerealiseerd t/m 2024 (read: by 30 April
+    2025)."""
+    assert one("2-cycle-monitoring",
+               {2025: deliverables(("markering-planning-2020-2030", "2025-04-30", None))}) == C
+    assert one("2-cycle-monitoring",
+               {2025: deliverables(("markering-planning-2020-2030", "2025-05-01", None))}) == B
 
 
 def test_2_cycle_bod_before_1_july_per_corporation():
-    """2, afspraak 6: 'vóór 1 juli ... dienen de corporaties hun bod ... in' - 30 June on time, 1 July late."""
-    facts = {2026: deliverables(("bod", "2026-06-30", "arcade"), ("bod", "2026-07-01", "wonen-wateringen"))}
-    assert status_by_scope(judge(PACK, "2-cycle-bod", facts)) == {"arcade": C, "wonen-wateringen": B}
+    """2, afspraak 6: 'vóór 1 juli ... dienen de corporaties hun bod ... in' - 30 June on time, 1
+    July late."""
+    facts = {2026: deliverables(("bod", "2026-06-30", "arcade"),
+                                ("bod", "2026-07-01", "wonen-wateringen"))}
+    assert status_by_scope(judge(PACK, "2-cycle-bod", facts)) == {"arcade": C,
+                                                              "wonen-wateringen": B}
 
 
 def test_2_cycle_bod_not_yet_submitted_in_an_earlier_year_is_overdue_at_year_end():
     """2, afspraak 6: a bod missing for the whole year is overdue."""
     facts = {2025: deliverables(("bod", "2025-06-01", "arcade"))}
-    assert status_by_scope(judge(PACK, "2-cycle-bod", facts)) == {"arcade": C, "wonen-wateringen": B}
+    assert status_by_scope(judge(PACK, "2-cycle-bod", facts)) == {"arcade": C,
+                                                              "wonen-wateringen": B}
 
 
 @pytest.mark.parametrize("rule, month", [("2-cycle-september", "09"), ("2-cycle-december", "12")])
 def test_2_cycle_ambtelijk_overleg_in_september_and_december(rule, month):
-    """2, afspraak 6: 'in september en december van ieder jaar vindt ambtelijk tripartiet overleg plaats'."""
+    """2, afspraak 6: 'in september en december van ieder jaar vindt ambtelijk tripartiet overleg
+    plaats'."""
     assert one(rule, {2025: meetings(("ambtelijk_overleg", f"2025-{month}-15"))}) == C
     assert one(rule, {2025: meetings(("ambtelijk_overleg", "2025-10-15"))}) == B
     assert one(rule, {2025: meetings(("bestuurlijk_overleg", f"2025-{month}-15"))}) == B
@@ -85,8 +95,10 @@ def test_2_cycle_ambtelijk_overleg_in_september_and_december(rule, month):
 
 def test_2_cycle_jaarafspraken_signed_by_15_december():
     """2, afspraak 6: 'uiterlijk 15 december zijn de nieuwe jaarafspraken ondertekend'."""
-    assert one("2-cycle-jaarafspraken", {2025: deliverables(("jaarafspraken", "2025-12-15", None))}) == C
-    assert one("2-cycle-jaarafspraken", {2025: deliverables(("jaarafspraken", "2025-12-16", None))}) == B
+    assert one("2-cycle-jaarafspraken",
+               {2025: deliverables(("jaarafspraken", "2025-12-15", None))}) == C
+    assert one("2-cycle-jaarafspraken",
+               {2025: deliverables(("jaarafspraken", "2025-12-16", None))}) == B
 
 
 def test_2_cycle_judged_only_in_the_term_2025_2029():
@@ -113,8 +125,10 @@ def test_the_clauses_that_name_2030_themselves_are_judged_in_2030():
 
 def test_2_cycle_publicatie_by_15_december():
     """2, afspraak 6: jaarafspraken '... door de corporaties en gemeente gepubliceerd'."""
-    assert one("2-cycle-publicatie", {2025: deliverables(("jaarafspraken-gepubliceerd", "2025-12-15", None))}) == C
-    assert one("2-cycle-publicatie", {2025: deliverables(("jaarafspraken-gepubliceerd", "2025-12-20", None))}) == B
+    assert one("2-cycle-publicatie",
+               {2025: deliverables(("jaarafspraken-gepubliceerd", "2025-12-15", None))}) == C
+    assert one("2-cycle-publicatie",
+               {2025: deliverables(("jaarafspraken-gepubliceerd", "2025-12-20", None))}) == B
 
 
 def test_2_7_yearly_theme_meeting():
@@ -134,17 +148,20 @@ def test_2_8_tenant_organisations_vision_by_the_end_of_the_term():
 
 
 def test_2_10_consultation_after_a_far_reaching_change_in_the_law():
-    """2, afspraak 10: bij ingrijpende wetswijziging 'treden partijen zo spoedig mogelijk in overleg'."""
+    """2, afspraak 10: bij ingrijpende wetswijziging 'treden partijen zo spoedig mogelijk in
+    overleg'."""
     fired = {"conditions": {"ingrijpende_wetswijziging": True, "overleg_wetswijziging": True}}
     assert one("2-10", {2025: fired}) == C
-    fired_no_talks = {"conditions": {"ingrijpende_wetswijziging": True, "overleg_wetswijziging": False}}
+    fired_no_talks = {"conditions": {"ingrijpende_wetswijziging": True,
+                                     "overleg_wetswijziging": False}}
     assert one("2-10", {2025: fired_no_talks}) == B
     assert one("2-10", {2025: {"conditions": {"ingrijpende_wetswijziging": False}}}) == NA
     assert one("2-10", {2025: {}}) == MD
 
 
 def test_2_11_information_evening_with_the_council():
-    """2, afspraak 11: 'Eénmaal per jaar vindt er een informatieavond met de gemeenteraad plaats'."""
+    """2, afspraak 11: 'Eénmaal per jaar vindt er een informatieavond met de gemeenteraad
+    plaats'."""
     assert one("2-11", {2025: meetings(("informatieavond_gemeenteraad", "2025-11-12"))}) == C
     assert one("2-11", {2025: meetings()}) == B
 
@@ -153,25 +170,30 @@ def test_2_11_information_evening_with_the_council():
 
 def history(last: int, corp_per_year: dict[int, tuple[int, int]], private: dict[int, int],
             sold: int = 0, demolished: int = 0) -> dict[int, dict[str, Any]]:
-    """Years 2020..last with per-corporation completions (arcade, wonen-wateringen) and private ones."""
+    """Years 2020..last with per-corporation completions (arcade, wonen-wateringen) and private
+    ones."""
     years = {}
     for year in range(2020, last + 1):
         arcade, ww = corp_per_year.get(year, (0, 0))
         years[year] = {
             "municipality": {"figures": {"new_build_social_private": private.get(year, 0)}},
             **party_figures(
-                arcade={"new_build_social": arcade, "sold_social": sold, "demolished_social": demolished},
-                **{"wonen-wateringen": {"new_build_social": ww, "sold_social": 0, "demolished_social": 0}}),
+                arcade={"new_build_social": arcade, "sold_social": sold,
+                        "demolished_social": demolished},
+                **{"wonen-wateringen": {"new_build_social": ww, "sold_social": 0,
+                                        "demolished_social": 0}}),
         }
     return years
 
 
 def test_3_1_1_corporations_target_is_1600_when_private_landlords_deliver_200():
-    """3.1-1: '1.600 te ontwikkelen door de corporaties en 200 door particuliere verhuurders' - end 2030."""
+    """3.1-1: '1.600 te ontwikkelen door de corporaties en 200 door particuliere verhuurders' - end
+    2030."""
     corp = {2030: (1200, 400)}
     assert one("3.1-1", history(2030, corp, {2025: 200})) == C          # exactly 1,600
     corp = {2030: (1199, 400)}
-    assert one("3.1-1", history(2030, corp, {2025: 200})) == B          # one short, after the deadline
+    # one short, after the deadline
+    assert one("3.1-1", history(2030, corp, {2025: 200})) == B
 
 
 def test_3_1_1_a_private_shortfall_does_not_raise_the_corporations_1600():
@@ -203,7 +225,8 @@ def test_3_1_1_compensatie_talks_when_private_landlords_fall_behind():
 
 def test_3_1_1_trajectory_before_the_deadline_is_a_warning_never_a_breach():
     """3.1-1: before end 2030 judged on a straight line from the end-2024 level to the target."""
-    # 600 built by corporations 2020-2024; private 200 by then: target 1,600; 2025 path = 600 + 1000/6
+    # 600 built by corporations 2020-2024; private 200 by then: target 1,600; 2025 path = 600 +
+    # 1000/6
     corp = {2024: (400, 200), 2025: (130, 37)}                               # 767 >= 766.7
     assert one("3.1-1", history(2025, corp, {2024: 200})) == C
     corp = {2024: (400, 200), 2025: (130, 36)}                               # 766 < 766.7
@@ -226,7 +249,8 @@ def test_3_1_1_totaal_1800_by_end_2030():
 
 
 def test_3_1_1_netto_1500_after_sales_and_demolition_is_an_effort():
-    """3.1-1: 'Bestaande uit 1.500 regulier en 300 ter compensatie van ... verkopen of te slopen'."""
+    """3.1-1: 'Bestaande uit 1.500 regulier en 300 ter compensatie van ... verkopen of te
+    slopen'."""
     # 1,800 built, 300 sold or demolished over 11 years (2020-2030): net exactly 1,500
     years = history(2030, {2030: (1200, 400)}, {2026: 200})
     years[2030]["parties"]["arcade"]["figures"].update(sold_social=200, demolished_social=100)
@@ -236,8 +260,10 @@ def test_3_1_1_netto_1500_after_sales_and_demolition_is_an_effort():
 
 
 def test_3_1_bouwtafel_monitor_each_year():
-    """3.1, afspraak 2: 'Jaarlijks wordt de voortgang ... cijfermatig inzichtelijk gemaakt richting de Bouwtafel'."""
-    assert one("3.1-bouwtafel", {2025: deliverables(("monitor-bouwtafel", "2025-12-31", None))}) == C
+    """3.1, afspraak 2: 'Jaarlijks wordt de voortgang ... cijfermatig inzichtelijk gemaakt richting
+    de Bouwtafel'."""
+    assert one("3.1-bouwtafel",
+               {2025: deliverables(("monitor-bouwtafel", "2025-12-31", None))}) == C
     assert one("3.1-bouwtafel", {2026: deliverables(("bod", "2026-06-01", "arcade"))}) == B
 
 
@@ -248,39 +274,50 @@ def projects(*items: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_3_1_primaat_on_municipal_land_a_corporation_takes_the_social_part():
-    """3.1, afspraak 5: 'op gronden waar de gemeente positie of eigendom heeft, zijn de corporaties partner'."""
+    """3.1, afspraak 5: 'op gronden waar de gemeente positie of eigendom heeft, zijn de corporaties
+    partner'."""
     facts = {2025: projects(
         {"id": "a", "homes": 50, "social_rent_homes": 20, "land": "gemeente", "party": "arcade"},
         {"id": "b", "homes": 50, "social_rent_homes": 20, "land": "gemeente"},
         {"id": "c", "homes": 50, "social_rent_homes": 20, "land": "derden"},
         {"id": "d", "homes": 50, "social_rent_homes": 0, "land": "gemeente"})}
-    assert status_by_scope(judge(PACK, "3.1-primaat-gemeentegrond", facts)) == {"projects/a": C, "projects/b": B}
+    assert status_by_scope(judge(PACK, "3.1-primaat-gemeentegrond",
+                                 facts)) == {"projects/a": C, "projects/b": B}
 
 
 def test_3_1_primaat_ao_on_third_party_land_is_an_effort():
-    """3.1, afspraak 5: 'spant zich in om dat in de daadwerkelijke AO's overeen te komen met de ontwikkelaar'."""
+    """3.1, afspraak 5: 'spant zich in om dat in de daadwerkelijke AO's overeen te komen met de
+    ontwikkelaar'."""
     facts = {2025: projects(
-        {"id": "a", "homes": 50, "social_rent_homes": 15, "land": "derden", "anterieure_overeenkomst": True,
+        {"id": "a", "homes": 50, "social_rent_homes": 15, "land": "derden",
+         "anterieure_overeenkomst": True,
          "party": "wonen-wateringen"},
-        {"id": "b", "homes": 50, "social_rent_homes": 15, "land": "derden", "anterieure_overeenkomst": True},
+        {"id": "b", "homes": 50, "social_rent_homes": 15, "land": "derden",
+         "anterieure_overeenkomst": True},
         {"id": "c", "homes": 50, "social_rent_homes": 15, "land": "derden"})}
-    assert status_by_scope(judge(PACK, "3.1-primaat-ao", facts)) == {"projects/a": C, "projects/b": W}
+    found = status_by_scope(judge(PACK, "3.1-primaat-ao", facts))
+    assert found == {"projects/a": C, "projects/b": W}
 
 
 def test_3_1_ao30_exactly_30_percent_complies_innovative_projects_excepted():
-    """3.1, afspraak 5: 'De gemeente borgt in anterieure overeenkomsten dat 30% ... met uitzondering van innovatieve projecten'."""
+    """3.1, afspraak 5: 'De gemeente borgt in anterieure overeenkomsten dat 30% ... met
+    uitzondering van innovatieve projecten'."""
     facts = {2025: projects(
         {"id": "exact", "homes": 40, "social_rent_homes": 12, "anterieure_overeenkomst": True},
         {"id": "short", "homes": 40, "social_rent_homes": 11, "anterieure_overeenkomst": True},
-        {"id": "woongroep", "homes": 16, "social_rent_homes": 0, "anterieure_overeenkomst": True, "innovative": True},
+        {"id": "woongroep", "homes": 16, "social_rent_homes": 0, "anterieure_overeenkomst": True,
+         "innovative": True},
         {"id": "no-ao", "homes": 40, "social_rent_homes": 0},
-        {"id": "renovation", "homes": 40, "anterieure_overeenkomst": True, "sustainability_works": True})}
-    assert status_by_scope(judge(PACK, "3.1-ao30", facts)) == {"projects/exact": C, "projects/short": B}
+        {"id": "renovation", "homes": 40, "anterieure_overeenkomst": True,
+         "sustainability_works": True})}
+    assert status_by_scope(judge(PACK, "3.1-ao30", facts)) == {"projects/exact": C,
+                                                               "projects/short": B}
 
 
 def test_3_1_ao30_without_ao_projects_is_not_applicable():
     """3.1, afspraak 5: with only an innovative project the clause has nothing to judge."""
-    facts = {2025: projects({"id": "w", "homes": 16, "social_rent_homes": 0, "anterieure_overeenkomst": True,
+    facts = {2025: projects({"id": "w", "homes": 16, "social_rent_homes": 0,
+                             "anterieure_overeenkomst": True,
                              "innovative": True})}
     assert run("3.1-ao30", facts) == [NA]
 
@@ -290,7 +327,8 @@ def test_3_1_maatwerk_full_use_exactly_100_percent():
     facts = {2025: party_figures(
         arcade={"lettings_lokaal_maatwerk": 22, "lokaal_maatwerk_quota": 22},
         **{"wonen-wateringen": {"lettings_lokaal_maatwerk": 5, "lokaal_maatwerk_quota": 6}})}
-    assert status_by_scope(judge(PACK, "3.1-maatwerk", facts)) == {"arcade": C, "wonen-wateringen": B}
+    assert status_by_scope(judge(PACK, "3.1-maatwerk", facts)) == {"arcade": C,
+                                                              "wonen-wateringen": B}
 
 
 def test_3_1_maatwerk_without_the_quota_is_missing_data():
@@ -300,15 +338,18 @@ def test_3_1_maatwerk_without_the_quota_is_missing_data():
 
 
 def test_3_1_maatwerk_inschatting_at_the_start_of_the_year():
-    """3.1, afspraak 10: 'Corporaties maken aan het begin van ieder jaar een inschatting' (read: by 31 March)."""
+    """3.1, afspraak 10: 'Corporaties maken aan het begin van ieder jaar een inschatting' (read: by
+    31 March)."""
     facts = {2025: deliverables(("inschatting-lokaal-maatwerk", "2025-03-31", "arcade"),
                                 ("inschatting-lokaal-maatwerk", "2025-04-01", "wonen-wateringen"))}
-    assert status_by_scope(judge(PACK, "3.1-maatwerk-inschatting", facts)) == {"arcade": C, "wonen-wateringen": B}
+    assert status_by_scope(judge(PACK, "3.1-maatwerk-inschatting",
+                                 facts)) == {"arcade": C, "wonen-wateringen": B}
 
 
 def test_3_1_woonruimteverdeling_published_at_least_yearly():
     """3.1, afspraak 12: feiten over toewijzing 'gedeeld worden (regelmatig publiceren)'."""
-    assert one("3.1-woonruimteverdeling", {2025: deliverables(("publicatie-woonruimteverdeling", "2025-07-01", None))}) == C
+    assert one("3.1-woonruimteverdeling",
+               {2025: deliverables(("publicatie-woonruimteverdeling", "2025-07-01", None))}) == C
     assert one("3.1-woonruimteverdeling", {2025: deliverables()}) == B
 
 
@@ -320,9 +361,11 @@ AFTOPPINGSGRENS_2_2025 = 731.93  # rules/national/parameters.yaml, valid from 20
 def test_3_2_1_exactly_70_percent_of_relets_below_the_second_aftoppingsgrens_complies():
     """3.2-1: 'minimaal 70% ... (na mutatie) met een huurprijs onder de tweede aftoppingsgrens'."""
     below = lettings("arcade", 6, prefix="b", relet=True, rent=600)
-    at_limit = lettings("arcade", 1, prefix="at", relet=True, rent=AFTOPPINGSGRENS_2_2025)   # counts as below
+    # counts as below
+    at_limit = lettings("arcade", 1, prefix="at", relet=True, rent=AFTOPPINGSGRENS_2_2025)
     above = lettings("arcade", 3, prefix="a", relet=True, rent=AFTOPPINGSGRENS_2_2025 + 0.01)
-    new_build = lettings("arcade", 20, prefix="n", relet=False, rent=850)                     # not counted
+    # not counted
+    new_build = lettings("arcade", 20, prefix="n", relet=False, rent=850)
     facts = {2025: {"collections": {"lettings": below + at_limit + above + new_build}}}
     assert status_by_scope(judge(PACK, "3.2-1", facts))["arcade"] == C                       # 7/10
 
@@ -336,15 +379,20 @@ def test_3_2_1_below_70_percent_is_a_breach():
 
 
 def test_3_2_1_uses_the_limit_of_the_year_judged():
-    """3.2-1: the aftoppingsgrens is a yearly parameter: €750 is above it in 2025, below it in 2026."""
-    rows = lettings("arcade", 7, prefix="b", relet=True, rent=750) + lettings("arcade", 3, prefix="a", relet=True, rent=800)
-    assert status_by_scope(judge(PACK, "3.2-1", {2025: {"collections": {"lettings": rows}}}))["arcade"] == B
-    assert status_by_scope(judge(PACK, "3.2-1", {2026: {"collections": {"lettings": rows}}}))["arcade"] == C
+    """3.2-1: the aftoppingsgrens is a yearly parameter: €750 is above it in 2025, below it in
+    2026."""
+    rows = lettings("arcade", 7, prefix="b", relet=True,
+                    rent=750) + lettings("arcade", 3, prefix="a", relet=True, rent=800)
+    assert status_by_scope(judge(PACK, "3.2-1",
+                                 {2025: {"collections": {"lettings": rows}}}))["arcade"] == B
+    assert status_by_scope(judge(PACK, "3.2-1",
+                                 {2026: {"collections": {"lettings": rows}}}))["arcade"] == C
 
 
 def test_3_2_3_vrije_toewijzingsruimte_exactly_15_percent_complies():
     """3.2-3: 'vrije toewijzingsruimte ... te vergroten van 7,5% naar maximaal 15%'."""
-    ok = lettings("arcade", 3, prefix="f", free_allocation=True) + lettings("arcade", 17, prefix="r")
+    ok = lettings("arcade", 3, prefix="f",
+                  free_allocation=True) + lettings("arcade", 17, prefix="r")
     over = (lettings("wonen-wateringen", 4, prefix="f", free_allocation=True)
             + lettings("wonen-wateringen", 21, prefix="r"))                                   # 16%
     facts = {2025: {"collections": {"lettings": ok + over}}}
@@ -352,7 +400,8 @@ def test_3_2_3_vrije_toewijzingsruimte_exactly_15_percent_complies():
 
 
 def test_3_2_5_no_evictions_for_rent_arrears_is_an_aim():
-    """3.2-5 (with the §3.2 introduction): 'streven naar geen huisuitzettingen' - an effort, so a warning."""
+    """3.2-5 (with the §3.2 introduction): 'streven naar geen huisuitzettingen' - an effort, so a
+    warning."""
     facts = {2025: party_figures(arcade={"evictions_rent_arrears": 0},
                                  **{"wonen-wateringen": {"evictions_rent_arrears": 1}})}
     assert status_by_scope(judge(PACK, "3.2-5", facts)) == {"arcade": C, "wonen-wateringen": W}
@@ -369,9 +418,11 @@ def test_3_2_6_evaluation_of_the_efforts_on_housing_costs_by_the_end_of_the_term
 # --- 3.3 Goed gebruik van de bestaande voorraad -------------------------------------------------
 
 def test_3_3_5_fires_at_50_refusals_not_at_49():
-    """3.3-5: 'Als bij nieuwe verhuur ... de woning 50 keer geweigerd wordt, melden de corporaties zich bij de gemeente'."""
+    """3.3-5: 'Als bij nieuwe verhuur ... de woning 50 keer geweigerd wordt, melden de corporaties
+    zich bij de gemeente'."""
     rows = [
-        {"id": "r50-reported", "party": "arcade", "relet": True, "refusals": 50, "reported_to_municipality": True},
+        {"id": "r50-reported", "party": "arcade", "relet": True, "refusals": 50,
+         "reported_to_municipality": True},
         {"id": "r50-silent", "party": "arcade", "relet": True, "refusals": 50},
         {"id": "r49", "party": "wonen-wateringen", "relet": True, "refusals": 49},
     ]
@@ -416,7 +467,8 @@ def test_3_3_1_pilot_knowledge_and_decision_by_the_end_of_the_term():
 
 def test_3_3_6_huisvestingsverordening_amended_in_2025():
     """3.3-6: 'De gemeente past de “Huisvestingsverordening 21 juni 2023” aan in 2025'."""
-    assert one("3.3-6", {2025: deliverables(("huisvestingsverordening", "2025-12-31", "gemeente"))}) == C
+    assert one("3.3-6",
+               {2025: deliverables(("huisvestingsverordening", "2025-12-31", "gemeente"))}) == C
     late = {2026: deliverables(("huisvestingsverordening", "2026-01-15", "gemeente"))}
     assert one("3.3-6", late, 2025) == B
     assert one("3.3-6", {2025: deliverables()}) == B
@@ -425,10 +477,13 @@ def test_3_3_6_huisvestingsverordening_amended_in_2025():
 # --- 3.4 Wonen en zorg --------------------------------------------------------------------------
 
 def test_3_4_uitstroom_indicatief_30_with_a_margin():
-    """3.4, afspraak 6: 'De corporaties huisvesten jaarlijks indicatief 30 personen die uitstromen uit een instelling'."""
+    """3.4, afspraak 6: 'De corporaties huisvesten jaarlijks indicatief 30 personen die uitstromen
+    uit een instelling'."""
     def facts(n: int) -> dict[int, dict[str, Any]]:
-        return {2025: {"collections": {"lettings": lettings("arcade", n, prefix="u", target_group="uitstroom")
-                                       + lettings("arcade", 50, prefix="r", target_group="regulier")}}}
+        return {2025: {"collections": {"lettings": lettings("arcade", n, prefix="u",
+                                                            target_group="uitstroom")
+                                       + lettings("arcade", 50, prefix="r",
+                                                  target_group="regulier")}}}
     assert one("3.4-uitstroom", facts(30)) == C
     assert one("3.4-uitstroom", facts(27)) == C          # within the 'indicatief' margin
     assert one("3.4-uitstroom", facts(26)) == W          # effort: a warning, not a breach
@@ -445,9 +500,11 @@ def group_lettings(non_regular: int, total: int) -> dict[int, dict[str, Any]]:
 def test_3_4_30pct_cap_and_signal():
     """3.4, afspraak 7: 'maximaal 30% van het vrijkomend aanbod aan niet-reguliere woningzoekenden';
     'Bij dreigende overschrijding van de 30% treden partijen tijdig met elkaar in overleg'."""
-    assert one("3.4-30pct", group_lettings(27, 100)) == C     # 27%: at the signal level, not past it
+    # 27%: at the signal level, not past it
+    assert one("3.4-30pct", group_lettings(27, 100)) == C
     assert one("3.4-30pct", group_lettings(28, 100)) == W     # threatened overrun: talks
-    assert one("3.4-30pct", group_lettings(30, 100)) == W     # exactly 30% meets the cap, signal still on
+    # exactly 30% meets the cap, signal still on
+    assert one("3.4-30pct", group_lettings(30, 100)) == W
     assert one("3.4-30pct", group_lettings(31, 100)) == B     # overrun
 
 
@@ -468,16 +525,21 @@ def test_3_4_30pct_counts_the_groups_the_text_names():
 
 
 def test_3_4_30pct_overzicht_at_the_start_of_the_year():
-    """3.4, afspraak 7: 'Aan het begin van ieder jaar stelt de gemeente een overzicht op' (read: by 31 March)."""
-    assert one("3.4-30pct-overzicht", {2025: deliverables(("doelgroepenoverzicht", "2025-03-31", "gemeente"))}) == C
-    assert one("3.4-30pct-overzicht", {2025: deliverables(("doelgroepenoverzicht", "2025-04-01", "gemeente"))}) == B
+    """3.4, afspraak 7: 'Aan het begin van ieder jaar stelt de gemeente een overzicht op' (read: by
+    31 March)."""
+    assert one("3.4-30pct-overzicht",
+               {2025: deliverables(("doelgroepenoverzicht", "2025-03-31", "gemeente"))}) == C
+    assert one("3.4-30pct-overzicht",
+               {2025: deliverables(("doelgroepenoverzicht", "2025-04-01", "gemeente"))}) == B
 
 
 def test_3_4_wmo_convenant_by_the_end_of_the_term():
-    """3.4, afspraak 10: 'Partijen ronden het proces om te komen tot een Wmo-convenant af' (no date: end of term)."""
+    """3.4, afspraak 10: 'Partijen ronden het proces om te komen tot een Wmo-convenant af' (no
+    date: end of term)."""
     assert one("3.4-wmo-convenant", {2025: deliverables()}) == ND
     assert one("3.4-wmo-convenant", {2029: deliverables()}) == B
-    assert one("3.4-wmo-convenant", {2027: deliverables(("wmo-convenant", "2027-05-01", None))}) == C
+    assert one("3.4-wmo-convenant",
+               {2027: deliverables(("wmo-convenant", "2027-05-01", None))}) == C
 
 
 def test_3_4_convenant_zorgafhankelijk_update_is_an_effort_by_the_end_of_the_term():
@@ -506,42 +568,52 @@ def test_3_4_bw45_45_places_by_the_end_of_2026():
 
 def test_3_4_woonzorgoverleg_twice_a_year():
     """3.4, afspraak 13: regulier overleg over woonzorg 'tweemaal per jaar'."""
-    assert one("3.4-woonzorgoverleg", {2025: meetings(("woonzorgoverleg", "2025-03-01"), ("woonzorgoverleg", "2025-10-01"))}) == C
+    assert one("3.4-woonzorgoverleg", {2025: meetings(("woonzorgoverleg", "2025-03-01"),
+                                                      ("woonzorgoverleg", "2025-10-01"))}) == C
     assert one("3.4-woonzorgoverleg", {2025: meetings(("woonzorgoverleg", "2025-03-01"))}) == B
 
 
 # --- 3.5 Duurzaamheid ---------------------------------------------------------------------------
 
 def test_3_5_1_duurzaamheidstafel_continues():
-    """3.5-1: 'We zetten de in 2023 opgezette Duurzaamheidstafel voort' (read: at least one meeting a year)."""
+    """3.5-1: 'We zetten de in 2023 opgezette Duurzaamheidstafel voort' (read: at least one meeting
+    a year)."""
     assert one("3.5-1", {2025: meetings(("duurzaamheidstafel", "2025-05-22"))}) == C
     assert one("3.5-1", {2025: meetings()}) == B
 
 
 def efg_year(arcade_up: int, ww_up: int, arcade_efg: int = 300, ww_efg: int = 60) -> dict[str, Any]:
     return party_figures(
-        arcade={"homes_upgraded_from_efg": arcade_up, "stock_label_efg": arcade_efg, "stock_label_efg_exempt": 10},
-        **{"wonen-wateringen": {"homes_upgraded_from_efg": ww_up, "stock_label_efg": ww_efg, "stock_label_efg_exempt": 0}})
+        arcade={"homes_upgraded_from_efg": arcade_up, "stock_label_efg": arcade_efg,
+                "stock_label_efg_exempt": 10},
+        **{"wonen-wateringen": {"homes_upgraded_from_efg": ww_up, "stock_label_efg": ww_efg,
+                                "stock_label_efg_exempt": 0}})
 
 
 def test_3_5_3_about_100_homes_a_year():
-    """3.5-3: 'een gestructureerd programma voor het aanpakken van circa 100 corporatiewoningen per jaar'."""
+    """3.5-3: 'een gestructureerd programma voor het aanpakken van circa 100 corporatiewoningen per
+    jaar'."""
     assert one("3.5-3", {2025: efg_year(80, 20)}) == C       # 100
     assert one("3.5-3", {2025: efg_year(70, 20)}) == C       # 90: within 'circa'
     assert one("3.5-3", {2025: efg_year(70, 19)}) == W       # 89: an effort falls short
 
 
 def test_3_5_3_fewer_than_100_left_means_the_rest():
-    """3.5-3: with 40 non-exempt EFG homes left at the start of the year, upgrading them all is enough."""
-    # end of year: arcade 10 EFG of which 10 exempt, ww 0; upgraded 30 + 10 = 40 = all that were left
+    """3.5-3: with 40 non-exempt EFG homes left at the start of the year, upgrading them all is
+    enough."""
+    # end of year: arcade 10 EFG of which 10 exempt, ww 0; upgraded 30 + 10 = 40 = all that were
+    # left
     assert one("3.5-3", {2028: efg_year(30, 10, arcade_efg=10, ww_efg=0)}) == C
-    assert one("3.5-3", {2028: efg_year(20, 5, arcade_efg=20, ww_efg=5)}) == W   # 25 of 50 left: short
+    # 25 of 50 left: short
+    assert one("3.5-3", {2028: efg_year(20, 5, arcade_efg=20, ww_efg=5)}) == W
 
 
 def test_3_5_3_programme_ends_with_2028_national_rule_stays_in_npa():
-    """3.5-3: the EFG phase-out by 2028 is npa-2025/efg; the local programme is judged 2025-2028 only."""
+    """3.5-3: the EFG phase-out by 2028 is npa-2025/efg; the local programme is judged 2025-2028
+    only."""
     assert one("3.5-3", {2029: efg_year(0, 0)}) == NA
-    found = status_by_scope(judge(PACK, "npa-2025/efg", {2028: efg_year(0, 0, arcade_efg=10, ww_efg=0)}))
+    found = status_by_scope(judge(PACK, "npa-2025/efg",
+                                  {2028: efg_year(0, 0, arcade_efg=10, ww_efg=0)}))
     assert found == {"arcade": C, "wonen-wateringen": C}
 
 
@@ -599,27 +671,33 @@ def test_3_5_6_reads_the_corporations_homes_not_the_municipalitys():
 
 def test_3_5_7_promising_heat_areas_before_2026():
     """3.5-7: 'Partijen brengen vóór 2026 kansrijke gebieden integraal in kaart'."""
-    assert one("3.5-7", {2025: deliverables(("kansrijke-gebieden-warmte", "2025-12-31", None))}) == C
+    assert one("3.5-7",
+               {2025: deliverables(("kansrijke-gebieden-warmte", "2025-12-31", None))}) == C
     late = {2026: deliverables(("kansrijke-gebieden-warmte", "2026-01-02", None))}
     assert one("3.5-7", late, 2025) == B
 
 
 def renovation(**attrs: Any) -> dict[int, dict[str, Any]]:
     base = {"id": "reno", "homes": 40, "party": "arcade", "sustainability_works": True}
-    return {2025: projects({**base, **attrs}, {"id": "newbuild", "homes": 40, "social_rent_homes": 12})}
+    return {2025: projects({**base, **attrs},
+                           {"id": "newbuild", "homes": 40, "social_rent_homes": 12})}
 
 
 def test_3_5_8_housing_costs_at_most_the_same_level():
     """3.5-8: 'de totale woonlasten van zittende huurders maximaal op hetzelfde niveau blijven'."""
-    assert status_by_scope(judge(PACK, "3.5-8", renovation(housing_costs_before=900, housing_costs_after=900))) == {
+    assert status_by_scope(judge(PACK, "3.5-8", renovation(housing_costs_before=900,
+                                                           housing_costs_after=900))) == {
         "projects/reno": C}
-    assert status_by_scope(judge(PACK, "3.5-8", renovation(housing_costs_before=900, housing_costs_after=901))) == {
+    assert status_by_scope(judge(PACK, "3.5-8", renovation(housing_costs_before=900,
+                                                           housing_costs_after=901))) == {
         "projects/reno": B}
 
 
 def test_3_5_8_sociaal_rent_after_works_stays_social():
-    """3.5-8: verduurzaming leidt niet tot een huur waardoor 'de woning bij nieuwe verhuring niet meer sociaal verhuurd wordt'."""
-    assert one("3.5-8-sociaal", renovation(rent_after_works=900.07)) == C     # the 2025 liberalisatiegrens
+    """3.5-8: verduurzaming leidt niet tot een huur waardoor 'de woning bij nieuwe verhuring niet
+    meer sociaal verhuurd wordt'."""
+    # the 2025 liberalisatiegrens
+    assert one("3.5-8-sociaal", renovation(rent_after_works=900.07)) == C
     assert one("3.5-8-sociaal", renovation(rent_after_works=900.08)) == B
 
 
@@ -634,20 +712,24 @@ def test_3_5_ka1_update_of_the_climate_adaptation_strategy_is_an_effort():
 
 
 def test_3_5_ka2_agreements_on_risk_areas_in_2025():
-    """3.5 klimaatadaptatie 2: 'Gemeente en corporaties maken in 2025 concrete afspraken over de benodigde maatregelen'."""
-    assert one("3.5-ka2", {2025: deliverables(("afspraken-maatregelen-risicogebieden", "2025-11-01", None))}) == C
+    """3.5 klimaatadaptatie 2: 'Gemeente en corporaties maken in 2025 concrete afspraken over de
+    benodigde maatregelen'."""
+    assert one("3.5-ka2", {2025: deliverables(("afspraken-maatregelen-risicogebieden",
+                                               "2025-11-01", None))}) == C
     assert one("3.5-ka2", {2025: deliverables()}) == B
 
 
 def test_3_5_ka7_contributions_to_awareness_in_2025():
     """3.5 klimaatadaptatie 7: 'Dat wordt in 2025 concreet gemaakt'."""
-    assert one("3.5-ka7", {2025: deliverables(("bijdragen-bewustwording-klimaat", "2025-11-06", None))}) == C
+    assert one("3.5-ka7",
+               {2025: deliverables(("bijdragen-bewustwording-klimaat", "2025-11-06", None))}) == C
     late = {2026: deliverables(("bijdragen-bewustwording-klimaat", "2026-02-01", None))}
     assert one("3.5-ka7", late, 2025) == B
 
 
 def test_3_5_ka8_green_garden_rules_per_corporation():
-    """3.5 klimaatadaptatie 8: 'Arcade neemt in nieuwe huurovereenkomsten regels op ... De overige corporaties passen ... aan'."""
+    """3.5 klimaatadaptatie 8: 'Arcade neemt in nieuwe huurovereenkomsten regels op ... De overige
+    corporaties passen ... aan'."""
     facts = {2025: deliverables(("huurovereenkomst-groene-tuinen", "2025-03-01", "arcade"))}
     assert status_by_scope(judge(PACK, "3.5-ka8", facts)) == {"arcade": C, "wonen-wateringen": ND}
 
@@ -676,7 +758,8 @@ def test_3_6_6_study_into_extending_the_lkb_covenant_by_the_end_of_the_term():
 
 
 def test_3_7_1_covenant_on_housing_nuisance_in_2025_or_2026():
-    """3.7-1: 'Partijen stellen in 2025/6 een convenant “Woonoverlast en onrechtmatige bewoning” op'."""
+    """3.7-1: 'Partijen stellen in 2025/6 een convenant “Woonoverlast en onrechtmatige bewoning”
+    op'."""
     assert one("3.7-1", {2025: deliverables()}) == ND
     assert one("3.7-1", {2026: deliverables(("convenant-woonoverlast", "2026-12-31", None))}) == C
     assert one("3.7-1", {2026: deliverables()}) == B

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import Any
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.functions.arguments import aggregate_target, arity
 from woonpact.engine.language.functions.base import (
@@ -21,7 +20,9 @@ from woonpact.engine.language.functions.base import (
     Words,
 )
 from woonpact.engine.language.missing import MissingFact, nonzero
-from woonpact.engine.language.units import ARITHMETIC, Checked, Environment, expect, mismatch, unify
+from woonpact.engine.language.units import ARITHMETIC, Environment, expect, mismatch, unify
+from woonpact.engine.model import ast
+from woonpact.engine.model.reads import Checked
 
 
 def _items(call: ast.Call, env: Environment,

@@ -3,16 +3,11 @@ collection with its filter; and how many arguments a call has."""
 
 from __future__ import annotations
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.functions.base import Checker
-from woonpact.engine.language.units import (
-    YEAR_JUDGED,
-    Checked,
-    Environment,
-    collection,
-    unknown,
-)
+from woonpact.engine.language.units import YEAR_JUDGED, Environment, collection, unknown
+from woonpact.engine.model import ast
+from woonpact.engine.model.reads import Checked
 
 
 def arity(call: ast.Call, low: int, high: int | None = None) -> None:

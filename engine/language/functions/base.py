@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from woonpact.engine.language import ast
-from woonpact.engine.language.units import Checked, Environment
+from woonpact.engine.language.units import Environment
+from woonpact.engine.model import ast
+from woonpact.engine.model.reads import Checked
 
 Closure = Callable[[Any, Any], Any]
 Checker = Callable[[ast.Node, Environment], Checked]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.functions.arguments import arity, parameter, year
 from woonpact.engine.language.functions.base import (
     Checker,
@@ -18,7 +17,9 @@ from woonpact.engine.language.functions.base import (
     Walk,
     Words,
 )
-from woonpact.engine.language.units import Checked, Environment, mismatch, unify
+from woonpact.engine.language.units import Environment, mismatch, unify
+from woonpact.engine.model import ast
+from woonpact.engine.model.reads import Checked
 
 
 def _check_param(call: ast.Call, env: Environment, check: Checker) -> Checked:

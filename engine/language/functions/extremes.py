@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.functions.arguments import arity
 from woonpact.engine.language.functions.base import (
     Checker,
@@ -18,7 +17,9 @@ from woonpact.engine.language.functions.base import (
     Words,
     through_arguments,
 )
-from woonpact.engine.language.units import ARITHMETIC, Checked, Environment, mismatch, unify
+from woonpact.engine.language.units import ARITHMETIC, Environment, mismatch, unify
+from woonpact.engine.model import ast
+from woonpact.engine.model.reads import Checked
 
 
 def _check(call: ast.Call, env: Environment, check: Checker) -> Checked:

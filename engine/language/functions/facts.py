@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.functions.arguments import arity
 from woonpact.engine.language.functions.base import (
@@ -21,7 +20,9 @@ from woonpact.engine.language.functions.base import (
     through_arguments,
 )
 from woonpact.engine.language.missing import MissingFact
-from woonpact.engine.language.units import Checked, Environment, expect, unknown
+from woonpact.engine.language.units import Environment, expect, unknown
+from woonpact.engine.model import ast
+from woonpact.engine.model.reads import Checked
 
 
 def _check_corporations(call: ast.Call, env: Environment, check: Checker) -> Checked:

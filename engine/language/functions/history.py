@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from woonpact.engine.language import ast
 from woonpact.engine.language.functions.arguments import arity, in_history, year
 from woonpact.engine.language.functions.base import (
     Checker,
@@ -17,7 +16,9 @@ from woonpact.engine.language.functions.base import (
     Walk,
     Words,
 )
-from woonpact.engine.language.units import NUMERIC, Checked, Environment, expect
+from woonpact.engine.language.units import NUMERIC, Environment, expect
+from woonpact.engine.model import ast
+from woonpact.engine.model.reads import Checked
 
 _SIMPLE = (ast.Name, ast.Number, ast.Share, ast.Money, ast.Text, ast.Bool)
 

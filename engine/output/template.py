@@ -76,7 +76,7 @@ def workbook(
     letter: Letter = Letter(),
 ) -> Any:
     """The workbook for `parties` (one party's request, or all of them in one book)."""
-    from openpyxl import Workbook  # noqa: PLC0415 - only commands that touch Excel pay for it
+    from openpyxl import Workbook  # only commands that touch Excel pay for it
 
     book = Workbook()
     writer = _Writer(book, data, parties, lang, prefill)
@@ -541,7 +541,7 @@ def _shown(value: Any, lang: str) -> str:
 
 def _cover_lines(sheet: Any, lines: Sequence[tuple[str, str] | str]) -> None:
     """The cover's words in columns B and C; a heading (`!`) bold, in column B."""
-    from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font
 
     for line in lines:
         if isinstance(line, str):
@@ -568,8 +568,8 @@ class _Lists:
 
     def restrict(self, sheet: Any, column: int, allowed: Sequence[Any]) -> None:
         """Let `column` of `sheet` (below its header) take only `allowed`, from a drop-down."""
-        from openpyxl.utils import quote_sheetname  # noqa: PLC0415
-        from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+        from openpyxl.utils import quote_sheetname
+        from openpyxl.worksheet.datavalidation import DataValidation
 
         key = tuple(allowed)
         if key not in self.ranges:
@@ -591,7 +591,7 @@ class _Lists:
 
 
 def _wrap(sheet: Any, column: int) -> None:
-    from openpyxl.styles import Alignment  # noqa: PLC0415
+    from openpyxl.styles import Alignment
 
     for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -608,7 +608,7 @@ def _printable(sheet: Any) -> None:
 
 
 def _table(sheet: Any, name: str, width: int, last_row: int) -> None:
-    from openpyxl.worksheet.table import Table, TableStyleInfo  # noqa: PLC0415
+    from openpyxl.worksheet.table import Table, TableStyleInfo
 
     table = Table(displayName=f"t_{name}", ref=f"A1:{_letter(width)}{last_row}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
@@ -621,6 +621,6 @@ def _widths(sheet: Any, widths: Any) -> None:
 
 
 def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter
 
     return get_column_letter(column)

@@ -18,7 +18,8 @@ def report(tests: RuleTests, results: list[CaseResult], lang: str) -> str:
         lines.append(f"  {label:<{width}}  {result.case.name}{where}")
         lines += [f"  {'':<{width}}  {_mismatch(m, lang)}" for m in result.mismatches]
     passed = sum(r.passed for r in results)
-    lines.append(say("ruletest.summary", lang, pack=tests.pack_id, passed=passed, failed=len(results) - passed))
+    lines.append(say("ruletest.summary", lang, pack=tests.pack_id, passed=passed,
+                     failed=len(results) - passed))
     return "\n".join(lines)
 
 
@@ -37,7 +38,8 @@ def _mismatch(mismatch: Mismatch, lang: str) -> str:
 
 
 def _finding(finding: Finding, lang: str) -> str:
-    value = value_text(finding.value, finding.rule.unit, lang) if finding.value is not None else None
+    value = (value_text(finding.value, finding.rule.unit, lang) if finding.value is not None
+             else None)
     text = f"{finding.scope.id}: {status_text(finding.status, lang)}"
     if value is not None:
         text += f" ({say('ruletest.value', lang)} {value})"
