@@ -99,40 +99,34 @@ class Tracer:
 
     def __init__(self, result: CheckResult, lang: str) -> None:
         self.result = result
-        self.phrases = Phrases(result.pack, lang)
+        self.phrases = Phrases.of(result.pack, lang)
         corporations = tuple(p.id for p in result.pack.corporations())
         self.parameters = parameters()
         self.history = History(
             result.fact_sets, self.parameters, corporations, vocabulary().summable
         )
         self._closures: dict[tuple[str, ast.Node, str | None], Callable[[Any, Any], Any]] = {}
+        self._units: dict[tuple[str, ast.Node, str | None], str] = {}
         self._envs: dict[tuple[str, str | None], Environment] = {}
+        self._plans: dict[str, _Plan] = {}
         self._series: dict[tuple[str, str], list[Finding]] = {}
         for f in result.findings:
             self._series.setdefault((f.rule.key, f.scope.id), []).append(f)
 
     def trace(self, finding: Finding) -> Trace:
         rule = finding.rule
-        if rule.measure is None and rule.norm is None:
-            return Trace()
+        plan = self._plans.get(rule.key)
+        if plan is None:
+            plan = self._plans[rule.key] = _plan(rule)
+        if plan.untraced:
+            return _UNTRACED
         ctx, ent = self._context(finding)
         walk = _Walk(self, rule)
         if ent is not _NONE:
-            trees = [rule.measure.tree] if rule.measure else []
-            trees += (
-                [n for n in (rule.norm.tree.bound, rule.norm.tree.upper) if n is not None]
-                if rule.norm
-                else []
-            )
-            for tree in trees:
-                walk.node(
-                    tree,
-                    ctx,
-                    ent,
-                    rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None,
-                )
+            for tree in plan.trees:
+                walk.node(tree, ctx, ent, plan.inside)
         path: tuple[tuple[int, Any, Any], ...] = ()
-        if charted(rule):
+        if plan.charted:
             path = tuple(
                 (f.year, f.value, f.target)
                 for f in self._series.get((rule.key, finding.scope.id), ())
@@ -180,8 +174,12 @@ class Tracer:
             return None
 
     def unit(self, rule: Rule, node: ast.Node, inside: str | None) -> str:
-        """The unit of a part of a rule's expression, as the load-time check finds it."""
-        return check(node, self._env(rule, inside)).unit
+        """The unit of a part of a rule's expression, as the load-time check finds it (once)."""
+        key = (rule.key, node, inside)
+        unit = self._units.get(key)
+        if unit is None:
+            unit = self._units[key] = check(node, self._env(rule, inside)).unit
+        return unit
 
     def _env(self, rule: Rule, inside: str | None) -> Environment:
         key = (rule.key, inside)
@@ -192,6 +190,30 @@ class Tracer:
 
 
 _NONE = object()  # a per-entity finding whose item is no longer among the facts
+_UNTRACED = Trace()  # a clause without a measure or a norm: nothing to follow
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a trace of any finding of a rule goes through, worked out once per rule: the trees
+    of its measure and its norm's bounds, the collection they see, whether it is charted."""
+
+    untraced: bool
+    trees: tuple[ast.Node, ...]
+    inside: str | None
+    charted: bool
+
+
+def _plan(rule: Rule) -> _Plan:
+    trees = [rule.measure.tree] if rule.measure else []
+    if rule.norm:
+        trees += [n for n in (rule.norm.tree.bound, rule.norm.tree.upper) if n is not None]
+    return _Plan(
+        rule.measure is None and rule.norm is None,
+        tuple(trees),
+        rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None,
+        charted(rule),
+    )
 
 
 class _Walk:
