@@ -50,6 +50,7 @@ class Phrases:
         self.vocab = vocabulary(pack.declarations)  # with the figures the pack declares itself
         self._said: dict[tuple[ast.Node, str | None], str] = {}
         self._last_norm: tuple[Any, ...] = (None, None, None, "")
+        self._once: dict[tuple[Any, ...], str] = {}
 
     @classmethod
     def of(cls, pack: Pack, lang: str) -> Phrases:
@@ -65,6 +66,14 @@ class Phrases:
 
     def say(self, key: str, **params: Any) -> str:
         return say(f"words.{key}", self.lang, **params)
+
+    def once(self, key: tuple[Any, ...], make: Callable[[], str]) -> str:
+        """What `make()` says, worked out once per key for this pack and language: the words
+        of a name a finding gives (a missing fact, a national figure) are those of the name."""
+        said = self._once.get(key)
+        if said is None:
+            said = self._once[key] = make()
+        return said
 
     # -- what a rule measures, and its norm -------------------------------------------------
 

@@ -30,7 +30,6 @@ from woonpact.engine.model.finding import Finding
 from woonpact.engine.i18n import say
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.output.phrases import Phrases
-from woonpact.engine.output.report import charted
 from woonpact.engine.output.words import party_names, value_text
 
 
@@ -187,6 +186,15 @@ class Tracer:
             env = environment(rule, self.parameters)
             self._envs[key] = env.inside(inside) if inside and env.entity != inside else env
         return self._envs[key]
+
+
+def charted(rule: Rule) -> bool:
+    """A clause whose course matters: one with a deadline or trajectory, or a cumulative measure.
+    (Here rather than in the report, which charts them, so that a check's JSON, which gives
+    their course so far, need not load the report's modules.)"""
+    return rule.deadline is not None or rule.trajectory is not None or (
+        rule.measure is not None and any(isinstance(node, ast.Call) and node.func == "cumulative"
+                                         for node in ast.walk(rule.measure.tree)))
 
 
 _NONE = object()  # a per-entity finding whose item is no longer among the facts

@@ -93,7 +93,9 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     if "held_on" in details:
         text += say("finding.action_held", lang, date=value_text(details["held_on"], "date", lang))
     if finding.unconfirmed:
-        figures = ", ".join(say("finding.unconfirmed_figure", lang, figure=readable(f.name, lang),
+        figures = ", ".join(say("finding.unconfirmed_figure", lang,
+                                figure=phrases.once(("readable", f.name),
+                                                    lambda: readable(f.name, lang)),
                                 year=f.year, status=say(f"figure.status.{f.status}", lang))
                             for f in finding.unconfirmed)
         text += say("finding.unconfirmed", lang, figures=figures)
@@ -148,7 +150,8 @@ _FIELDS: dict[str, Callable[[Finding, Phrases, dict[str, Any]], Any]] = {
     "first": lambda f, p, d: d.get("first", ""),
     "last": lambda f, p, d: d.get("last", ""),
     "days": lambda f, p, d: f.distance.amount if f.distance else "",
-    "missing": lambda f, p, d: ", ".join(missing_words(m, p.pack, p.lang) for m in f.missing),
+    "missing": lambda f, p, d: ", ".join(
+        p.once(("missing", m), lambda: missing_words(m, p.pack, p.lang)) for m in f.missing),
     "noun": lambda f, p, d: _noun(f.rule, p.lang),
     "deliverable": lambda f, p, d: d.get("deliverable", ""),
     "value_suffix": lambda f, p, d: f" ({_subject(f, p)})" if f.value is not None else "",
