@@ -107,16 +107,16 @@ class Tracer:
         self._closures: dict[tuple[str, ast.Node, str | None], Callable[[Any, Any], Any]] = {}
         self._units: dict[tuple[str, ast.Node, str | None], str] = {}
         self._envs: dict[tuple[str, str | None], Environment] = {}
-        self._plans: dict[str, _Plan] = {}
+        self._plans: dict[int, _Plan] = {}
         self._series: dict[tuple[str, str], list[Finding]] = {}
         for f in result.findings:
             self._series.setdefault((f.rule.key, f.scope.id), []).append(f)
 
     def trace(self, finding: Finding) -> Trace:
         rule = finding.rule
-        plan = self._plans.get(rule.key)
+        plan = self._plans.get(id(rule))  # not by key: a clause's versions share theirs
         if plan is None:
-            plan = self._plans[rule.key] = _plan(rule)
+            plan = self._plans[id(rule)] = _plan(rule)
         if plan.untraced:
             return _UNTRACED
         ctx, ent = self._context(finding)
@@ -206,6 +206,7 @@ class _Plan:
     """What a trace of any finding of a rule goes through, worked out once per rule: the trees
     of its measure and its norm's bounds, the collection they see, whether it is charted."""
 
+    rule: Rule  # kept, so that no other rule is given its `id` meanwhile
     untraced: bool
     trees: tuple[ast.Node, ...]
     inside: str | None
@@ -217,6 +218,7 @@ def _plan(rule: Rule) -> _Plan:
     if rule.norm:
         trees += [n for n in (rule.norm.tree.bound, rule.norm.tree.upper) if n is not None]
     return _Plan(
+        rule,
         rule.measure is None and rule.norm is None,
         tuple(trees),
         rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None,
