@@ -108,6 +108,7 @@ class Tracer:
         self._units: dict[tuple[str, ast.Node, str | None], str] = {}
         self._envs: dict[tuple[str, str | None], Environment] = {}
         self._plans: dict[int, _Plan] = {}
+        self._items: dict[tuple[int, str | None, str], dict[str, Any]] = {}
         self._series: dict[tuple[str, str], list[Finding]] = {}
         for f in result.findings:
             self._series.setdefault((f.rule.key, f.scope.id), []).append(f)
@@ -148,15 +149,11 @@ class Tracer:
         if rule.scope.kind is not ScopeKind.EACH:
             return ctx, None
         collection = rule.scope.collection or ""
-        try:
-            entities = ctx.entities(collection)
-        except MissingFact:
-            return ctx, _NONE
-        wanted = scope.id.partition("/")[2]
-        found = next(
-            (row for row in entities.rows() if str(entities.get(row, "id")) == wanted), _NONE
-        )
-        return ctx, found
+        key = (finding.year, party, collection)
+        by_id = self._items.get(key)
+        if by_id is None:
+            by_id = self._items[key] = _by_id(ctx, collection)
+        return ctx, by_id.get(scope.id.partition("/")[2], _NONE)
 
     def value(self, rule: Rule, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> Any:
         """The node's value in this context, or None when a fact it needs is missing.
@@ -198,6 +195,19 @@ def charted(rule: Rule) -> bool:
 
 
 _NONE = object()  # a per-entity finding whose item is no longer among the facts
+
+
+def _by_id(ctx: Context, collection: str) -> dict[str, Any]:
+    """The items of a collection by their ids (the first of any two alike), looked up once for
+    all the findings on its items instead of going through them for each."""
+    try:
+        entities = ctx.entities(collection)
+    except MissingFact:
+        return {}
+    found: dict[str, Any] = {}
+    for row in entities.rows():
+        found.setdefault(str(entities.get(row, "id")), row)
+    return found
 _UNTRACED = Trace()  # a clause without a measure or a norm: nothing to follow
 
 
