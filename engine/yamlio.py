@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,7 +59,7 @@ def _size(node: yaml.Node, sizes: dict[int, int]) -> int:
     """How many values `node` stands for with its aliases expanded, worked out without expanding
     them: once per node, from the sizes of its children (`sizes` keeps them between calls). A
     node whose construction finished holds no cycle (PyYAML refuses a recursive one)."""
-    import yaml  # noqa: PLC0415 - loaded by now: see _loader
+    import yaml  # loaded by now: see _loader
 
     todo = [(node, False)]
     while todo:
@@ -80,10 +81,10 @@ def _loader() -> type:
     """PyYAML's C loader (the Python one where there is none), keeping positions, refusing
     duplicate keys and bounded. Made when first needed: importing PyYAML takes about 14 ms, and
     a check whose files all come from the cache reads no YAML at all."""
-    import yaml  # noqa: PLC0415
+    import yaml
 
     class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-        def construct_located_mapping(self, node: yaml.MappingNode) -> Located:
+        def construct_located_mapping(self, node: yaml.MappingNode) -> Iterator[Located]:
             mapping = Located()
             yield mapping
             self.flatten_mapping(node)
@@ -108,7 +109,7 @@ def _loader() -> type:
                 mapping[key] = self.construct_object(value_node, deep=True)
                 mapping.marks[key] = _mark(value_node)
 
-        def construct_located_sequence(self, node: yaml.SequenceNode) -> LocatedList:
+        def construct_located_sequence(self, node: yaml.SequenceNode) -> Iterator[LocatedList]:
             sequence = LocatedList()
             yield sequence
             for child in node.value:
@@ -171,7 +172,7 @@ def load(path: Path) -> Any:
     text = _text(path)
     if path.suffix.lower() == ".json":
         return _json(text, path)
-    import yaml  # noqa: PLC0415 - see _loader
+    import yaml  # see _loader
 
     try:
         return yaml.load(text, Loader=_loader())  # noqa: S506 - derives from SafeLoader
@@ -186,7 +187,7 @@ def load(path: Path) -> Any:
 def _split_by_comma(key_node: yaml.Node, value_node: yaml.Node) -> bool:
     """`{nl: maximaal 7,5%, en: ...}`: inside `{ }` a comma ends a plain text, so `5%` becomes a
     key without a value. woonpact's files have no such keys, so it is always this mistake."""
-    import yaml  # noqa: PLC0415 - loaded by now: see _loader
+    import yaml  # loaded by now: see _loader
 
     return not key_node.style and isinstance(value_node, yaml.ScalarNode) \
         and value_node.value == "" and value_node.tag == "tag:yaml.org,2002:null"

@@ -10,6 +10,7 @@ from functools import cache
 
 import pytest
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.i18n import MESSAGES
 from woonpact.engine.language import ast
@@ -18,7 +19,6 @@ from woonpact.engine.output.json_format import document, finding_json
 from woonpact.engine.output.phrases import Phrases
 from woonpact.engine.output.trace import Tracer
 from woonpact.engine.output.words import _FIELDS, placeholders
-from tests.support import BUNDLED_FACTS
 
 AGREEMENTS = sorted(folder.name for folder in BUNDLED_FACTS.iterdir() if folder.is_dir())
 LANGS = ("nl", "en")

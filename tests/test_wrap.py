@@ -8,10 +8,10 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.check import check
 from woonpact.engine.output.words import message
 from woonpact.engine.output.wrap import wrap
-from tests.support import BUNDLED_FACTS
 
 INDENTS = st.sampled_from(["", " ", "    ", "      ", "> "])
 WIDER = 16  # widths up to the indent plus this; at or below its indent textwrap may never end

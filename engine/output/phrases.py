@@ -45,11 +45,11 @@ class Phrases:
     """
 
     def __init__(self, pack: Pack, lang: str) -> None:
-        self.pack = pack
-        self.lang = lang
+        self.pack: Pack = pack
+        self.lang: str = lang
         self.vocab = vocabulary(pack.declarations)  # with the figures the pack declares itself
         self._said: dict[tuple[ast.Node, str | None], str] = {}
-        self._last_norm: tuple[Any, ...] = (None, None, None, "")
+        self._last_norm: tuple[Rule | None, Any, Any, str] = (None, None, None, "")
         self._once: dict[tuple[Any, ...], str] = {}
 
     @classmethod
@@ -67,12 +67,12 @@ class Phrases:
     def say(self, key: str, **params: Any) -> str:
         return say(f"words.{key}", self.lang, **params)
 
-    def once(self, key: tuple[Any, ...], make: Callable[[], str]) -> str:
-        """What `make()` says, worked out once per key for this pack and language: the words
-        of a name a finding gives (a missing fact, a national figure) are those of the name."""
+    def once(self, key: tuple[Any, ...], make: Callable[..., str], *args: Any) -> str:
+        """What `make(*args)` says, worked out once per key for this pack and language: the
+        words of a name a finding gives (a missing fact, a national figure) are the name's."""
         said = self._once.get(key)
         if said is None:
-            said = self._once[key] = make()
+            said = self._once[key] = make(*args)
         return said
 
     # -- what a rule measures, and its norm -------------------------------------------------

@@ -94,8 +94,8 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
         text += say("finding.action_held", lang, date=value_text(details["held_on"], "date", lang))
     if finding.unconfirmed:
         figures = ", ".join(say("finding.unconfirmed_figure", lang,
-                                figure=phrases.once(("readable", f.name),
-                                                    lambda: readable(f.name, lang)),
+                                figure=phrases.once(("readable", f.name), readable, f.name,
+                                                    lang),
                                 year=f.year, status=say(f"figure.status.{f.status}", lang))
                             for f in finding.unconfirmed)
         text += say("finding.unconfirmed", lang, figures=figures)
@@ -151,7 +151,7 @@ _FIELDS: dict[str, Callable[[Finding, Phrases, dict[str, Any]], Any]] = {
     "last": lambda f, p, d: d.get("last", ""),
     "days": lambda f, p, d: f.distance.amount if f.distance else "",
     "missing": lambda f, p, d: ", ".join(
-        p.once(("missing", m), lambda: missing_words(m, p.pack, p.lang)) for m in f.missing),
+        p.once(("missing", m), missing_words, m, p.pack, p.lang) for m in f.missing),
     "noun": lambda f, p, d: _noun(f.rule, p.lang),
     "deliverable": lambda f, p, d: d.get("deliverable", ""),
     "value_suffix": lambda f, p, d: f" ({_subject(f, p)})" if f.value is not None else "",
