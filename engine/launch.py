@@ -34,10 +34,10 @@ def _end(code: object) -> None:
     """End the process as `sys.exit(code)` would, without tearing down what it built.
 
     A check leaves every object of the agreements it judged behind; an interpreter ending
-    normally runs the cyclic collector over them and frees them one by one, which took longer
-    than judging one agreement's 600 findings. The command has written its output and closed
-    its files by now, so the standard streams are flushed and the process ends at once. Should
-    a stream fail to flush (a closed pipe), the interpreter ends as usual and reports it."""
+    normally runs the cyclic collector over them and frees them one by one: about 20 ms after
+    one agreement's check, a tenth of it. The command has written its output and closed its
+    files by now, so the standard streams are flushed and the process ends at once. Should a
+    stream fail to flush (a closed pipe), the interpreter ends as usual and reports it."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()

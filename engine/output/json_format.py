@@ -46,7 +46,7 @@ def finding_json(f: Finding, lang: str, checking_pack: Pack, tracer: Tracer,
                  shared: dict[str, Any] | None = None) -> dict[str, Any]:
     """One finding as JSON; `shared`: its rule's `rule_parts` when the caller keeps them."""
     rule = f.rule
-    shared = shared or rule_parts(rule, lang, checking_pack)
+    shared = shared if shared is not None else rule_parts(rule, lang, checking_pack)
     return {
         "rule": rule.key,
         "pack": rule.pack,

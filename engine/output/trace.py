@@ -208,6 +208,8 @@ def _by_id(ctx: Context, collection: str) -> dict[str, Any]:
     for row in entities.rows():
         found.setdefault(str(entities.get(row, "id")), row)
     return found
+
+
 _UNTRACED = Trace()  # a clause without a measure or a norm: nothing to follow
 
 
