@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from woonpact.engine import files
 from woonpact.engine.errors import InputError, Problem
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
 
 
 class Located(dict[Any, Any]):  # a dict subclass so jsonschema sees a plain object
@@ -43,87 +43,6 @@ def _mark(node: yaml.Node) -> tuple[int, int, str | None]:
     return node.start_mark.line + 1, node.start_mark.column + 1, getattr(node, "style", None)
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    def construct_located_mapping(self, node: yaml.MappingNode) -> Iterator[Located]:
-        mapping = Located()
-        yield mapping
-        self.flatten_mapping(node)
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)  # keys are text, as in JSON: `2026:` is the key "2026"
-            if node.flow_style and _split_by_comma(key_node, value_node):
-                previous = next(reversed(mapping), "")
-                before = str(mapping.get(previous, "")).rpartition(" ")[2]
-                raise InputError(Problem(
-                    "yaml.flow_comma", line=key_node.start_mark.line + 1,
-                    column=key_node.start_mark.column + 1, field=str(key),
-                    params={"key": key, "field": previous, "before": before},
-                ))
-            if key in mapping:
-                raise InputError(Problem(
-                    "yaml.duplicate_key", line=key_node.start_mark.line + 1,
-                    column=key_node.start_mark.column + 1, field=str(key), params={"key": key},
-                ))
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.marks[key] = _mark(value_node)
-
-    def construct_located_sequence(self, node: yaml.SequenceNode) -> Iterator[LocatedList]:
-        sequence = LocatedList()
-        yield sequence
-        for child in node.value:
-            sequence.append(self.construct_object(child, deep=True))
-            sequence.marks.append(_mark(child))
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_located_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_located_sequence)
-# Dates stay text ("2025-03-12") so that JSON Schema checks them like JSON; loaders convert.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
-
-
-class _BoundedLoader(_Loader):
-    """Loads no more than a person could have meant: at most `MAX_DEPTH` levels of mappings and
-    lists, and aliases (`*name`, a value written once and used again) only while the values
-    they repeat stay within `EXPANSION` times the values written out (at least `MIN_EXPANSION`):
-    1 KB of nested aliases otherwise stands for a billion values. Aliases themselves are
-    allowed, in fact files too: PyYAML writes one for every object a program shares (the
-    benchmark's generator shares a meeting's list of parties). Everything is refused with its
-    line, never a RecursionError or a hang."""
-
-    _depth = 0
-    _written = 0
-    _repeated = 0
-    _sizes: dict[int, int] | None = None
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            self._repeat(node)
-        elif self._depth >= MAX_DEPTH:
-            raise InputError(_at(node, "file.too_deep", limit=MAX_DEPTH))
-        else:
-            self._written += 1
-        self._depth += 1
-        try:
-            return super().construct_object(node, deep)
-        finally:
-            self._depth -= 1
-
-    def _repeat(self, node: yaml.Node) -> None:
-        if self._sizes is None:
-            self._sizes = {}
-        self._repeated += _size(node, self._sizes)
-        limit = max(MIN_EXPANSION, EXPANSION * self._written)
-        if self._repeated > limit:
-            raise InputError(_at(node, "yaml.alias_expansion", limit=limit))
-
-    def construct_bounded_int(self, node: yaml.ScalarNode) -> int:
-        digits = sum(c.isdigit() for c in node.value)
-        if digits > MAX_DIGITS:
-            raise InputError(_at(node, "file.number_too_long", digits=digits, limit=MAX_DIGITS))
-        return self.construct_yaml_int(node)  # type: ignore[no-any-return]
-
-
 MAX_DEPTH = 32  # a fact file nests 5 levels deep, a pack 7
 MAX_DIGITS = 15  # of an integer: exact as a float below 2**53; beyond 309 digits no float holds
 # it at all (the evaluation crashed), beyond 4,300 Python refuses to read it (a ValueError)
@@ -140,6 +59,8 @@ def _size(node: yaml.Node, sizes: dict[int, int]) -> int:
     """How many values `node` stands for with its aliases expanded, worked out without expanding
     them: once per node, from the sizes of its children (`sizes` keeps them between calls). A
     node whose construction finished holds no cycle (PyYAML refuses a recursive one)."""
+    import yaml  # loaded by now: see _loader
+
     todo = [(node, False)]
     while todo:
         current, ready = todo.pop()
@@ -155,7 +76,95 @@ def _size(node: yaml.Node, sizes: dict[int, int]) -> int:
     return sizes[id(node)]
 
 
-_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_bounded_int)
+@cache
+def _loader() -> type:
+    """PyYAML's C loader (the Python one where there is none), keeping positions, refusing
+    duplicate keys and bounded. Made when first needed: importing PyYAML takes about 14 ms, and
+    a check whose files all come from the cache reads no YAML at all."""
+    import yaml
+
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        def construct_located_mapping(self, node: yaml.MappingNode) -> Iterator[Located]:
+            mapping = Located()
+            yield mapping
+            self.flatten_mapping(node)
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, str):
+                    key = str(key)  # keys are text, as in JSON: `2026:` is the key "2026"
+                if node.flow_style and _split_by_comma(key_node, value_node):
+                    previous = next(reversed(mapping), "")
+                    before = str(mapping.get(previous, "")).rpartition(" ")[2]
+                    raise InputError(Problem(
+                        "yaml.flow_comma", line=key_node.start_mark.line + 1,
+                        column=key_node.start_mark.column + 1, field=str(key),
+                        params={"key": key, "field": previous, "before": before},
+                    ))
+                if key in mapping:
+                    raise InputError(Problem(
+                        "yaml.duplicate_key", line=key_node.start_mark.line + 1,
+                        column=key_node.start_mark.column + 1, field=str(key),
+                        params={"key": key},
+                    ))
+                mapping[key] = self.construct_object(value_node, deep=True)
+                mapping.marks[key] = _mark(value_node)
+
+        def construct_located_sequence(self, node: yaml.SequenceNode) -> Iterator[LocatedList]:
+            sequence = LocatedList()
+            yield sequence
+            for child in node.value:
+                sequence.append(self.construct_object(child, deep=True))
+                sequence.marks.append(_mark(child))
+
+
+    _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_located_mapping)
+    _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_located_sequence)
+    # Dates stay text ("2025-03-12") so that JSON Schema checks them like JSON; loaders convert.
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+
+
+    class _BoundedLoader(_Loader):
+        """Loads no more than a person could have meant: at most `MAX_DEPTH` levels of mappings and
+        lists, and aliases (`*name`, a value written once and used again) only while the values
+        they repeat stay within `EXPANSION` times the values written out (at least `MIN_EXPANSION`):
+        1 KB of nested aliases otherwise stands for a billion values. Aliases themselves are
+        allowed, in fact files too: PyYAML writes one for every object a program shares (the
+        benchmark's generator shares a meeting's list of parties). Everything is refused with its
+        line, never a RecursionError or a hang."""
+
+        _depth = 0
+        _written = 0
+        _repeated = 0
+        _sizes: dict[int, int] | None = None
+
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            if node in self.constructed_objects:
+                self._repeat(node)
+            elif self._depth >= MAX_DEPTH:
+                raise InputError(_at(node, "file.too_deep", limit=MAX_DEPTH))
+            else:
+                self._written += 1
+            self._depth += 1
+            try:
+                return super().construct_object(node, deep)
+            finally:
+                self._depth -= 1
+
+        def _repeat(self, node: yaml.Node) -> None:
+            if self._sizes is None:
+                self._sizes = {}
+            self._repeated += _size(node, self._sizes)
+            limit = max(MIN_EXPANSION, EXPANSION * self._written)
+            if self._repeated > limit:
+                raise InputError(_at(node, "yaml.alias_expansion", limit=limit))
+
+        def construct_bounded_int(self, node: yaml.ScalarNode) -> int:
+            digits = sum(c.isdigit() for c in node.value)
+            if digits > MAX_DIGITS:
+                raise InputError(_at(node, "file.number_too_long", digits=digits, limit=MAX_DIGITS))
+            return self.construct_yaml_int(node)  # type: ignore[no-any-return]
+    _BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_bounded_int)
+    return _BoundedLoader
 
 
 def load(path: Path) -> Any:
@@ -163,8 +172,10 @@ def load(path: Path) -> Any:
     text = _text(path)
     if path.suffix.lower() == ".json":
         return _json(text, path)
+    import yaml  # see _loader
+
     try:
-        return yaml.load(text, Loader=_BoundedLoader)  # noqa: S506 - derives from SafeLoader
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - derives from SafeLoader
     except InputError as exc:
         raise InputError([_with_file(p, path) for p in exc.problems]) from None
     except yaml.MarkedYAMLError as exc:
@@ -176,6 +187,8 @@ def load(path: Path) -> Any:
 def _split_by_comma(key_node: yaml.Node, value_node: yaml.Node) -> bool:
     """`{nl: maximaal 7,5%, en: ...}`: inside `{ }` a comma ends a plain text, so `5%` becomes a
     key without a value. woonpact's files have no such keys, so it is always this mistake."""
+    import yaml  # loaded by now: see _loader
+
     return not getattr(key_node, "style", None) and isinstance(value_node, yaml.ScalarNode) \
         and value_node.value == "" and value_node.tag == "tag:yaml.org,2002:null"
 

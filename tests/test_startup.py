@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import BUNDLED_FACTS
 from woonpact.engine.launch import HELP
 
 PROBE = """
@@ -59,8 +60,9 @@ def test_help_loads_no_model_at_all(tmp_path: Path) -> None:
 
 
 LAUNCH = """
-import json, sys
+import json, os, sys
 sys.argv = ["woonpact", "--help"]
+os._exit = sys.exit  # the command ends its process at once (launch._end): here it may not
 from woonpact.engine.launch import main
 try:
     main()
@@ -93,3 +95,16 @@ def test_a_terminal_narrower_than_the_stored_rendering_gets_clicks_own() -> None
     shown, modules = launched("60")
     assert "click" in modules and shown != Path(HELP).read_text(encoding="utf-8")
     assert max(len(line) for line in shown.splitlines()) <= 60
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("never", 0), ("breach", 1)])
+def test_a_check_ending_at_once_writes_all_its_output_first(fail_on: str, code: int) -> None:
+    """The command ends its process without tearing it down (`launch._end`): whatever it wrote
+    to a pipe, where standard output is buffered, is all there, and the exit code is its own."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from woonpact.engine.launch import main; main()", "check",
+         str(BUNDLED_FACTS / "westland-2025"), "--format", "json", "--fail-on", fail_on],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == code, done.stderr
+    assert json.loads(done.stdout)["pack"]["id"] == "westland-2025"

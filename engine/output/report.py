@@ -22,7 +22,6 @@ from woonpact.engine.check import CheckResult
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts.request import request
 from woonpact.engine.i18n import say
-from woonpact.engine.model import ast
 from woonpact.engine.model.escalation import Escalation
 from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
@@ -34,6 +33,7 @@ from woonpact.engine.output.accountable import (
 )
 from woonpact.engine.output.missing import Outstanding, outstanding
 from woonpact.engine.output.steps import rung_name, step_line
+from woonpact.engine.output.trace import charted
 from woonpact.engine.output.words import clause_label, scope_text
 from woonpact.engine.rules.packs import included_rules, pack_vocabulary
 
@@ -193,13 +193,6 @@ def _change(then: Finding, now: Finding) -> str | None:
             and now.distance.amount > then.distance.amount):
         return "worsened"
     return None
-
-
-def charted(rule: Rule) -> bool:
-    """A clause whose course matters: one with a deadline or trajectory, or a cumulative measure."""
-    return rule.deadline is not None or rule.trajectory is not None or (
-        rule.measure is not None and any(isinstance(node, ast.Call) and node.func == "cumulative"
-                                         for node in ast.walk(rule.measure.tree)))
 
 
 def _number(value: Any) -> bool:

@@ -8,7 +8,6 @@ nothing is re-derived.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from woonpact.engine.output.accountable import (
     obligation_text,
 )
 from woonpact.engine.output.words import date_text, party_names, scope_text, value_text
+from woonpact.engine.output.wrap import wrap
 
 if TYPE_CHECKING:
     from woonpact.engine.check import CheckResult
@@ -162,11 +162,10 @@ def ladder_block(result: CheckResult, steps: Sequence[Escalation], heading: str,
     for step in steps:
         label = step.rule.id if step.rule.pack == result.pack.id else step.rule.key
         head = f"{label} {step.rule.title(lang)} · {scope_text(step.scope, lang)}: "
-        lines += textwrap.wrap(head + step_line(result.pack, step, lang), width,
-                               subsequent_indent="      ")
+        lines += wrap(head + step_line(result.pack, step, lang), width,
+                      subsequent_indent="      ")
         for text in details(result.pack, step, lang):
-            lines += textwrap.wrap(text, width - 4, initial_indent="    ",
-                                   subsequent_indent="      ")
+            lines += wrap(text, width - 4, initial_indent="    ", subsequent_indent="      ")
     return [*lines, ""]
 
 

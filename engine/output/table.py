@@ -9,7 +9,6 @@ is `COLUMNS`, else 100 (`shutil.get_terminal_size` asks in that order).
 from __future__ import annotations
 
 import shutil
-import textwrap
 from collections import Counter
 
 from woonpact.engine.check import CheckResult
@@ -17,6 +16,7 @@ from woonpact.engine.i18n import say
 from woonpact.engine.model.finding import DISPLAY_ORDER, Finding, Status
 from woonpact.engine.output.steps import ladder_block
 from woonpact.engine.output.words import message, rule_label, scope_text, status_text
+from woonpact.engine.output.wrap import wrap
 
 MARK = {
     Status.COMPLIANT: "✔",
@@ -58,7 +58,7 @@ def render(result: CheckResult, lang: str, columns: int | None = None) -> str:
         summary += f" ({agreed} {say('status.agreed_deviation', lang)})" if agreed else ""
         lines += [
             "",
-            *textwrap.wrap(
+            *wrap(
                 say("table.summary", lang, year=year, summary=summary),
                 columns,
                 subsequent_indent=INDENT,
@@ -89,7 +89,7 @@ def _finding(
     text = text if text.startswith(status) else f"{status}: {text}"
     return [
         f"{head}{title}{scope}"[:columns],
-        *textwrap.wrap(text, columns, initial_indent=INDENT, subsequent_indent=INDENT),
+        *wrap(text, columns, initial_indent=INDENT, subsequent_indent=INDENT),
     ]
 
 

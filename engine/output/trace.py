@@ -32,7 +32,6 @@ from woonpact.engine.model import ast
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.output.phrases import Phrases
-from woonpact.engine.output.report import charted
 from woonpact.engine.output.words import party_names, value_text
 from woonpact.engine.params import bundled as parameters
 
@@ -102,40 +101,35 @@ class Tracer:
 
     def __init__(self, result: CheckResult, lang: str) -> None:
         self.result = result
-        self.phrases = Phrases(result.pack, lang)
+        self.phrases = Phrases.of(result.pack, lang)
         corporations = tuple(p.id for p in result.pack.corporations())
         self.parameters = parameters()
         self.history = History(
             result.fact_sets, self.parameters, corporations, vocabulary().summable
         )
         self._closures: dict[tuple[str, ast.Node, str | None], Callable[[Any, Any], Any]] = {}
+        self._units: dict[tuple[str, ast.Node, str | None], str] = {}
         self._envs: dict[tuple[str, str | None], Environment] = {}
+        self._plans: dict[int, _Plan] = {}
+        self._items: dict[tuple[int, str | None, str], dict[str, Any]] = {}
         self._series: dict[tuple[str, str], list[Finding]] = {}
         for f in result.findings:
             self._series.setdefault((f.rule.key, f.scope.id), []).append(f)
 
     def trace(self, finding: Finding) -> Trace:
         rule = finding.rule
-        if rule.measure is None and rule.norm is None:
-            return Trace()
+        plan = self._plans.get(id(rule))  # not by key: a clause's versions share theirs
+        if plan is None:
+            plan = self._plans[id(rule)] = _plan(rule)
+        if plan.untraced:
+            return _UNTRACED
         ctx, ent = self._context(finding)
         walk = _Walk(self, rule)
         if ent is not _NONE:
-            trees = [rule.measure.tree] if rule.measure else []
-            trees += (
-                [n for n in (rule.norm.tree.bound, rule.norm.tree.upper) if n is not None]
-                if rule.norm
-                else []
-            )
-            for tree in trees:
-                walk.node(
-                    tree,
-                    ctx,
-                    ent,
-                    rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None,
-                )
+            for tree in plan.trees:
+                walk.node(tree, ctx, ent, plan.inside)
         path: tuple[tuple[int, Any, Any], ...] = ()
-        if charted(rule):
+        if plan.charted:
             path = tuple(
                 (f.year, f.value, f.target)
                 for f in self._series.get((rule.key, finding.scope.id), ())
@@ -158,15 +152,11 @@ class Tracer:
         if rule.scope.kind is not ScopeKind.EACH:
             return ctx, None
         collection = rule.scope.collection or ""
-        try:
-            entities = ctx.entities(collection)
-        except MissingFact:
-            return ctx, _NONE
-        wanted = scope.id.partition("/")[2]
-        found = next(
-            (row for row in entities.rows() if str(entities.get(row, "id")) == wanted), _NONE
-        )
-        return ctx, found
+        key = (finding.year, party, collection)
+        by_id = self._items.get(key)
+        if by_id is None:
+            by_id = self._items[key] = _by_id(ctx, collection)
+        return ctx, by_id.get(scope.id.partition("/")[2], _NONE)
 
     def value(self, rule: Rule, node: ast.Node, ctx: Context, ent: Any, inside: str | None) -> Any:
         """The node's value in this context, or None when a fact it needs is missing.
@@ -183,8 +173,12 @@ class Tracer:
             return None
 
     def unit(self, rule: Rule, node: ast.Node, inside: str | None) -> str:
-        """The unit of a part of a rule's expression, as the load-time check finds it."""
-        return check(node, self._env(rule, inside)).unit
+        """The unit of a part of a rule's expression, as the load-time check finds it (once)."""
+        key = (rule.key, node, inside)
+        unit = self._units.get(key)
+        if unit is None:
+            unit = self._units[key] = check(node, self._env(rule, inside)).unit
+        return unit
 
     def _env(self, rule: Rule, inside: str | None) -> Environment:
         key = (rule.key, inside)
@@ -194,7 +188,57 @@ class Tracer:
         return self._envs[key]
 
 
+def charted(rule: Rule) -> bool:
+    """A clause whose course matters: one with a deadline or trajectory, or a cumulative measure.
+    (Here rather than in the report, which charts them, so that a check's JSON, which gives
+    their course so far, need not load the report's modules.)"""
+    return rule.deadline is not None or rule.trajectory is not None or (
+        rule.measure is not None and any(isinstance(node, ast.Call) and node.func == "cumulative"
+                                         for node in ast.walk(rule.measure.tree)))
+
+
 _NONE = object()  # a per-entity finding whose item is no longer among the facts
+
+
+def _by_id(ctx: Context, collection: str) -> dict[str, Any]:
+    """The items of a collection by their ids (the first of any two alike), looked up once for
+    all the findings on its items instead of going through them for each."""
+    try:
+        entities = ctx.entities(collection)
+    except MissingFact:
+        return {}
+    found: dict[str, Any] = {}
+    for row in entities.rows():
+        found.setdefault(str(entities.get(row, "id")), row)
+    return found
+
+
+_UNTRACED = Trace()  # a clause without a measure or a norm: nothing to follow
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a trace of any finding of a rule goes through, worked out once per rule: the trees
+    of its measure and its norm's bounds, the collection they see, whether it is charted."""
+
+    rule: Rule  # kept, so that no other rule is given its `id` meanwhile
+    untraced: bool
+    trees: tuple[ast.Node, ...]
+    inside: str | None
+    charted: bool
+
+
+def _plan(rule: Rule) -> _Plan:
+    trees = [rule.measure.tree] if rule.measure else []
+    if rule.norm:
+        trees += [n for n in (rule.norm.tree.bound, rule.norm.tree.upper) if n is not None]
+    return _Plan(
+        rule,
+        rule.measure is None and rule.norm is None,
+        tuple(trees),
+        rule.scope.collection if rule.scope.kind is ScopeKind.EACH else None,
+        charted(rule),
+    )
 
 
 class _Walk:

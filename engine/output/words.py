@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from functools import cache
+from string import Formatter
+from typing import TYPE_CHECKING, Any
 
 from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.i18n import MESSAGES, say
 from woonpact.engine.model.finding import Distance, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
 from woonpact.engine.schema import load_schema
+
+if TYPE_CHECKING:
+    from woonpact.engine.output.phrases import Phrases
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
@@ -75,34 +80,11 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     `pack` is the one checked, whose parties approve its agreed deviations."""
     from woonpact.engine.output.phrases import Phrases  # it reads this module
 
-    rule = finding.rule
-    phrases = Phrases(pack, lang)
-    unit = rule.unit
+    phrases = Phrases.of(pack, lang)
     details = dict(finding.details)
-    distance = distance_text(finding.distance, lang)
-    subject = phrases.subject(rule, finding.value)
-    fields = {
-        "value": subject if rule.milestone is None else value_text(finding.value, "date", lang),
-        "bound": value_text(finding.bound,
-                            unit if not isinstance(finding.bound, dt.date) else "date", lang),
-        "target": phrases.value(finding.target, unit),
-        "norm": phrases.norm(rule, finding.bound),
-        "distance": f"; {distance}" if distance else "",
-        "action": finding.action(lang) if finding.action else "",
-        "deadline": details.get("deadline", ""),
-        "tolerance": phrases.value(details.get("tolerance"), unit),
-        "condition": phrases.condition(rule),
-        "first": details.get("first", ""),
-        "last": details.get("last", ""),
-        "days": finding.distance.amount if finding.distance else "",
-        "missing": ", ".join(missing_words(m, pack, lang) for m in finding.missing),
-        "noun": _noun(rule, lang),
-        "deliverable": details.get("deliverable", ""),
-        "value_suffix": f" ({subject})" if finding.value is not None else "",
-    }
-    if finding.reason == "signal":
-        fields["target"] = phrases.level(rule, finding.target)
-    text = say(f"finding.{finding.reason}", lang, **fields)
+    key = f"finding.{finding.reason}"
+    text = say(key, lang, **{name: _FIELDS[name](finding, phrases, details)
+                             for name in placeholders(key, lang) if name in _FIELDS})
     if finding.contested:
         figures = ", ".join(say("finding.contested_figure", lang, figure=figure_label(f.name, lang),
                                 party=party_names(pack, [f.contested_by or ""]))
@@ -111,7 +93,9 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     if "held_on" in details:
         text += say("finding.action_held", lang, date=value_text(details["held_on"], "date", lang))
     if finding.unconfirmed:
-        figures = ", ".join(say("finding.unconfirmed_figure", lang, figure=readable(f.name, lang),
+        figures = ", ".join(say("finding.unconfirmed_figure", lang,
+                                figure=phrases.once(("readable", f.name), readable, f.name,
+                                                    lang),
                                 year=f.year, status=say(f"figure.status.{f.status}", lang))
                             for f in finding.unconfirmed)
         text += say("finding.unconfirmed", lang, figures=figures)
@@ -120,6 +104,59 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
                     approved_by=party_names(pack, finding.deviation.approved_by),
                     reason=finding.deviation.reason)
     return text
+
+
+@cache
+def placeholders(key: str, lang: str) -> frozenset[str]:
+    """The names a message of the catalogue fills in (`{value}`, `{norm}`)."""
+    nl, en = MESSAGES[key]
+    return frozenset(re.split(r"[.[]", name)[0]
+                     for _, name, _, _ in Formatter().parse(en if lang == "en" else nl) if name)
+
+
+def _subject(finding: Finding, phrases: Phrases) -> str:
+    return phrases.subject(finding.rule, finding.value)
+
+
+def _distance(finding: Finding, phrases: Phrases) -> str:
+    distance = distance_text(finding.distance, phrases.lang)
+    return f"; {distance}" if distance else ""
+
+
+def _bound(finding: Finding, phrases: Phrases) -> str:
+    unit = finding.rule.unit if not isinstance(finding.bound, dt.date) else "date"
+    return value_text(finding.bound, unit, phrases.lang)
+
+
+def _target(finding: Finding, phrases: Phrases) -> str:
+    if finding.reason == "signal":
+        return phrases.level(finding.rule, finding.target)
+    return phrases.value(finding.target, finding.rule.unit)
+
+
+# What each name a finding's sentence may fill in says, from the finding, the words of its pack
+# in the language asked and the finding's details; only the names its sentence holds are
+# worked out (`placeholders`).
+_FIELDS: dict[str, Callable[[Finding, Phrases, dict[str, Any]], Any]] = {
+    "value": lambda f, p, d: (_subject(f, p) if f.rule.milestone is None
+                              else value_text(f.value, "date", p.lang)),
+    "bound": lambda f, p, d: _bound(f, p),
+    "target": lambda f, p, d: _target(f, p),
+    "norm": lambda f, p, d: p.norm(f.rule, f.bound),
+    "distance": lambda f, p, d: _distance(f, p),
+    "action": lambda f, p, d: f.action(p.lang) if f.action else "",
+    "deadline": lambda f, p, d: d.get("deadline", ""),
+    "tolerance": lambda f, p, d: p.value(d.get("tolerance"), f.rule.unit),
+    "condition": lambda f, p, d: p.condition(f.rule),
+    "first": lambda f, p, d: d.get("first", ""),
+    "last": lambda f, p, d: d.get("last", ""),
+    "days": lambda f, p, d: f.distance.amount if f.distance else "",
+    "missing": lambda f, p, d: ", ".join(
+        p.once(("missing", m), missing_words, m, p.pack, p.lang) for m in f.missing),
+    "noun": lambda f, p, d: _noun(f.rule, p.lang),
+    "deliverable": lambda f, p, d: d.get("deliverable", ""),
+    "value_suffix": lambda f, p, d: f" ({_subject(f, p)})" if f.value is not None else "",
+}
 
 
 _MISSING = re.compile(r"^(?P<name>.+?)(?: \((?P<where>[^()]*)\))?$")

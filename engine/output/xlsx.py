@@ -72,7 +72,7 @@ def _cell(value: Any) -> Any:
 
 def _row(f: Finding, pack: Pack, lang: str) -> list[Any]:
     rule = f.rule
-    norm = Phrases(pack, lang).norm(rule, f.bound) if rule.norm else None
+    norm = Phrases.of(pack, lang).norm(rule, f.bound) if rule.norm else None
     return [rule.pack, f.year, rule_label(f, pack.id), rule.title(lang),
             theme_label(rule.theme, lang), scope_text(f.scope, lang), status_text(f.status, lang),
             _cell(f.value), norm, _cell(f.target), message(f, lang, pack), rule.source.section]
