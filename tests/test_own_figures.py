@@ -224,6 +224,67 @@ def test_the_template_asks_for_own_figures_and_attributes(workspace: Path) -> No
                                                            for cell in book["projects"][1]]
 
 
+@pytest.mark.parametrize(
+    ("reporter", "asked"),
+    [("corporatie", "woonstad"), ("woonstad", "woonstad"), ("gemeente", "gemeente"),
+     ("huurdersorganisatie", "gemeente")],
+)
+def test_the_data_request_asks_for_an_agreement_wide_own_figure_where_it_is_read(
+    workspace: Path, reporter: str, asked: str
+) -> None:
+    """A clause of the whole agreement reads a count from the agreement's section, or sums the
+    corporations' parts when the municipality gives none: a count the corporations report is
+    asked of each of them, and not of the municipality too (it was, whoever reported it)."""
+    write(workspace / "rules" / "groenstad-2025.yaml", "rules:\n", """rules:
+  - id: "4.9"
+    title: {nl: Samen 300 labelstappen, en: 300 label steps together}
+    theme: duurzaamheid
+    source: {section: "4.9", quote: "Samen verbeteren de partijen 300 labelstappen."}
+    obligation: effort
+    scope: agreement
+    measure: kitchens_renewed
+    norm: ">= 300"
+""")
+    write(workspace / "rules" / "groenstad-2025.yaml", "  figures:\n", f"""  figures:
+    kitchens_renewed:
+      unit: count
+      label: {{nl: vernieuwde keukens, en: kitchens renewed}}
+      reported_by: {reporter}
+""")
+    code, output = invoke("template", "groenstad-2025", "--dir", "request")
+    assert code == 0, output
+    askers = {
+        book.stem.removeprefix("groenstad-2025-")
+        for book in (workspace / "request").glob("*.xlsx")
+        if any("kitchens_renewed" in [cell.value for cell in row]
+               for sheet in openpyxl.load_workbook(book).worksheets
+               for row in sheet.iter_rows())
+    }
+    assert askers == {asked}
+
+
+def test_findings_name_own_figures_by_their_labels_and_trace_them(workspace: Path) -> None:
+    """The trace, the missing-data message and `validate --missing` read the pack's vocabulary,
+    not only the shared one: an own figure was traced as nothing and named "label steps"."""
+    write(workspace / "facts" / "groenstad-2025" / "2026.yaml", "label_steps: 140, ", "")
+    code, output = invoke(
+        "check", "facts/groenstad-2025/", "--format", "json", "--fail-on", "never"
+    )
+    assert code == 0, output
+    found = {(f["rule"], f["year"]): f for f in json.loads(output)["findings"]}
+    traced = found[("groenstad-2025/4.1", 2025)]["trace"]["figures"]
+    assert [(t["name"], t["what"], t["value"]) for t in traced] == [
+        ("label_steps", "verbeterde energielabelstappen", 160)
+    ]
+    gasless = found[("groenstad-2025/4.2", 2025)]["trace"]["figures"]
+    assert [t["what"] for t in gasless] == ["aardgasvrij opgeleverd"]
+    assert found[("groenstad-2025/4.1", 2026)]["message"] == (
+        "gegevens ontbreken: verbeterde energielabelstappen (Woonstad, 2026)"
+    )
+    code, output = invoke("validate", "facts/groenstad-2025/", "--missing")
+    assert "cijfer: verbeterde energielabelstappen [label_steps]" in output
+
+
 def test_a_workbook_with_own_figures_is_read_back(workspace: Path) -> None:
     invoke("template", "groenstad-2025", "--xlsx", "t.xlsx")
     book = openpyxl.load_workbook(workspace / "t.xlsx")
@@ -270,7 +331,7 @@ def test_the_vocabulary_command_documents_own_figures_for_readers_and_editors(
     page = (workspace / "docs" / "facts.md").read_text(encoding="utf-8")
     row = (
         "| `label_steps` | count (a whole number, 0 or more) | energy-label steps improved "
-        "(verbeterde energielabelstappen) Declared in `rules/groenstad-2025.yaml`. | corporatie |"
+        "(verbeterde energielabelstappen) Declared in `rules/groenstad-2025.yaml`. | corporations |"
     )
     assert row in page
     assert "| `taakstelling_statushouders` | count" in page

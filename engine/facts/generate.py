@@ -342,7 +342,7 @@ def with_own(own: Declarations) -> dict[str, Any]:
             "unit": figure.unit, "label": {"nl": figure.label.nl, "en": figure.label.en},
             "doc": (figure.doc or figure.label).en, "doc_nl": (figure.doc or figure.label).nl,
             "summable": figure.summable,
-            "reported_by": figure.reported_by, "declared_in": figure.declared_in}
+            "reported_by": figure.asked_of, "declared_in": figure.declared_in}
     for attribute in own.attributes:
         spec: dict[str, Any] = {"unit": attribute.unit, "doc": attribute.label.en,
                                 "doc_nl": attribute.label.nl,

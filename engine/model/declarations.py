@@ -24,6 +24,8 @@ class OwnFigure:
     doc: Text | None = None
     summable: bool = True  # a count or amount the agreement-wide look-up may sum over corporations
     declared_in: str = ""  # the file that declares it, as the workspace names it: rules/<pack>.yaml
+    asked_of: str = "municipality"  # "corporations" or "municipality": who gives the figure of
+    # the whole agreement (engine/evaluation/context.py), and so whom the data request asks
 
 
 @dataclass(frozen=True, slots=True)

@@ -325,7 +325,7 @@ def _missing(report: Report, lang: str) -> str:
     if not owed:
         return f'<p class="muted">{_say("report.nothing_missing", lang, year=report.year)}</p>'
     return "".join(f'<h3>{escape(o.party.party.name)}</h3><ul class="short">'
-                   + "".join(f"<li>{escape(item_text(item, lang, codes=False))}</li>"
+                   + "".join(f"<li>{escape(item_text(item, o.vocabulary, lang, codes=False))}</li>"
                              for item in o.items)
                    + "</ul>" for o in owed)
 

@@ -203,7 +203,7 @@ def _missing(report: Report, lang: str) -> str:
     if not owed:
         return _say("report.nothing_missing", lang, year=report.year)
     return "\n\n".join(f"### {inline(o.party.party.name)}\n\n"
-                        + "\n".join(f"- {inline(item_text(item, lang, codes=False))}"
+                        + "\n".join(f"- {inline(item_text(item, o.vocabulary, lang, codes=False))}"
                                     for item in o.items)
                         for o in owed)
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from woonpact.engine.facts.request import DataRequest, Missing, PartyRequest, missing
+from woonpact.engine.facts.vocabulary import Vocabulary
 from woonpact.engine.i18n import say
 from woonpact.engine.model.facts import FactSet
 from woonpact.engine.output.words import condition_words, figure_label, value_text
@@ -23,6 +24,7 @@ class Outstanding:
 
     party: PartyRequest
     items: tuple[Missing, ...]
+    vocabulary: Vocabulary  # the pack's, whose labels name the figures it declares itself
 
 
 def outstanding(
@@ -30,17 +32,17 @@ def outstanding(
 ) -> tuple[Outstanding, ...]:
     """Per party asked anything, what the fact set of `year` still lacks (possibly nothing)."""
     return tuple(
-        Outstanding(asked, missing(asked, year, fact_sets))
+        Outstanding(asked, missing(asked, year, fact_sets), data.vocabulary)
         for asked in data.parties
         if not asked.empty
     )
 
 
-def item_text(item: Missing, lang: str, codes: bool) -> str:
+def item_text(item: Missing, vocab: Vocabulary, lang: str, codes: bool) -> str:
     """One missing item in words; with `codes`, a figure's or list's name as the workbook has it."""
     label = {  # by its label (a figure a pack declares itself too), else its name in words
-        "figure": lambda: figure_label(item.name, lang),
-        "collection": lambda: figure_label(item.name, lang),
+        "figure": lambda: figure_label(item.name, lang, vocab),
+        "collection": lambda: figure_label(item.name, lang, vocab),
         "condition": lambda: condition_words(item.name),
         "deliverable": lambda: item.name,
     }[item.kind]()
@@ -67,7 +69,8 @@ def lines(data: DataRequest, year: int, fact_sets: Mapping[int, FactSet], lang: 
     out = [say("missing.heading", lang, year=year)]
     for entry in (e for e in found if e.items):
         out.append(f"  {entry.party.party.name} ({entry.party.party.id}):")
-        out += [f"    - {item_text(item, lang, codes=True)}" for item in entry.items]
+        out += [f"    - {item_text(item, entry.vocabulary, lang, codes=True)}"
+                for item in entry.items]
     complete = [e.party.party.name for e in found if not e.items]
     if complete:
         out.append("  " + say("missing.complete", lang, parties=", ".join(complete)))

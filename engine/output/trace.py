@@ -21,7 +21,6 @@ from typing import Any
 from woonpact.engine.check import CheckResult
 from woonpact.engine.evaluation.compiled import environment
 from woonpact.engine.evaluation.context import Context, History
-from woonpact.engine.facts.vocabulary import vocabulary
 from woonpact.engine.i18n import say
 from woonpact.engine.language.compiler import compile_expression
 from woonpact.engine.language.functions import FUNCTIONS
@@ -105,7 +104,7 @@ class Tracer:
         corporations = tuple(p.id for p in result.pack.corporations())
         self.parameters = parameters()
         self.history = History(
-            result.fact_sets, self.parameters, corporations, vocabulary().summable
+            result.fact_sets, self.parameters, corporations, self.phrases.vocab.summable
         )
         self._closures: dict[tuple[str, ast.Node, str | None], Callable[[Any, Any], Any]] = {}
         self._units: dict[tuple[str, ast.Node, str | None], str] = {}
@@ -262,11 +261,11 @@ class _Walk:
                 self.node(left, ctx, ent, inside)
                 self.node(right, ctx, ent, inside)
             case ast.Name(name=name) if (
-                inside is not None and name in vocabulary().collections[inside]
+                inside is not None and name in self.phrases.vocab.collections[inside]
             ):
                 if ent is not None and inside == self.rule.scope.collection:
                     self._attribute(name, ent, ctx)
-            case ast.Name(name=name) if name in vocabulary().figures:
+            case ast.Name(name=name) if name in self.phrases.vocab.figures:
                 self.figure(name, ctx)
 
     def year_of(self, node: ast.Node, ctx: Context) -> int:
@@ -304,7 +303,7 @@ class _Walk:
         facts = ctx.facts()
         if facts is None:
             return
-        unit = vocabulary().figures[name]
+        unit = self.phrases.vocab.figures[name]
         words = self.phrases.words(ast.Name(name, 0))
         if not summed and (ctx.party is not None or name in facts.agreement_section.figures):
             self._supplied(name, words, ctx.year, unit, ctx.party, ctx)
@@ -360,7 +359,7 @@ class _Walk:
 
     def _attribute(self, name: str, ent: Any, ctx: Context) -> None:
         collection = self.rule.scope.collection or ""
-        attributes = vocabulary().collections[collection]
+        attributes = self.phrases.vocab.collections[collection]
         index = tuple(attributes).index(name)
         if ent[index] is None:
             return

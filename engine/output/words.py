@@ -9,7 +9,7 @@ from functools import cache
 from string import Formatter
 from typing import TYPE_CHECKING, Any
 
-from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.i18n import MESSAGES, say
 from woonpact.engine.model.finding import Distance, Finding, ScopeInstance, Status
 from woonpact.engine.model.pack import Pack, Rule
@@ -86,7 +86,8 @@ def message(finding: Finding, lang: str, pack: Pack) -> str:
     text = say(key, lang, **{name: _FIELDS[name](finding, phrases, details)
                              for name in placeholders(key, lang) if name in _FIELDS})
     if finding.contested:
-        figures = ", ".join(say("finding.contested_figure", lang, figure=figure_label(f.name, lang),
+        figures = ", ".join(say("finding.contested_figure", lang,
+                                figure=figure_label(f.name, lang, phrases.vocab),
                                 party=party_names(pack, [f.contested_by or ""]))
                             for f in finding.contested)
         text += say("finding.contested", lang, figures=figures)
@@ -177,13 +178,14 @@ def missing_words(missing: str, pack: Pack, lang: str) -> str:
         name = parameter_label(call[2], lang) if call[1] == "param" else condition_words(call[2])
         shown = say(f"missing.fact_{call[1]}", lang, name=name)
     else:
-        shown = figure_label(name, lang)
+        shown = figure_label(name, lang, vocabulary(pack.declarations))
     return f"{shown} ({', '.join(where)})" if where else shown
 
 
-def figure_label(name: str, lang: str) -> str:
-    """A figure, list or `list.attribute` by its label; an unknown name in words."""
-    vocab = vocabulary()
+def figure_label(name: str, lang: str, vocab: Vocabulary | None = None) -> str:
+    """A figure, list or `list.attribute` by its label in `vocab` (the pack's, for the figures
+    it declares itself; the shared one by default); an unknown name in words."""
+    vocab = vocab or vocabulary()
     collection, _, attribute = name.partition(".")
     if attribute and (collection, attribute) in vocab.attribute_labels:
         words = vocab.attribute_labels[(collection, attribute)](lang)

@@ -9,7 +9,7 @@ exist, a reporter that is neither a party of the pack nor a role.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +29,12 @@ ROLES = tuple(r.value for r in Role if r is not Role.OTHER)
 RESERVED = {YEAR_JUDGED, *KEYWORDS}
 
 
-def read_vocabulary(data: Any, path: Path, parties: Collection[str],
+def read_vocabulary(data: Any, path: Path, parties: Mapping[str, str],
                     origin: str) -> tuple[Declarations, list[Problem]]:
     """The figures and attributes under `vocabulary:`; `parties`: the ids a figure's reporter
-    may name besides a role (none in a workspace's file); `origin`: the file as the workspace
-    names it (`rules/<pack>.yaml`, `woonpact.yaml`), whichever folder a command runs in."""
+    may name besides a role, with their roles (none in a workspace's file); `origin`: the file
+    as the workspace names it (`rules/<pack>.yaml`, `woonpact.yaml`), whichever folder a
+    command runs in."""
     raw = data.get("vocabulary") or {}
     shared = vocabulary()
     problems: list[Problem] = []
@@ -51,9 +52,11 @@ def read_vocabulary(data: Any, path: Path, parties: Collection[str],
         if reporter not in reporters:
             problem("vocab.unknown_reporter", ["figures", name, "reported_by"], party=reporter,
                     suggestion=closest(reporter, reporters) or "", allowed=", ".join(reporters))
-        figures.append(OwnFigure(name, spec["unit"], Text.of(spec["label"]), spec["reported_by"],
+        summable = spec["unit"] in ("count", "eur") and spec.get("summable", True)
+        figures.append(OwnFigure(name, spec["unit"], Text.of(spec["label"]), reporter,
                                  Text.of(spec["doc"]) if "doc" in spec else None,
-                                 spec.get("summable", True), origin))
+                                 spec.get("summable", True), origin,
+                                 _asked_of(parties.get(reporter, reporter), summable)))
     attributes = []
     for collection, declared in (raw.get("attributes") or {}).items():
         if collection not in shared.collections:
@@ -72,6 +75,15 @@ def read_vocabulary(data: Any, path: Path, parties: Collection[str],
                                            tuple(spec.get("enum") or ()), spec.get("default"),
                                            origin))
     return Declarations(tuple(figures), tuple(attributes)), problems
+
+
+def _asked_of(role: str, summable: bool) -> str:
+    """Where a clause of the whole agreement reads a declared figure, and so whom the data
+    request asks for it: the corporations, each its part, for a count or amount a corporation
+    reports (the look-up sums their parts when the municipality gives no total); otherwise the
+    agreement's own section, which the municipality's request holds. Clauses of one party
+    read the figure from that party's section, whoever is named as its reporter."""
+    return "corporations" if summable and role == Role.CORPORATIE else "municipality"
 
 
 def read_own_parameters(data: Any, path: Path,

@@ -79,6 +79,7 @@ class _PackReader:
         self.laws = list(parameters.laws)
         self.problems: list[Problem] = []
         self.party_ids: list[str] = []
+        self.party_roles: dict[str, str] = {}  # id -> role, for a declared figure's reporter
         self.parameters = parameters
         self.workspace = workspace
         self.base_env = self.environment(vocabulary(), parameters)
@@ -90,7 +91,7 @@ class _PackReader:
     def declarations(self) -> tuple[Declarations, dict[str, Any]]:
         """The workspace's and the pack's own figures and dated values; rules are checked
         against the vocabulary and parameters with them."""
-        own, problems = read_vocabulary(self.data, self.path, self.party_ids,
+        own, problems = read_vocabulary(self.data, self.path, self.party_roles,
                                         f"rules/{self.path.name}")
         own_parameters, more = read_own_parameters(self.data, self.path, self.parameters)
         self.problems += problems + more
@@ -195,6 +196,7 @@ class _PackReader:
             self.problem("pack.id_mismatch", d, ["pack"], id=d["pack"], file=self.path.name)
         parties = self.parties()
         self.party_ids = list(parties)
+        self.party_roles = {party.id: party.role.value for party in parties.values()}
         declared, own_parameters = self.declarations()
         first, last = d["period"]["from"], d["period"]["to"]
         policy = (d.get("policy") or {}).get("effort_shortfall", "warning")

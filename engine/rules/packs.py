@@ -51,7 +51,7 @@ def read_workspace_file(path: Path) -> Declarations:
     data = yamlio.load(path)
     data = yamlio.Located() if data is None else data  # a file of comments only
     schema.validate(data, "workspace.schema.json", path)
-    declared, problems = read_vocabulary(data, path, (), FILE)
+    declared, problems = read_vocabulary(data, path, {}, FILE)
     if problems:
         raise InputError(problems)
     return declared
