@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from woonpact.engine import collector
 from woonpact.engine.check import (
@@ -31,14 +32,10 @@ from woonpact.engine.check import (
 )
 from woonpact.engine.cores import spread
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.merge import merge as join
-from woonpact.engine.facts.record import record
-from woonpact.engine.facts.request import DataRequest, PartyRequest, request
 from woonpact.engine.model.facts import EscalationEvent, FactSet
 from woonpact.engine.model.pack import Pack, Rule
 from woonpact.engine.output import chunks, rendered
 from woonpact.engine.output.result import ExitCode, exit_code
-from woonpact.engine.output.template import Prefill, starting_point
 from woonpact.engine.preload import preload
 from woonpact.engine.rules.packs import (
     Vocabularies,
@@ -48,6 +45,10 @@ from woonpact.engine.rules.packs import (
 )
 from woonpact.engine.rules.registry import find_pack
 from woonpact.engine.suggest import closest
+
+if TYPE_CHECKING:  # the data request, merging and recording: imported by their jobs (start-up)
+    from woonpact.engine.facts.request import DataRequest, PartyRequest
+    from woonpact.engine.output.template import Prefill
 
 
 @dataclass
@@ -129,6 +130,8 @@ def validate(facts: Sequence[Path], rules: Path | None, missing: bool,
 def asked_for(pack: Pack, rules: Sequence[Rule], year: int | None,
               given: Path | None) -> DataRequest:
     """What the clauses `rules` of `pack` ask each party for `year` (`given`: --rules)."""
+    from woonpact.engine.facts.request import request
+
     return request(pack, rules, year, pack_vocabulary(pack, given))
 
 
@@ -144,6 +147,8 @@ def report(facts: Sequence[Path], rules: Path | None, year: int | None) -> Check
 def record_meeting(fact_file: Path, event: EscalationEvent, rules: Path | None) -> Meeting:
     """`woonpact record`: the meeting checked against the agreement's history, then written
     into `fact_file` (atomically, validated first); what it concerns is returned."""
+    from woonpact.engine.facts.record import record
+
     meeting = meeting_to_record(fact_file, event, rules)
     record(fact_file, meeting.event, meeting.cross_check, vocabularies=meeting.vocabularies)
     return meeting
@@ -161,6 +166,8 @@ class Merging:
 def merge(workbooks: Sequence[Path], output: Path, rules: Path | None) -> Merging:
     """`woonpact merge`: the returned workbooks joined into one fact set, cross-checked with its
     pack as `check` would, each problem placed in the workbook and cell it comes from."""
+    from woonpact.engine.facts.merge import merge as join
+
     merged = join(workbooks, output, Vocabularies(rules))
     fact_set = merged.fact_set
     pack = resolve_pack({fact_set.year: fact_set}, rules)
@@ -185,6 +192,8 @@ def template(pack_id: str, rules: Path | None, parties: Sequence[str], year: int
              prefill: Path | None) -> Template:
     """The data request of a pack (`rules` a pack file: that one) for `year` (default: the
     year after the prefill's last), for the parties chosen (default: all)."""
+    from woonpact.engine.output.template import starting_point
+
     pack = pack_by_path(rules if rules is not None and rules.is_file()
                         else find_pack(pack_id, rules))
     fact_sets = load_facts([prefill], rules) if prefill is not None else {}
