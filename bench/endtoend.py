@@ -310,7 +310,8 @@ def measure_stages(data: Dataset, runs: int) -> Stages:
 
     A first, unmeasured run fills a fresh cache. Before each measured run the files every
     agreement shares are dropped from memory, and so is what the ladder remembers of the
-    sequences of signals it ran (`runner.ladder_runner`), as a new process starts without them.
+    sequences of signals it ran (`runner.ladder_runner`): a new process starts with only what
+    the cache keeps of them.
     The command runs on one core here (`engine.cores`): in worker processes its stages would
     escape the timers, so the shares are those of the work itself."""
     from woonpact.engine import cache, cores

@@ -6,7 +6,10 @@ frozen data, so they are pickled under a key made of everything the loaded objec
 the file's bytes and absolute path, the kind of object, for a fact set the CSV files beside it,
 for a pack the national parameters (its expressions are checked against their names), and the
 engine's version, code and schemas, and the Python version. An included pack is an entry of its
-own, under its own bytes. An unchanged file is never parsed or validated twice.
+own, under its own bytes. An unchanged file is never parsed or validated twice. Beside loaded
+files it keeps, by name (`remember`, `recall`), what the ladder's charts reached for the
+histories of signals they have run (engine/ladder/runner.py): a pure function of the chart and
+the signals that otherwise needs durable-rules, and its import, in every process.
 
 Unpickling runs code, so an entry is only unpickled when it is proven to be this user's own:
 - the folder (`$WOONPACT_CACHE`, else `$XDG_CACHE_HOME/woonpact`, else `~/.cache/woonpact`) is
@@ -235,14 +238,39 @@ def _entry(store: _Store, path: Path, kind: str, depends: tuple[Path, ...] = ())
     """Where a load of `path` as `kind` is kept: named by everything the object depends on. A
     file that cannot be read is refused here as the loader would refuse it."""
     content = files.read(path)
+    companions = _companions(path) if kind == "facts" else b""
+    where = os.path.abspath(path).encode()
+    digest = hashlib.sha256(_stamp() + kind.encode() + where + content + companions)
+    for other in depends:
+        digest.update(_digest(other))
+    return store.folder / f"{kind}-{digest.hexdigest()}{ENTRY_SUFFIX}"
+
+
+def _stamp() -> bytes:
     global _STAMP
     if _STAMP is None:
         _STAMP = _code_stamp()
-    companions = _companions(path) if kind == "facts" else b""
-    where = os.path.abspath(path).encode()
-    digest = hashlib.sha256(_STAMP + kind.encode() + where + content + companions)
-    for other in depends:
-        digest.update(_digest(other))
+    return _STAMP
+
+
+def recall(kind: str, name: str) -> Any:
+    """What `remember` kept under `name`, else None (also without a cache). For the results of
+    a pure function that no file holds (the ladder's positions for one chart's histories):
+    they are sealed like a loaded file's object and are as current as the engine's code."""
+    store = _store()
+    return None if store is None else _unpickled(store, _named(store, kind, name))
+
+
+def remember(kind: str, name: str, value: object) -> None:
+    """Keep `value` under `name` for a later process (`recall`); a cache that cannot be
+    written only costs speed."""
+    store = _store()
+    if store is not None:
+        _keep(store, _named(store, kind, name), value)
+
+
+def _named(store: _Store, kind: str, name: str) -> Path:
+    digest = hashlib.sha256(_stamp() + b"named " + kind.encode() + b"\0" + name.encode())
     return store.folder / f"{kind}-{digest.hexdigest()}{ENTRY_SUFFIX}"
 
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from woonpact.engine import cache
 from woonpact.engine.ladder import chart as signals
 from woonpact.engine.ladder.chart import MAX_RUNGS, QUIET, Position, chart
-from woonpact.engine.ladder.runner import DurableRunner, LadderFault, Memoised
+from woonpact.engine.ladder.runner import LADDER, DurableRunner, LadderFault, Memoised
 
 RUNGS = 3
 CHART = chart(RUNGS)
@@ -117,3 +124,52 @@ def test_every_chart_has_one_start_and_fits_durable_rules() -> None:
         targets = {t.target.name for t in c.transitions}
         assert set(c.positions) - targets == {QUIET}
         assert len(c.transitions) < 500  # durable-rules fails on rulesets of about 510 rules
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(history(), min_size=1, max_size=4), st.lists(history(), max_size=3))
+def test_a_later_process_recalls_what_the_chart_reached_and_runs_only_new_histories(
+        earlier: list, later: list) -> None:
+    """A kept memo (`kept=True`, the process's runner) leaves what each history reached in the
+    cache: a new `Memoised`, as a later process starts, hands the same positions out again and
+    sends only the histories it has not seen through durable-rules."""
+    with fresh_cache():
+        first = Memoised(Counting(), kept=True)
+        assert list(first.positions(CHART, earlier)) == run(*earlier)
+        counting = Counting()
+        second = Memoised(counting, kept=True)
+        assert list(second.positions(CHART, [*earlier, *later])) == run(*earlier, *later)
+    seen = {key(h) for h in earlier}
+    assert {key(h) for h in counting.asked} == {key(h) for h in later} - seen
+
+
+def key(h: list) -> tuple:
+    return tuple(tuple(sorted(s.items())) for s in h)
+
+
+@contextmanager
+def fresh_cache() -> Iterator[Path]:
+    """An empty cache folder of its own, for one hypothesis example (the suite shares one)."""
+    before = os.environ["WOONPACT_CACHE"]
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["WOONPACT_CACHE"] = folder
+        try:
+            yield Path(folder)
+        finally:
+            os.environ["WOONPACT_CACHE"] = before
+            cache.forget_shared()
+
+
+def test_a_damaged_kept_memo_is_run_again_not_believed() -> None:
+    """The kept positions are a sealed cache entry: one damaged byte and the histories go
+    through durable-rules again, with the same positions, never a wrong one."""
+    third = [signals.failing(warning=False, cap=2), signals.held(2, settled=False)]
+    with fresh_cache() as folder:
+        Memoised(Counting(), kept=True).positions(CHART, [third])
+        (entry,) = folder.glob(f"{LADDER}-*.pickle")
+        data = bytearray(entry.read_bytes())
+        data[-5] ^= 0xFF
+        entry.write_bytes(bytes(data))
+        counting = Counting()
+        assert list(Memoised(counting, kept=True).positions(CHART, [third])) == run(third)
+    assert counting.asked == [third]

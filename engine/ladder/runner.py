@@ -15,7 +15,8 @@ are respected:
 
 A clause's positions depend only on the chart and its signals, and at national scale the same
 few sequences recur tens of thousands of times, so the process's runner (`ladder_runner`) sends
-each distinct sequence through durable-rules once and hands out its positions again after.
+each distinct sequence through durable-rules once and hands out its positions again after; it
+keeps them in the user's cache too, so that a later check runs only the sequences it brings new.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Protocol
 
+from woonpact.engine import cache
 from woonpact.engine.ladder.chart import Chart, Position, Signal
+
+LADDER = "ladder"  # the cache's kind for what the charts reached
 
 
 class LadderFault(RuntimeError):
@@ -55,10 +59,13 @@ class DurableRunner:
     _runs = itertools.count()
 
     def __init__(self) -> None:
-        from durable import lang  # a C extension, loaded only when a clause fails
-
-        self.lang = lang
         self.prefix = uuid.uuid4().hex[:12]
+
+    @functools.cached_property
+    def lang(self) -> Any:
+        from durable import lang  # a C extension, loaded only when a history is new
+
+        return lang
 
     def _register(self, chart: Chart) -> str:
         name = chart.name
@@ -101,28 +108,44 @@ Key = tuple[tuple[tuple[str, Any], ...], ...]  # a history's signals, each as so
 
 
 class Memoised:
-    """A runner that sends each distinct history through `runner` once per process.
+    """A runner that sends each distinct history through `runner` once.
 
     What a history reaches is a function of the chart (its name is a hash of every transition)
     and the signals, which carry all that the ladder reads: a failing finding's cap holds what
     the law and the agreement open to the clause that year, a meeting its rung and whether it
     settled the matter. So equal keys give equal positions; durable-rules still decides every
     sequence it has not seen. A national check's 84,000 episodes are a few hundred sequences.
+
+    `kept`: what a chart's histories reached is also kept in the user's cache (engine/cache.py:
+    sealed, and dropped when the engine's code changes), so a later process starts with it
+    and needs durable-rules, and its import, only for a history no earlier check ran.
     """
 
-    def __init__(self, runner: Runner) -> None:
+    def __init__(self, runner: Runner, kept: bool = False) -> None:
         self.runner = runner
-        self.known: dict[tuple[str, Key], tuple[Position, ...]] = {}
+        self.kept = kept
+        self.known: dict[str, dict[Key, tuple[Position, ...]]] = {}  # by chart name
 
     def positions(self, chart: Chart,
                   histories: Iterable[Sequence[Signal]]) -> Iterator[tuple[Position, ...]]:
-        keyed = [((chart.name, tuple(tuple(sorted(s.items())) for s in h)), h) for h in histories]
-        new = {key: h for key, h in keyed if key not in self.known}
-        self.known.update(zip(new, self.runner.positions(chart, new.values()), strict=True))
-        return (self.known[key] for key, _ in keyed)
+        known = self.known.get(chart.name)
+        if known is None:
+            known = self.known[chart.name] = self._recalled(chart)
+        keyed = [(tuple(tuple(sorted(s.items())) for s in h), h) for h in histories]
+        new = {key: h for key, h in keyed if key not in known}
+        if new:
+            known.update(zip(new, self.runner.positions(chart, new.values()), strict=True))
+            if self.kept:
+                cache.remember(LADDER, chart.name, known)
+        return (known[key] for key, _ in keyed)
+
+    def _recalled(self, chart: Chart) -> dict[Key, tuple[Position, ...]]:
+        kept = cache.recall(LADDER, chart.name) if self.kept else None
+        return dict(kept) if isinstance(kept, dict) else {}
 
 
 @functools.cache
 def ladder_runner() -> Runner:
-    """The process's runner: durable-rules, each distinct history once (`Memoised`)."""
-    return Memoised(DurableRunner())
+    """The process's runner: durable-rules, each distinct history once (`Memoised`), what it
+    reached kept for later processes."""
+    return Memoised(DurableRunner(), kept=True)
