@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Any
 
 from woonpact.engine.evaluation.compiled import CompiledRule
@@ -24,6 +25,7 @@ from woonpact.engine.model.pack import Obligation, Rule
 from woonpact.engine.model.text import Text
 
 COMPLIANT = Status.COMPLIANT
+Ask = Callable[["Judge", Context, Any, ScopeInstance], Finding]
 FAILING_OPS = {">=": "more", ">": "more", "<=": "fewer", "<": "fewer"}
 
 
@@ -59,8 +61,7 @@ class Judge:
     """Judges the rules of one pack against one history; holds nothing between findings."""
 
     __slots__ = ("c", "rule", "_figures", "_summed", "_attributes", "_parameters", "_measure",
-                 "_read_parts",
-                 "_op", "_meets", "_bound", "_shortfall", "ask")
+                 "_share_of", "_op", "_meets", "_bound", "_shortfall", "ask")
 
     def __init__(self, compiled: CompiledRule) -> None:
         self.c = compiled
@@ -78,7 +79,7 @@ class Judge:
         self._parameters = tuple(sorted(reads.parameters))
         norm = self.rule.norm
         self._measure = compiled.measure
-        self._read_parts = compiled.share_parts.read if compiled.share_parts else None
+        self._share_of = compiled.share_parts.figures if compiled.share_parts else None
         self._op = norm.tree.op if norm else ""
         self._meets = NUMERIC_COMPARE.get(self._op)  # for the fast path; others ask `holds`
         self._bound = _numeric_constant(norm.tree.bound) if norm else None  # None: it reads facts
@@ -86,7 +87,12 @@ class Judge:
         # The questions this rule can ever ask, decided once; a function, not a bound method,
         # so that a judge holds no reference to itself. `ask(judge, ...)` raises MissingFact,
         # which `__call__` (or a caller doing its work, run.py) turns into `missing`.
-        self.ask = Judge._constant_norm if self._asks_only_the_norm() else Judge._judge
+        self.ask = self._questions()
+
+    def _questions(self) -> Ask:
+        if not self._asks_only_the_norm():
+            return Judge._judge
+        return Judge._constant_norm if self._share_of is None else Judge._constant_share
 
     def _asks_only_the_norm(self) -> bool:
         """Whether the rule is a number held against a constant and nothing else: no condition,
@@ -151,24 +157,39 @@ class Judge:
     def _constant_norm(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
         """`_norm` for a rule that asks only the norm (`_asks_only_the_norm`); the same findings.
 
-        A threshold rule evaluation costs about 3 µs, so this reads a share of two figures as
-        its two parts once (for the value and the distance) and builds the finding itself (a
+        A threshold rule evaluation costs about 1.5 µs, so this builds the finding itself (a
         keyword call of `finding` costs 0.2 µs)."""
-        read = self._read_parts
-        if read is None:
-            value = self._measure(ctx, ent)  # type: ignore[misc]
-        else:
-            part, whole = read(ctx, ent)
-            value = part / whole  # what `share` returns
+        value = self._measure(ctx, ent)  # type: ignore[misc]
         bound = self._bound
         cited = (_cite, self, ctx, ent)
         if self._meets(value, bound):  # type: ignore[misc]
             return _build(Finding, self.rule, ctx.year, scope, COMPLIANT, "met", value, bound, None,
                           None, cited)
-        distance = self._distance(ctx, ent, self._op, value, bound, None) if read is None \
-            else self._short_in_count(self._op, bound, part, whole)
         return _build(Finding, self.rule, ctx.year, scope, self._shortfall, "not_met", value, bound,
-                      None, distance, cited)
+                      None, self._distance(ctx, ent, self._op, value, bound, None), cited)
+
+    def _constant_share(self, ctx: Context, ent: Any, scope: ScopeInstance) -> Finding:
+        """`_constant_norm` for a share of two figures (`share(part, whole) <= 15%`), the ratio
+        clauses per corporation that most findings judge; the same findings.
+
+        It reads both figures from the party's own section itself, a call less than the
+        compiled `share` (0.1 µs of 1.5), and states a shortfall in the part's count from the
+        same two figures. A figure not of its own (or missing) takes `_constant_norm`'s way."""
+        part_name, whole_name = self._share_of  # type: ignore[misc]
+        own = ctx.own
+        if whole_name not in own or part_name not in own:
+            return self._constant_norm(ctx, ent, scope)
+        part, whole = own[part_name], own[whole_name]
+        if whole == 0:  # as `share`: a share of nothing is missing, not zero
+            raise MissingFact("share of zero", ctx.year)
+        value = part / whole
+        bound = self._bound
+        cited = (_cite, self, ctx, ent)
+        if self._meets(value, bound):  # type: ignore[misc]
+            return _build(Finding, self.rule, ctx.year, scope, COMPLIANT, "met", value, bound, None,
+                          None, cited)
+        return _build(Finding, self.rule, ctx.year, scope, self._shortfall, "not_met", value, bound,
+                      None, self._short_in_count(self._op, bound, part, whole), cited)
 
     def _before_deadline(self, ctx: Context, ent: Any, scope: ScopeInstance, value: Any,
                          bound: Any, op: str) -> Finding:
