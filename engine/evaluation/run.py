@@ -61,12 +61,13 @@ class Evaluation:
         history = self.history(fact_sets)
         chosen = sorted(years) if years is not None else sorted(fact_sets)
         findings: list[Finding] = []
+        add = findings.append
         with collector.paused():
             for year in chosen:
                 # Each instance's context, looked up once a year rather than once a finding.
                 contexts = {party: history.context(year, party) for party in self.parties}
                 for judge in self.judges:
-                    self._rule_year(judge, history, contexts, year, findings.append)
+                    self._rule_year(judge, history, contexts, year, add)
         return findings
 
     def _rule_year(self, judge: Judge, history: History, contexts: Mapping[str | None, Context],
