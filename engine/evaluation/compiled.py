@@ -25,7 +25,7 @@ class ShareParts:
     """The numerator and denominator of a `share(...)` measure, to state distance in homes.
 
     `figures`: their names when both are figures, which a judge then reads itself (judge.py
-    `_constant_share`)."""
+    `_constant_norm`)."""
 
     part: Closure
     whole: Closure

@@ -96,10 +96,8 @@ class Distance(_DistanceSlots):
 
     def __new__(cls, amount: float, unit: str, direction: str, of: Text | None = None) -> Self:
         distance: Any = _new(_DistanceSlots)
-        distance.amount = amount
-        distance.unit = unit
-        distance.direction = direction
-        distance.of = of
+        distance.amount, distance.unit = amount, unit
+        distance.direction, distance.of = direction, of
         distance.__class__ = cls
         return distance  # type: ignore[no-any-return]
 
