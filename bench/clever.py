@@ -3,8 +3,9 @@
 docs/design.md ("Clever parts and their rules") keeps a trick only while it pays; this script
 gives the figures:
 
-- a `Finding` built as its slots' base and then given its class (engine/model/finding.py),
-  against the same frozen slotted dataclass with its generated `__init__`;
+- a `Finding` and a `Distance` built as their slots' base and then given their class
+  (engine/model/finding.py), against the same frozen slotted dataclass with its generated
+  `__init__`;
 - the cache's restore through the slots' setters (engine/cache.py), against dataclasses' own
   `__setstate__`, for the packs and for the fact sets of the sweep;
 - the paused collector (engine/collector.py) over a warm load and an evaluation of every
@@ -46,23 +47,30 @@ def median(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(samples)
 
 
+def _plain_twin(cls: type) -> type:
+    """The same frozen slotted dataclass, built by its generated `__init__`."""
+    return dataclasses.make_dataclass(f"Plain{cls.__name__}", [
+        (f.name, f.type) if f.default is dataclasses.MISSING
+        else (f.name, f.type, dataclasses.field(default=f.default))
+        for f in dataclasses.fields(cls)], frozen=True, slots=True)
+
+
 def findings(runs: int, data: Dataset) -> None:
     from woonpact.engine import collector
     from woonpact.engine.check import check
-    from woonpact.engine.model.finding import Finding, ScopeInstance, Status
+    from woonpact.engine.model.finding import Distance, Finding, ScopeInstance, Status
 
-    plain = dataclasses.make_dataclass("PlainFinding", [
-        (f.name, f.type) if f.default is dataclasses.MISSING
-        else (f.name, f.type, dataclasses.field(default=f.default))
-        for f in dataclasses.fields(Finding)], frozen=True, slots=True)
     rule = check([data.facts_dir(data.agreements[0])], data.rules_dir).pack.rules[0]
     scope, n = ScopeInstance("party", "x", "X", "x"), 200_000
+    arguments = {Finding: (rule, 2025, scope, Status.COMPLIANT, "met", 1, 2, None, None, (), (),
+                           None, ()),
+                 Distance: (3, "count", "more", None)}
     with collector.paused():
-        for label, cls in (("class swapped", Finding), ("plain dataclass", plain)):
-            seconds = median(lambda cls=cls: [
-                cls(rule, 2025, scope, Status.COMPLIANT, "met", 1, 2, None, None, (), (), None, ())
-                for _ in range(n)], runs)
-            print(f"Finding, {label:<16}: {seconds / n * 1e6:.2f} µs each")
+        for built, values in arguments.items():
+            for label, cls in (("class swapped", built), ("plain dataclass", _plain_twin(built))):
+                seconds = median(lambda cls=cls, values=values: [
+                    cls(*values) for _ in range(n)], runs)
+                print(f"{built.__name__}, {label:<16}: {seconds / n * 1e6:.2f} µs each")
 
 
 def restore(runs: int, data: Dataset) -> None:

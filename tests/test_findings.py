@@ -75,8 +75,8 @@ def built_by_hand() -> list[type]:
             if "__slots__" in vars(cls)]  # not the class `dataclass(slots=True)` replaced
 
 
-def test_finding_is_built_by_hand() -> None:
-    assert built_by_hand() == [Finding]
+def test_findings_and_distances_are_built_by_hand() -> None:
+    assert built_by_hand() == [Distance, Finding]
 
 
 @pytest.mark.parametrize("cls", built_by_hand(), ids=lambda cls: cls.__name__)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from woonpact.engine.facts.vocabulary import vocabulary
+from woonpact.engine.language.compare import EPSILON, close
 from woonpact.engine.language.compiler import MissingFact, compile_expression
 from woonpact.engine.language.errors import ExpressionError
 from woonpact.engine.language.parser import parse_expression, parse_norm
@@ -143,6 +146,25 @@ def test_whole_counts_compare_exactly_and_fractions_within_the_tolerance() -> No
     projects = Ctx({}, {"projects": [{"id": "a", "homes": 16}, {"id": "b", "homes": 15}]})
     assert evaluate("count(projects where homes >= 16)", projects) == 1
     assert evaluate("count(projects where homes > 15)", projects) == 1
+
+
+@st.composite
+def nearly_equal(draw: st.DrawFn) -> tuple[float, float]:
+    """Two floats a few billionths apart (of 1, or of the larger), or any two at all."""
+    if draw(st.booleans()):
+        return draw(st.floats()), draw(st.floats())
+    a = draw(st.floats(-1e12, 1e12))
+    step = draw(st.sampled_from((EPSILON / 3, EPSILON / 2, EPSILON, 2 * EPSILON)))
+    scale = max(1.0, abs(a)) if draw(st.booleans()) else 1.0
+    return a, a + draw(st.integers(-3, 3)) * step * scale
+
+
+@settings(max_examples=300)
+@given(nearly_equal())
+def test_close_is_a_gap_within_a_billionth_of_the_largest_of_one_and_both(
+        pair: tuple[float, float]) -> None:
+    a, b = pair
+    assert close(a, b) == (abs(a - b) <= EPSILON * max(1.0, abs(a), abs(b)))
 
 
 def test_a_missing_fact_raises_missing_fact_not_key_error() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -178,6 +179,25 @@ def test_a_norm_judged_without_the_questions_that_never_arise_finds_the_same(
     judges = Evaluation(pack(PACK), parameters()).judges
     assert any(each.ask is Judge._constant_norm for each in judges)
     same_findings(pack(PACK), fact_sets(PACK, {2025: first, 2026: second}))
+
+
+@pytest.mark.parametrize("figures", [
+    {"lettings_total": 40, "lettings_free_allocation": 6, "lettings_special_groups": 12},
+    {"lettings_total": 40, "lettings_free_allocation": 7, "lettings_special_groups": 11},
+    {"lettings_total": 0, "lettings_free_allocation": 0, "lettings_special_groups": 0},
+    {"lettings_free_allocation": 6, "lettings_special_groups": 12},
+    {"lettings_total": 40},
+])
+def test_a_share_of_two_figures_read_by_the_judge_finds_as_the_generic_path(
+        figures: dict[str, int]) -> None:
+    """Stichtse Vecht 3.2-7 (free allocation at most 15%) and 3.4-2 (special groups at least
+    30%) at their boundaries (6 and 12 of 40), just past them, a share of nothing, and a
+    missing whole or part: `Judge._constant_norm` reads the figures itself."""
+    judges = {each.rule.id: each for each in Evaluation(pack(PACK), parameters()).judges}
+    assert judges["3.2-7"].ask is judges["3.4-2"].ask is Judge._constant_norm
+    assert judges["3.2-7"]._share_of == ("lettings_free_allocation", "lettings_total")
+    same_findings(pack(PACK), fact_sets(PACK, {2025: {"parties": {
+        "portaal": {"figures": figures}, "vo": {"figures": {"lettings_total": 10}}}}}))
 
 
 def test_every_bundled_agreement_finds_the_same_without_the_questions_that_never_arise() -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from woonpact.engine.facts.vocabulary import Vocabulary, vocabulary
 from woonpact.engine.language.columns import Mask, compile_mask
-from woonpact.engine.language.compiler import Closure, compile_expression, figure_parts, is_figure
+from woonpact.engine.language.compiler import Closure, compile_expression, is_figure
 from woonpact.engine.language.units import Environment
 from woonpact.engine.model import ast
 from woonpact.engine.model.pack import Rule, ScopeKind
@@ -24,12 +24,13 @@ from woonpact.engine.suggest import closest
 class ShareParts:
     """The numerator and denominator of a `share(...)` measure, to state distance in homes.
 
-    `read` reads both at once (see `figure_parts`) when they are two figures."""
+    `figures`: their names when both are figures, which a judge then reads itself (judge.py
+    `_constant_norm`)."""
 
     part: Closure
     whole: Closure
     of: Text | None
-    read: Closure | None = None
+    figures: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,9 @@ def _share_parts(tree: ast.Node, env: Environment, vocab: Vocabulary) -> SharePa
                           vocab.nouns[collection])
     part, whole = tree.args
     of = vocab.labels.get(part.name) if isinstance(part, ast.Name) else None
-    figures = is_figure(part, env) and is_figure(whole, env)
-    read = figure_parts(part.name, whole.name) if figures else None  # type: ignore[union-attr]
-    return ShareParts(compile_expression(part, env), compile_expression(whole, env), of, read)
+    figures = ((part.name, whole.name)  # type: ignore[union-attr]
+               if is_figure(part, env) and is_figure(whole, env) else None)
+    return ShareParts(compile_expression(part, env), compile_expression(whole, env), of, figures)
 
 
 def _in_scope(rule: Rule, env: Environment) -> Mask | None:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from woonpact.engine.language.columns import compile_mask
 from woonpact.engine.language.compare import comparator
 from woonpact.engine.language.functions import FUNCTIONS
-from woonpact.engine.language.missing import MissingFact, nonzero
+from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.language.units import YEAR_JUDGED, Environment
 from woonpact.engine.model import ast
 from woonpact.engine.model.entities import Entities
@@ -75,21 +75,6 @@ def is_figure(node: ast.Node, env: Environment) -> bool:
     """Whether `node` names a figure: what `_compile_name` reads with `ctx.figure`."""
     return isinstance(node, ast.Name) and not (
         env.entity is not None and node.name in env.collections[env.entity])
-
-
-def figure_parts(part: str, whole: str) -> Closure:
-    """`share(a, b)` of two figures read as the pair (a, b), the whole first as in `share`, for a
-    judge that states a shortfall in the part's own count without reading the figures again."""
-    def parts(ctx: Any, ent: Any) -> tuple[Any, Any]:
-        own = ctx.own  # both figures the party's own, as almost always: read them directly
-        if whole in own and part in own:
-            denominator = own[whole]
-            if denominator == 0:
-                raise MissingFact("share of zero", ctx.year)
-            return own[part], denominator
-        denominator = nonzero(ctx.figure(whole), ctx.year)
-        return ctx.figure(part), denominator
-    return parts
 
 
 def _attribute(collection: str, name: str, env: Environment) -> Closure:
