@@ -160,4 +160,3 @@ def _entity_scope(entities: Entities, ent: Row) -> ScopeInstance:
     identifier = entities.get(ent, "id")
     return ScopeInstance("entity", entity_id(entities.collection, identifier),
                          str(entities.get(ent, "name") or identifier), entities.get(ent, "party"))
-
