@@ -82,6 +82,14 @@ def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
     return results
 
 
+def _workbook_file(path: Path, option: str, lang: str) -> None:
+    """A workbook goes only into a file named `.xlsx`: written under `2027.yaml` it would be
+    read back as broken YAML, and a check would refuse the year's facts."""
+    if path.suffix.lower() != ".xlsx":
+        _fail(InputError(Problem("cli.not_xlsx", file=path, field=option,
+                                 params={"name": path.with_suffix(".xlsx").name})), lang)
+
+
 def _write(content: str | bytes | Iterable[str], output: Path | None, lang: str = "nl",
            complete: Callable[[], None] | None = None) -> None:
     """Write all or nothing: a report file is replaced only once it is complete (engine/files.py).
@@ -199,6 +207,7 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
 
         if output is None:
             _fail(InputError(Problem("cli.xlsx_needs_output")), lang)
+        _workbook_file(output, "--output", lang)
         results = _checked(facts, rules, year, lang)
         _write(render_all(results, lang), output, lang)
         sys.exit(exit_code([f for r in results for f in r.findings], fail_on))
@@ -267,6 +276,7 @@ def merge(workbooks: tuple[Path, ...], output: Path, rules: Path | None, lang: s
     from woonpact.engine.output.missing import lines
     from woonpact.engine.output.template import Prefill, workbook
 
+    _workbook_file(output, "--output", lang)
     try:
         merged = jobs.merge(workbooks, output, rules)
     except InputError as error:
@@ -544,6 +554,8 @@ def template(pack: str, rules: Path | None, folder: Path | None, xlsx: Path | No
 
     if (folder is None) == (xlsx is None):
         _fail(InputError(Problem("cli.template_target")), lang)
+    if xlsx is not None:
+        _workbook_file(xlsx, "--xlsx", lang)
     try:
         made = jobs.template(pack, rules, parties, year, prefill)
     except InputError as error:

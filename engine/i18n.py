@@ -1164,6 +1164,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.written": ("geschreven: {file} ({party})", "written: {file} ({party})"),
     "template.nothing": ("{party}: de afspraken vragen niets van deze partij; geen werkmap",
                          "{party}: the clauses ask nothing of this party; no workbook"),
+    "cli.not_xlsx": ("dit schrijft een Excel-werkmap: geef een bestandsnaam op .xlsx (zoals "
+                     "{name}); woonpact check leest die werkmap net als een YAML-bestand",
+                     "this writes an Excel workbook: give a file name ending in .xlsx (such as "
+                     "{name}); woonpact check reads that workbook as it reads a YAML file"),
     "cli.xlsx_needs_output": ("--format xlsx schrijft een werkmap: geef ook -o BESTAND.xlsx",
                               "--format xlsx writes a workbook: give -o FILE.xlsx as well"),
     "workbook.name": ("naam", "name"),

@@ -219,6 +219,24 @@ def test_a_figure_given_by_two_workbooks_is_refused_with_both_cells(
     ), out
 
 
+@pytest.mark.parametrize("command", ["merge", "template", "check"])
+def test_a_workbook_is_written_only_under_an_xlsx_name(
+    requests: dict[str, Path], tmp_path: Path, command: str
+) -> None:
+    """`merge -o 2027.yaml` wrote a workbook's bytes under a YAML name, which `check` then
+    refused as a broken fact file: every command that writes a workbook refuses another name,
+    writes nothing, and says which name to give."""
+    target = tmp_path / "2027.yaml"
+    arguments = {
+        "merge": ["merge", *map(str, sorted(requests["westland-2025"].iterdir())), "-o"],
+        "template": ["template", "westland-2025", "--xlsx"],
+        "check": ["check", str(BUNDLED_FACTS / "westland-2025"), "--format", "xlsx", "-o"],
+    }[command]
+    code, out = invoke(*arguments, str(target))
+    assert code == ExitCode.BAD_INPUT and not target.exists()
+    assert "geef een bestandsnaam op .xlsx (zoals 2027.xlsx)" in out, out
+
+
 def merge_spoilt(
     requests: dict[str, Path],
     tmp_path: Path,
