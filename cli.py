@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -50,7 +50,7 @@ WORKSPACE = click.option(
 MAX_SHOWN = 50  # problems printed at most; the rest are counted (a 50 MB file once gave 700,000)
 
 
-def _fail(error: InputError, lang: str) -> None:
+def _fail(error: InputError, lang: str) -> NoReturn:
     from woonpact.engine.i18n import say
     from woonpact.engine.output.problems import problem_line
 
