@@ -82,6 +82,20 @@ def _checked(facts: tuple[Path, ...], rules: Path | None, year: int | None,
     return results
 
 
+SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx",
+                  ".html": "html", ".htm": "html"}
+
+
+def _format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
+    """The format asked for; else the one the output file's name says (`-o findings.json`
+    is JSON, not a table under a JSON name that the next program cannot read); else the
+    command's first."""
+    if fmt is not None:
+        return fmt
+    named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    return named if named in formats else formats[0]
+
+
 def _workbook_file(path: Path, option: str, lang: str) -> None:
     """A workbook goes only into a file named `.xlsx`: written under `2027.yaml` it would be
     read back as broken YAML, and a check would refuse the year's facts."""
@@ -185,15 +199,15 @@ def main(ctx: click.Context, debug: bool, verbose: bool) -> None:  # read by _Gu
 @RULES
 @click.option("--year", type=int, help="Judge only this year (the whole history is still read).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "xlsx"]),
-              default="table", show_default=True)
+              help="Default: what -o's name says (.json, .md, .xlsx), else table.")
 @click.option("--fail-on", type=click.Choice(["breach", "warning", "never"]), default="breach",
               show_default=True, help="Which findings make the exit code 1.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
 @WORKSPACE
 @LANG
-def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str, fail_on: str,
-          output: Path | None, lang: str) -> None:
+def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: str | None,
+          fail_on: str, output: Path | None, lang: str) -> None:
     """Judge FACTS (fact files or facts folders) against their rule pack.
 
     The files of one agreement are read as one history; files and folders of several agreements
@@ -201,6 +215,8 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     """
     from woonpact.engine import jobs
     from woonpact.engine.output.result import exit_code
+
+    fmt = _format(fmt, output, ("table", "json", "markdown", "xlsx"))
 
     if fmt == "xlsx":
         from woonpact.engine.output.xlsx import render_all
@@ -466,8 +482,8 @@ def vocabulary_command(lang: str) -> None:
 @main.command()
 @FACTS
 @RULES
-@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]),
+              help="Default: what -o's name says (.html, .md), else html.")
 @click.option("--year", type=int,
               help="Report on this year (default: the last judged year); earlier years are "
                    "history.")
@@ -475,9 +491,8 @@ def vocabulary_command(lang: str) -> None:
               help="Write to this file instead of standard output.")
 @WORKSPACE
 @LANG
-def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | None,
-           output: Path | None,
-           lang: str) -> None:
+def report(facts: tuple[Path, ...], rules: Path | None, fmt: str | None, year: int | None,
+           output: Path | None, lang: str) -> None:
     """Write the review-meeting report for FACTS (one agreement's fact files or folders): summary,
     findings by theme with the clause's text, changes since the previous year, escalation steps
     and trajectory charts. Exit 0 once written, 2 on bad input."""
@@ -489,7 +504,8 @@ def report(facts: tuple[Path, ...], rules: Path | None, fmt: str, year: int | No
     except InputError as error:
         _fail(error, lang)
     _warn(list(result.warnings), lang)
-    _write(report_renderer(fmt)(result, lang, year), output, lang)
+    chosen = _format(fmt, output, ("html", "markdown"))
+    _write(report_renderer(chosen)(result, lang, year), output, lang)
     sys.exit(ExitCode.OK)
 
 

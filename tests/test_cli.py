@@ -137,6 +137,30 @@ def test_markdown_output(tmp_path: Path) -> None:
     assert code == ExitCode.OK and text.startswith("# ") and "| `3.2-7` |" in text
 
 
+@pytest.mark.parametrize(
+    ("command", "name", "options", "starts"),
+    [
+        ("check", "bevindingen.json", (), '{"woonpact":'),
+        ("check", "bevindingen.MD", (), "# "),
+        ("check", "bevindingen.txt", (), "Meerjarige Prestatieafspraken"),
+        ("check", "bevindingen.json", ("--format", "table"), "Meerjarige Prestatieafspraken"),
+        ("report", "rapport.md", (), "# "),
+        ("report", "rapport.html", (), "<!DOCTYPE html>"),
+        ("report", "rapport.txt", (), "<!DOCTYPE html>"),
+    ],
+)
+def test_without_format_the_output_file_name_chooses_it(
+    tmp_path: Path, command: str, name: str, options: tuple[str, ...], starts: str
+) -> None:
+    """`check -o bevindingen.json` wrote the table under a JSON name, which the next program
+    could not read: the name chooses the format unless --format is given."""
+    target = tmp_path / name
+    code, output = invoke(command, SV, "-o", str(target), *options,
+                          *(("--fail-on", "never") if command == "check" else ()))
+    assert code == ExitCode.OK, output
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
 def test_validate_accepts_the_bundled_facts() -> None:
     code, out = invoke("validate", SV)
     assert code == ExitCode.OK and "in orde" in out
