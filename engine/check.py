@@ -273,7 +273,19 @@ def cross_check(pack: Pack, fact_sets: dict[int, FactSet],
                                                     "suggestion": closest(party, party_ids) or ""}))
     if any(p.severity == "error" for p in problems):
         raise InputError(placed([p for p in problems if p.severity == "error"]))
-    return placed(problems + [w for fact_set in fact_sets.values() for w in implausible(fact_set)])
+    return placed(problems + [w for fact_set in fact_sets.values()
+                              for w in (*implausible(fact_set), *_misnamed(fact_set))])
+
+
+def _misnamed(fact_set: FactSet) -> list[Problem]:
+    """A file named for one year (`2028.yaml`) whose `year` says another: most likely last
+    year's file copied and not yet changed, which would otherwise be judged as last year."""
+    stem = fact_set.path.stem
+    if len(stem) == 4 and stem.isdigit() and int(stem) != fact_set.year:
+        return [Problem("facts.year_not_name", file=fact_set.path, field="year",
+                        severity="warning", params={"name": fact_set.path.name,
+                                                    "year": fact_set.year})]
+    return []
 
 
 def placed(problems: list[Problem]) -> list[Problem]:

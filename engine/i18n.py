@@ -144,8 +144,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.not_utf8": ("bestand is geen UTF-8-tekst ({detail})",
                       "file is not UTF-8 text ({detail})"),
     "file.unreadable": ("bestand is niet te lezen ({detail})", "cannot read the file ({detail})"),
-    "file.no_facts": ("geen feitenbestanden (.yaml, .yml, .json) gevonden in deze map",
-                      "no fact files (.yaml, .yml, .json) found in this folder"),
+    "file.no_facts": ("geen feitenbestanden (.yaml, .yml, .json, .xlsx) gevonden in deze map",
+                      "no fact files (.yaml, .yml, .json, .xlsx) found in this folder"),
     "yaml.syntax": ("YAML-fout ({detail}): controleer de inspringing (spaties, geen tabs) en zet "
                     "een tekst met ': ', een komma, {{ }} of [ ] tussen aanhalingstekens",
                     "YAML syntax error ({detail}): check the indentation (spaces, no tabs) and "
@@ -529,6 +529,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "(in een procentcel wordt 0,3 gelezen als 30%)",
                           "{name} = {value} is outside the usual range ({range}); is it right? (in "
                           "a percentage cell 0.3 is read as 30%)"),
+    "facts.year_not_name": ("het bestand heet {name}, maar year zegt {year}: het wordt als {year} "
+                            "beoordeeld; klopt het jaar (een kopie van een ander jaar?)",
+                            "the file is named {name} but year says {year}: it is judged as "
+                            "{year}; is the year right (a copy of another year's file?)"),
     "facts.year_twice": ("jaar {year} staat in twee bestanden: {first} en {second}",
                          "year {year} appears in two files: {first} and {second}"),
     "facts.mixed_agreements": ("de feiten horen bij verschillende afspraken: {found}; controleer "

@@ -184,6 +184,26 @@ def test_an_implausible_value_is_a_warning_and_leaves_the_exit_code_as_it_was(
     assert code == ExitCode.OK and "in orde" in out and "waarschuwing" in err
 
 
+@pytest.mark.parametrize(("name", "warned"), [("2027.yaml", True), ("2026-kopie.yaml", False)])
+def test_a_file_named_for_another_year_is_a_warning_naming_both(
+        tmp_path: Path, name: str, warned: bool) -> None:
+    """Last year's file copied to `2027.yaml` with its `year` unchanged was judged as last
+    year without a word: now a warning says so (the verdicts and exit code stay)."""
+    folder = tmp_path / "westland-2025"
+    shutil.copytree(BUNDLED_FACTS / "westland-2025", folder)
+    copy = folder / name
+    (folder / "2026.yaml").rename(copy)
+    code, _, err = invoke("check", str(folder), "--fail-on", "never")
+    assert code == ExitCode.OK
+    expected = (f"{name}:{line_of_text(copy, 'year: 2026')}:7: waarschuwing [year]: het bestand "
+                f"heet {name}, maar year zegt 2026")
+    assert (expected in err) == warned, err
+
+
+def line_of_text(path: Path, text: str) -> int:
+    return path.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
 def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path: Path) -> None:
     folder = copied(tmp_path, "stichtse-vecht-2025", 2025, "id: mutatiedata", "id: Mutatiedata")
     text = (folder / "2026.yaml").read_text(encoding="utf-8")
