@@ -33,9 +33,15 @@ def command_help() -> str:
 
 
 def main() -> int:
-    for path, text in outputs().items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(paths.PACKAGE)}", file=sys.stderr)
+    """The facts schema is written, and read again, before the rule-tests schema that embeds
+    it is made: made from the one on disk, a changed vocabulary took two runs to arrive."""
+    from woonpact.engine.schema import load_schema
+
+    for made in (facts.outputs, lambda: {**authoring.outputs(), Path(launch.HELP): command_help()}):
+        for path, text in made().items():
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(paths.PACKAGE)}", file=sys.stderr)
+        load_schema.cache_clear()
     return 0
 
 

@@ -273,6 +273,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "share {value} has no %: write a percentage: {fix}"),
     "schema.date_fix": ("datum '{value}' staat als dag-maand-jaar; schrijf {fix}",
                         "date '{value}' is written day-month-year; write {fix}"),
+    "pack.norm_form": ("norm {value} begint niet met een vergelijking: schrijf >=, <=, ==, !=, >, "
+                       "< of between, en dan de grens (zoals \"<= 10%\", \">= param(x)\" of "
+                       "\"between 24 and 32\")",
+                       "norm {value} does not start with a comparison: write >=, <=, ==, !=, >, < "
+                       "or between, then the bound (such as \"<= 10%\", \">= param(x)\" or "
+                       "\"between 24 and 32\")"),
+    "pack.slug_form": ("{value}: een id bestaat uit kleine letters en cijfers, met streepjes "
+                       "ertussen (zoals \"leiden-2026\" of \"woonstad\")",
+                       "{value}: an id is lower-case letters and digits, with hyphens between "
+                       "(such as \"leiden-2026\" or \"woonstad\")"),
+    "pack.name_form": ("{value}: een naam begint met een kleine letter, gevolgd door kleine "
+                       "letters, cijfers of liggende streepjes (zoals \"label_steps\")",
+                       "{value}: a name starts with a lower-case letter, followed by lower-case "
+                       "letters, digits or underscores (such as \"label_steps\")"),
+    "pack.rule_id_form": ("{value}: een afspraaknummer begint met een letter of cijfer, gevolgd "
+                          "door letters, cijfers, punten of streepjes (zoals \"3.2-7\")",
+                          "{value}: a clause number starts with a letter or digit, followed by "
+                          "letters, digits, dots or hyphens (such as \"3.2-7\")"),
+    "pack.month_day_form": ("{value}: schrijf maand en dag als MM-DD (zoals \"06-30\" voor 30 "
+                            "juni)",
+                            "{value}: write month and day as MM-DD (such as \"06-30\" for 30 "
+                            "June)"),
+    "facts.csv_name": ("{value}: een lijst uit een CSV-bestand noemt een bestand op .csv (zoals "
+                       "\"lettings-2026.csv\"); sla het werkblad op als CSV",
+                       "{value}: a list read from a CSV file names a file ending in .csv (such "
+                       "as \"lettings-2026.csv\"); save the sheet as CSV"),
     "schema.pattern": ("waarde {value} heeft niet de verwachte vorm ({pattern})",
                        "value {value} does not have the expected form ({pattern})"),
     "hint.did_you_mean": (" (bedoelt u '{name}'?)", " (did you mean '{name}'?)"),

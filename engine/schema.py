@@ -176,7 +176,7 @@ def _problem(data: Any, error: Any, file: Path) -> Problem:
 
 def _describe(error: Any) -> tuple[str, dict[str, Any]]:
     """The message key and its arguments; a schema may name its own message for a missing field
-    (`x-missing: {field: key}`) or a too-short text (`x-message`)."""
+    (`x-missing: {field: key}`) or a too-short or ill-formed text (`x-message`)."""
     validator, instance, schema = error.validator, error.instance, error.schema
     if validator == "required":
         missing = [name for name in error.validator_value if name not in instance]
@@ -210,8 +210,9 @@ def _describe(error: Any) -> tuple[str, dict[str, Any]]:
     if validator == "minLength":
         return schema.get("x-message", "schema.min_length"), {"value": _show(instance),
                                                               "limit": error.validator_value}
-    if validator == "pattern":
-        return "schema.pattern", {"value": _show(instance), "pattern": error.validator_value}
+    if validator == "pattern":  # a field's own words (`x-message`) rather than the regex
+        return schema.get("x-message", "schema.pattern"), {"value": _show(instance),
+                                                           "pattern": error.validator_value}
     if validator == "format" and error.validator_value == "date":
         if isinstance(instance, str) and (day := day_first(instance)):
             return "schema.date_fix", {"value": instance, "fix": day.isoformat()}

@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from tests.support import BUNDLED_FACTS
 from woonpact.engine import paths, schema, yamlio
 from woonpact.engine.errors import InputError
+from woonpact.engine.i18n import MESSAGES
+from woonpact.engine.schema import load_schema
 
 
 def _plain(path: Path) -> Any:
@@ -107,3 +109,25 @@ def test_a_whole_number_written_as_a_float_is_refused_on_the_compiled_path_too(
     with pytest.raises(InputError) as refused:
         schema.validate(document, name, Path("2025.json"))
     assert [p.field for p in refused.value.problems] == ["year"]
+
+
+def _patterns(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if isinstance(node.get("pattern"), str):
+            yield node
+        for value in node.values():
+            yield from _patterns(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _patterns(value)
+
+
+@pytest.mark.parametrize("name", ["pack.schema.json", "facts.schema.json",
+                                  "rule-tests.schema.json", "workspace.schema.json"])
+def test_no_regular_expression_reaches_a_reader(name: str) -> None:
+    """A value that fails a `pattern` is worded by its field (`x-message`), or as a share or a
+    date, never as the pattern itself: `norm "=< 10%"` was told it lacked the form
+    `^\\s*(>=|<=|==|!=|>|<|between\\b)`."""
+    for node in _patterns(load_schema(name)):
+        assert (node.get("x-message") in MESSAGES or node.get("x-unit") == "share"
+                or node.get("format") == "date"), node

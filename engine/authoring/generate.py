@@ -91,8 +91,10 @@ def rule_tests_schema(facts: dict[str, Any] | None = None) -> dict[str, Any]:
         "type": "object", "additionalProperties": False, "required": ["pack", "cases"],
         "properties": {
             "pack": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                 "x-message": "pack.slug_form",
                      "description": "The pack whose rules are tested."},
             "context": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                    "x-message": "pack.slug_form",
                         "description": "A pack that includes this one and whose parties judge its "
                                        "rules; "
                                        "for a national layer, which names roles only (npa-2022 in "

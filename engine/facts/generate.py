@@ -126,7 +126,9 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
                 {"type": "object", "additionalProperties": False, "required": ["csv"],
                  "description": "Rows from a CSV file next to this file; the header names the "
                                 "attributes.",
-                 "properties": {"csv": {"type": "string", "pattern": r"\.csv$"}, **_provenance()}},
+                 "properties": {"csv": {"type": "string", "pattern": r"\.csv$",
+                                        "x-message": "facts.csv_name"},
+                                **_provenance()}},
             ],
         }
     section = {
@@ -144,6 +146,7 @@ def build_schema(vocab: dict[str, Any]) -> dict[str, Any]:
         "required": ["agreement", "year"],
         "properties": {
             "agreement": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                          "x-message": "pack.slug_form",
                           "description": "The rule pack these facts are checked against."},
             "year": {"type": "integer", "minimum": 1990, "maximum": 2100},
             "municipality": {**section,
