@@ -780,6 +780,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ruletest.value": ("waarde", "value"),
     "ruletest.mismatch": ("{place}: verwacht {expected}, gevonden {found}",
                           "{place}: expected {expected}, found {found}"),
+    "ruletest.share_as_number": ("; een aandeel schrijft u met %: value: {value}%",
+                                 "; write a share with %: value: {value}%"),
     "ruletest.no_finding": ("{place}: verwacht {expected}, maar er is geen bevinding voor deze "
                             "regel, dit jaar en dit bereik",
                             "{place}: expected {expected}, but there is no finding for this rule, "

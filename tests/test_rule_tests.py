@@ -98,6 +98,21 @@ def test_a_failing_case_shows_expected_against_found_and_exits_1(tmp_path: Path)
             "[met]") in output
 
 
+@pytest.mark.parametrize(("value", "hinted"), [("75", True), ("76%", False), ("0.75", False)])
+def test_a_share_expected_as_a_plain_number_gets_the_fix(
+        tmp_path: Path, value: str, hinted: bool) -> None:
+    """`value: 75` for a share failed as "verwacht ... (waarde 75), gevonden ... (waarde
+    75,0%)", which reads as equal: the failure now says to write the share with %."""
+    tests = copy_pack(tmp_path)
+    text = tests.read_text(encoding="utf-8")
+    written = f"{{rule: beschikbaarheid-75, status: compliant, value: {value}}}"
+    tests.write_text(text.replace("{rule: beschikbaarheid-75, status: compliant, value: 75%}",
+                                  written), encoding="utf-8")
+    code, output = invoke("test", str(tmp_path / "rules" / "oegstgeest-2025.yaml"))
+    assert ("een aandeel schrijft u met %: value: 75%" in output) == hinted, output
+    assert code == (ExitCode.OK if value == "0.75" else ExitCode.FAILING)
+
+
 def test_an_unknown_rule_name_is_bad_input_with_line_and_suggestion(tmp_path: Path) -> None:
     tests = copy_pack(tmp_path)
     text = tests.read_text(encoding="utf-8").replace("{rule: 9-wywonen, scope: wywonen",

@@ -34,7 +34,18 @@ def _mismatch(mismatch: Mismatch, lang: str) -> str:
     if not mismatch.found:
         return say("ruletest.no_finding", lang, place=place, expected=expected)
     found = "; ".join(_finding(f, lang) for f in mismatch.found)
-    return say("ruletest.mismatch", lang, place=place, expected=expected, found=found)
+    text = say("ruletest.mismatch", lang, place=place, expected=expected, found=found)
+    if _share_as_number(mismatch):
+        text += say("ruletest.share_as_number", lang, value=e.value)
+    return text
+
+
+def _share_as_number(mismatch: Mismatch) -> bool:
+    """`value: 10` for a share, which the clause's `10%` is not: the number is compared as the
+    share 10 (1,000%), and the author sees 10 against 10,0% without knowing why."""
+    value = mismatch.expectation.value
+    return (isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1
+            and any(f.rule.unit == "share" for f in mismatch.found))
 
 
 def _finding(finding: Finding, lang: str) -> str:
