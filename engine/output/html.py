@@ -34,9 +34,10 @@ from woonpact.engine.output.report import (
     lead,
     next_steps,
     party_rows,
+    seats,
     who_line,
 )
-from woonpact.engine.output.steps import answerable, seat_and_reasons, step_line
+from woonpact.engine.output.steps import answerable, reasons, step_line
 from woonpact.engine.output.trace import Tracer, computation, provenance
 from woonpact.engine.output.words import (
     clause_label,
@@ -300,24 +301,25 @@ def _details(f: Finding, report: Report, lang: str, sources: Sequence[str]) -> s
 # -- the ladder, what is missing, the trajectories, the account ---------------------------------
 
 def _ladder(report: Report, lang: str) -> str:
-    """A few lines per step: the clause, whom it concerns and who answers for it; where it
-    stands and what comes next, who sits at the rung on what basis; and why."""
+    """Per seat (who sits at the rung on what basis), a few lines per step: the clause, whom it
+    concerns and who answers for it; where it stands and what comes next; and why."""
     if not report.escalations:
         return f'<p class="muted">{_say("report.no_escalations", lang, year=report.year)}</p>'
-    steps = "".join(_step(e, report, lang) for e in report.escalations)
-    return f'<ul class="steps">{steps}</ul>'
+    return "".join(f'<h3 class="seat">{escape(s.heading)}</h3><ul class="steps">'
+                   + "".join(_step(e, report, lang) for e in s.steps) + "</ul>"
+                   for s in seats(report, lang))
 
 
 def _step(step: Escalation, report: Report, lang: str) -> str:
     pack = report.pack
     closed = f' <span class="muted">({_say("report.closed", lang)})</span>' if step.closed else ""
-    seat, reasons = seat_and_reasons(pack, step, lang)
+    why = _say("report.why", lang, reasons=reasons(pack, step, lang))
     return (f'<li class="step" data-kind="{step.kind}">'
             f"<b>{escape(clause_label(step.rule, pack.id))}</b> "
             f"{escape(step.rule.title(lang))}{closed} — "
             f"{escape(scope_text(step.scope, lang))}; {escape(answerable(pack, step, lang))}<br>"
-            f"<b>{escape(step_line(pack, step, lang))}</b> · {escape(seat)}<br>"
-            f'<span class="muted">{_say("report.why", lang, reasons=reasons)}</span></li>')
+            f"<b>{escape(step_line(pack, step, lang))}</b><br>"
+            f'<span class="muted">{why}</span></li>')
 
 
 def _missing(report: Report, lang: str) -> str:

@@ -33,9 +33,10 @@ from woonpact.engine.output.report import (
     lead,
     next_steps,
     party_rows,
+    seats,
     who_line,
 )
-from woonpact.engine.output.steps import answerable, seat_and_reasons, step_line
+from woonpact.engine.output.steps import answerable, reasons, step_line
 from woonpact.engine.output.trace import Tracer, computation, provenance
 from woonpact.engine.output.words import (
     clause_label,
@@ -184,18 +185,19 @@ def _details(f: Finding, report: Report, lang: str, sources: list[str]) -> str:
 def _ladder(report: Report, lang: str) -> str:
     if not report.escalations:
         return _say("report.no_escalations", lang, year=report.year)
-    return "\n".join(_step(step, report, lang) for step in report.escalations)
+    return "\n\n".join(f"### {inline(s.heading)}\n\n"
+                       + "\n".join(_step(step, report, lang) for step in s.steps)
+                       for s in seats(report, lang))
 
 
 def _step(step: Escalation, report: Report, lang: str) -> str:
     pack = report.pack
     closed = f" ({_say('report.closed', lang)})" if step.closed else ""
-    seat, reasons = seat_and_reasons(pack, step, lang)
     return (f"- **{inline(clause_label(step.rule, pack.id))}** "
             f"{inline(step.rule.title(lang))}{closed} — "
             f"{inline(scope_text(step.scope, lang))}; {inline(answerable(pack, step, lang))}  \n"
-            f"  **{inline(step_line(pack, step, lang))}** · {inline(seat)}  \n"
-            f"  {_say('report.why', lang, reasons=reasons)}")
+            f"  **{inline(step_line(pack, step, lang))}**  \n"
+            f"  {_say('report.why', lang, reasons=reasons(pack, step, lang))}")
 
 
 def _missing(report: Report, lang: str) -> str:

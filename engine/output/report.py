@@ -32,7 +32,7 @@ from woonpact.engine.output.accountable import (
     obligation_text,
 )
 from woonpact.engine.output.missing import Outstanding, outstanding
-from woonpact.engine.output.steps import rung_name, step_line
+from woonpact.engine.output.steps import rung_name, seat, step_line
 from woonpact.engine.output.trace import charted
 from woonpact.engine.output.words import clause_label, scope_text
 from woonpact.engine.rules.packs import included_rules, pack_vocabulary
@@ -263,6 +263,28 @@ def party_rows(report: Report, lang: str) -> list[tuple[Accountable, str, Counte
         if sum(counts.values()) or deliver:
             rows.append((group, accountable_text(group, report.pack, lang), counts, deliver))
     return sorted(rows, key=lambda r: r[0].together)
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """Steps at which the same parties sit (or act) on the same legal basis."""
+
+    text: str  # "met: ...; grondslag: ..."
+    steps: tuple[Escalation, ...]
+
+    @property
+    def heading(self) -> str:
+        return self.text[:1].upper() + self.text[1:]
+
+
+def seats(report: Report, lang: str) -> tuple[Seat, ...]:
+    """The year's steps by who sits at the rung and on what basis, in the order they first come.
+    Stated under every step, the seat and its basis took a third of the ladder's printed pages,
+    the same words a dozen times."""
+    grouped: dict[str, list[Escalation]] = {}
+    for step in report.escalations:
+        grouped.setdefault(seat(report.pack, step, lang), []).append(step)
+    return tuple(Seat(text, tuple(steps)) for text, steps in grouped.items())
 
 
 def next_steps(report: Report, lang: str) -> list[str]:

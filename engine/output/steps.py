@@ -103,13 +103,18 @@ def seated(pack: Pack, step: Escalation, lang: str) -> str:
     return party_names(pack, step.parties)
 
 
-def seat_and_reasons(pack: Pack, step: Escalation, lang: str) -> tuple[str, str]:
-    """For a report's step: who sits at the rung (or acts) on what legal basis, and why."""
+def seat(pack: Pack, step: Escalation, lang: str) -> str:
+    """For a report's step: who sits at the rung (or acts) and on what legal basis; the report
+    states it once for the steps that share it (`report.seats`)."""
     basis = (f"; {say('ladder.basis', lang, basis=basis_text(step, lang))}" if step.legal_basis
              else "")
-    seat = say("ladder.with" if step.action is None else "ladder.by", lang,
-               parties=seated(pack, step, lang))
-    return seat + basis, "; ".join(reason_text(pack, r, lang, step.rule) for r in step.reasons)
+    return say("ladder.with" if step.action is None else "ladder.by", lang,
+               parties=seated(pack, step, lang)) + basis
+
+
+def reasons(pack: Pack, step: Escalation, lang: str) -> str:
+    """For a report's step: why it stands where it does, its reasons in order."""
+    return "; ".join(reason_text(pack, r, lang, step.rule) for r in step.reasons)
 
 
 def details(pack: Pack, step: Escalation, lang: str) -> list[str]:
