@@ -28,6 +28,7 @@ from woonpact.engine.language.missing import MissingFact
 from woonpact.engine.language.types import check
 from woonpact.engine.language.units import Environment
 from woonpact.engine.model import ast
+from woonpact.engine.model.facts import FactSet
 from woonpact.engine.model.finding import Finding
 from woonpact.engine.model.pack import Pack, Rule, ScopeKind
 from woonpact.engine.output.phrases import Phrases
@@ -112,6 +113,9 @@ class Tracer:
         self._plans: dict[int, _Plan] = {}
         self._items: dict[tuple[int, str | None, str], dict[str, Any]] = {}
         self._series: dict[tuple[str, str], list[Finding]] = {}
+        # what a figure read in a year says, the same for every finding that reads it
+        self._supplied: dict[tuple[str, int, str | None], Supplied | None] = {}
+        self._parts: dict[tuple[str, int], tuple[tuple[Term, ...], Step | None]] = {}
         for f in result.findings:
             self._series.setdefault((f.rule.key, f.scope.id), []).append(f)
 
@@ -141,6 +145,49 @@ class Tracer:
             path,
             tuple(walk.attributes.values()),
         )
+
+    def supplied(self, name: str, year: int, party: str | None,
+                 facts: FactSet) -> Supplied | None:
+        """The figure `name` of `year` as `party`'s section (None: the municipality's) gives
+        it, and by whom; None when that section has no such figure. Worked out once per check:
+        a national check's twelve ratio clauses read the same corporation's figures."""
+        key = (name, year, party)
+        if key in self._supplied:
+            return self._supplied[key]
+        section = facts.parties.get(party) if party is not None else facts.agreement_section
+        found = None
+        if section is not None and name in section.figures:
+            contest = section.contested.get(name)
+            found = Supplied(name, self.phrases.words(ast.Name(name, 0)), year,
+                             section.figures[name], self.phrases.vocab.figures[name], party,
+                             section.supplier, section.system,
+                             contest.by if contest else None,
+                             contest.reason if contest else None)
+        self._supplied[key] = found
+        return found
+
+    def parts(self, name: str, year: int, facts: FactSet,
+              summed: bool) -> tuple[tuple[Term, ...], Step | None]:
+        """The corporations' own figures `name` of `year`, and their sum as a step when the
+        figure adds up (or is read `summed`); the sum is None unless every corporation gave
+        its part. Once per check, as `supplied`."""
+        key = (name, year)
+        found = self._parts.get(key)
+        if found is None:
+            parts = tuple(
+                Term(party_names(self.result.pack, [corporation]),
+                     facts.parties[corporation].figures[name], year, corporation)
+                for corporation in self.history.corporations
+                if corporation in facts.parties and name in facts.parties[corporation].figures)
+            total = None
+            if parts:
+                summed_up = (sum(t.value for t in parts)
+                             if len(parts) == len(self.history.corporations) else None)
+                total = Step("parties", f"{self.phrases.words(ast.Name(name, 0))} {year}",
+                             summed_up, self.phrases.vocab.figures[name], parts)
+            found = self._parts[key] = (parts, total)
+        parts, total = found
+        return parts, (total if summed or name in self.history.additive else None)
 
     def _context(self, finding: Finding) -> tuple[Context, Any]:
         rule, scope = finding.rule, finding.scope
@@ -303,59 +350,19 @@ class _Walk:
         facts = ctx.facts()
         if facts is None:
             return
-        unit = self.phrases.vocab.figures[name]
-        words = self.phrases.words(ast.Name(name, 0))
+        tracer, year = self.tracer, ctx.year
         if not summed and (ctx.party is not None or name in facts.agreement_section.figures):
-            self._supplied(name, words, ctx.year, unit, ctx.party, ctx)
+            self._cite(tracer.supplied(name, year, ctx.party, facts))
             return
-        parts = []
-        for corporation in self.tracer.history.corporations:
-            section = facts.parties.get(corporation)
-            if section is not None and name in section.figures:
-                parts.append(
-                    Term(
-                        party_names(self.tracer.result.pack, [corporation]),
-                        section.figures[name],
-                        ctx.year,
-                        corporation,
-                    )
-                )
-                self._supplied(name, words, ctx.year, unit, corporation, ctx)
-        if parts and (summed or name in self.tracer.history.additive):
-            total = (
-                sum(t.value for t in parts)
-                if len(parts) == len(self.tracer.history.corporations)
-                else None
-            )
-            self.steps.setdefault(
-                ("parties", name, ctx.year),
-                Step("parties", f"{words} {ctx.year}", total, unit, tuple(parts)),
-            )
+        parts, total = tracer.parts(name, year, facts, summed)
+        for term in parts:
+            self._cite(tracer.supplied(name, year, term.party, facts))
+        if total is not None:
+            self.steps.setdefault(("parties", name, year), total)
 
-    def _supplied(
-        self, name: str, words: str, year: int, unit: str, party: str | None, ctx: Context
-    ) -> None:
-        facts = ctx.facts()
-        assert facts is not None
-        section = facts.parties.get(party) if party is not None else facts.agreement_section
-        if section is None or name not in section.figures:
-            return
-        contest = section.contested.get(name)
-        self.figures.setdefault(
-            (name, year, party),
-            Supplied(
-                name,
-                words,
-                year,
-                section.figures[name],
-                unit,
-                party,
-                section.supplier,
-                section.system,
-                contest.by if contest else None,
-                contest.reason if contest else None,
-            ),
-        )
+    def _cite(self, supplied: Supplied | None) -> None:
+        if supplied is not None:
+            self.figures.setdefault((supplied.name, supplied.year, supplied.party), supplied)
 
     def _attribute(self, name: str, ent: Any, ctx: Context) -> None:
         collection = self.rule.scope.collection or ""
