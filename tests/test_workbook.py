@@ -159,6 +159,13 @@ def spoil(folder: Path, tmp_path: Path, sheet: str, cell: str, value: Any,
      "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: waarde \"veel\""),
     ("arcade", "stock_total", -3, None,
      "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: waarde -3 is te klein"),
+    # a whole number YAML, JSON and CSV refuse is refused here too, however the cell holds it
+    ("arcade", "stock_total", 1000000000037651.0, None,
+     "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: geheel getal van 16 "
+     "cijfers is te lang"),
+    ("arcade", "stock_total", 12345678901234567, None,
+     "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.stock_total]: geheel getal van 17 "
+     "cijfers is te lang"),
     ("arcade", "rent_sum_increase", 4.4, "General",
      "2026.xlsx:arcade!{cell}: fout [parties.arcade.figures.rent_sum_increase]: aandeel 4.4"),
     ("meetings", "C3", "gisteren", None,

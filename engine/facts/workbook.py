@@ -56,6 +56,7 @@ from woonpact.engine.facts.vocabulary import (
     shared_only,
 )
 from woonpact.engine.suggest import closest
+from woonpact.engine.yamlio import MAX_DIGITS
 
 if TYPE_CHECKING:
     from woonpact.engine.model.facts import EscalationEvent
@@ -309,7 +310,15 @@ class _Reader:
         if cell.formula and cell.value is None:
             self.problem("workbook.formula_no_value", cell, field)
             return None
-        return _value(cell, unit)
+        value = _value(cell, unit)
+        if isinstance(value, int) and not isinstance(value, bool) \
+                and len(str(abs(value))) > MAX_DIGITS:
+            # refused as the same figure is in a YAML, JSON or CSV fact file: a fact set reads
+            # alike in every format
+            self.problem("file.number_too_long", cell, field, digits=len(str(abs(value))),
+                         limit=MAX_DIGITS)
+            return None
+        return value
 
     def _agreement(self, sheet: Sheet) -> None:
         for row in sheet.body():
