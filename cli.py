@@ -104,21 +104,21 @@ def _workbook_file(path: Path, option: str, lang: str) -> None:
                                  params={"name": path.with_suffix(".xlsx").name})), lang)
 
 
-def _write(content: str | bytes | Iterable[str], output: Path | None, lang: str = "nl",
+def _write(content: str | bytes | Iterable[bytes], output: Path | None, lang: str = "nl",
            complete: Callable[[], None] | None = None) -> None:
     """Write all or nothing: a report file is replaced only once it is complete (engine/files.py).
 
     Text gets a final newline; bytes (a workbook) are written as they are. Text may come in
-    chunks made while it is written (`check` judges one agreement after another): bad input
-    found meanwhile is reported as always and nothing is written, so standard output gets the
-    text only once all of it is made. `complete` runs then, before the text is shown or the
+    chunks of UTF-8 made while it is written (`check` judges one agreement after another): bad
+    input found meanwhile is reported as always and nothing is written, so standard output gets
+    the text only once all of it is made. `complete` runs then, before the text is shown or the
     file replaced. A file that cannot be written is bad input (exit 2), with no temporary file
     left behind.
     """
     parts = [content] if isinstance(content, (str, bytes)) else content
     if output is None:
         try:
-            text = "".join(parts)  # type: ignore[arg-type]
+            text = "".join(p if isinstance(p, str) else p.decode("utf-8") for p in parts)
         except InputError as error:
             _fail(error, lang)
         if complete is not None:
@@ -230,7 +230,7 @@ def check(facts: tuple[Path, ...], rules: Path | None, year: int | None, fmt: st
     pretty = output is None and sys.stdout.isatty()
     try:
         with jobs.check_many(facts, rules, year, fmt, lang, fail_on, pretty) as checking:
-            _write(checking.text, output, lang, complete=lambda: _warn(checking.warnings, lang))
+            _write(checking.output, output, lang, complete=lambda: _warn(checking.warnings, lang))
     except InputError as error:
         _fail(error, lang)
     sys.exit(checking.exit_code)

@@ -53,10 +53,11 @@ if TYPE_CHECKING:  # the data request, merging and recording: imported by their 
 
 @dataclass
 class Checking:
-    """A check of many agreements while it is made: `text` judges and renders them one after
-    another (on every core) as it is read; `codes` and `warnings` fill as it goes."""
+    """A check of many agreements while it is made: `output` judges and renders them one after
+    another (on every core) as it is read, as the UTF-8 bytes to write; `codes` and `warnings`
+    fill as it goes."""
 
-    text: Iterator[str]
+    output: Iterator[bytes]
     codes: list[ExitCode] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -76,19 +77,19 @@ def check_many(facts: Sequence[Path], rules: Path | None, year: int | None, fmt:
         checked = cross_checked_histories(list(facts), rules)
 
         def judge_one(item: tuple[dict[int, FactSet], Pack, list[Problem]],
-                      ) -> tuple[str, ExitCode, tuple[Problem, ...]]:
-            """One agreement's text, exit code and warnings (in a worker process, when many)."""
+                      ) -> tuple[bytes, ExitCode, tuple[Problem, ...]]:
+            """One agreement's output, exit code and warnings (in a worker process, when many)."""
             result = judged(*item, rules, year)
             return (rendered(result, fmt, lang, pretty, nested=len(checked) > 1),
                     exit_code(result.findings, fail_on), result.warnings)
 
-        def texts() -> Iterator[str]:
-            for text, code, found in spread(judge_one, checked):
+        def outputs() -> Iterator[bytes]:
+            for output, code, found in spread(judge_one, checked):
                 checking.codes.append(code)
                 checking.warnings.extend(found)
-                yield text
+                yield output
 
-        checking = Checking(chunks(texts(), len(checked), fmt, pretty))
+        checking = Checking(chunks(outputs(), len(checked), fmt, pretty))
         yield checking
 
 

@@ -81,9 +81,9 @@ def test_json_in_a_file_is_compact_and_on_a_terminal_indented_as_one_document(
     document = json.loads(text)
     assert [c["pack"]["id"] for c in document["checks"]] == ["westland-2025", "stichtse-vecht-2025"]
     histories = fact_histories([Path(f) for f in folders])
-    pretty = "".join(chunks((rendered(judge_history(h), "json", "nl", pretty=True, nested=True)
-                             for h in histories), 2, "json", pretty=True))
-    assert pretty == json.dumps(document, ensure_ascii=False, indent=2)
+    pretty = b"".join(chunks((rendered(judge_history(h), "json", "nl", pretty=True, nested=True)
+                              for h in histories), 2, "json", pretty=True))
+    assert pretty.decode("utf-8") == json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def test_each_agreement_is_judged_when_its_output_is_due() -> None:

@@ -86,11 +86,11 @@ def test_the_json_written_is_the_standard_librarys_encoding(agreement: str, pret
     made = document(checked, "nl")
     if pretty:
         standard = json.dumps(made, ensure_ascii=False, indent=2)
-        assert rendered(checked, "json", "nl", pretty=True) == standard
-        assert rendered(checked, "json", "nl", pretty=True, nested=True) == standard.replace(
-            "\n", "\n    ")
+        assert rendered(checked, "json", "nl", pretty=True).decode("utf-8") == standard
+        assert rendered(checked, "json", "nl", pretty=True, nested=True).decode(
+            "utf-8") == standard.replace("\n", "\n    ")
     else:
-        assert rendered(checked, "json", "nl") == json.dumps(
+        assert rendered(checked, "json", "nl").decode("utf-8") == json.dumps(
             made, ensure_ascii=False, separators=(",", ":"))
 
 

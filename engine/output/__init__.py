@@ -27,46 +27,54 @@ def renderer(name: str) -> Renderer:
 
 
 def rendered(result: CheckResult, fmt: str, lang: str, pretty: bool = False,
-             nested: bool = False) -> str:
-    """One agreement's output in `fmt`. JSON is encoded once, from plain data, by orjson, and
-    indented only when `pretty` (a person at a terminal). orjson writes the same bytes as
-    `json.dumps(..., ensure_ascii=False)` with these separators, bar the notation of floats below
-    0.0001 (0.00003 for 3e-05, the same number), about twenty times faster: the standard
-    library's encoder was a quarter of a warm national check (docs/design.md). It refuses
-    integers beyond 64 bits, which no check makes: a figure has at most 15 digits
-    (engine/yamlio.py). `nested`: a check inside `{"checks": [...]}`, indented as the
-    document around it is."""
+             nested: bool = False) -> bytes:
+    """One agreement's output in `fmt`, as the UTF-8 bytes to write.
+
+    Bytes, not text: a check of many agreements renders them in worker processes and hands each
+    one's output to the process that writes the file. Text holding a character such as € is
+    kept at two bytes a character, so decoding orjson's bytes, sending the text and encoding it
+    again cost about a second of a warm national JSON check (bench/README.md); bytes are sent
+    as they are.
+
+    JSON is encoded once, from plain data, by orjson, and indented only when `pretty` (a person
+    at a terminal). orjson writes the same bytes as `json.dumps(..., ensure_ascii=False)` with
+    these separators, bar the notation of floats below 0.0001 (0.00003 for 3e-05, the same
+    number), about twenty times faster: the standard library's encoder was a quarter of a warm
+    national check (docs/design.md). It refuses integers beyond 64 bits, which no check makes:
+    a figure has at most 15 digits (engine/yamlio.py). `nested`: a check inside
+    `{"checks": [...]}`, indented as the document around it is."""
     if fmt != "json":
-        return renderer(fmt)(result, lang)
+        return renderer(fmt)(result, lang).encode("utf-8")
     import orjson
 
     from woonpact.engine.output.json_format import document
 
     if not pretty:
-        return orjson.dumps(document(result, lang), option=orjson.OPT_NON_STR_KEYS).decode()
+        return orjson.dumps(document(result, lang), option=orjson.OPT_NON_STR_KEYS)
     text = orjson.dumps(document(result, lang),
-                        option=orjson.OPT_NON_STR_KEYS | orjson.OPT_INDENT_2).decode()
-    return text.replace("\n", "\n    ") if nested else text
+                        option=orjson.OPT_NON_STR_KEYS | orjson.OPT_INDENT_2)
+    return text.replace(b"\n", b"\n    ") if nested else text
 
 
-def chunks(texts: Iterable[str], count: int, fmt: str, pretty: bool = False) -> Iterator[str]:
-    """The output of `woonpact check` for `count` agreements, around each one's text
+def chunks(outputs: Iterable[bytes], count: int, fmt: str,
+           pretty: bool = False) -> Iterator[bytes]:
+    """The output of `woonpact check` for `count` agreements, around each one's output
     (`rendered`) as it comes.
 
     A national check judges hundreds of agreements: each is rendered when it comes and can be
-    dropped once its text is written, so neither every agreement's findings nor all the text
-    are held at once. Several agreements in JSON are one document `{"checks": [...]}`, one
+    dropped once it is written, so neither every agreement's findings nor all the output are
+    held at once. Several agreements in JSON are one document `{"checks": [...]}`, one
     agreement the check itself.
     """
     if fmt != "json" or count == 1:
-        for i, text in enumerate(texts):
-            yield ("\n" if i else "") + text
+        for i, output in enumerate(outputs):
+            yield (b"\n" if i else b"") + output
         return
-    head, separator, tail = ('{\n  "checks": [\n    ', ",\n    ", "\n  ]\n}") if pretty else \
-        ('{"checks":[', ",", "]}")
+    head, separator, tail = (b'{\n  "checks": [\n    ', b",\n    ", b"\n  ]\n}") if pretty \
+        else (b'{"checks":[', b",", b"]}")
     yield head
-    for i, text in enumerate(texts):
-        yield (separator if i else "") + text
+    for i, output in enumerate(outputs):
+        yield (separator if i else b"") + output
     yield tail
 
 
