@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from woonpact.engine.ladder.actions import actions
 from woonpact.engine.ladder.chart import QUIET, Position, chart, failing
@@ -87,11 +87,11 @@ def escalations(pack: Pack, reach: Reach, history: ClauseHistory, after: Mapping
     return found
 
 
-@dataclass(frozen=True)
-class Episode:
+class Episode(NamedTuple):
     """An episode's steps so far, the last one that sent a signal, the year the episode before
     it closed (None when this is the clause's first), and the reasons its steps give: what the
-    ladder's reason rests on."""
+    ladder's reason rests on. (A named tuple, as a history's `Step`: one is made for every step
+    a national check reports, 86,000.)"""
 
     steps: Sequence[Step]
     last: Step | None

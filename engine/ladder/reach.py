@@ -50,9 +50,16 @@ class Reach:
     # What depends only on a clause's version, a year or a rung is asked for every finding and
     # step, the same for a clause's instances (a clause per corporation has one per
     # corporation): worked out once per ladder run (`once`). By id: the rules outlive the
-    # Reach, made per run.
+    # Reach, made per run. What is asked for every finding (a clause's track, dispute and cap
+    # in a year) has a dictionary of its own, read without building a key or a closure.
     _known: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False,
                                                compare=False)
+    _tracks: dict[int, tuple[Rung, ...]] = field(default_factory=dict, init=False, repr=False,
+                                                 compare=False)
+    _disputes: dict[int, Dispute] = field(default_factory=dict, init=False, repr=False,
+                                          compare=False)
+    _caps: dict[tuple[int, int], int] = field(default_factory=dict, init=False, repr=False,
+                                              compare=False)
 
     def once(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
         """`work()`, remembered under `key` for this ladder run."""
@@ -62,10 +69,16 @@ class Reach:
 
     def track(self, rule: Rule) -> tuple[Rung, ...]:
         """The rungs the clause's dispute climbs (`Ladder.track`)."""
-        return self.once(("track", id(rule)), lambda: self.ladder.track(rule))
+        found = self._tracks.get(id(rule))
+        if found is None:
+            found = self._tracks[id(rule)] = self.ladder.track(rule)
+        return found
 
     def dispute(self, rule: Rule) -> Dispute:
-        return self.once(("dispute", id(rule)), lambda: self.ladder.dispute(rule))
+        found = self._disputes.get(id(rule))
+        if found is None:
+            found = self._disputes[id(rule)] = self.ladder.dispute(rule)
+        return found
 
     def index(self, rule: Rule, rung_id: str) -> int:
         return next(i for i, r in enumerate(self.track(rule)) if r.id == rung_id)
@@ -86,14 +99,18 @@ class Reach:
     def cap(self, rule: Rule, year: int) -> int:
         """The highest rung the clause climbs to in `year` (asked for every finding). It depends
         on the clause only through its track, dispute and obligation, which most clauses of a
-        pack share."""
-        key = ("cap", id(self.track(rule)), self.dispute(rule), rule.obligation, year)
-        found = self._known.get(key)
+        pack share: worked out once for those, and kept for the clause itself."""
+        found = self._caps.get((id(rule), year))
         if found is None:
-            blocked = self.blocked(rule, year)
-            top = self.ceiling(rule)
-            found = self._known[key] = top if blocked is None else min(top, max(blocked - 1, 0))
+            found = self._caps[(id(rule), year)] = self.once(
+                ("cap", id(self.track(rule)), self.dispute(rule), rule.obligation, year),
+                lambda: self._cap(rule, year))
         return found
+
+    def _cap(self, rule: Rule, year: int) -> int:
+        blocked = self.blocked(rule, year)
+        top = self.ceiling(rule)
+        return top if blocked is None else min(top, max(blocked - 1, 0))
 
     def footing(self, rung: Rung, dispute: Dispute, year: int) -> Footing | None:
         """The first basis of the rung that covers this dispute by the end of `year`."""
