@@ -215,7 +215,13 @@ def cached(path: Path, kind: str, load: Callable[[Path], T], shared: bool = Fals
     value = _unpickled(store, entry)
     if value is None or (current is not None and not current(value)):
         value = load(path)
-        _keep(store, entry, value)
+        if _entry(store, path, kind, depends) == entry:
+            _keep(store, entry, value)
+        # else the file (or a CSV beside it, or a file it depends on) changed while it was
+        # read, say saved from an editor: what was loaded may be the new version, and kept under
+        # the old version's name a later check of the old bytes would be served the new
+        # findings. It is used for this check only. (Changed and changed back within one load
+        # would pass unseen: no editor saves that fast.)
     if shared:
         _SHARED[entry] = value
     return value  # type: ignore[no-any-return]

@@ -54,6 +54,25 @@ def test_changing_a_csv_beside_a_fact_set_invalidates_its_entry(tmp_path: Path) 
     assert len(load_facts([tmp_path])[2025].collections["lettings"]) == 1
 
 
+def test_a_file_saved_while_it_is_read_is_not_kept_under_its_old_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry is named by the bytes read before loading; a file saved meanwhile (an editor, a
+    sync client) was loaded in its new version. Kept under the old bytes' name, a later check of
+    the old bytes would be served the new version's facts: it is used once and not kept."""
+    monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path / "cache"))
+    file = tmp_path / "facts" / "2026.yaml"
+    file.parent.mkdir()
+    file.write_text("old", encoding="utf-8")
+
+    def saved_meanwhile(path: Path) -> str:
+        path.write_text("new", encoding="utf-8")
+        return path.read_text(encoding="utf-8")
+
+    assert cache.cached(file, "facts", saved_meanwhile) == "new"
+    file.write_text("old", encoding="utf-8")
+    assert cache.cached(file, "facts", lambda path: path.read_text(encoding="utf-8")) == "old"
+
+
 def test_parameters_are_cached(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("WOONPACT_CACHE", str(tmp_path))
     parameters()
