@@ -169,7 +169,12 @@ def _loader() -> type:
 
 def load(path: Path) -> Any:
     """Load a YAML or JSON file; any failure becomes an `InputError` naming the file."""
-    text = _text(path)
+    return loads(files.read(path), path)
+
+
+def loads(content: bytes, path: Path) -> Any:
+    """`load` of bytes already read from `path` (YAML or JSON by its suffix)."""
+    text = _text(content, path)
     if path.suffix.lower() == ".json":
         return _json(text, path)
     import yaml  # see _loader
@@ -225,10 +230,10 @@ def syntax_problem(exc: yaml.MarkedYAMLError, path: Path, text: str) -> Problem:
     else:
         key = "yaml.syntax"
     return Problem(key, file=path, line=mark.line + 1, column=mark.column + 1, params=params)
-def _text(path: Path) -> str:
-    """The file's text: a regular file of at most `files.MAX_BYTES`, in UTF-8."""
+def _text(content: bytes, path: Path) -> str:
+    """The file's text, in UTF-8."""
     try:
-        return files.read(path).decode("utf-8")
+        return content.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(Problem("file.not_utf8", file=path, params={"detail": str(exc)})) from None
 

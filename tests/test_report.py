@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import html
 import re
+import shutil
 from functools import cache
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from woonpact.engine.model.escalation import Escalation, Reason
 from woonpact.engine.model.finding import Distance, Status
 from woonpact.engine.output import html as html_report
 from woonpact.engine.output import markdown_report
-from woonpact.engine.output.report import build, changes, charted
+from woonpact.engine.output.report import build, changes, charted, sources
 from woonpact.engine.output.result import ExitCode
 
 WESTLAND = BUNDLED_FACTS / "westland-2025"
@@ -210,3 +212,21 @@ def test_report_command_writes_html_and_markdown(tmp_path: Path) -> None:
     result = runner.invoke(main, ["report", str(WESTLAND / "2025.yaml"),
                                   str(BUNDLED_FACTS / "alphen-chaam-2023" / "2024.yaml")])
     assert result.exit_code == ExitCode.BAD_INPUT and "verschillende afspraken" in result.output
+
+
+def test_the_account_cites_the_bytes_judged_not_the_files_as_they_are_now(tmp_path: Path) -> None:
+    """A fact file or CSV saved after the check read it (the officer goes on editing while the
+    report is made) is cited with the digest of what was judged."""
+    folder = tmp_path / "westland-2025"
+    shutil.copytree(WESTLAND, folder)
+    judged = {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+              for path in folder.iterdir()}
+    result = check([folder])
+    with (folder / "2026.yaml").open("a", encoding="utf-8") as edited:
+        edited.write("\n# later\n")
+    (folder / "lettings-2026.csv").write_text("id\n", encoding="utf-8")
+    cited = {(s.path.name, s.year): s.sha256 for s in sources(result)}
+    assert cited[("2026.yaml", 2026)] == judged["2026.yaml"]
+    assert cited[("lettings-2026.csv", 2026)] == judged["lettings-2026.csv"]
+    assert cited[("lettings-2025.csv", 2025)] == judged["lettings-2025.csv"]
+    assert {name for name, _ in cited} == set(judged)

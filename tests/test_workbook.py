@@ -4,6 +4,7 @@ is named by sheet and cell, findings are written as a workbook, all or nothing."
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import shutil
@@ -470,3 +471,12 @@ def test_a_damaged_workbook_is_one_message(filled: Path, tmp_path: Path, how: st
     assert code == ExitCode.BAD_INPUT and "Traceback" not in out, out
     lines = [line for line in out.splitlines() if line.strip()]
     assert len(lines) == 1 and "2026.xlsx" in lines[0], out
+
+
+def test_a_workbook_fact_set_cites_the_bytes_it_was_read_from(filled: Path) -> None:
+    """The report's account names each file judged by the digest of the bytes read (one read:
+    its size is checked and its sheets are parsed from the same bytes)."""
+    book = filled / "2026.xlsx"
+    fact_set = check([filled]).fact_sets[2026]
+    assert fact_set.sources[0].path == book
+    assert fact_set.sources[0].sha256 == hashlib.sha256(book.read_bytes()).hexdigest()

@@ -9,13 +9,14 @@ as YAML (engine/facts/tables.py), and its errors name the CSV file, line and col
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from woonpact.engine import files, schema, yamlio
 from woonpact.engine.errors import InputError, Problem
-from woonpact.engine.facts.tables import read_collection
+from woonpact.engine.facts.tables import read_csv
 from woonpact.engine.facts.vocabulary import Vocabularies, Vocabulary, shared_only, vocabulary
 from woonpact.engine.model.entities import Entities
 from woonpact.engine.model.facts import (
@@ -25,6 +26,7 @@ from woonpact.engine.model.facts import (
     FactSet,
     Section,
     SetValue,
+    SourceFile,
 )
 
 FACT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -59,9 +61,11 @@ def load_fact_set(path: Path, vocabularies: Vocabularies = shared_only,
     the suffix to read it by, for a temporary file that stands in for the one it replaces."""
     if (as_kind or path.suffix).lower() == ".xlsx":
         return _from_workbook(path, vocabularies)
-    data = yamlio.load(path)
+    content = files.read(path)
+    data = yamlio.loads(content, path)
     agreement = data.get("agreement") if isinstance(data, dict) else None
-    return fact_set_from_data(data, path, vocabularies(agreement))
+    return fact_set_from_data(data, path, vocabularies(agreement),
+                              SourceFile(path, hashlib.sha256(content).hexdigest()))
 
 
 def _from_workbook(path: Path, vocabularies: Vocabularies) -> FactSet:
@@ -69,9 +73,9 @@ def _from_workbook(path: Path, vocabularies: Vocabularies) -> FactSet:
     the cells that could not be read are reported with the rest, in one run."""
     from woonpact.engine.facts import workbook  # openpyxl only when a workbook is read
 
-    data, places, problems, vocab = workbook.read(path, vocabularies)
+    data, places, problems, vocab, sha256 = workbook.read(path, vocabularies)
     try:
-        fact_set = fact_set_from_data(data, path, vocab)
+        fact_set = fact_set_from_data(data, path, vocab, SourceFile(path, sha256))
     except InputError as error:
         refused = {(p.sheet, p.line, p.column) for p in problems}  # not also "missing" there
         located = (workbook.locate(p, places, path) for p in error.problems)
@@ -81,9 +85,11 @@ def _from_workbook(path: Path, vocabularies: Vocabularies) -> FactSet:
     return fact_set
 
 
-def fact_set_from_data(data: Any, path: Path, vocab: Vocabulary | None = None) -> FactSet:
+def fact_set_from_data(data: Any, path: Path, vocab: Vocabulary | None = None,
+                       source: SourceFile | None = None) -> FactSet:
     """Validate already-loaded fact data (YAML, JSON or a test's dict) and build the fact set;
-    `vocab`: its pack's vocabulary, when the pack declares figures of its own.
+    `vocab`: its pack's vocabulary, when the pack declares figures of its own; `source`: the
+    file the data was read from, with the digest of its bytes (none for data made otherwise).
 
     The CSV collections are read even when the file itself has problems, so that all problems
     of a fact set are reported in one run."""
@@ -95,18 +101,21 @@ def fact_set_from_data(data: Any, path: Path, vocab: Vocabulary | None = None) -
     except InputError as error:
         problems += error.problems
     tables: dict[str, Entities] = {}
+    sources = [source] if source is not None else []
     for name, raw in _listed(data, "collections").items():
         if isinstance(raw, dict) and isinstance(raw.get("csv"), str) \
                 and name in vocab.collections:
             try:
-                tables[name] = read_collection(path.parent / raw["csv"], name, vocab)
+                tables[name], read = read_csv(path.parent / raw["csv"], name, vocab)
             except InputError as error:
                 problems += error.problems
+            else:
+                sources.append(read)
         elif isinstance(raw, list):
             problems += _twice(data, name, raw, path, vocab)
     if problems:
         raise InputError(problems)
-    return _build(data, path, tables, vocab)
+    return _build(data, path, tables, vocab, tuple(sources))
 
 
 def _listed(data: Any, key: str) -> dict[str, Any]:
@@ -176,7 +185,7 @@ def _collection(name: str, raw: list[dict[str, Any]], vocab: Vocabulary) -> Enti
 
 
 def _build(data: dict[str, Any], path: Path, tables: dict[str, Entities],
-           vocab: Vocabulary) -> FactSet:
+           vocab: Vocabulary, sources: tuple[SourceFile, ...]) -> FactSet:
     municipality = data.get("municipality") or {"figures": {}}
     collections = {name: tables[name] if name in tables else _collection(name, raw, vocab)
                    for name, raw in (data.get("collections") or {}).items()}
@@ -206,4 +215,5 @@ def _build(data: dict[str, Any], path: Path, tables: dict[str, Entities],
                                dt.date.fromisoformat(raw["date"]) if raw.get("date") else None)
                 for name, raw in (data.get("parameters") or {}).items()},
         vocabulary=vocab.key,
+        sources=sources,
     )

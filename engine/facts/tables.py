@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +34,7 @@ from typing import Any
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, Vocabulary, vocabulary
 from woonpact.engine.model.entities import Entities
+from woonpact.engine.model.facts import SourceFile
 from woonpact.engine.notation import DAY_FIRST, day_first
 from woonpact.engine.schema import MAX_PROBLEMS
 from woonpact.engine.suggest import closest
@@ -75,7 +77,15 @@ def read_collection(path: Path, collection: str, vocab: Vocabulary | None = None
     """The collection in a CSV file as the columnar entities YAML would give; `InputError`
     lists every problem of the file (up to a limit). `vocab`: its pack's vocabulary, when the
     pack declares attributes of its own."""
-    return _Table(path, collection, vocab or vocabulary()).entities()
+    return read_csv(path, collection, vocab)[0]
+
+
+def read_csv(path: Path, collection: str,
+             vocab: Vocabulary | None = None) -> tuple[Entities, SourceFile]:
+    """`read_collection`, with the file and the SHA-256 of the bytes the entities were read
+    from (a fact set cites them)."""
+    table = _Table(path, collection, vocab or vocabulary())
+    return table.entities(), SourceFile(path, table.sha256)
 
 
 def locator(path: Path) -> Callable[[int, str], tuple[int | None, int | None]]:
@@ -105,7 +115,9 @@ class _Table:
         self.header: list[str] = []
         self.rows: list[list[str]] = []
         self.lines: Sequence[int] = []
-        text = _decode(path)
+        data = _bytes(path)
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        text = _decode(data, path)
         stream = io.StringIO(text, newline="")
         first = stream.readline()
         offset = 0
@@ -291,16 +303,19 @@ def _header_name(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
-def _decode(path: Path) -> str:
-    """The file's text in the encodings Excel writes; anything else is refused with advice."""
+def _bytes(path: Path) -> bytes:
     try:
         if not path.is_file():
             key = "file.missing" if not path.exists() else "file.not_regular"
             raise InputError(Problem(key, file=path))
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise InputError(Problem("file.unreadable", file=path, params={"detail": detail})) from None
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """The file's text in the encodings Excel writes; anything else is refused with advice."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")

@@ -39,6 +39,7 @@ past the drop-down). Lists (a meeting's parties): the party ids separated by com
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 import zipfile
@@ -148,6 +149,7 @@ class Reading(NamedTuple):
     places: dict[str, Place]
     problems: list[Problem]
     vocabulary: Vocabulary  # the one its sheets were read by: that of the pack it names
+    sha256: str  # of the bytes read
 
 
 def read(path: Path, vocabularies: Vocabularies = shared_only) -> Reading:
@@ -156,28 +158,40 @@ def read(path: Path, vocabularies: Vocabularies = shared_only) -> Reading:
     a figure given twice), and the vocabulary of the pack its `agreement` sheet names, which
     says what its other sheets may hold (read first for that reason)."""
     reader = _Reader(path, vocabularies)
-    for sheet in sorted(_sheets(path), key=lambda sheet: sheet.title != AGREEMENT):
+    content = _content(path)
+    for sheet in sorted(_sheets(content, path), key=lambda sheet: sheet.title != AGREEMENT):
         reader.sheet(sheet)
     reader.finish()
-    return Reading(reader.data, reader.places, reader.problems, reader.vocabulary())
+    return Reading(reader.data, reader.places, reader.problems, reader.vocabulary(),
+                   hashlib.sha256(content).hexdigest())
 
 
-def _sheets(path: Path) -> list[Sheet]:
+def _content(path: Path) -> bytes:
+    """The workbook's bytes, read once: its size is checked and its sheets read from the same
+    bytes, whose digest the fact set cites."""
+    try:
+        if not path.is_file():
+            key = "file.missing" if not path.exists() else "file.not_regular"
+            raise InputError(Problem(key, file=path))
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(Problem("workbook.damaged", file=path,
+                                 params={"detail": exc.strerror or str(exc)})) from None
+
+
+def _sheets(content: bytes, path: Path) -> list[Sheet]:
     """Every worksheet but the template's lists; a file that openpyxl cannot take apart (not a
     zip, a broken deflate stream, broken XML) is one message, whatever failed inside."""
     from openpyxl import load_workbook  # only commands that touch Excel pay for it
 
     try:
-        if not path.is_file():
-            key = "file.missing" if not path.exists() else "file.not_regular"
-            raise InputError(Problem(key, file=path))
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
         if unpacked > MAX_BYTES:
             raise InputError(Problem("workbook.too_large", file=path, params={
                 "size": unpacked // 2**20, "limit": MAX_BYTES // 2**20}))
         # from its bytes: openpyxl refuses a name without .xlsx (a temporary file of `record`)
-        book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         try:
             return [_sheet(book, sheet) for sheet in book.worksheets if sheet.title != LISTS]
         finally:

@@ -85,6 +85,16 @@ class SetValue:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file a fact set was read from, with the SHA-256 of the very bytes that were read: what
+    a report cites as the version judged, not the file as it is by the time the report is
+    written."""
+
+    path: Path
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class FactSet:
     agreement: str
     year: int
@@ -97,3 +107,4 @@ class FactSet:
     deviations: tuple[Deviation, ...] = ()
     values: Mapping[str, SetValue] = field(default_factory=dict)  # the year's `parameters`
     vocabulary: str = ""  # the key of the declarations it was validated against (Declarations.key)
+    sources: tuple[SourceFile, ...] = ()  # its file, then the CSV files it reads; none for data

@@ -11,15 +11,12 @@ with a content hash of each. Working that out here keeps the two layouts from dr
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from woonpact.engine import yamlio
 from woonpact.engine.check import CheckResult
-from woonpact.engine.errors import InputError
 from woonpact.engine.facts.request import request
 from woonpact.engine.i18n import say
 from woonpact.engine.model.escalation import Escalation
@@ -138,27 +135,16 @@ def build(result: CheckResult, year: int | None = None) -> Report:
 
 
 def sources(result: CheckResult) -> tuple[Source, ...]:
-    """Each year's fact file and the CSV files it reads, each with the SHA-256 of its bytes."""
-    found: list[Source] = []
-    for year, fact_set in sorted(result.fact_sets.items()):
-        found.append(_source(fact_set.path, year))
-        if fact_set.path.suffix.lower() in (".yaml", ".yml", ".json"):
-            try:
-                data = yamlio.load(fact_set.path)
-            except InputError:
-                continue  # changed since it was read: hashed as it is now, no CSV named
-            for spec in (data.get("collections") or {}).values():
-                if isinstance(spec, dict) and "csv" in spec:
-                    found.append(_source(fact_set.path.parent / spec["csv"], year))
-    return tuple(found)
-
-
-def _source(path: Path, year: int) -> Source:
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        digest = "-"
-    return Source(path, year, digest)
+    """Each year's fact file and the CSV files it reads, each with the SHA-256 of the bytes that
+    were read and judged (`FactSet.sources`), not of the file as it is now: one saved since the
+    check read it would otherwise be cited as the version judged. A fact set made from data
+    rather than read from a file cites its path without a digest."""
+    return tuple(
+        source
+        for year, fact_set in sorted(result.fact_sets.items())
+        for source in ([Source(s.path, year, s.sha256) for s in fact_set.sources]
+                       or [Source(fact_set.path, year, "-")])
+    )
 
 
 def changes(findings: list[Finding], before: int, after: int) -> tuple[Change, ...]:
