@@ -39,11 +39,13 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def read(path: Path, limit: int = MAX_BYTES, links: bool = True,
+def read(path: Path, limit: int | None = MAX_BYTES, links: bool = True,
          accept: Callable[[os.stat_result], bool] | None = None) -> bytes:
     """The bytes of the regular file at `path`; anything else is an `InputError` naming it.
 
-    `links=False` refuses a symbolic link; `accept` may refuse a file by its owner and mode."""
+    `limit=None`: a file whose reader bounds what it takes from it (a CSV file by its rows, a
+    workbook by its unpacked size). `links=False` refuses a symbolic link; `accept` may refuse a
+    file by its owner and mode."""
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | (0 if links else _NOFOLLOW))
     except FileNotFoundError:
@@ -58,7 +60,7 @@ def read(path: Path, limit: int = MAX_BYTES, links: bool = True,
             raise InputError(Problem("file.not_regular", file=path))
         if accept is not None and not accept(info):
             raise InputError(Problem("file.not_accepted", file=path))
-        if info.st_size > limit:
+        if limit is not None and info.st_size > limit:
             raise InputError(Problem("file.too_large", file=path, params={"limit": limit // 2**20}))
         with open(fd, "rb", buffering=0, closefd=False) as handle:  # a descriptor
             data = handle.readall()  # one read of st_size bytes, unless it grows meanwhile
@@ -66,7 +68,7 @@ def read(path: Path, limit: int = MAX_BYTES, links: bool = True,
         raise _unreadable(path, exc) from None
     finally:
         os.close(fd)
-    if len(data) > limit:
+    if limit is not None and len(data) > limit:
         raise InputError(Problem("file.too_large", file=path, params={"limit": limit // 2**20}))
     return data
 

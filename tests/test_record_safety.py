@@ -177,6 +177,23 @@ def test_temporary_and_hidden_files_are_not_read_and_a_leftover_is_named(facts: 
                              " woonpact leest het niet en het mag weg\n")
 
 
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_csv_that_is_no_file_is_refused_not_opened(tmp_path: Path, kind: str) -> None:
+    """A CSV file and a workbook are read as a fact file is (engine/files.py): a FIFO under
+    the CSV's name would block a plain read for good."""
+    folder = tmp_path / "westland-2025"
+    shutil.copytree(BUNDLED_FACTS / "westland-2025", folder)
+    csv_file = folder / "lettings-2026.csv"
+    csv_file.unlink()
+    if kind == "fifo":
+        os.mkfifo(csv_file)
+    else:
+        csv_file.mkdir()
+    run = woonpact("check", str(folder), timeout=60)
+    assert run.returncode == ExitCode.BAD_INPUT, run.stderr
+    assert str(csv_file) in run.stderr and "Traceback" not in run.stderr, run.stderr
+
+
 def test_a_fifo_named_like_a_fact_file_is_refused_not_opened(facts: Path) -> None:
     fifo = facts / "2027.yaml"
     os.mkfifo(fifo)

@@ -31,6 +31,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from woonpact.engine import files
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES, Vocabulary, vocabulary
 from woonpact.engine.model.entities import Entities
@@ -115,7 +116,7 @@ class _Table:
         self.header: list[str] = []
         self.rows: list[list[str]] = []
         self.lines: Sequence[int] = []
-        data = _bytes(path)
+        data = files.read(path, limit=None)  # the rows are bounded as they are read
         self.sha256 = hashlib.sha256(data).hexdigest()
         text = _decode(data, path)
         stream = io.StringIO(text, newline="")
@@ -301,17 +302,6 @@ def _header_name(text: str) -> str:
     """`rent` or, as the workbook template heads its columns, `rent (eur)`."""
     match = _HEADER.match(text)
     return match.group(1) if match else text.strip()
-
-
-def _bytes(path: Path) -> bytes:
-    try:
-        if not path.is_file():
-            key = "file.missing" if not path.exists() else "file.not_regular"
-            raise InputError(Problem(key, file=path))
-        return path.read_bytes()
-    except OSError as exc:
-        detail = exc.strerror or str(exc)
-        raise InputError(Problem("file.unreadable", file=path, params={"detail": detail})) from None
 
 
 def _decode(data: bytes, path: Path) -> str:

@@ -49,6 +49,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from woonpact.engine import files
 from woonpact.engine.errors import InputError, Problem
 from woonpact.engine.facts.vocabulary import (
     DERIVED_DATE_ATTRIBUTES,
@@ -158,25 +159,12 @@ def read(path: Path, vocabularies: Vocabularies = shared_only) -> Reading:
     a figure given twice), and the vocabulary of the pack its `agreement` sheet names, which
     says what its other sheets may hold (read first for that reason)."""
     reader = _Reader(path, vocabularies)
-    content = _content(path)
+    content = files.read(path, limit=None)  # read once: its unpacked size is bounded (_sheets)
     for sheet in sorted(_sheets(content, path), key=lambda sheet: sheet.title != AGREEMENT):
         reader.sheet(sheet)
     reader.finish()
     return Reading(reader.data, reader.places, reader.problems, reader.vocabulary(),
                    hashlib.sha256(content).hexdigest())
-
-
-def _content(path: Path) -> bytes:
-    """The workbook's bytes, read once: its size is checked and its sheets read from the same
-    bytes, whose digest the fact set cites."""
-    try:
-        if not path.is_file():
-            key = "file.missing" if not path.exists() else "file.not_regular"
-            raise InputError(Problem(key, file=path))
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(Problem("workbook.damaged", file=path,
-                                 params={"detail": exc.strerror or str(exc)})) from None
 
 
 def _sheets(content: bytes, path: Path) -> list[Sheet]:
