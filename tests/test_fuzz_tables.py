@@ -33,7 +33,7 @@ from woonpact.engine import yamlio
 from woonpact.engine.check import CheckResult, check
 from woonpact.engine.errors import InputError
 from woonpact.engine.facts import workbook
-from woonpact.engine.facts.tables import read_collection
+from woonpact.engine.facts.tables import read_csv
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.i18n import MESSAGES
 
@@ -127,7 +127,7 @@ def check_csv(content: bytes) -> None:
         result = outcome(folder)
         if isinstance(result, InputError):
             return
-        lettings = read_collection(folder / "lettings-2026.csv", "lettings")
+        lettings, _ = read_csv(folder / "lettings-2026.csv", "lettings")
     items = [{a: v.isoformat() if isinstance(v, dt.date) else v
               for a, v in zip(lettings.attributes, row)
               if v is not None and a not in DERIVED_DATE_ATTRIBUTES} for row in lettings.rows()]

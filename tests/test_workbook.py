@@ -21,7 +21,7 @@ from tests.support import BUNDLED_FACTS, within
 from woonpact.cli import main
 from woonpact.engine import yamlio
 from woonpact.engine.check import check
-from woonpact.engine.facts.tables import read_collection
+from woonpact.engine.facts.tables import read_csv
 from woonpact.engine.facts.vocabulary import DERIVED_DATE_ATTRIBUTES
 from woonpact.engine.output.result import ExitCode
 
@@ -96,7 +96,7 @@ def fill(book: Any, data: dict[str, Any], folder: Path) -> None:
 def _csv_rows(path: Path, collection: str) -> list[dict[str, Any]]:
     """A CSV collection's entities as a person would copy them into the sheet: every attribute
     the file gives, not those derived from the date."""
-    entities = read_collection(path, collection)
+    entities, _ = read_csv(path, collection)
     return [{a: v for a, v in zip(entities.attributes, row)
              if v is not None and a not in DERIVED_DATE_ATTRIBUTES} for row in entities.rows()]
 

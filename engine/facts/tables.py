@@ -74,17 +74,12 @@ class _Bad(Exception):
         self.key, self.params = key, params
 
 
-def read_collection(path: Path, collection: str, vocab: Vocabulary | None = None) -> Entities:
-    """The collection in a CSV file as the columnar entities YAML would give; `InputError`
-    lists every problem of the file (up to a limit). `vocab`: its pack's vocabulary, when the
-    pack declares attributes of its own."""
-    return read_csv(path, collection, vocab)[0]
-
-
 def read_csv(path: Path, collection: str,
              vocab: Vocabulary | None = None) -> tuple[Entities, SourceFile]:
-    """`read_collection`, with the file and the SHA-256 of the bytes the entities were read
-    from (a fact set cites them)."""
+    """The collection in a CSV file as the columnar entities YAML would give, with the file and
+    the SHA-256 of the bytes they were read from (a fact set cites them); `InputError` lists
+    every problem of the file (up to a limit). `vocab`: its pack's vocabulary, when the pack
+    declares attributes of its own."""
     table = _Table(path, collection, vocab or vocabulary())
     return table.entities(), SourceFile(path, table.sha256)
 
