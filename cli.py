@@ -471,7 +471,7 @@ def vocabulary_command(lang: str) -> None:
         found = current()
         if found is None:
             raise InputError(Problem("workspace.none"))
-        texts = published(found)
+        texts = published(found.writable())
     except InputError as error:
         _fail(error, lang)
     for path in write(texts):

@@ -528,6 +528,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "MAP of WOONPACT_WORKSPACE",
                        "no workspace found: make one with woonpact init, or give --workspace DIR "
                        "or WOONPACT_WORKSPACE"),
+    "workspace.bundled": ("hier staan de pakketten die woonpact meelevert, geen eigen werkmap; "
+                          "begin een werkmap in een andere map, of geef --workspace MAP",
+                          "this folder holds the packs woonpact ships, not a workspace of your "
+                          "own; start a workspace in another folder, or give --workspace DIR"),
     "workspace.missing": ("werkmap bestaat niet (--workspace of {variable}); geef een bestaande "
                           "map of maak er een met woonpact init",
                           "workspace does not exist (--workspace or {variable}); give an existing "

@@ -47,6 +47,14 @@ class Workspace:
     def file(self) -> Path:
         return self.root / FILE
 
+    def writable(self) -> Workspace:
+        """This workspace, unless its `rules/` are the packs woonpact ships (a clone's root, or
+        the installed package): `init` and `vocabulary` would write into those packs and into
+        woonpact's own documentation."""
+        if self.rules.resolve() == paths.RULES.resolve():
+            raise InputError(Problem("workspace.bundled", file=self.root))
+        return self
+
 
 @contextmanager
 def chosen(root: Path | None) -> Iterator[None]:

@@ -91,6 +91,24 @@ def test_init_refuses_a_pack_id_that_cannot_be_a_file_name(workdir: Path) -> Non
     assert not (workdir / "rules").exists()
 
 
+@pytest.mark.parametrize("command", [("init", "mijnstad-2025"), ("vocabulary",)])
+def test_the_folder_of_the_bundled_packs_is_no_workspace_to_write_into(
+        workdir: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]) -> None:
+    """Run from a clone's root, `init` wrote a pack among the bundled ones and rewrote the
+    repository's docs/facts.md; `vocabulary` did the latter once the root held woonpact.yaml."""
+    (workdir / "rules").mkdir()
+    (workdir / "docs").mkdir()
+    (workdir / "docs" / "facts.md").write_text("# ours\n", encoding="utf-8")
+    (workdir / "woonpact.yaml").write_text("figures: {}\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "RULES", workdir / "rules")
+    before = sorted(workdir.rglob("*"))
+    code, output = invoke(*command)
+    assert code == ExitCode.BAD_INPUT, output
+    assert "pakketten die woonpact meelevert" in output and "--workspace" in output
+    assert sorted(workdir.rglob("*")) == before
+    assert (workdir / "docs" / "facts.md").read_text(encoding="utf-8") == "# ours\n"
+
+
 def schema_target(path: Path) -> Path:
     match = SCHEMA_COMMENT.match(path.read_text(encoding="utf-8").splitlines()[0])
     assert match, f"{path} has no yaml-language-server $schema comment on its first line"

@@ -30,6 +30,7 @@ TERM_YEARS = 4
 def scaffold(pack_id: str, workspace: Workspace, today: dt.date | None = None) -> list[Path]:
     """Write the skeleton of `pack_id` into `workspace` (rules/, rules/tests/, facts/<pack>/),
     with the workspace's file when it has none; the files written, the pack first."""
+    workspace.writable()
     if not PACK_ID.match(pack_id):
         raise InputError(Problem("init.bad_id", field="pack", params={"id": pack_id}))
     year_suffix = re.search(r"-((?:19|20)\d\d)$", pack_id)
