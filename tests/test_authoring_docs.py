@@ -59,3 +59,44 @@ def test_an_unknown_function_suggests_a_documented_one() -> None:
 def test_published_schemas_are_valid_json_schemas(name: str) -> None:
     schema = json.loads((paths.SCHEMAS / name).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_one_run_of_the_generator_brings_a_new_figure_into_every_schema(
+        tmp_path, monkeypatch) -> None:
+    """The rule-tests schema embeds the facts schema: made from the one on disk before that was
+    rewritten, a figure added to the vocabulary reached it only on a second run."""
+    from woonpact.engine import launch
+    from woonpact.engine.authoring import generate as authoring
+    from woonpact.engine.facts import generate as facts
+    from woonpact.engine.schema import load_schema
+
+    schemas = tmp_path / "docs" / "schemas"
+    schemas.mkdir(parents=True)
+    for schema in paths.SCHEMAS.glob("*.json"):
+        (schemas / schema.name).write_bytes(schema.read_bytes())
+    vocabulary = tmp_path / "vocabulary.yaml"
+    vocabulary.write_text(facts.VOCABULARY.read_text(encoding="utf-8").replace(
+        "  stock_total:\n",
+        "  stock_invented:\n    unit: count\n    label: {nl: verzonnen, en: invented}\n"
+        "    doc: A figure added for this test.\n    doc_nl: Een verzonnen getal.\n"
+        "  stock_total:\n", 1), encoding="utf-8")
+    rule_language = tmp_path / "docs" / "rule-language.md"
+    rule_language.write_bytes(authoring.RULE_LANGUAGE.read_bytes())
+    for owner, name, value in [
+            (paths, "PACKAGE", tmp_path), (paths, "SCHEMAS", schemas),
+            (facts, "VOCABULARY", vocabulary), (facts, "SCHEMA_OUT", schemas / "facts.schema.json"),
+            (facts, "DOC_OUT", tmp_path / "docs" / "facts.md"),
+            (authoring, "RULE_TESTS_OUT", schemas / "rule-tests.schema.json"),
+            (authoring, "WORKSPACE_OUT", schemas / "workspace.schema.json"),
+            (authoring, "RULE_LANGUAGE", rule_language),
+            (launch, "HELP", str(tmp_path / "help.txt"))]:
+        monkeypatch.setattr(owner, name, value)
+    load_schema.cache_clear()
+    try:
+        assert generate.main() == 0
+        written = (schemas / "rule-tests.schema.json").read_text(encoding="utf-8")
+        assert '"stock_invented"' in written
+        assert {path: path.read_text(encoding="utf-8") for path in generate.outputs()} \
+            == generate.outputs()
+    finally:
+        load_schema.cache_clear()
